@@ -1,0 +1,1 @@
+//! rgoc-types: the Go type checker.

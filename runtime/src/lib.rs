@@ -1,0 +1,1 @@
+//! rgo-runtime: the runtime linked into every rgoc program.
