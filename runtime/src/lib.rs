@@ -1,1 +1,3 @@
 //! rgo-runtime: the runtime linked into every rgoc program.
+
+pub mod types;
