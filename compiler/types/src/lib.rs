@@ -1,1 +1,130 @@
-//! rgoc-types: the Go type checker.
+//! rgoc-types: the Go type checker, in the shape of go/types.
+//!
+//! `check_package` takes a package's parsed files and returns an `Info` of
+//! side tables keyed by `NodeId` (every expression's type and constant
+//! value, every identifier's object, every selector's selection) plus the
+//! package's initialisation order. Diagnostics use gc's wording.
+
+pub mod constant;
+pub mod objects;
+pub mod types;
+
+mod call;
+mod check;
+mod expr;
+mod lookup;
+mod stmt;
+mod typexpr;
+
+use std::collections::{HashMap, HashSet};
+
+use rgoc_syntax::{Diagnostic, Expr, NodeId, Pos};
+
+pub use check::check_package;
+pub use constant::Value;
+pub use lookup::{lookup_field_or_method, method_set_contains, LookupResult};
+pub use objects::{Builtin, ObjId, ObjKind, Object, Objects, ScopeId};
+pub use types::{ids, BasicKind, ChanDir, Field, Method, Signature, Type, TypeId, TypeTable};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    /// No value (a call of a function without results).
+    NoValue,
+    /// A computed value.
+    Value,
+    /// An addressable variable.
+    Var,
+    /// A map index expression (assignable, not addressable).
+    MapIndex,
+    /// A constant; the value is in `TypeAndValue::val`.
+    Const,
+    /// A type expression.
+    Type,
+    /// A builtin function name.
+    Builtin,
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeAndValue {
+    pub mode: Mode,
+    pub typ: TypeId,
+    pub val: Option<Value>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SelectionKind {
+    /// `x.f`, a struct field (possibly promoted through embedded fields).
+    FieldVal,
+    /// `x.m`, a method value (or a call of it).
+    MethodVal,
+    /// `T.m`, a method expression.
+    MethodExpr,
+}
+
+#[derive(Clone, Debug)]
+pub struct Selection {
+    pub kind: SelectionKind,
+    /// The field or method object (methods); for fields, `obj` is None.
+    pub obj: Option<ObjId>,
+    /// Field indices from the receiver through embedded fields; for a
+    /// method, the path to the embedded field holding it (the last index
+    /// is NOT a method index).
+    pub path: Vec<usize>,
+    /// Whether pointers are dereferenced along the path.
+    pub indirect: bool,
+    /// The type of the selector expression.
+    pub typ: TypeId,
+    /// For methods of interfaces: the method's index in the interface's
+    /// sorted method list.
+    pub iface_index: Option<usize>,
+}
+
+/// How a package-level variable is initialised: `lhs = rhs`.
+#[derive(Clone, Debug)]
+pub struct Initializer {
+    pub lhs: Vec<ObjId>,
+    pub rhs: Expr,
+}
+
+#[derive(Default)]
+pub struct Info {
+    pub types: HashMap<NodeId, TypeAndValue>,
+    /// Defining and using occurrences of identifiers.
+    pub defs: HashMap<NodeId, ObjId>,
+    pub uses: HashMap<NodeId, ObjId>,
+    pub selections: HashMap<NodeId, Selection>,
+    /// Objects implicitly declared per type-switch clause (keyed by clause position).
+    pub implicits: HashMap<Pos, ObjId>,
+    /// Expressions (index, type assertion, receive) used in a comma-ok assignment.
+    pub comma_ok: HashSet<NodeId>,
+    /// Package-level variable initialisation in dependency order.
+    pub init_order: Vec<Initializer>,
+    /// Package-level variables in declaration order.
+    pub globals: Vec<ObjId>,
+    /// Objects of `init` functions, in source order, by FuncDecl name NodeId.
+    pub init_funcs: Vec<NodeId>,
+    /// Labels: statement label identifier -> object.
+    pub labels: HashMap<NodeId, ObjId>,
+}
+
+impl Info {
+    pub fn type_of(&self, e: &Expr) -> TypeId {
+        self.types.get(&e.id).map(|t| t.typ).unwrap_or(ids::INVALID)
+    }
+    pub fn tv(&self, e: &Expr) -> Option<&TypeAndValue> {
+        self.types.get(&e.id)
+    }
+    pub fn obj_of(&self, id: NodeId) -> Option<ObjId> {
+        self.defs.get(&id).or_else(|| self.uses.get(&id)).copied()
+    }
+}
+
+/// The result of checking a package.
+pub struct Checked {
+    pub types: TypeTable,
+    pub objs: Objects,
+    pub info: Info,
+    pub pkg_path: String,
+}
+
+pub type Diagnostics = Vec<Diagnostic>;

@@ -1,0 +1,685 @@
+//! The Checker: package-level declarations, lazy resolution of objects
+//! (go/types' objDecl with colours for cycle detection), function bodies,
+//! initialisation order, unused-variable reporting.
+
+use std::collections::{HashMap, HashSet};
+
+use rgoc_syntax::{ast, Diagnostic, Expr, NodeId, Pos};
+
+use crate::constant::Value;
+use crate::objects::{ObjId, ObjKind, Object, Objects, ScopeId};
+use crate::types::{ids, Signature, Type, TypeId, TypeTable};
+use crate::{Checked, Info, Initializer};
+
+#[derive(Clone, Copy)]
+pub(crate) enum DeclRef<'a> {
+    Const { spec: &'a ast::ValueSpec, idx: usize, typ: Option<&'a Expr>, values: &'a [Expr], iota: u32 },
+    Var { spec: &'a ast::ValueSpec, idx: usize },
+    Type(&'a ast::TypeSpec),
+    Func(&'a ast::FuncDecl),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Color {
+    Grey,
+    Black,
+}
+
+/// Per-function checking context.
+pub(crate) struct FuncCtx {
+    pub sig: Signature,
+    /// Named results (for bare returns).
+    pub named_results: bool,
+}
+
+pub(crate) struct Checker<'a> {
+    pub types: TypeTable,
+    pub objs: Objects,
+    pub info: Info,
+    pub diags: Vec<Diagnostic>,
+    pub pkg: String,
+    pub pkg_scope: ScopeId,
+    pub scope: ScopeId,
+    pub decls: HashMap<ObjId, DeclRef<'a>>,
+    pub color: HashMap<ObjId, Color>,
+    /// Methods by receiver base type name, collected before types resolve.
+    pub methods: HashMap<String, Vec<&'a ast::FuncDecl>>,
+    pub methods_done: HashSet<String>,
+    pub fctx: Vec<FuncCtx>,
+    /// The package-level object whose declaration is being checked (deps).
+    pub cur_decl: Option<ObjId>,
+    pub deps: HashMap<ObjId, Vec<ObjId>>,
+    pub iota: Option<Value>,
+    /// Local variables declared in the current function(s), to report unused.
+    pub locals: Vec<ObjId>,
+    /// Function literals to check after the enclosing declaration.
+    pub spec_of_var: HashMap<ObjId, (&'a ast::ValueSpec, usize)>,
+    pub var_specs_done: HashSet<*const ast::ValueSpec>,
+    pub pending_inits: Vec<Initializer>,
+    /// Set by match_types when untyped conversion fails (binary reports it).
+    pub pending_mismatch: Option<(String, String)>,
+    /// Enclosing breakable statements in the current function.
+    pub ctx: Vec<crate::stmt::Ctx>,
+    pub in_fallthrough_ok: bool,
+    pub in_switch_clause: bool,
+}
+
+pub fn check_package(files: &[ast::File], pkg: &str) -> (Checked, Vec<Diagnostic>) {
+    let mut types = TypeTable::new();
+    let mut objs = Objects::default();
+    let universe = objs.universe(&mut types);
+    let pkg_scope = objs.new_scope(Some(universe), false);
+    let mut c = Checker {
+        types,
+        objs,
+        info: Info::default(),
+        diags: Vec::new(),
+        pkg: pkg.to_string(),
+        pkg_scope,
+        scope: pkg_scope,
+        decls: HashMap::new(),
+        color: HashMap::new(),
+        methods: HashMap::new(),
+        methods_done: HashSet::new(),
+        fctx: Vec::new(),
+        cur_decl: None,
+        deps: HashMap::new(),
+        iota: None,
+        locals: Vec::new(),
+        spec_of_var: HashMap::new(),
+        var_specs_done: HashSet::new(),
+        pending_inits: Vec::new(),
+        pending_mismatch: None,
+        ctx: Vec::new(),
+        in_fallthrough_ok: false,
+        in_switch_clause: false,
+    };
+    c.check_files(files);
+    let mut diags = std::mem::take(&mut c.diags);
+    diags.sort_by_key(|d| d.pos);
+    diags.dedup();
+    (Checked { types: c.types, objs: c.objs, info: c.info, pkg_path: pkg.to_string() }, diags)
+}
+
+impl<'a> Checker<'a> {
+    pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
+        self.diags.push(Diagnostic { pos, msg: msg.into() });
+    }
+
+    pub fn unsupported(&mut self, pos: Pos, what: &str) {
+        self.error(pos, format!("rgoc: unsupported: {}", what));
+    }
+
+    pub fn tstr(&self, t: TypeId) -> String {
+        self.types.type_string_in(t, &self.pkg)
+    }
+
+    fn check_files(&mut self, files: &'a [ast::File]) {
+        // 1. Collect package-level objects.
+        let mut order: Vec<ObjId> = Vec::new();
+        let mut funcs: Vec<&'a ast::FuncDecl> = Vec::new();
+        for f in files {
+            for imp in &f.imports {
+                self.unsupported(imp.path_pos, &format!("import of package {:?}", imp.path));
+            }
+            for d in &f.decls {
+                match d {
+                    ast::Decl::Func(fd) => {
+                        funcs.push(fd);
+                        if let Some(recv) = &fd.recv {
+                            let base = receiver_base_name(&recv.typ);
+                            match base {
+                                Some(b) => self.methods.entry(b).or_default().push(fd),
+                                None => self.error(recv.pos, "invalid receiver type"),
+                            }
+                            continue;
+                        }
+                        if fd.name.name == "init" {
+                            if !fd.sig.params.is_empty() || !fd.sig.results.is_empty() {
+                                self.error(fd.name.pos, "func init must have no arguments and no return values");
+                            }
+                            let o = self.objs.add(Object::new("init", ObjKind::Func, ids::INVALID, fd.name.pos, &self.pkg));
+                            self.info.defs.insert(fd.name.id, o);
+                            self.info.init_funcs.push(fd.name.id);
+                            self.decls.insert(o, DeclRef::Func(fd));
+                            order.push(o);
+                            continue;
+                        }
+                        if fd.name.name == "main" && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty()) {
+                            self.error(fd.name.pos, "func main must have no arguments and no return values");
+                        }
+                        if fd.name.name == "_" {
+                            continue;
+                        }
+                        let o = self.objs.add(Object::new(&fd.name.name, ObjKind::Func, ids::INVALID, fd.name.pos, &self.pkg));
+                        self.declare_pkg(&fd.name, o);
+                        self.decls.insert(o, DeclRef::Func(fd));
+                        order.push(o);
+                    }
+                    ast::Decl::Const(specs) => {
+                        let mut last: Option<(Option<&'a Expr>, &'a [Expr])> = None;
+                        for spec in specs {
+                            if !spec.values.is_empty() || spec.typ.is_some() {
+                                last = Some((spec.typ.as_ref(), &spec.values[..]));
+                            }
+                            let (typ, values) = last.unwrap_or((None, &[]));
+                            for (i, name) in spec.names.iter().enumerate() {
+                                let o = self.objs.add(Object::new(&name.name, ObjKind::Const(Value::int(0)), ids::INVALID, name.pos, &self.pkg));
+                                self.info.defs.insert(name.id, o);
+                                if name.name != "_" {
+                                    self.declare_pkg(name, o);
+                                }
+                                self.decls.insert(o, DeclRef::Const { spec, idx: i, typ, values, iota: spec.iota });
+                                order.push(o);
+                            }
+                        }
+                    }
+                    ast::Decl::Var(specs) => {
+                        for spec in specs {
+                            for (i, name) in spec.names.iter().enumerate() {
+                                let o = self.objs.add(Object::new(&name.name, ObjKind::Var { global: true, param: false }, ids::INVALID, name.pos, &self.pkg));
+                                self.info.defs.insert(name.id, o);
+                                if name.name != "_" {
+                                    self.declare_pkg(name, o);
+                                }
+                                self.info.globals.push(o);
+                                self.decls.insert(o, DeclRef::Var { spec, idx: i });
+                                self.spec_of_var.insert(o, (spec, i));
+                                order.push(o);
+                            }
+                        }
+                    }
+                    ast::Decl::Type(specs) => {
+                        for spec in specs {
+                            let o = self.objs.add(Object::new(&spec.name.name, ObjKind::TypeName, ids::INVALID, spec.name.pos, &self.pkg));
+                            self.info.defs.insert(spec.name.id, o);
+                            if spec.name.name != "_" {
+                                self.declare_pkg(&spec.name, o);
+                            }
+                            self.decls.insert(o, DeclRef::Type(spec));
+                            order.push(o);
+                        }
+                    }
+                }
+            }
+        }
+        if self.objs.scope(self.pkg_scope).names.get("main").is_none() && self.pkg == "main" {
+            if let Some(f) = files.first() {
+                self.diags.push(Diagnostic { pos: Pos { file: f.file_index, line: 0, col: 0 }, msg: "function main is undeclared in the main package".into() });
+            }
+        }
+        // 2. Resolve every package-level object.
+        for &o in &order {
+            self.obj_decl(o);
+        }
+        // Methods of types never referenced by name still need checking.
+        let names: Vec<String> = self.methods.keys().cloned().collect();
+        for n in names {
+            if !self.methods_done.contains(&n) {
+                match self.objs.scope(self.pkg_scope).names.get(&n).copied() {
+                    Some(o) if matches!(self.objs.get(o).kind, ObjKind::TypeName) => {
+                        let t = self.objs.get(o).typ;
+                        self.collect_methods(&n, t);
+                    }
+                    _ => {
+                        let fds = self.methods.get(&n).cloned().unwrap_or_default();
+                        for fd in fds {
+                            if let Some(r) = &fd.recv {
+                                self.error(r.typ.pos, format!("undefined: {}", n));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // 3. Function bodies.
+        for fd in funcs {
+            if let Some(body) = &fd.body {
+                let obj = if fd.recv.is_some() || fd.name.name == "init" || fd.name.name != "_" {
+                    self.info.defs.get(&fd.name.id).copied()
+                } else {
+                    None
+                };
+                let Some(obj) = obj else { continue };
+                let ft = self.objs.get(obj).typ;
+                let sig = match self.types.signature(ft) {
+                    Some(s) => s.clone(),
+                    None => continue,
+                };
+                self.cur_decl = Some(obj);
+                self.func_body(fd.recv.as_ref(), &fd.sig, &sig, body);
+                self.cur_decl = None;
+            } else if !fd.pragmas.linkname.is_some() {
+                self.error(fd.name.pos, "missing function body");
+            }
+        }
+        // 4. Initialisation order.
+        self.compute_init_order();
+    }
+
+    fn declare_pkg(&mut self, name: &ast::Ident, o: ObjId) {
+        self.info.defs.insert(name.id, o);
+        if let Some(prev) = self.objs.insert(self.pkg_scope, &name.name, o) {
+            let pp = self.objs.get(prev).pos;
+            self.error(name.pos, format!("{} redeclared in this block\n\t{}: other declaration of {}", name.name, fmt_pos(pp), name.name));
+        }
+    }
+
+    /// Resolves a package-level object's type (and value) on first use.
+    pub fn obj_decl(&mut self, o: ObjId) {
+        match self.color.get(&o) {
+            Some(Color::Black) => return,
+            Some(Color::Grey) => {
+                // A cycle. Types may refer to themselves through their name;
+                // constants and variables may not.
+                let obj = self.objs.get(o).clone();
+                match obj.kind {
+                    ObjKind::TypeName => {}
+                    ObjKind::Func => {}
+                    _ => {
+                        if obj.typ == ids::INVALID {
+                            self.error(obj.pos, format!("initialization cycle or invalid recursive reference to {}", obj.name));
+                            self.objs.get_mut(o).typ = ids::INVALID;
+                            self.color.insert(o, Color::Black);
+                        }
+                    }
+                }
+                return;
+            }
+            None => {}
+        }
+        let Some(d) = self.decls.get(&o).copied() else { return };
+        self.color.insert(o, Color::Grey);
+        let saved_scope = self.scope;
+        let saved_decl = self.cur_decl;
+        let saved_iota = self.iota.take();
+        let saved_fctx = std::mem::take(&mut self.fctx);
+        self.scope = self.pkg_scope;
+        match d {
+            DeclRef::Const { spec: _, idx, typ, values, iota } => {
+                self.cur_decl = Some(o);
+                self.iota = Some(Value::int(iota as i64));
+                self.const_decl(o, idx, typ, values);
+            }
+            DeclRef::Var { spec, idx } => {
+                self.cur_decl = Some(o);
+                self.global_var_decl(spec, idx);
+            }
+            DeclRef::Type(spec) => {
+                self.type_decl(o, spec);
+            }
+            DeclRef::Func(fd) => {
+                self.cur_decl = Some(o);
+                let t = self.func_type(&fd.sig, None);
+                self.objs.get_mut(o).typ = t;
+            }
+        }
+        self.scope = saved_scope;
+        self.cur_decl = saved_decl;
+        self.iota = saved_iota;
+        self.fctx = saved_fctx;
+        self.color.insert(o, Color::Black);
+    }
+
+    fn const_decl(&mut self, o: ObjId, idx: usize, typ: Option<&'a Expr>, values: &'a [Expr]) {
+        let t = typ.map(|t| self.type_expr(t));
+        let pos = self.objs.get(o).pos;
+        let Some(init) = values.get(idx) else {
+            if values.is_empty() && typ.is_none() {
+                self.error(pos, "missing init expr for const declaration");
+            } else {
+                self.error(pos, "missing init expr for const declaration");
+            }
+            self.objs.get_mut(o).typ = ids::INVALID;
+            return;
+        };
+        let mut x = self.expr(init);
+        if x.mode == crate::Mode::Type || x.mode == crate::Mode::NoValue {
+            self.error(init.pos, format!("{} is not constant", self.expr_string(init)));
+            return;
+        }
+        if x.mode != crate::Mode::Const {
+            if x.typ != ids::INVALID {
+                self.error(init.pos, format!("{} is not constant", self.operand_string(init, &x)));
+            }
+            self.objs.get_mut(o).typ = ids::INVALID;
+            return;
+        }
+        if let Some(t) = t {
+            if t != ids::INVALID {
+                if self.types.basic(t).is_none() {
+                    self.error(typ.map(|e| e.pos).unwrap_or(pos), format!("invalid constant type {}", self.tstr(t)));
+                    return;
+                }
+                self.assignment(&mut x, init, t, "constant declaration");
+            }
+        }
+        let obj = self.objs.get_mut(o);
+        obj.typ = x.typ;
+        obj.kind = ObjKind::Const(x.val.unwrap_or(Value::int(0)));
+        if values.len() > idx + 1 && idx == 0 {
+            // extra init exprs are reported by the spec owner below
+        }
+        let _ = values.len();
+    }
+
+    fn global_var_decl(&mut self, spec: &'a ast::ValueSpec, idx: usize) {
+        // All names of a spec are declared together (multi-value init).
+        let key = spec as *const ast::ValueSpec;
+        if self.var_specs_done.contains(&key) {
+            return;
+        }
+        self.var_specs_done.insert(key);
+        let objs: Vec<ObjId> = spec.names.iter().map(|n| self.info.defs[&n.id]).collect();
+        for &o in &objs {
+            self.color.insert(o, Color::Grey);
+        }
+        let _ = idx;
+        self.var_spec(spec, &objs);
+        for &o in &objs {
+            self.color.insert(o, Color::Black);
+        }
+        if !spec.values.is_empty() {
+            let rhs = if spec.values.len() == 1 && objs.len() > 1 {
+                spec.values[0].clone()
+            } else {
+                spec.values[0].clone()
+            };
+            if spec.values.len() == objs.len() {
+                for (o, v) in objs.iter().zip(spec.values.iter()) {
+                    self.pending_inits.push(Initializer { lhs: vec![*o], rhs: v.clone() });
+                }
+            } else {
+                self.pending_inits.push(Initializer { lhs: objs.clone(), rhs });
+            }
+        }
+    }
+
+    fn type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
+        if !spec.type_params.is_empty() {
+            self.unsupported(spec.pos, "generic type");
+            return;
+        }
+        if spec.alias {
+            let t = self.type_expr(&spec.typ);
+            self.objs.get_mut(o).typ = t;
+            return;
+        }
+        let named = self.types.new_named(&spec.name.name, &self.pkg.clone(), Some(o));
+        self.objs.get_mut(o).typ = named;
+        let u = self.type_expr(&spec.typ);
+        let under = self.types.underlying(u);
+        if under == ids::INVALID && u != ids::INVALID {
+            self.error(spec.name.pos, format!("invalid recursive type {}", spec.name.name));
+        }
+        if let Some(n) = self.types.named_info_mut(named) {
+            n.underlying = under;
+        }
+        self.collect_methods(&spec.name.name, named);
+    }
+
+    /// Checks the signatures of the methods declared on `name` and attaches
+    /// them to the named type.
+    fn collect_methods(&mut self, name: &str, named: TypeId) {
+        if !self.methods_done.insert(name.to_string()) {
+            return;
+        }
+        let fds = self.methods.get(name).cloned().unwrap_or_default();
+        if fds.is_empty() {
+            return;
+        }
+        if !matches!(self.types.get(named), Type::Named(_)) {
+            for fd in &fds {
+                if let Some(r) = &fd.recv {
+                    self.error(r.typ.pos, format!("invalid receiver type {}", name));
+                }
+            }
+            return;
+        }
+        let mut seen: HashMap<String, Pos> = HashMap::new();
+        for fd in fds {
+            let recv = fd.recv.as_ref().expect("method has receiver");
+            let ptr = matches!(strip_paren(&recv.typ).kind, ast::ExprKind::Star(_));
+            let saved = self.scope;
+            self.scope = self.pkg_scope;
+            let t = self.func_type(&fd.sig, None);
+            self.scope = saved;
+            let mut obj = Object::new(&fd.name.name, ObjKind::Func, t, fd.name.pos, &self.pkg);
+            obj.recv_base = Some(named);
+            obj.ptr_recv = ptr;
+            let o = self.objs.add(obj);
+            self.info.defs.insert(fd.name.id, o);
+            if fd.name.name == "_" {
+                continue;
+            }
+            if let Some(pp) = seen.get(&fd.name.name) {
+                self.error(fd.name.pos, format!("method {}.{} already declared at {}", name, fd.name.name, fmt_pos(*pp)));
+                continue;
+            }
+            seen.insert(fd.name.name.clone(), fd.name.pos);
+            let under = self.types.underlying(named);
+            if let Type::Struct(fields) = self.types.get(under) {
+                if fields.iter().any(|f| f.name == fd.name.name) {
+                    self.error(fd.name.pos, format!("field and method with the same name {}", fd.name.name));
+                    continue;
+                }
+            }
+            if matches!(self.types.get(under), Type::Pointer(_) | Type::Interface(_)) {
+                self.error(recv.typ.pos, format!("invalid receiver type {}", name));
+                continue;
+            }
+            if let Some(n) = self.types.named_info_mut(named) {
+                n.methods.push(o);
+            }
+        }
+    }
+
+    fn compute_init_order(&mut self) {
+        // Emit each initializer after the initializers of the variables it
+        // depends on (transitively through functions), in declaration order.
+        let inits = std::mem::take(&mut self.pending_inits);
+        let mut by_var: HashMap<ObjId, usize> = HashMap::new();
+        for (i, init) in inits.iter().enumerate() {
+            for &o in &init.lhs {
+                by_var.insert(o, i);
+            }
+        }
+        let mut done = vec![false; inits.len()];
+        let mut visiting = vec![false; inits.len()];
+        let mut out = Vec::new();
+        for i in 0..inits.len() {
+            self.visit_init(i, &inits, &by_var, &mut done, &mut visiting, &mut out);
+        }
+        self.info.init_order = out.into_iter().map(|i| inits[i].clone()).collect();
+    }
+
+    fn visit_init(
+        &mut self,
+        i: usize,
+        inits: &[Initializer],
+        by_var: &HashMap<ObjId, usize>,
+        done: &mut [bool],
+        visiting: &mut [bool],
+        out: &mut Vec<usize>,
+    ) {
+        if done[i] {
+            return;
+        }
+        if visiting[i] {
+            let o = inits[i].lhs[0];
+            let obj = self.objs.get(o);
+            let (pos, name) = (obj.pos, obj.name.clone());
+            self.error(pos, format!("initialization cycle or initialization loop: {} refers to itself", name));
+            done[i] = true;
+            return;
+        }
+        visiting[i] = true;
+        // Collect variable dependencies through functions.
+        let mut seen = HashSet::new();
+        let mut stack: Vec<ObjId> = inits[i].lhs.iter().flat_map(|o| self.deps.get(o).cloned().unwrap_or_default()).collect();
+        let mut var_deps = Vec::new();
+        while let Some(d) = stack.pop() {
+            if !seen.insert(d) {
+                continue;
+            }
+            if by_var.contains_key(&d) {
+                var_deps.push(d);
+            } else if let Some(ds) = self.deps.get(&d) {
+                stack.extend(ds.iter().copied());
+            }
+        }
+        var_deps.sort();
+        for d in var_deps {
+            let j = by_var[&d];
+            if j != i {
+                self.visit_init(j, inits, by_var, done, visiting, out);
+            } else if !inits[i].lhs.contains(&d) {
+                // dependency on a sibling in the same multi-assignment: fine
+            } else {
+                let obj = self.objs.get(d);
+                let (pos, name) = (obj.pos, obj.name.clone());
+                if !done[i] {
+                    self.error(pos, format!("initialization cycle: {} refers to itself", name));
+                }
+            }
+        }
+        visiting[i] = false;
+        if !done[i] {
+            done[i] = true;
+            out.push(i);
+        }
+    }
+
+    /// Records that the current package-level declaration uses `o`.
+    pub fn record_dep(&mut self, o: ObjId) {
+        if let Some(cur) = self.cur_decl {
+            let obj = self.objs.get(o);
+            let global = matches!(obj.kind, ObjKind::Var { global: true, .. } | ObjKind::Func) && obj.pkg == self.pkg;
+            if global {
+                self.deps.entry(cur).or_default().push(o);
+            }
+        }
+    }
+
+    pub fn open_scope(&mut self, func_boundary: bool) {
+        self.scope = self.objs.new_scope(Some(self.scope), func_boundary);
+    }
+    pub fn close_scope(&mut self) {
+        self.scope = self.objs.scope(self.scope).parent.expect("scope has parent");
+    }
+
+    /// Declares a local object in the current scope.
+    pub fn declare_local(&mut self, name: &ast::Ident, o: ObjId) {
+        self.info.defs.insert(name.id, o);
+        if name.name == "_" {
+            return;
+        }
+        if let Some(prev) = self.objs.insert(self.scope, &name.name, o) {
+            let pp = self.objs.get(prev).pos;
+            self.error(name.pos, format!("{} redeclared in this block\n\t{}: other declaration of {}", name.name, fmt_pos(pp), name.name));
+        }
+    }
+
+    pub fn new_local_var(&mut self, name: &ast::Ident, t: TypeId) -> ObjId {
+        let o = self.objs.add(Object::new(&name.name, ObjKind::Var { global: false, param: false }, t, name.pos, &self.pkg));
+        self.locals.push(o);
+        o
+    }
+
+    /// Checks a function body (declared function, method or literal).
+    pub fn func_body(&mut self, recv: Option<&ast::Field>, ft: &ast::FuncType, sig: &Signature, body: &ast::Block) {
+        let saved_scope = self.scope;
+        let saved_locals = std::mem::take(&mut self.locals);
+        self.open_scope(true);
+        // Parameters.
+        let mut named_results = false;
+        if let Some(r) = recv {
+            let rt = self.recv_type(r);
+            for n in &r.names {
+                let o = self.objs.add(Object::new(&n.name, ObjKind::Var { global: false, param: true }, rt, n.pos, &self.pkg));
+                self.declare_local(n, o);
+            }
+        }
+        let mut pi = 0;
+        for f in &ft.params {
+            let count = f.names.len().max(1);
+            for k in 0..count {
+                let t = sig.params.get(pi).copied().unwrap_or(ids::INVALID);
+                pi += 1;
+                if let Some(n) = f.names.get(k) {
+                    let o = self.objs.add(Object::new(&n.name, ObjKind::Var { global: false, param: true }, t, n.pos, &self.pkg));
+                    self.declare_local(n, o);
+                }
+            }
+        }
+        let mut ri = 0;
+        for f in &ft.results {
+            let count = f.names.len().max(1);
+            for k in 0..count {
+                let t = sig.results.get(ri).copied().unwrap_or(ids::INVALID);
+                ri += 1;
+                if let Some(n) = f.names.get(k) {
+                    named_results = true;
+                    let o = self.objs.add(Object::new(&n.name, ObjKind::Var { global: false, param: true }, t, n.pos, &self.pkg));
+                    self.declare_local(n, o);
+                }
+            }
+        }
+        self.fctx.push(FuncCtx { sig: sig.clone(), named_results });
+        let saved_ctx = std::mem::take(&mut self.ctx);
+        self.stmt_list(&body.stmts);
+        self.ctx = saved_ctx;
+        self.labels(body);
+        if !sig.results.is_empty() && !self.is_terminating_list(&body.stmts) {
+            self.error(body.rbrace, "missing return");
+        }
+        self.fctx.pop();
+        self.close_scope();
+        // Unused variables of this function (literals report their own).
+        let locals = std::mem::replace(&mut self.locals, saved_locals);
+        for o in locals {
+            let obj = self.objs.get(o);
+            if !obj.used && obj.name != "_" && matches!(obj.kind, ObjKind::Var { param: false, .. }) {
+                let (pos, name) = (obj.pos, obj.name.clone());
+                self.error(pos, format!("declared and not used: {}", name));
+            }
+        }
+        self.scope = saved_scope;
+    }
+
+    fn recv_type(&mut self, r: &ast::Field) -> TypeId {
+        self.type_expr(&r.typ)
+    }
+
+    pub fn into_checked(self) -> Checked {
+        Checked { types: self.types, objs: self.objs, info: self.info, pkg_path: self.pkg }
+    }
+
+    pub fn mark_used(&mut self, o: ObjId) {
+        self.objs.get_mut(o).used = true;
+    }
+
+    pub fn record(&mut self, id: NodeId, mode: crate::Mode, typ: TypeId, val: Option<Value>) {
+        self.info.types.insert(id, crate::TypeAndValue { mode, typ, val });
+    }
+}
+
+pub fn strip_paren(e: &Expr) -> &Expr {
+    match &e.kind {
+        ast::ExprKind::Paren(x) => strip_paren(x),
+        _ => e,
+    }
+}
+
+fn receiver_base_name(e: &Expr) -> Option<String> {
+    match &strip_paren(e).kind {
+        ast::ExprKind::Star(x) => receiver_base_name(x),
+        ast::ExprKind::Ident(n) => Some(n.clone()),
+        ast::ExprKind::Index { x, .. } => receiver_base_name(x),
+        _ => None,
+    }
+}
+
+pub fn fmt_pos(p: Pos) -> String {
+    format!("{}:{}", p.line, p.col)
+}

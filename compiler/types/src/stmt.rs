@@ -1,0 +1,1147 @@
+//! Statements: assignments and declarations, control flow, labels,
+//! terminating-statement analysis ("missing return").
+
+use std::collections::HashMap;
+
+use rgoc_syntax::{ast, AssignOp, Expr, ExprKind, Stmt, StmtKind};
+
+use crate::check::{strip_paren, Checker};
+use crate::expr::Operand;
+use crate::objects::{ObjKind, Object};
+use crate::types::{ids, Type, TypeId};
+use crate::Mode;
+
+/// What `break`/`continue` may refer to at a point in a function.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ctx {
+    Loop,
+    Switch,
+    Select,
+}
+
+impl<'a> Checker<'a> {
+    pub(crate) fn stmt_list(&mut self, stmts: &[Stmt]) {
+        let n = stmts.len();
+        for (i, s) in stmts.iter().enumerate() {
+            let last = i + 1 == n;
+            if let StmtKind::Fallthrough = s.kind {
+                if !(last && self.in_fallthrough_ok) {
+                    let msg = if self.in_fallthrough_ok || self.in_switch_clause { if last { "cannot fallthrough final case in switch" } else { "fallthrough statement out of place" } } else { "fallthrough statement out of place" };
+                    self.error(s.pos, msg);
+                }
+                continue;
+            }
+            let saved = (self.in_fallthrough_ok, self.in_switch_clause);
+            self.in_fallthrough_ok = false;
+            self.in_switch_clause = false;
+            self.stmt(s);
+            (self.in_fallthrough_ok, self.in_switch_clause) = saved;
+        }
+    }
+
+    fn block(&mut self, b: &ast::Block) {
+        self.open_scope(false);
+        self.stmt_list(&b.stmts);
+        self.close_scope();
+    }
+
+    pub(crate) fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::Empty => {}
+            StmtKind::Decl(d) => self.local_decl(d),
+            StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
+            StmtKind::Expr(e) => {
+                let x = self.expr(e);
+                if x.is_invalid() {
+                    return;
+                }
+                let inner = strip_paren(e);
+                let is_call = matches!(inner.kind, ExprKind::Call { .. });
+                let is_recv = matches!(inner.kind, ExprKind::Unary { op: rgoc_syntax::UnOp::Recv, .. });
+                if is_call {
+                    if let ExprKind::Call { fun, .. } = &inner.kind {
+                        let fm = self.info.tv(fun).map(|t| t.mode);
+                        if fm == Some(Mode::Type) {
+                            self.error(e.pos, format!("{} (value of type {}) is not used", self.expr_string(e), self.tstr(x.typ)));
+                            return;
+                        }
+                        if fm == Some(Mode::Builtin) {
+                            if let ExprKind::Ident(n) = &strip_paren(fun).kind {
+                                if !matches!(n.as_str(), "panic" | "print" | "println" | "copy" | "recover" | "close" | "delete" | "clear") {
+                                    self.error(e.pos, format!("{} (value of type {}) is not used", self.expr_string(e), self.tstr(x.typ)));
+                                }
+                            }
+                        }
+                    }
+                    return;
+                }
+                if is_recv {
+                    return;
+                }
+                let what = match x.mode {
+                    Mode::Const => format!("{} (untyped {} constant) is not used", self.expr_string(e), ""),
+                    _ => String::new(),
+                };
+                let _ = what;
+                self.error(e.pos, format!("{} is not used", self.operand_string(e, &x)));
+            }
+            StmtKind::Send { ch, value } => {
+                let c = self.value(ch);
+                let mut v = self.value(value);
+                if c.is_invalid() || v.is_invalid() {
+                    return;
+                }
+                match self.types.under(c.typ).clone() {
+                    Type::Chan(dir, elem) => {
+                        if dir == crate::types::ChanDir::Recv {
+                            self.error(s.pos, format!("invalid operation: cannot send to receive-only channel {}", self.operand_string(ch, &c)));
+                            return;
+                        }
+                        self.assignment(&mut v, value, elem, "send");
+                    }
+                    _ => self.error(s.pos, format!("invalid operation: cannot send to non-channel {}", self.operand_string(ch, &c))),
+                }
+            }
+            StmtKind::IncDec { x, inc } => {
+                let o = self.expr(x);
+                if o.is_invalid() {
+                    return;
+                }
+                if !self.types.is_numeric(o.typ) {
+                    let op = if *inc { "++" } else { "--" };
+                    self.error(x.pos, format!("invalid operation: {}{} (non-numeric type {})", self.expr_string(x), op, self.tstr(o.typ)));
+                    return;
+                }
+                self.check_assignable_lhs(x, &o);
+            }
+            StmtKind::Assign { lhs, op, rhs } => match op {
+                AssignOp::Define => self.short_var_decl(s, lhs, rhs),
+                AssignOp::Assign => self.assign(s, lhs, rhs),
+                AssignOp::Op(bop) => {
+                    if lhs.len() != 1 || rhs.len() != 1 {
+                        self.error(s.pos, format!("assignment operation {}= requires single-valued expressions", bop.as_str()));
+                        return;
+                    }
+                    // x op= y is checked as x = x op y.
+                    let fake = Expr {
+                        id: rhs[0].id,
+                        pos: lhs[0].pos,
+                        kind: ExprKind::Binary { op: *bop, op_pos: s.pos, x: Box::new(lhs[0].clone()), y: Box::new(rhs[0].clone()) },
+                    };
+                    let _ = fake;
+                    let l = self.expr(&lhs[0]);
+                    if l.is_invalid() {
+                        self.expr(&rhs[0]);
+                        return;
+                    }
+                    self.check_assignable_lhs(&lhs[0], &l);
+                    let r = self.binary_op_assign(s, *bop, &lhs[0], &l, &rhs[0]);
+                    let _ = r;
+                }
+            },
+            StmtKind::Go(e) | StmtKind::Defer(e) => {
+                let what = if matches!(s.kind, StmtKind::Go(_)) { "go" } else { "defer" };
+                let inner = strip_paren(e);
+                if !matches!(inner.kind, ExprKind::Call { .. }) {
+                    self.expr(e);
+                    self.error(e.pos, format!("expression in {} must be function call", what));
+                    return;
+                }
+                let x = self.expr(e);
+                if let ExprKind::Call { fun, .. } = &inner.kind {
+                    if self.info.tv(fun).map(|t| t.mode) == Some(Mode::Type) {
+                        self.error(e.pos, format!("{} requires function call, not conversion", what));
+                        return;
+                    }
+                    if let Some(Mode::Builtin) = self.info.tv(fun).map(|t| t.mode) {
+                        if let ExprKind::Ident(n) = &strip_paren(fun).kind {
+                            if matches!(n.as_str(), "append" | "cap" | "complex" | "imag" | "len" | "make" | "new" | "real" | "min" | "max") {
+                                self.error(e.pos, format!("{} discards result of {}", what, self.expr_string(e)));
+                            }
+                        }
+                    }
+                }
+                let _ = x;
+            }
+            StmtKind::Return(results) => self.return_stmt(s, results),
+            StmtKind::Break(label) => {
+                if label.is_none() && !self.ctx.iter().any(|c| matches!(c, Ctx::Loop | Ctx::Switch | Ctx::Select)) {
+                    self.error(s.pos, "break is not in a loop, switch, or select");
+                }
+            }
+            StmtKind::Continue(label) => {
+                if label.is_none() && !self.ctx.contains(&Ctx::Loop) {
+                    self.error(s.pos, "continue is not in a loop");
+                }
+            }
+            StmtKind::Goto(_) => {}
+            StmtKind::Fallthrough => {
+                self.error(s.pos, "fallthrough statement out of place");
+            }
+            StmtKind::Block(b) => self.block(b),
+            StmtKind::If { init, cond, then, els } => {
+                self.open_scope(false);
+                if let Some(i) = init {
+                    self.simple_stmt(i);
+                }
+                let mut c = self.value(cond);
+                if !c.is_invalid() {
+                    if !self.types.is_boolean(c.typ) {
+                        self.error(cond.pos, format!("non-boolean condition in if statement"));
+                    } else {
+                        self.default_untyped(&mut c, cond);
+                    }
+                }
+                self.block(then);
+                if let Some(e) = els {
+                    self.stmt(e);
+                }
+                self.close_scope();
+            }
+            StmtKind::For { init, cond, post, body } => {
+                self.open_scope(false);
+                if let Some(i) = init {
+                    self.simple_stmt(i);
+                }
+                if let Some(c) = cond {
+                    let mut x = self.value(c);
+                    if !x.is_invalid() {
+                        if !self.types.is_boolean(x.typ) {
+                            self.error(c.pos, format!("non-boolean condition in for statement"));
+                        } else {
+                            self.default_untyped(&mut x, c);
+                        }
+                    }
+                }
+                if let Some(p) = post {
+                    if let StmtKind::Assign { op: AssignOp::Define, .. } = p.kind {
+                        self.error(p.pos, "cannot declare in post statement of for loop");
+                    } else {
+                        self.simple_stmt(p);
+                    }
+                }
+                self.ctx.push(Ctx::Loop);
+                self.block(body);
+                self.ctx.pop();
+                self.close_scope();
+            }
+            StmtKind::Range { key, value, define, x, body } => self.range_stmt(s, key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(init.as_deref(), tag.as_ref(), body),
+            StmtKind::TypeSwitch { init, bind, x, body, .. } => self.type_switch(s, init.as_deref(), bind.as_ref(), x, body),
+            StmtKind::Select { body } => {
+                for cc in body {
+                    self.open_scope(false);
+                    if let Some(c) = &cc.comm {
+                        let ok = match &c.kind {
+                            StmtKind::Send { .. } => true,
+                            StmtKind::Expr(e) => matches!(strip_paren(e).kind, ExprKind::Unary { op: rgoc_syntax::UnOp::Recv, .. }),
+                            StmtKind::Assign { rhs, .. } => rhs.len() == 1 && matches!(strip_paren(&rhs[0]).kind, ExprKind::Unary { op: rgoc_syntax::UnOp::Recv, .. }),
+                            _ => false,
+                        };
+                        if !ok {
+                            self.error(c.pos, "select case must be receive, send or assign recv");
+                        }
+                        self.stmt(c);
+                    }
+                    self.ctx.push(Ctx::Select);
+                    self.stmt_list(&cc.body);
+                    self.ctx.pop();
+                    self.close_scope();
+                }
+            }
+        }
+    }
+
+    fn simple_stmt(&mut self, s: &Stmt) {
+        self.stmt(s);
+    }
+
+    fn binary_op_assign(&mut self, s: &Stmt, op: rgoc_syntax::BinOp, le: &Expr, l: &Operand, re: &Expr) -> Operand {
+        let _ = s;
+        // Build a synthetic binary check using the already-checked lhs.
+        let mut r = self.value(re);
+        if r.is_invalid() {
+            return r;
+        }
+        if op.is_shift() {
+            if self.types.is_untyped(r.typ) {
+                self.convert_untyped(&mut r, re, ids::UINT);
+            }
+            if !self.types.is_integer(r.typ) {
+                self.error(re.pos, format!("invalid operation: shift count {} must be integer", self.operand_string(re, &r)));
+            } else if !self.types.is_integer(l.typ) {
+                self.error(le.pos, format!("invalid operation: shifted operand {} must be integer", self.operand_string(le, l)));
+            }
+            return Operand::value(l.typ);
+        }
+        if self.types.is_untyped(r.typ) {
+            let before = r.clone();
+            if !self.convert_untyped(&mut r, re, l.typ) {
+                self.error(le.pos, format!("invalid operation: {} {}= {} (mismatched types {} and {})", self.expr_string(le), op.as_str(), self.expr_string(re), self.tstr(l.typ), self.tstr(before.typ)));
+                return Operand::invalid();
+            }
+            if r.typ == ids::INVALID {
+                return r;
+            }
+        }
+        if r.typ != l.typ {
+            self.error(le.pos, format!("invalid operation: {} {}= {} (mismatched types {} and {})", self.expr_string(le), op.as_str(), self.expr_string(re), self.tstr(l.typ), self.tstr(r.typ)));
+            return Operand::invalid();
+        }
+        let t = l.typ;
+        let ok = match op {
+            rgoc_syntax::BinOp::Add => self.types.is_numeric(t) || self.types.is_string(t),
+            rgoc_syntax::BinOp::Sub | rgoc_syntax::BinOp::Mul | rgoc_syntax::BinOp::Div => self.types.is_numeric(t),
+            _ => self.types.is_integer(t),
+        };
+        if !ok {
+            self.error(le.pos, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.operand_string(le, l)));
+            return Operand::invalid();
+        }
+        if matches!(op, rgoc_syntax::BinOp::Div | rgoc_syntax::BinOp::Rem) && self.types.is_integer(t) {
+            if let Some(v) = &r.val {
+                if v.is_zero() {
+                    self.error(re.pos, "invalid operation: division by zero");
+                }
+            }
+        }
+        Operand::value(t)
+    }
+
+    /// Checks that an already-evaluated expression can be assigned to.
+    fn check_assignable_lhs(&mut self, e: &Expr, x: &Operand) -> bool {
+        match x.mode {
+            Mode::Var | Mode::MapIndex => true,
+            _ => {
+                if x.is_invalid() {
+                    return false;
+                }
+                let inner = strip_paren(e);
+                let msg = if let ExprKind::Selector { .. } = &inner.kind {
+                    if self.info.selections.get(&inner.id).is_some_and(|s| s.kind == crate::SelectionKind::FieldVal) {
+                        format!("cannot assign to struct field {} in map", self.expr_string(e))
+                    } else {
+                        format!("cannot assign to {} (neither addressable nor a map index expression)", self.operand_string(e, x))
+                    }
+                } else if x.mode == Mode::Const || x.mode == Mode::Type {
+                    format!("cannot assign to {} (neither addressable nor a map index expression)", self.operand_string(e, x))
+                } else if self.types.is_string(self.info.type_of(match &inner.kind {
+                    ExprKind::Index { x, .. } => x,
+                    _ => inner,
+                })) && matches!(inner.kind, ExprKind::Index { .. })
+                {
+                    format!("cannot assign to {} (neither addressable nor a map index expression)", self.operand_string(e, x))
+                } else {
+                    format!("cannot assign to {} (neither addressable nor a map index expression)", self.operand_string(e, x))
+                };
+                self.error(e.pos, msg);
+                false
+            }
+        }
+    }
+
+    /// Evaluates an assignment's left-hand side without counting it as a use.
+    fn lhs_expr(&mut self, e: &Expr) -> Option<TypeId> {
+        let inner = strip_paren(e);
+        if let ExprKind::Ident(n) = &inner.kind {
+            if n == "_" {
+                self.record(e.id, Mode::Var, ids::INVALID, None);
+                return None;
+            }
+            if let Some((o, _, crossed)) = self.objs.lookup(self.scope, n) {
+                let obj = self.objs.get(o).clone();
+                if let ObjKind::Var { global, .. } = obj.kind {
+                    if self.decls.contains_key(&o) {
+                        self.obj_decl(o);
+                    }
+                    let obj = self.objs.get(o).clone();
+                    self.info.uses.insert(inner.id, o);
+                    if crossed && !global {
+                        self.objs.get_mut(o).escapes = true;
+                        // assignment inside a closure counts as use in gc
+                        self.objs.get_mut(o).used = true;
+                    }
+                    self.record_dep(o);
+                    self.record(inner.id, Mode::Var, obj.typ, None);
+                    if inner.id != e.id {
+                        self.record(e.id, Mode::Var, obj.typ, None);
+                    }
+                    return Some(obj.typ);
+                }
+            }
+        }
+        let x = self.expr(e);
+        if x.is_invalid() {
+            return Some(ids::INVALID);
+        }
+        if !self.check_assignable_lhs(e, &x) {
+            return Some(ids::INVALID);
+        }
+        Some(x.typ)
+    }
+
+    fn assign(&mut self, s: &Stmt, lhs: &[Expr], rhs: &[Expr]) {
+        let lts: Vec<Option<TypeId>> = lhs.iter().map(|l| self.lhs_expr(l)).collect();
+        if lhs.len() == rhs.len() {
+            for (i, r) in rhs.iter().enumerate() {
+                let mut x = self.expr_hint(r, lts[i].filter(|t| *t != ids::INVALID));
+                x = self.single_value(r, x);
+                match lts[i] {
+                    Some(t) if t != ids::INVALID => {
+                        self.assignment(&mut x, r, t, "assignment");
+                    }
+                    Some(_) => {}
+                    None => {
+                        // _ = x
+                        if x.typ == ids::UNTYPED_NIL {
+                            self.error(r.pos, "use of untyped nil in assignment");
+                        } else {
+                            self.default_untyped(&mut x, r);
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        if rhs.len() == 1 {
+            if let Some(ts) = self.multi_value(&rhs[0], lhs.len()) {
+                for (i, lt) in lts.iter().enumerate() {
+                    if let Some(t) = lt {
+                        if *t == ids::INVALID {
+                            continue;
+                        }
+                        let x = Operand::value(ts[i]);
+                        if ts[i] != ids::UNTYPED_BOOL && self.assignable(&x, *t).is_err() {
+                            self.error(rhs[0].pos, format!("cannot use {} value as {} value in assignment", self.tstr(ts[i]), self.tstr(*t)));
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        self.error(s.pos, format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), if lhs.len() == 1 { "" } else { "s" }, rhs.len(), if rhs.len() == 1 { "" } else { "s" }));
+        for r in rhs {
+            self.expr(r);
+        }
+    }
+
+    fn short_var_decl(&mut self, s: &Stmt, lhs: &[Expr], rhs: &[Expr]) {
+        // Which names are new?
+        let mut new_any = false;
+        let mut targets: Vec<(Option<crate::ObjId>, bool)> = Vec::new(); // (obj, is_new)
+        let mut seen = std::collections::HashSet::new();
+        for l in lhs {
+            let ExprKind::Ident(n) = &l.kind else {
+                self.expr(l);
+                self.error(l.pos, format!("non-name {} on left side of :=", self.expr_string(l)));
+                targets.push((None, false));
+                continue;
+            };
+            if n != "_" && !seen.insert(n.clone()) {
+                self.error(l.pos, format!("{} repeated on left side of :=", n));
+                targets.push((None, false));
+                continue;
+            }
+            if n == "_" {
+                let o = self.objs.add(Object::new("_", ObjKind::Var { global: false, param: false }, ids::INVALID, l.pos, &self.pkg));
+                self.info.defs.insert(l.id, o);
+                targets.push((Some(o), true));
+                continue;
+            }
+            match self.objs.scope(self.scope).names.get(n).copied() {
+                Some(o) if self.objs.get(o).is_var() => {
+                    self.info.uses.insert(l.id, o);
+                    targets.push((Some(o), false));
+                }
+                _ => {
+                    new_any = true;
+                    let o = self.objs.add(Object::new(n, ObjKind::Var { global: false, param: false }, ids::INVALID, l.pos, &self.pkg));
+                    self.locals.push(o);
+                    targets.push((Some(o), true));
+                }
+            }
+        }
+        if !new_any && targets.iter().all(|t| t.0.is_some()) {
+            self.error(s.pos, "no new variables on left side of :=");
+        }
+        // Types from the right-hand side.
+        let mut types: Vec<TypeId> = vec![ids::INVALID; lhs.len()];
+        if lhs.len() == rhs.len() {
+            for (i, r) in rhs.iter().enumerate() {
+                let (o, is_new) = targets[i];
+                let hint = match (o, is_new) {
+                    (Some(o), false) => Some(self.objs.get(o).typ),
+                    _ => None,
+                };
+                let mut x = self.expr_hint(r, hint);
+                x = self.single_value(r, x);
+                if x.is_invalid() {
+                    continue;
+                }
+                if is_new {
+                    if x.typ == ids::UNTYPED_NIL {
+                        self.error(r.pos, "use of untyped nil in assignment");
+                        continue;
+                    }
+                    self.default_untyped(&mut x, r);
+                    types[i] = x.typ;
+                } else if let Some(t) = hint {
+                    self.assignment(&mut x, r, t, "assignment");
+                    types[i] = t;
+                }
+            }
+        } else if rhs.len() == 1 {
+            if let Some(ts) = self.multi_value(&rhs[0], lhs.len()) {
+                for (i, t) in ts.into_iter().enumerate() {
+                    let t = if t == ids::UNTYPED_BOOL { ids::BOOL } else { t };
+                    let (o, is_new) = targets[i];
+                    if let (Some(o), false) = (o, is_new) {
+                        let ot = self.objs.get(o).typ;
+                        let x = Operand::value(t);
+                        if self.assignable(&x, ot).is_err() {
+                            self.error(rhs[0].pos, format!("cannot use {} value as {} value in assignment", self.tstr(t), self.tstr(ot)));
+                        }
+                        types[i] = ot;
+                    } else {
+                        types[i] = t;
+                    }
+                }
+            }
+        } else {
+            self.error(s.pos, format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), if lhs.len() == 1 { "" } else { "s" }, rhs.len(), if rhs.len() == 1 { "" } else { "s" }));
+            for r in rhs {
+                self.expr(r);
+            }
+        }
+        // Declare the new variables after the right side is checked.
+        for (i, l) in lhs.iter().enumerate() {
+            let (Some(o), is_new) = targets[i] else { continue };
+            if is_new {
+                self.objs.get_mut(o).typ = types[i];
+                if let ExprKind::Ident(_) = &l.kind {
+                    let ident = ast::Ident { id: l.id, pos: l.pos, name: self.objs.get(o).name.clone() };
+                    self.declare_local(&ident, o);
+                }
+            }
+            let t = self.objs.get(o).typ;
+            self.record(l.id, Mode::Var, t, None);
+        }
+    }
+
+    fn local_decl(&mut self, d: &ast::Decl) {
+        match d {
+            ast::Decl::Var(specs) => {
+                for spec in specs {
+                    let objs: Vec<crate::ObjId> = spec
+                        .names
+                        .iter()
+                        .map(|n| {
+                            let o = self.objs.add(Object::new(&n.name, ObjKind::Var { global: false, param: false }, ids::INVALID, n.pos, &self.pkg));
+                            self.locals.push(o);
+                            o
+                        })
+                        .collect();
+                    self.var_spec(spec, &objs);
+                    for (n, &o) in spec.names.iter().zip(&objs) {
+                        self.declare_local(n, o);
+                    }
+                }
+            }
+            ast::Decl::Const(specs) => {
+                let mut last: Option<(Option<&Expr>, &[Expr])> = None;
+                for spec in specs {
+                    if !spec.values.is_empty() || spec.typ.is_some() {
+                        last = Some((spec.typ.as_ref(), &spec.values[..]));
+                    }
+                    let (typ, values) = last.unwrap_or((None, &[]));
+                    let saved = self.iota.replace(crate::Value::int(spec.iota as i64));
+                    let mut objs = Vec::new();
+                    for (i, n) in spec.names.iter().enumerate() {
+                        let o = self.objs.add(Object::new(&n.name, ObjKind::Const(crate::Value::int(0)), ids::INVALID, n.pos, &self.pkg));
+                        self.local_const(o, i, typ, values);
+                        self.objs.get_mut(o).used = true;
+                        objs.push(o);
+                    }
+                    if values.len() > spec.names.len() {
+                        self.error(values[spec.names.len()].pos, "extra init expr");
+                    }
+                    self.iota = saved;
+                    for (n, &o) in spec.names.iter().zip(&objs) {
+                        self.declare_local(n, o);
+                    }
+                }
+            }
+            ast::Decl::Type(specs) => {
+                for spec in specs {
+                    let o = self.objs.add(Object::new(&spec.name.name, ObjKind::TypeName, ids::INVALID, spec.name.pos, &self.pkg));
+                    self.declare_local(&spec.name, o);
+                    if spec.alias {
+                        let t = self.type_expr(&spec.typ);
+                        self.objs.get_mut(o).typ = t;
+                    } else {
+                        let named = self.types.new_named(&spec.name.name, &self.pkg.clone(), Some(o));
+                        self.objs.get_mut(o).typ = named;
+                        let u = self.type_expr(&spec.typ);
+                        let under = self.types.underlying(u);
+                        if let Some(n) = self.types.named_info_mut(named) {
+                            n.underlying = under;
+                        }
+                    }
+                }
+            }
+            ast::Decl::Func(f) => self.error(f.pos, "function declaration inside function"),
+        }
+    }
+
+    fn local_const(&mut self, o: crate::ObjId, idx: usize, typ: Option<&Expr>, values: &[Expr]) {
+        let t = typ.map(|t| self.type_expr(t));
+        let Some(init) = values.get(idx) else {
+            let pos = self.objs.get(o).pos;
+            self.error(pos, "missing init expr for const declaration");
+            return;
+        };
+        let mut x = self.expr(init);
+        if x.is_invalid() {
+            return;
+        }
+        if x.mode != Mode::Const {
+            self.error(init.pos, format!("{} is not constant", self.operand_string(init, &x)));
+            return;
+        }
+        if let Some(t) = t {
+            if t != ids::INVALID && !self.assignment(&mut x, init, t, "constant declaration") {
+                return;
+            }
+        }
+        let ob = self.objs.get_mut(o);
+        ob.typ = x.typ;
+        ob.kind = ObjKind::Const(x.val.unwrap_or(crate::Value::int(0)));
+    }
+
+    fn return_stmt(&mut self, s: &Stmt, results: &[Expr]) {
+        let Some(f) = self.fctx.last() else { return };
+        let want = f.sig.results.clone();
+        let named = f.named_results;
+        if results.is_empty() {
+            if !want.is_empty() && !named {
+                self.error(s.pos, format!("not enough return values\n\thave ()\n\twant ({})", want.iter().map(|t| self.tstr(*t)).collect::<Vec<_>>().join(", ")));
+            }
+            return;
+        }
+        if want.is_empty() {
+            for r in results {
+                self.expr(r);
+            }
+            self.error(results[0].pos, "too many return values\n\thave (".to_string() + &results.iter().map(|r| self.info.tv(r).map(|t| self.ret_have(t.typ, t.val.is_some())).unwrap_or_default()).collect::<Vec<_>>().join(", ") + ")\n\twant ()");
+            return;
+        }
+        if results.len() == 1 && want.len() > 1 {
+            let x = self.expr(&results[0]);
+            if let Type::Tuple(ts) = self.types.get(x.typ).clone() {
+                if ts.len() == want.len() {
+                    for (i, t) in ts.iter().enumerate() {
+                        let y = Operand::value(*t);
+                        if self.assignable(&y, want[i]).is_err() {
+                            self.error(results[0].pos, format!("cannot use {} value as {} value in return statement", self.tstr(*t), self.tstr(want[i])));
+                        }
+                    }
+                    return;
+                }
+            }
+            if !x.is_invalid() {
+                self.error(results[0].pos, format!("not enough return values\n\thave ({})\n\twant ({})", self.ret_have(x.typ, x.val.is_some()), want.iter().map(|t| self.tstr(*t)).collect::<Vec<_>>().join(", ")));
+            }
+            return;
+        }
+        if results.len() != want.len() {
+            let mut have = Vec::new();
+            for r in results {
+                let x = self.expr(r);
+                have.push(self.ret_have(x.typ, x.val.is_some()));
+            }
+            let msg = if results.len() < want.len() { "not enough return values" } else { "too many return values" };
+            let pos = if results.len() < want.len() { results[0].pos } else { results[want.len()].pos };
+            let pos = if results.len() < want.len() { results[0].pos } else { pos };
+            self.error(if results.len() > want.len() { results[0].pos } else { pos }, format!("{}\n\thave ({})\n\twant ({})", msg, have.join(", "), want.iter().map(|t| self.tstr(*t)).collect::<Vec<_>>().join(", ")));
+            return;
+        }
+        for (i, r) in results.iter().enumerate() {
+            let mut x = self.expr_hint(r, Some(want[i]));
+            x = self.single_value(r, x);
+            self.assignment(&mut x, r, want[i], "return statement");
+        }
+    }
+
+    fn ret_have(&self, t: TypeId, is_const: bool) -> String {
+        if self.types.is_untyped(t) && is_const {
+            match self.types.basic(t) {
+                Some(k) if k.is_numeric() => "number".into(),
+                Some(k) if k.is_string() => "string".into(),
+                Some(k) if k.is_boolean() => "bool".into(),
+                _ => self.tstr(t),
+            }
+        } else {
+            self.tstr(t)
+        }
+    }
+
+    fn switch_stmt(&mut self, init: Option<&Stmt>, tag: Option<&Expr>, body: &[ast::CaseClause]) {
+        self.open_scope(false);
+        if let Some(i) = init {
+            self.simple_stmt(i);
+        }
+        let mut tag_op = match tag {
+            Some(t) => {
+                let mut x = self.value(t);
+                if !x.is_invalid() {
+                    self.default_untyped(&mut x, t);
+                    if x.typ == ids::UNTYPED_NIL {
+                        self.error(t.pos, "use of untyped nil in switch expression");
+                        x = Operand::invalid();
+                    } else if !self.types.comparable(x.typ) && !x.is_invalid() {
+                        self.error(t.pos, format!("cannot switch on {}", self.operand_string(t, &x)));
+                        x = Operand::invalid();
+                    }
+                }
+                Some(x)
+            }
+            None => None,
+        };
+        let mut defaults = 0;
+        let mut seen: Vec<(crate::Value, TypeId, rgoc_syntax::Pos)> = Vec::new();
+        for (ci, cc) in body.iter().enumerate() {
+            if cc.default {
+                defaults += 1;
+                if defaults > 1 {
+                    self.error(cc.pos, "multiple defaults in switch");
+                }
+            }
+            for e in &cc.exprs {
+                match &mut tag_op {
+                    Some(t) => {
+                        if t.is_invalid() {
+                            self.expr(e);
+                            continue;
+                        }
+                        let mut x = self.value(e);
+                        if x.is_invalid() {
+                            continue;
+                        }
+                        let tt = t.typ;
+                        // case x compares tag == x
+                        if self.types.is_untyped(x.typ) {
+                            let before = x.clone();
+                            if !self.convert_untyped(&mut x, e, tt) {
+                                self.error(e.pos, format!("invalid case {} in switch on {} (mismatched types {} and {})", self.expr_string(e), self.expr_string(tag.expect("tag")), self.tstr(before.typ), self.tstr(tt)));
+                                continue;
+                            }
+                        } else if x.typ != tt && self.assignable(&x, tt).is_err() && self.assignable(&Operand::value(tt), x.typ).is_err() {
+                            self.error(e.pos, format!("invalid case {} in switch on {} (mismatched types {} and {})", self.expr_string(e), self.expr_string(tag.expect("tag")), self.tstr(x.typ), self.tstr(tt)));
+                            continue;
+                        }
+                        if let Some(v) = &x.val {
+                            if let Some((_, _, p)) = seen.iter().find(|(sv, st, _)| sv == v && *st == x.typ) {
+                                self.error(e.pos, format!("duplicate case {} in expression switch\n\t{}: previous case", self.expr_string(e), crate::check::fmt_pos(*p)));
+                            } else {
+                                seen.push((v.clone(), x.typ, e.pos));
+                            }
+                        }
+                    }
+                    None => {
+                        let mut x = self.value(e);
+                        if x.is_invalid() {
+                            continue;
+                        }
+                        if !self.types.is_boolean(x.typ) {
+                            self.error(e.pos, format!("invalid case {} in switch (mismatched types {} and bool)", self.expr_string(e), self.tstr(x.typ)));
+                            continue;
+                        }
+                        self.default_untyped(&mut x, e);
+                    }
+                }
+            }
+            self.open_scope(false);
+            self.ctx.push(Ctx::Switch);
+            let last_clause = ci + 1 == body.len();
+            let saved = (self.in_fallthrough_ok, self.in_switch_clause);
+            self.in_fallthrough_ok = !last_clause;
+            self.in_switch_clause = true;
+            self.stmt_list_clause(&cc.body, last_clause);
+            (self.in_fallthrough_ok, self.in_switch_clause) = saved;
+            self.ctx.pop();
+            self.close_scope();
+        }
+        self.close_scope();
+    }
+
+    fn stmt_list_clause(&mut self, stmts: &[Stmt], last_clause: bool) {
+        let n = stmts.len();
+        for (i, s) in stmts.iter().enumerate() {
+            if let StmtKind::Fallthrough = s.kind {
+                if i + 1 != n {
+                    self.error(s.pos, "fallthrough statement out of place");
+                } else if last_clause {
+                    self.error(s.pos, "cannot fallthrough final case in switch");
+                }
+                continue;
+            }
+            let saved = (self.in_fallthrough_ok, self.in_switch_clause);
+            self.in_fallthrough_ok = false;
+            self.in_switch_clause = false;
+            self.stmt(s);
+            (self.in_fallthrough_ok, self.in_switch_clause) = saved;
+        }
+    }
+
+    fn type_switch(&mut self, s: &Stmt, init: Option<&Stmt>, bind: Option<&ast::Ident>, xe: &Expr, body: &[ast::CaseClause]) {
+        self.open_scope(false);
+        if let Some(i) = init {
+            self.simple_stmt(i);
+        }
+        let x = self.value(xe);
+        if x.is_invalid() {
+            self.close_scope();
+            return;
+        }
+        if !self.types.is_interface(x.typ) {
+            self.error(xe.pos, format!("{} is not an interface", self.operand_string(xe, &x)));
+            self.close_scope();
+            return;
+        }
+        let mut bind_objs = Vec::new();
+        let mut defaults = 0;
+        for cc in body {
+            if cc.default {
+                defaults += 1;
+                if defaults > 1 {
+                    self.error(cc.pos, "multiple defaults in switch");
+                }
+            }
+            let mut single: Option<TypeId> = None;
+            for e in &cc.exprs {
+                if let ExprKind::Ident(n) = &e.kind {
+                    if n == "nil" {
+                        if self.objs.lookup(self.scope, "nil").is_some_and(|(o, _, _)| matches!(self.objs.get(o).kind, ObjKind::Nil)) {
+                            self.record(e.id, Mode::Value, ids::UNTYPED_NIL, None);
+                            single = if cc.exprs.len() == 1 { Some(x.typ) } else { None };
+                            continue;
+                        }
+                    }
+                }
+                let t = self.type_expr(e);
+                if t == ids::INVALID {
+                    continue;
+                }
+                if !self.types.is_interface(t) {
+                    if let Err(why) = self.implements(t, x.typ) {
+                        self.error(e.pos, format!("impossible type switch case: {} cannot have dynamic type {} ({})", self.operand_string(xe, &x), self.tstr(t), why.split(" (").nth(1).map(|s| s.trim_end_matches(')')).unwrap_or("")));
+                    }
+                }
+                if cc.exprs.len() == 1 {
+                    single = Some(t);
+                }
+            }
+            self.open_scope(false);
+            if let Some(b) = bind {
+                let t = single.unwrap_or(x.typ);
+                let o = self.objs.add(Object::new(&b.name, ObjKind::Var { global: false, param: false }, t, b.pos, &self.pkg));
+                self.info.implicits.insert(cc.pos, o);
+                if b.name != "_" {
+                    self.objs.insert(self.scope, &b.name, o);
+                }
+                bind_objs.push(o);
+            }
+            self.ctx.push(Ctx::Switch);
+            self.stmt_list_clause(&cc.body, true);
+            self.ctx.pop();
+            self.close_scope();
+        }
+        if let Some(b) = bind {
+            if b.name == "_" {
+                self.error(b.pos, "no new variable on left side of :=");
+            } else if !bind_objs.iter().any(|&o| self.objs.get(o).used) {
+                self.error(b.pos, format!("declared and not used: {}", b.name));
+            }
+            // The binding itself is recorded for codegen via implicits.
+            for o in bind_objs {
+                self.objs.get_mut(o).used = true;
+            }
+        }
+        let _ = s;
+        self.close_scope();
+    }
+
+    fn range_stmt(&mut self, s: &Stmt, key: Option<&Expr>, value: Option<&Expr>, define: bool, xe: &Expr, body: &ast::Block) {
+        self.open_scope(false);
+        let mut x = self.value(xe);
+        let (kt, vt): (TypeId, Option<TypeId>) = if x.is_invalid() {
+            (ids::INVALID, Some(ids::INVALID))
+        } else {
+            let ut = self.types.underlying(x.typ);
+            match self.types.get(ut).clone() {
+                Type::Basic(k) if k.is_string() => {
+                    self.default_untyped(&mut x, xe);
+                    (ids::INT, Some(ids::INT32))
+                }
+                Type::Basic(k) if k.is_integer() => {
+                    if value.is_some() {
+                        self.error(value.map(|v| v.pos).unwrap_or(s.pos), format!("range over {} permits only one iteration variable", self.operand_string(xe, &x)));
+                    }
+                    if self.types.is_untyped(x.typ) {
+                        // The key's type decides; default int.
+                        let kt = match (key, define) {
+                            (Some(k), false) => {
+                                let t = self.info.tv(k).map(|t| t.typ);
+                                t.unwrap_or(ids::INT)
+                            }
+                            _ => ids::INT,
+                        };
+                        let _ = kt;
+                        self.default_untyped(&mut x, xe);
+                    }
+                    (x.typ, None)
+                }
+                Type::Array(_, e) => (ids::INT, Some(e)),
+                Type::Pointer(p) if matches!(self.types.under(p), Type::Array(..)) => {
+                    let Type::Array(_, e) = self.types.under(p).clone() else { unreachable!() };
+                    (ids::INT, Some(e))
+                }
+                Type::Slice(e) => (ids::INT, Some(e)),
+                Type::Map(k, v) => (k, Some(v)),
+                Type::Chan(d, e) => {
+                    if value.is_some() {
+                        self.error(value.map(|v| v.pos).unwrap_or(s.pos), format!("range over {} permits only one iteration variable", self.operand_string(xe, &x)));
+                    }
+                    if d == crate::types::ChanDir::Send {
+                        self.error(xe.pos, format!("invalid operation: range {} receive from send-only channel", self.expr_string(xe)));
+                    }
+                    (e, None)
+                }
+                Type::Func(_) => {
+                    self.unsupported(xe.pos, "range over function");
+                    (ids::INVALID, Some(ids::INVALID))
+                }
+                _ => {
+                    self.error(xe.pos, format!("cannot range over {}", self.operand_string(xe, &x)));
+                    (ids::INVALID, Some(ids::INVALID))
+                }
+            }
+        };
+        let vars: Vec<(Option<&Expr>, TypeId)> = vec![(key, kt), (value, vt.unwrap_or(ids::INVALID))];
+        if define {
+            let mut new_objs = Vec::new();
+            for (e, t) in &vars {
+                let Some(e) = e else { continue };
+                let ExprKind::Ident(n) = &e.kind else {
+                    self.error(e.pos, format!("non-name {} on left side of :=", self.expr_string(e)));
+                    continue;
+                };
+                let o = self.objs.add(Object::new(n, ObjKind::Var { global: false, param: false }, *t, e.pos, &self.pkg));
+                self.locals.push(o);
+                self.record(e.id, Mode::Var, *t, None);
+                new_objs.push((ast::Ident { id: e.id, pos: e.pos, name: n.clone() }, o));
+            }
+            for (id, o) in new_objs {
+                self.declare_local(&id, o);
+            }
+        } else {
+            for (e, t) in &vars {
+                let Some(e) = e else { continue };
+                if let Some(lt) = self.lhs_expr(e) {
+                    if lt != ids::INVALID && *t != ids::INVALID {
+                        let x = Operand::value(*t);
+                        if self.assignable(&x, lt).is_err() {
+                            self.error(e.pos, format!("cannot use {} (value of type {}) as {} value in range clause", self.expr_string(e), self.tstr(*t), self.tstr(lt)).replace(&format!("{} (value", self.expr_string(e)), &format!("{} (value", self.expr_string(e))));
+                        }
+                    }
+                }
+            }
+        }
+        self.ctx.push(Ctx::Loop);
+        self.block(body);
+        self.ctx.pop();
+        self.close_scope();
+    }
+
+    // ---------------------------------------------------------------
+    // Labels: defined and not used, undefined, misplaced break/continue.
+
+    pub(crate) fn labels(&mut self, body: &ast::Block) {
+        let mut defined: HashMap<String, (rgoc_syntax::Pos, bool)> = HashMap::new();
+        collect_labels(&body.stmts, &mut defined, self);
+        let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut enclosing: Vec<(String, bool)> = Vec::new(); // (label, is_loop)
+        self.check_label_uses(&body.stmts, &defined, &mut used, &mut enclosing);
+        let mut unused: Vec<(rgoc_syntax::Pos, String)> = defined.iter().filter(|(n, _)| !used.contains(*n) && *n != "_").map(|(n, (p, _))| (*p, n.clone())).collect();
+        unused.sort();
+        for (p, n) in unused {
+            self.error(p, format!("label {} defined and not used", n));
+        }
+    }
+
+    fn check_label_uses(&mut self, stmts: &[Stmt], defined: &HashMap<String, (rgoc_syntax::Pos, bool)>, used: &mut std::collections::HashSet<String>, enclosing: &mut Vec<(String, bool)>) {
+        for s in stmts {
+            self.check_label_stmt(s, None, defined, used, enclosing);
+        }
+    }
+
+    fn check_label_stmt(&mut self, s: &Stmt, label: Option<&str>, defined: &HashMap<String, (rgoc_syntax::Pos, bool)>, used: &mut std::collections::HashSet<String>, enclosing: &mut Vec<(String, bool)>) {
+        match &s.kind {
+            StmtKind::Labeled { label: l, stmt } => self.check_label_stmt(stmt, Some(&l.name), defined, used, enclosing),
+            StmtKind::Break(Some(l)) | StmtKind::Continue(Some(l)) => {
+                let is_cont = matches!(s.kind, StmtKind::Continue(_));
+                if !defined.contains_key(&l.name) {
+                    self.error(l.pos, format!("{} label not defined: {}", if is_cont { "continue" } else { "break" }, l.name));
+                    return;
+                }
+                used.insert(l.name.clone());
+                match enclosing.iter().rev().find(|(n, _)| n == &l.name) {
+                    None => self.error(l.pos, format!("invalid {} label {}", if is_cont { "continue" } else { "break" }, l.name)),
+                    Some((_, is_loop)) => {
+                        if is_cont && !is_loop {
+                            self.error(l.pos, format!("invalid continue label {}", l.name));
+                        }
+                    }
+                }
+            }
+            StmtKind::Goto(l) => {
+                if !defined.contains_key(&l.name) {
+                    self.error(l.pos, format!("label {} not defined", l.name));
+                } else {
+                    used.insert(l.name.clone());
+                }
+            }
+            StmtKind::Block(b) => self.check_label_uses(&b.stmts, defined, used, enclosing),
+            StmtKind::If { then, els, .. } => {
+                self.check_label_uses(&then.stmts, defined, used, enclosing);
+                if let Some(e) = els {
+                    self.check_label_stmt(e, None, defined, used, enclosing);
+                }
+            }
+            StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+                enclosing.push((label.unwrap_or("").to_string(), true));
+                self.check_label_uses(&body.stmts, defined, used, enclosing);
+                enclosing.pop();
+            }
+            StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
+                enclosing.push((label.unwrap_or("").to_string(), false));
+                for cc in body {
+                    self.check_label_uses(&cc.body, defined, used, enclosing);
+                }
+                enclosing.pop();
+            }
+            StmtKind::Select { body } => {
+                enclosing.push((label.unwrap_or("").to_string(), false));
+                for cc in body {
+                    self.check_label_uses(&cc.body, defined, used, enclosing);
+                }
+                enclosing.pop();
+            }
+            _ => {}
+        }
+    }
+
+    // ---------------------------------------------------------------
+    // Terminating statements (spec "Terminating statements").
+
+    pub(crate) fn is_terminating_list(&self, stmts: &[Stmt]) -> bool {
+        // Trailing empty statements don't count.
+        let mut i = stmts.len();
+        while i > 0 && matches!(stmts[i - 1].kind, StmtKind::Empty) {
+            i -= 1;
+        }
+        i > 0 && self.is_terminating(&stmts[i - 1], None)
+    }
+
+    fn is_terminating(&self, s: &Stmt, label: Option<&str>) -> bool {
+        match &s.kind {
+            StmtKind::Return(_) | StmtKind::Goto(_) => true,
+            StmtKind::Expr(e) => {
+                if let ExprKind::Call { fun, .. } = &strip_paren(e).kind {
+                    if let ExprKind::Ident(n) = &strip_paren(fun).kind {
+                        if n == "panic" && self.info.tv(fun).map(|t| t.mode) == Some(Mode::Builtin) {
+                            return true;
+                        }
+                    }
+                }
+                false
+            }
+            StmtKind::Labeled { label, stmt } => self.is_terminating(stmt, Some(&label.name)),
+            StmtKind::Block(b) => self.is_terminating_list(&b.stmts),
+            StmtKind::If { then, els, .. } => els.as_ref().is_some_and(|e| self.is_terminating_list(&then.stmts) && self.is_terminating(e, None)),
+            StmtKind::For { cond, body, .. } => cond.is_none() && !has_break(&body.stmts, label, true),
+            StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
+                body.iter().any(|c| c.default)
+                    && body.iter().all(|c| {
+                        !has_break(&c.body, label, true)
+                            && (self.is_terminating_list(&c.body) || c.body.last().is_some_and(|l| matches!(l.kind, StmtKind::Fallthrough)))
+                    })
+            }
+            StmtKind::Select { body } => body.iter().all(|c| !has_break(&c.body, label, true) && self.is_terminating_list(&c.body)),
+            _ => false,
+        }
+    }
+}
+
+fn collect_labels(stmts: &[Stmt], out: &mut HashMap<String, (rgoc_syntax::Pos, bool)>, c: &mut Checker) {
+    for s in stmts {
+        collect_labels_stmt(s, out, c);
+    }
+}
+
+fn collect_labels_stmt(s: &Stmt, out: &mut HashMap<String, (rgoc_syntax::Pos, bool)>, c: &mut Checker) {
+    match &s.kind {
+        StmtKind::Labeled { label, stmt } => {
+            if label.name != "_" {
+                if let Some((p, _)) = out.get(&label.name) {
+                    let p = *p;
+                    c.error(label.pos, format!("label {} already defined at {}", label.name, crate::check::fmt_pos(p)));
+                } else {
+                    out.insert(label.name.clone(), (label.pos, false));
+                    let o = c.objs.add(Object::new(&label.name, ObjKind::Label, ids::INVALID, label.pos, &c.pkg.clone()));
+                    c.info.labels.insert(label.id, o);
+                }
+            }
+            collect_labels_stmt(stmt, out, c);
+        }
+        StmtKind::Block(b) => collect_labels(&b.stmts, out, c),
+        StmtKind::If { then, els, .. } => {
+            collect_labels(&then.stmts, out, c);
+            if let Some(e) = els {
+                collect_labels_stmt(e, out, c);
+            }
+        }
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => collect_labels(&body.stmts, out, c),
+        StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
+            for cc in body {
+                collect_labels(&cc.body, out, c);
+            }
+        }
+        StmtKind::Select { body } => {
+            for cc in body {
+                collect_labels(&cc.body, out, c);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether `stmts` contain a break that targets the enclosing statement
+/// (unlabelled at top level, or labelled with `label`).
+fn has_break(stmts: &[Stmt], label: Option<&str>, top: bool) -> bool {
+    stmts.iter().any(|s| has_break_stmt(s, label, top))
+}
+
+fn has_break_stmt(s: &Stmt, label: Option<&str>, top: bool) -> bool {
+    match &s.kind {
+        StmtKind::Break(None) => top,
+        StmtKind::Break(Some(l)) => Some(l.name.as_str()) == label,
+        StmtKind::Labeled { stmt, .. } => has_break_stmt(stmt, label, top),
+        StmtKind::Block(b) => has_break(&b.stmts, label, top),
+        StmtKind::If { then, els, .. } => has_break(&then.stmts, label, top) || els.as_ref().is_some_and(|e| has_break_stmt(e, label, top)),
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => has_break(&body.stmts, label, false),
+        StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => body.iter().any(|c| has_break(&c.body, label, false)),
+        StmtKind::Select { body } => body.iter().any(|c| has_break(&c.body, label, false)),
+        _ => false,
+    }
+}

@@ -1,0 +1,587 @@
+//! Go types, interned in a `TypeTable`.
+//!
+//! Invariant: every type except `Named` is interned by structure, so two
+//! types are identical (in the spec's sense) exactly when their `TypeId`s are
+//! equal. A `Named` type is unique per declaration; its underlying type is
+//! filled in after the declaration is checked (cycles go through the name).
+
+use std::collections::HashMap;
+
+use crate::objects::ObjId;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub struct TypeId(pub u32);
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum BasicKind {
+    Invalid,
+    Bool,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    Float32,
+    Float64,
+    Complex64,
+    Complex128,
+    String,
+    UnsafePointer,
+    UntypedBool,
+    UntypedInt,
+    UntypedRune,
+    UntypedFloat,
+    UntypedComplex,
+    UntypedString,
+    UntypedNil,
+}
+
+impl BasicKind {
+    pub fn name(self) -> &'static str {
+        use BasicKind::*;
+        match self {
+            Invalid => "invalid type",
+            Bool => "bool",
+            Int => "int",
+            Int8 => "int8",
+            Int16 => "int16",
+            Int32 => "int32",
+            Int64 => "int64",
+            Uint => "uint",
+            Uint8 => "uint8",
+            Uint16 => "uint16",
+            Uint32 => "uint32",
+            Uint64 => "uint64",
+            Uintptr => "uintptr",
+            Float32 => "float32",
+            Float64 => "float64",
+            Complex64 => "complex64",
+            Complex128 => "complex128",
+            String => "string",
+            UnsafePointer => "unsafe.Pointer",
+            UntypedBool => "untyped bool",
+            UntypedInt => "untyped int",
+            UntypedRune => "untyped rune",
+            UntypedFloat => "untyped float",
+            UntypedComplex => "untyped complex",
+            UntypedString => "untyped string",
+            UntypedNil => "untyped nil",
+        }
+    }
+    pub fn is_untyped(self) -> bool {
+        use BasicKind::*;
+        matches!(self, UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedComplex | UntypedString | UntypedNil)
+    }
+    pub fn is_integer(self) -> bool {
+        use BasicKind::*;
+        matches!(
+            self,
+            Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune
+        )
+    }
+    pub fn is_unsigned(self) -> bool {
+        use BasicKind::*;
+        matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
+    }
+    pub fn is_float(self) -> bool {
+        matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
+    }
+    pub fn is_complex(self) -> bool {
+        matches!(self, BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex)
+    }
+    pub fn is_numeric(self) -> bool {
+        self.is_integer() || self.is_float() || self.is_complex()
+    }
+    pub fn is_string(self) -> bool {
+        matches!(self, BasicKind::String | BasicKind::UntypedString)
+    }
+    pub fn is_boolean(self) -> bool {
+        matches!(self, BasicKind::Bool | BasicKind::UntypedBool)
+    }
+    pub fn is_ordered(self) -> bool {
+        self.is_integer() || self.is_float() || self.is_string()
+    }
+    /// Size in bytes of a typed basic kind (x86-64).
+    pub fn size(self) -> u64 {
+        use BasicKind::*;
+        match self {
+            Bool | Int8 | Uint8 => 1,
+            Int16 | Uint16 => 2,
+            Int32 | Uint32 | Float32 => 4,
+            Int | Int64 | Uint | Uint64 | Uintptr | Float64 | Complex64 | UnsafePointer => 8,
+            Complex128 | String => 16,
+            _ => 8,
+        }
+    }
+    /// Bit width of an integer kind (64 for untyped, which have no width).
+    pub fn bits(self) -> u32 {
+        (self.size() * 8) as u32
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Field {
+    pub name: String,
+    pub typ: TypeId,
+    pub embedded: bool,
+    pub tag: String,
+    /// Package path for unexported names ("" for exported).
+    pub pkg: String,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Signature {
+    pub params: Vec<TypeId>,
+    pub results: Vec<TypeId>,
+    /// The last parameter is `...T` (its recorded type is `[]T`).
+    pub variadic: bool,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Method {
+    pub name: String,
+    /// A `Func` type (no receiver).
+    pub sig: TypeId,
+    pub pkg: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum ChanDir {
+    Both,
+    Send,
+    Recv,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum Type {
+    Basic(BasicKind),
+    Pointer(TypeId),
+    Slice(TypeId),
+    Array(u64, TypeId),
+    Map(TypeId, TypeId),
+    Chan(ChanDir, TypeId),
+    Struct(Vec<Field>),
+    Func(Signature),
+    /// The complete method set, sorted by name (embedded interfaces flattened).
+    Interface(Vec<Method>),
+    /// Multiple values (call results); never a value's type.
+    Tuple(Vec<TypeId>),
+    /// A defined type; index into `TypeTable::named`.
+    Named(u32),
+}
+
+#[derive(Clone, Debug)]
+pub struct NamedInfo {
+    pub name: String,
+    /// Package path ("main", "fmt", "" for universe types like `error`).
+    pub pkg: String,
+    pub obj: Option<ObjId>,
+    /// Filled in once the declaration is checked; Invalid until then.
+    pub underlying: TypeId,
+    /// Declared methods (not promoted ones), in declaration order.
+    pub methods: Vec<ObjId>,
+}
+
+pub struct TypeTable {
+    types: Vec<Type>,
+    intern: HashMap<Type, TypeId>,
+    pub named: Vec<NamedInfo>,
+}
+
+/// Predeclared type ids (fixed by `TypeTable::new`).
+pub mod ids {
+    use super::TypeId;
+    pub const INVALID: TypeId = TypeId(0);
+    pub const BOOL: TypeId = TypeId(1);
+    pub const INT: TypeId = TypeId(2);
+    pub const INT8: TypeId = TypeId(3);
+    pub const INT16: TypeId = TypeId(4);
+    pub const INT32: TypeId = TypeId(5);
+    pub const INT64: TypeId = TypeId(6);
+    pub const UINT: TypeId = TypeId(7);
+    pub const UINT8: TypeId = TypeId(8);
+    pub const UINT16: TypeId = TypeId(9);
+    pub const UINT32: TypeId = TypeId(10);
+    pub const UINT64: TypeId = TypeId(11);
+    pub const UINTPTR: TypeId = TypeId(12);
+    pub const FLOAT32: TypeId = TypeId(13);
+    pub const FLOAT64: TypeId = TypeId(14);
+    pub const COMPLEX64: TypeId = TypeId(15);
+    pub const COMPLEX128: TypeId = TypeId(16);
+    pub const STRING: TypeId = TypeId(17);
+    pub const UNSAFE_POINTER: TypeId = TypeId(18);
+    pub const UNTYPED_BOOL: TypeId = TypeId(19);
+    pub const UNTYPED_INT: TypeId = TypeId(20);
+    pub const UNTYPED_RUNE: TypeId = TypeId(21);
+    pub const UNTYPED_FLOAT: TypeId = TypeId(22);
+    pub const UNTYPED_COMPLEX: TypeId = TypeId(23);
+    pub const UNTYPED_STRING: TypeId = TypeId(24);
+    pub const UNTYPED_NIL: TypeId = TypeId(25);
+    pub const EMPTY_TUPLE: TypeId = TypeId(26);
+    pub const EMPTY_INTERFACE: TypeId = TypeId(27);
+}
+
+impl Default for TypeTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TypeTable {
+    pub fn new() -> Self {
+        use BasicKind::*;
+        let mut t = TypeTable { types: Vec::new(), intern: HashMap::new(), named: Vec::new() };
+        for k in [
+            Invalid,
+            Bool,
+            Int,
+            Int8,
+            Int16,
+            Int32,
+            Int64,
+            Uint,
+            Uint8,
+            Uint16,
+            Uint32,
+            Uint64,
+            Uintptr,
+            Float32,
+            Float64,
+            Complex64,
+            Complex128,
+            String,
+            UnsafePointer,
+            UntypedBool,
+            UntypedInt,
+            UntypedRune,
+            UntypedFloat,
+            UntypedComplex,
+            UntypedString,
+            UntypedNil,
+        ] {
+            t.intern(Type::Basic(k));
+        }
+        t.intern(Type::Tuple(vec![]));
+        t.intern(Type::Interface(vec![]));
+        t
+    }
+
+    pub fn intern(&mut self, ty: Type) -> TypeId {
+        if let Some(&id) = self.intern.get(&ty) {
+            return id;
+        }
+        let id = TypeId(self.types.len() as u32);
+        self.types.push(ty.clone());
+        self.intern.insert(ty, id);
+        id
+    }
+
+    pub fn new_named(&mut self, name: &str, pkg: &str, obj: Option<ObjId>) -> TypeId {
+        let idx = self.named.len() as u32;
+        self.named.push(NamedInfo {
+            name: name.to_string(),
+            pkg: pkg.to_string(),
+            obj,
+            underlying: ids::INVALID,
+            methods: Vec::new(),
+        });
+        let id = TypeId(self.types.len() as u32);
+        self.types.push(Type::Named(idx));
+        id
+    }
+
+    pub fn get(&self, id: TypeId) -> &Type {
+        &self.types[id.0 as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.types.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.types.is_empty()
+    }
+
+    pub fn named_info(&self, id: TypeId) -> Option<&NamedInfo> {
+        match self.get(id) {
+            Type::Named(i) => Some(&self.named[*i as usize]),
+            _ => None,
+        }
+    }
+    pub fn named_info_mut(&mut self, id: TypeId) -> Option<&mut NamedInfo> {
+        match self.types[id.0 as usize] {
+            Type::Named(i) => Some(&mut self.named[i as usize]),
+            _ => None,
+        }
+    }
+
+    /// The underlying type (follows named types).
+    pub fn underlying(&self, mut id: TypeId) -> TypeId {
+        for _ in 0..100 {
+            match self.get(id) {
+                Type::Named(i) => id = self.named[*i as usize].underlying,
+                _ => return id,
+            }
+        }
+        ids::INVALID
+    }
+    pub fn under(&self, id: TypeId) -> &Type {
+        self.get(self.underlying(id))
+    }
+
+    pub fn pointer(&mut self, elem: TypeId) -> TypeId {
+        self.intern(Type::Pointer(elem))
+    }
+    pub fn slice(&mut self, elem: TypeId) -> TypeId {
+        self.intern(Type::Slice(elem))
+    }
+    pub fn tuple(&mut self, elems: Vec<TypeId>) -> TypeId {
+        if elems.len() == 1 {
+            return elems[0];
+        }
+        self.intern(Type::Tuple(elems))
+    }
+
+    pub fn basic(&self, id: TypeId) -> Option<BasicKind> {
+        match self.under(id) {
+            Type::Basic(k) => Some(*k),
+            _ => None,
+        }
+    }
+    pub fn is_untyped(&self, id: TypeId) -> bool {
+        matches!(self.get(id), Type::Basic(k) if k.is_untyped())
+    }
+    pub fn is_named(&self, id: TypeId) -> bool {
+        matches!(self.get(id), Type::Named(_)) || matches!(self.get(id), Type::Basic(k) if !k.is_untyped())
+    }
+    pub fn is_integer(&self, id: TypeId) -> bool {
+        self.basic(id).is_some_and(|k| k.is_integer())
+    }
+    pub fn is_unsigned(&self, id: TypeId) -> bool {
+        self.basic(id).is_some_and(|k| k.is_unsigned())
+    }
+    pub fn is_float(&self, id: TypeId) -> bool {
+        self.basic(id).is_some_and(|k| k.is_float())
+    }
+    pub fn is_complex(&self, id: TypeId) -> bool {
+        self.basic(id).is_some_and(|k| k.is_complex())
+    }
+    pub fn is_numeric(&self, id: TypeId) -> bool {
+        self.basic(id).is_some_and(|k| k.is_numeric())
+    }
+    pub fn is_string(&self, id: TypeId) -> bool {
+        self.basic(id).is_some_and(|k| k.is_string())
+    }
+    pub fn is_boolean(&self, id: TypeId) -> bool {
+        self.basic(id).is_some_and(|k| k.is_boolean())
+    }
+    pub fn is_interface(&self, id: TypeId) -> bool {
+        matches!(self.under(id), Type::Interface(_))
+    }
+    pub fn is_pointer(&self, id: TypeId) -> bool {
+        matches!(self.under(id), Type::Pointer(_))
+    }
+
+    /// Whether values of the type can be compared with == (spec "Comparison operators").
+    pub fn comparable(&self, id: TypeId) -> bool {
+        match self.under(id) {
+            Type::Basic(k) => *k != BasicKind::UntypedNil,
+            Type::Pointer(_) | Type::Chan(..) | Type::Interface(_) => true,
+            Type::Struct(fields) => fields.iter().all(|f| self.comparable(f.typ)),
+            Type::Array(_, e) => self.comparable(*e),
+            _ => false,
+        }
+    }
+
+    /// Whether the type may hold nil.
+    pub fn has_nil(&self, id: TypeId) -> bool {
+        matches!(
+            self.under(id),
+            Type::Pointer(_) | Type::Slice(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) | Type::Interface(_)
+        ) || self.basic(id) == Some(BasicKind::UnsafePointer)
+    }
+
+    /// The default type of an untyped constant type.
+    pub fn default_type(&self, id: TypeId) -> TypeId {
+        match self.get(id) {
+            Type::Basic(BasicKind::UntypedBool) => ids::BOOL,
+            Type::Basic(BasicKind::UntypedInt) => ids::INT,
+            Type::Basic(BasicKind::UntypedRune) => ids::INT32,
+            Type::Basic(BasicKind::UntypedFloat) => ids::FLOAT64,
+            Type::Basic(BasicKind::UntypedComplex) => ids::COMPLEX128,
+            Type::Basic(BasicKind::UntypedString) => ids::STRING,
+            _ => id,
+        }
+    }
+
+    pub fn signature(&self, id: TypeId) -> Option<&Signature> {
+        match self.under(id) {
+            Type::Func(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn results(&self, id: TypeId) -> Vec<TypeId> {
+        match self.get(id) {
+            Type::Tuple(v) => v.clone(),
+            _ => vec![id],
+        }
+    }
+
+    /// The type as gc prints it in diagnostics (`[]int`, `main.T`,
+    /// `func(int) string`, `struct{x int}`). `local` is the package whose
+    /// names are printed qualified anyway (gc qualifies all named types in
+    /// messages with their package name).
+    pub fn type_string(&self, id: TypeId) -> String {
+        let mut s = String::new();
+        self.write_type(&mut s, id, None);
+        s
+    }
+
+    /// As `type_string`, but names of package `local` are unqualified (gc's
+    /// diagnostics qualify only other packages' types).
+    pub fn type_string_in(&self, id: TypeId, local: &str) -> String {
+        let mut s = String::new();
+        self.write_type(&mut s, id, Some(local));
+        s
+    }
+
+    fn write_type(&self, s: &mut String, id: TypeId, local: Option<&str>) {
+        match self.get(id) {
+            Type::Basic(k) => s.push_str(match k {
+                BasicKind::Uint8 if id == ids::UINT8 => "uint8",
+                _ => k.name(),
+            }),
+            Type::Named(i) => {
+                let n = &self.named[*i as usize];
+                if !n.pkg.is_empty() && local != Some(n.pkg.as_str()) {
+                    s.push_str(&n.pkg);
+                    s.push('.');
+                }
+                s.push_str(&n.name);
+            }
+            Type::Pointer(e) => {
+                s.push('*');
+                self.write_type(s, *e, local);
+            }
+            Type::Slice(e) => {
+                s.push_str("[]");
+                self.write_type(s, *e, local);
+            }
+            Type::Array(n, e) => {
+                s.push_str(&format!("[{}]", n));
+                self.write_type(s, *e, local);
+            }
+            Type::Map(k, v) => {
+                s.push_str("map[");
+                self.write_type(s, *k, local);
+                s.push(']');
+                self.write_type(s, *v, local);
+            }
+            Type::Chan(d, e) => {
+                s.push_str(match d {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                let paren = matches!(d, ChanDir::Both) && matches!(self.get(*e), Type::Chan(ChanDir::Recv, _));
+                if paren {
+                    s.push('(');
+                }
+                self.write_type(s, *e, local);
+                if paren {
+                    s.push(')');
+                }
+            }
+            Type::Struct(fields) => {
+                s.push_str("struct{");
+                for (i, f) in fields.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str("; ");
+                    }
+                    if !f.embedded {
+                        s.push_str(&f.name);
+                        s.push(' ');
+                    }
+                    self.write_type(s, f.typ, local);
+                    if !f.tag.is_empty() {
+                        s.push_str(&format!(" {:?}", f.tag));
+                    }
+                }
+                s.push('}');
+            }
+            Type::Func(sig) => {
+                s.push_str("func");
+                self.write_signature(s, sig, local);
+            }
+            Type::Interface(methods) => {
+                if methods.is_empty() {
+                    s.push_str("interface {}");
+                    return;
+                }
+                s.push_str("interface {");
+                for (i, m) in methods.iter().enumerate() {
+                    if i > 0 {
+                        s.push(';');
+                    }
+                    s.push(' ');
+                    s.push_str(&m.name);
+                    if let Type::Func(sig) = self.get(m.sig) {
+                        self.write_signature(s, sig, local);
+                    }
+                }
+                s.push_str(" }");
+            }
+            Type::Tuple(elems) => {
+                s.push('(');
+                for (i, e) in elems.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    self.write_type(s, *e, local);
+                }
+                s.push(')');
+            }
+        }
+    }
+
+    pub fn write_signature(&self, s: &mut String, sig: &Signature, local: Option<&str>) {
+        s.push('(');
+        for (i, p) in sig.params.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            if sig.variadic && i + 1 == sig.params.len() {
+                s.push_str("...");
+                if let Type::Slice(e) = self.get(*p) {
+                    self.write_type(s, *e, local);
+                    continue;
+                }
+            }
+            self.write_type(s, *p, local);
+        }
+        s.push(')');
+        match sig.results.len() {
+            0 => {}
+            1 => {
+                s.push(' ');
+                self.write_type(s, sig.results[0], local);
+            }
+            _ => {
+                s.push_str(" (");
+                for (i, r) in sig.results.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    self.write_type(s, *r, local);
+                }
+                s.push(')');
+            }
+        }
+    }
+}
