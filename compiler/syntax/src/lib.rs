@@ -2,7 +2,10 @@
 //! tree-sitter-go. No tree-sitter type leaves this crate.
 
 pub mod ast;
+mod errors;
+pub mod literal;
 mod parser;
+mod scan;
 
 pub use ast::*;
 

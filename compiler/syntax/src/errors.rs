@@ -1,0 +1,192 @@
+//! Syntax errors: tree-sitter's ERROR and MISSING nodes become gc-style
+//! diagnostics (`syntax error: unexpected X, expected Y`). tree-sitter finds
+//! where the parse broke; `scan` names the token gc would have complained
+//! about. At most one error per line is reported, and only the first few.
+use crate::scan::{self, Tok, Token};
+use crate::{Diagnostic, Pos};
+use tree_sitter::Node;
+
+/// gc stops after this many errors.
+const MAX_ERRORS: usize = 10;
+
+pub fn collect(root: Node, src: &str, file: u32) -> Vec<Diagnostic> {
+    if !root.has_error() {
+        return vec![];
+    }
+    let toks = scan::tokens(src);
+    let mut out = vec![];
+    let mut c = root.walk();
+    // Iterative pre-order walk that skips subtrees without errors.
+    'walk: loop {
+        let n = c.node();
+        let descend = if n.is_error() {
+            out.push(error_node(n, &toks, file));
+            false
+        } else if n.is_missing() {
+            out.push(missing_node(n, &toks, file));
+            false
+        } else {
+            n.has_error()
+        };
+        if descend && c.goto_first_child() {
+            continue;
+        }
+        loop {
+            if c.goto_next_sibling() {
+                continue 'walk;
+            }
+            if !c.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    out
+}
+
+/// Sorts diagnostics, keeps one per line and the first `MAX_ERRORS`.
+pub fn finish(mut d: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    d.sort_by_key(|x| x.pos);
+    let mut out: Vec<Diagnostic> = vec![];
+    for x in d {
+        if out.last().is_some_and(|l| l.pos.line == x.pos.line && l.pos.file == x.pos.file) {
+            continue;
+        }
+        out.push(x);
+        if out.len() >= MAX_ERRORS {
+            break;
+        }
+    }
+    out
+}
+
+fn pos_of(t: &Token, file: u32) -> Pos {
+    Pos { file, line: t.line, col: t.col }
+}
+
+/// The first gc token starting at or after byte `at`.
+fn token_at(toks: &[Token], at: usize) -> &Token {
+    let i = toks.partition_point(|t| t.start < at);
+    &toks[i.min(toks.len() - 1)]
+}
+
+/// Index of the last real (non-newline) token ending at or before `at`.
+fn token_before(toks: &[Token], at: usize) -> Option<&Token> {
+    let i = toks.partition_point(|t| t.end <= at && t.start < at);
+    toks[..i].iter().rev().find(|t| t.kind != Tok::Newline)
+}
+
+fn unexpected(t: &Token, file: u32, rest: &str) -> Diagnostic {
+    Diagnostic { pos: pos_of(t, file), msg: format!("syntax error: unexpected {}{}", t.describe(), rest) }
+}
+
+fn error_node(n: Node, toks: &[Token], file: u32) -> Diagnostic {
+    let t = offending(n, toks);
+    if let Some(d) = unterminated(t, file) {
+        return d;
+    }
+    // A newline (or EOF) after an incomplete construct.
+    if t.kind == Tok::Newline || t.kind == Tok::Eof {
+        if let Some(prev) = token_before(toks, t.start) {
+            if prev.text == "if" || prev.text == "for" || prev.text == "switch" {
+                return unexpected(t, file, &format!(", expected {{ after {} clause", prev.text));
+            }
+        }
+    }
+    unexpected(t, file, "")
+}
+
+/// Tokens that cannot begin a declaration, statement or expression: when an
+/// ERROR node starts with one, that token is what gc complains about.
+fn cannot_start(t: &Token) -> bool {
+    match t.kind {
+        Tok::Comma | Tok::Semi | Tok::Invalid => true,
+        Tok::Keyword => matches!(t.text.as_str(), "else" | "case" | "default" | "range" | "package" | "import"),
+        Tok::Op => !matches!(t.text.as_str(), "(" | "[" | "{" | "*" | "&" | "<-" | "+" | "-" | "!" | "^"),
+        _ => false,
+    }
+}
+
+/// Picks the token gc would report for an ERROR node: tree-sitter tends to
+/// wrap a valid prefix (`chan` missing its element type, `var x T` followed
+/// by junk) into the ERROR, so the culprit is often the token after it.
+fn offending<'t>(n: Node, toks: &'t [Token]) -> &'t Token {
+    let first = token_at(toks, n.start_byte());
+    let first_real = toks[toks.partition_point(|t| t.start < n.start_byte())..]
+        .iter()
+        .find(|t| t.kind != Tok::Newline)
+        .unwrap_or(first);
+    if first_real.start >= n.end_byte() || cannot_start(first_real) {
+        return first_real;
+    }
+    // Inside the ERROR: the first token that cannot continue what precedes it
+    // (two operands in a row, a closing bracket with no opener, a line break
+    // after an operator-less incomplete line).
+    let inside: Vec<&Token> =
+        toks.iter().filter(|t| t.start >= n.start_byte() && t.start < n.end_byte()).collect();
+    let mut depth: i32 = 0;
+    for (i, t) in inside.iter().enumerate() {
+        match t.text.as_str() {
+            "(" | "[" | "{" => depth += 1,
+            ")" | "]" | "}" => {
+                depth -= 1;
+                if depth < 0 {
+                    return t;
+                }
+            }
+            _ => {}
+        }
+        if i > 0 {
+            let p = inside[i - 1];
+            // `x T`, `[]T`, `f() T` are fine; a literal followed by an operand is not.
+            if p.kind == Tok::Literal && matches!(t.kind, Tok::Name | Tok::Literal) {
+                return t;
+            }
+        }
+    }
+    // Otherwise the construct in the ERROR was incomplete: blame what follows.
+    let after = token_at(toks, n.end_byte());
+    if inside.len() <= 2 {
+        return after;
+    }
+    first_real
+}
+
+/// Lexical errors gc reports instead of a syntax error.
+fn unterminated(t: &Token, file: u32) -> Option<Diagnostic> {
+    let s = t.text.as_str();
+    let msg = match t.kind {
+        Tok::Literal if s.starts_with('"') && (s.len() < 2 || !s.ends_with('"')) => "newline in string",
+        Tok::Literal if s.starts_with('`') && (s.len() < 2 || !s.ends_with('`')) => "raw string literal not terminated",
+        Tok::Literal if s.starts_with('\'') && (s.len() < 2 || !s.ends_with('\'')) => "newline in rune literal",
+        Tok::Invalid => return Some(Diagnostic { pos: pos_of(t, file), msg: format!("invalid character {:?}", s) }),
+        _ => return None,
+    };
+    Some(Diagnostic { pos: pos_of(t, file), msg: msg.into() })
+}
+
+fn missing_node(n: Node, toks: &[Token], file: u32) -> Diagnostic {
+    let t = token_at(toks, n.start_byte());
+    if let Some(d) = unterminated(t, file) {
+        return d;
+    }
+    let want = n.kind();
+    let parent = n.parent().map(|p| p.kind()).unwrap_or("");
+    let rest = match (parent, want) {
+        ("argument_list", ")") => " in argument list; possibly missing comma or )".to_string(),
+        ("parameter_list", ")") => " in parameter list; possibly missing comma or )".to_string(),
+        ("literal_value", "}") => " in composite literal; possibly missing comma or }".to_string(),
+        _ => format!(", expected {}", expected_name(want)),
+    };
+    unexpected(t, file, &rest)
+}
+
+fn expected_name(kind: &str) -> &str {
+    match kind {
+        "identifier" | "field_identifier" | "type_identifier" | "package_identifier" | "label_name" => "name",
+        "," => "comma",
+        ";" => "semicolon or newline",
+        k if k.ends_with("_literal") || k.ends_with("expression") => "expression",
+        k if k.ends_with("_type") => "type",
+        k => k,
+    }
+}
