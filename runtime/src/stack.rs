@@ -172,8 +172,25 @@ core::arch::global_asm!(
     "jmp r11",
     ".cfi_endproc",
     ".size __morestack, .-__morestack",
+    "",
+    // LLVM's split-stack lowering of a dynamic alloca calls this (rdi =
+    // size) when the allocation would cross the guard. Go code has no
+    // dynamic allocas that could be large, and contiguous stacks cannot
+    // hand out memory elsewhere, so it is a stack overflow. Defining it
+    // here also keeps libgcc's generic-morestack.o (and with it libgcc's
+    // own __morestack) out of the link.
+    ".globl __morestack_allocate_stack_space",
+    ".type __morestack_allocate_stack_space,@function",
+    ".p2align 4",
+    "__morestack_allocate_stack_space:",
+    "mov rsi, rsp",
+    "mov rsp, [rip + {sysstack}]",
+    "call {allocaoverflow}",
+    "ud2",
+    ".size __morestack_allocate_stack_space, .-__morestack_allocate_stack_space",
     sysstack = sym MORESTACK_SP,
     newstack = sym rgo_newstack,
+    allocaoverflow = sym rgo_alloca_overflow,
 );
 
 /// Top of the system stack `__morestack` switches to. Read by the assembly;
@@ -192,6 +209,18 @@ extern "C" {
 pub unsafe fn call_on_stack(arg: *mut u8, f: extern "C" fn(*mut u8), top: *mut u8) {
     // SAFETY: forwarded to the caller.
     unsafe { rgo_call_on_stack(arg, f, top) }
+}
+
+/// gc's stackPreempt: a guard no SP can be above, so the next split-stack
+/// check of the goroutine enters `__morestack` (preemption requests).
+pub const STACK_PREEMPT: usize = 0xffff_ffff_ffff_fade;
+
+/// Poison the running goroutine's guard so its next function call enters
+/// `__morestack`, which restores it and resumes (the preemption path, used
+/// for now by the end-to-end test of `__morestack`'s resume path).
+#[no_mangle]
+pub extern "C" fn rgo_stackguard_poison() {
+    set_stackguard(STACK_PREEMPT)
 }
 
 /// Publish the split-stack guard for the running goroutine.
@@ -262,9 +291,24 @@ pub fn init_system_stack(m: &M) {
 #[no_mangle]
 pub extern "C" fn rgo_newstack(frame: *mut MorestackFrame) -> *mut MorestackFrame {
     let g = &crate::proc::G1;
+    if stackguard() == STACK_PREEMPT {
+        // A poisoned guard (gc's stackPreempt): not an overflow. There is no
+        // scheduler to yield to yet, so restore the real guard and resume.
+        set_stackguard(g.stackguard0.load(Ordering::Relaxed));
+        return frame;
+    }
     // The function's SP at entry: the address of its return address.
     // SAFETY: frame points at the save area __morestack just built.
     let sp = unsafe { core::ptr::addr_of!((*frame).caller_ret) } as u64;
+    let lo = g.stack_lo.load(Ordering::Relaxed) as u64;
+    let hi = g.stack_hi.load(Ordering::Relaxed) as u64;
+    crate::panic::stack_overflow(sp, lo, hi)
+}
+
+/// `__morestack_allocate_stack_space` lands here (on the system stack).
+#[no_mangle]
+pub extern "C" fn rgo_alloca_overflow(_size: usize, sp: u64) -> ! {
+    let g = &crate::proc::G1;
     let lo = g.stack_lo.load(Ordering::Relaxed) as u64;
     let hi = g.stack_hi.load(Ordering::Relaxed) as u64;
     crate::panic::stack_overflow(sp, lo, hi)
