@@ -7,6 +7,7 @@
 //! - SIGSEGV with code 0/SEGV_MAPERR/SEGV_ACCERR, or SIGBUS with
 //!   BUS_ADRERR, at an address below 0x1000: nil dereference panic;
 //! - SIGFPE with FPE_INTDIV: integer divide by zero panic;
+//! - a fault in goroutine 1's guard page: the stack overflow report;
 //! - anything else: `unexpected fault address` + `fatal error: fault`.
 //!
 //! and prints the report and exits from the handler (panics are not
@@ -42,6 +43,18 @@ extern "C" fn handler(sig: i32, info: *mut libc::siginfo_t, ctx: *mut libc::c_vo
         )
     };
     let si = SigInfo { sig, code, addr, pc };
+    // A touch of goroutine 1's guard page: code without a stack check
+    // (nosplit code, runtime fast paths) ran past the guard margin. Report
+    // it as the stack overflow it is rather than as an unexpected fault.
+    let lo = crate::proc::G1.stack_lo.load(core::sync::atomic::Ordering::Relaxed) as u64;
+    if sig == libc::SIGSEGV && lo != 0 && addr < lo && addr >= lo - crate::stack::PAGE as u64 {
+        // SAFETY: as above, ctx is the interrupted context.
+        let sp = unsafe {
+            (*(ctx as *const libc::ucontext_t)).uc_mcontext.gregs[libc::REG_RSP as usize] as u64
+        };
+        let hi = crate::proc::G1.stack_hi.load(core::sync::atomic::Ordering::Relaxed) as u64;
+        crate::panic::stack_overflow(sp, lo, hi);
+    }
     match sig {
         libc::SIGSEGV
             if (code == 0 || code == SEGV_MAPERR || code == SEGV_ACCERR) && addr < 0x1000 =>

@@ -75,6 +75,16 @@ static const Type t_pmyerr = { 8, 8, 0, NAMED | DIRECT, 8, 8, 22, 0, 0, S("*main
 
 static int inited;
 
+/* Recursion without stack checks (like //go:nosplit code): runs off the end
+ * of the stack into the guard page; the SIGSEGV handler reports it as a
+ * stack overflow. */
+#pragma clang diagnostic ignored "-Winfinite-recursion"
+static int64_t crec(int64_t n) {
+  volatile int64_t a[8];
+  a[n & 7] = n;
+  return crec(n + 1) + a[3];
+}
+
 void main_init(void) __asm__("main.init");
 void main_init(void) { inited = 1; }
 
@@ -114,6 +124,8 @@ void main_main(void) {
     printint(sum(1000)); printnl();
   } else if (!strcmp(t, "rec")) {
     rec(0);
+  } else if (!strcmp(t, "nosplitrec")) {
+    crec(0);
   } else if (!strcmp(t, "bigrec")) {
     bigrec(0);
   } else if (!strcmp(t, "panicint")) {

@@ -43,6 +43,7 @@ sum sum - full
 resume resume - full
 rec rec - report
 bigrec bigrec - report
+nosplitrec nosplitrec - report
 rec_none rec none report
 panicint panicint - report
 panicint_none panicint none report
