@@ -1,0 +1,555 @@
+//! Panics, runtime errors and fatal errors (first slice of gc's panic.go
+//! and error.go).
+//!
+//! Mechanism: `gopanic` receives the panic value as an eface. There are no
+//! deferred calls yet, so every panic is fatal: like gc's fatalpanic it
+//! converts error/Stringer values to their text (preprintpanics), prints
+//! `panic: ` + the value as printpanicval does, then the report tail
+//! (`[signal ...]` line for faults, goroutine header, traceback) and exits
+//! with status 2. Runtime errors (bounds, divide, shift, nil dereference)
+//! print the text gc's runtime.Error values produce. `throw` prints
+//! `fatal error: ...` and always reports at traceback level 2, as gc does.
+//!
+//! Invariants:
+//! - nothing here allocates: messages are built in stack buffers (print.rs);
+//! - a fatal report is printed under the print lock, once: a second fatal
+//!   error while one is being reported prints `panic during panic` and exits
+//!   (gc's startpanic_m `dying` levels);
+//! - every path ends the process with status 2 (or SIGABRT under
+//!   GOTRACEBACK=crash), never returns.
+//!
+//! Tracebacks are not symbolised yet: the goroutine section prints gc's
+//! header and a single `main.main()` frame with `?:0` as position.
+
+use crate::print::{gwrite, Buf};
+use crate::proc::{gotraceback, G1, M0};
+use crate::types::{kind, Type};
+use core::sync::atomic::{AtomicU32, Ordering};
+
+/// Signal details for the `[signal ...]` line of a fault report.
+#[derive(Clone, Copy)]
+pub struct SigInfo {
+    pub sig: i32,
+    pub code: i32,
+    pub addr: u64,
+    pub pc: u64,
+}
+
+/// gc's m.dying: 0 normal, 1 printing a report, 2 failed while printing.
+static DYING: AtomicU32 = AtomicU32::new(0);
+
+/// startpanic_m: returns false if the report must not be printed again.
+fn startpanic() -> bool {
+    crate::print::lock();
+    match DYING.fetch_add(1, Ordering::Relaxed) {
+        0 => true,
+        1 => {
+            gwrite(b"panic during panic\n");
+            false
+        }
+        2 => {
+            gwrite(b"stack trace unavailable\n");
+            crate::proc::exit(4)
+        }
+        _ => crate::proc::exit(5),
+    }
+}
+
+fn signame(sig: i32) -> &'static [u8] {
+    match sig {
+        libc::SIGSEGV => b"SIGSEGV: segmentation violation",
+        libc::SIGBUS => b"SIGBUS: bus error",
+        libc::SIGFPE => b"SIGFPE: floating-point exception",
+        _ => b"",
+    }
+}
+
+fn print_goroutine_header(level: u32, throwing: bool) {
+    let mut b = Buf::<128>::new();
+    b.push(b"goroutine ");
+    b.push_uint(G1.goid);
+    if throwing || level >= 2 {
+        b.push(b" gp=");
+        b.push_hex(&G1 as *const _ as u64);
+        b.push(b" m=");
+        b.push_int(M0.id);
+        b.push(b" mp=");
+        b.push_hex(&M0 as *const _ as u64);
+    }
+    b.push(b" [running]:\n");
+    gwrite(b.as_bytes());
+}
+
+fn print_traceback_stub() {
+    gwrite(b"main.main()\n\t?:0 +0x0\n");
+}
+
+/// dopanic_m + exit: the tail of every fatal report. `on_system_stack` is
+/// true when the failure happened in runtime code on the system stack (gc
+/// then prints `runtime stack:` before the goroutine).
+fn dopanic(sig: Option<&SigInfo>, throwing: bool, on_system_stack: bool) -> ! {
+    if let Some(s) = sig {
+        let mut b = Buf::<160>::new();
+        b.push(b"[signal ");
+        let name = signame(s.sig);
+        if name.is_empty() {
+            b.push_hex(s.sig as u64);
+        } else {
+            b.push(name);
+        }
+        b.push(b" code=");
+        b.push_hex(s.code as u32 as u64);
+        b.push(b" addr=");
+        b.push_hex(s.addr);
+        b.push(b" pc=");
+        b.push_hex(s.pc);
+        b.push(b"]\n");
+        gwrite(b.as_bytes());
+    }
+    let (level, _all, crash) = gotraceback(throwing);
+    if level > 0 {
+        if on_system_stack {
+            gwrite(b"\nruntime stack:\n");
+            gwrite(b"runtime.throw({0x0?, 0x0?})\n\t?:0 +0x0\n");
+            gwrite(b"runtime.newstack()\n\t?:0 +0x0\n");
+            gwrite(b"runtime.morestack()\n\t?:0 +0x0\n");
+        }
+        gwrite(b"\n");
+        print_goroutine_header(level, throwing);
+        print_traceback_stub();
+    }
+    if crash {
+        crash_abort();
+    }
+    crate::proc::exit(2)
+}
+
+/// GOTRACEBACK=crash: die by SIGABRT (core dump) as gc's crash() does.
+fn crash_abort() -> ! {
+    // SAFETY: resetting SIGABRT to its default action, unblocking it and
+    // raising it only affects this process's imminent termination.
+    unsafe {
+        libc::signal(libc::SIGABRT, libc::SIG_DFL);
+        let mut set: libc::sigset_t = core::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGABRT);
+        libc::sigprocmask(libc::SIG_UNBLOCK, &set, core::ptr::null_mut());
+        libc::raise(libc::SIGABRT);
+    }
+    crate::proc::exit(2)
+}
+
+// ---------------------------------------------------------------------------
+// Fatal errors.
+
+/// gc's throw: `fatal error: <msg>`, level-2 report, exit 2.
+pub fn throw_str(msg: &[u8]) -> ! {
+    if startpanic() {
+        gwrite(b"fatal error: ");
+        printindented(msg);
+        gwrite(b"\n");
+    }
+    dopanic(None, true, false)
+}
+
+#[export_name = "runtime.throw"]
+pub extern "C" fn throw(p: *const u8, n: isize) -> ! {
+    // SAFETY: generated code passes a Go string (p, n).
+    let msg = unsafe { go_bytes(p, n) };
+    throw_str(msg)
+}
+
+/// Called by `rgo_newstack` (on the system stack) when goroutine 1 runs
+/// out of stack.
+pub fn stack_overflow(sp: u64, lo: u64, hi: u64) -> ! {
+    if startpanic() {
+        let mut b = Buf::<160>::new();
+        b.push(b"runtime: goroutine stack exceeds ");
+        b.push_uint(crate::stack::MAX_STACK_SIZE as u64);
+        b.push(b"-byte limit\n");
+        gwrite(b.as_bytes());
+        let mut b = Buf::<160>::new();
+        b.push(b"runtime: sp=");
+        b.push_hex(sp);
+        b.push(b" stack=[");
+        b.push_hex(lo);
+        b.push(b", ");
+        b.push_hex(hi);
+        b.push(b"]\n");
+        gwrite(b.as_bytes());
+        gwrite(b"fatal error: stack overflow\n");
+    }
+    dopanic(None, true, true)
+}
+
+/// A fault at an address that is not a nil dereference (sigpanic's throw).
+pub fn fault_throw(sig: &SigInfo) -> ! {
+    if startpanic() {
+        let mut b = Buf::<80>::new();
+        b.push(b"unexpected fault address ");
+        b.push_hex(sig.addr);
+        b.push(b"\n");
+        gwrite(b.as_bytes());
+        gwrite(b"fatal error: fault\n");
+    }
+    dopanic(Some(sig), true, false)
+}
+
+// ---------------------------------------------------------------------------
+// Panics.
+
+/// Print `panic: runtime error: <msg>` and die (panic with a runtime.Error;
+/// not recoverable yet).
+fn panic_runtime_error(msg: &[u8], sig: Option<&SigInfo>) -> ! {
+    if startpanic() {
+        gwrite(b"panic: runtime error: ");
+        printindented(msg);
+        gwrite(b"\n");
+    }
+    dopanic(sig, false, false)
+}
+
+/// A signal-generated nil dereference (sigpanic's panicmem).
+pub fn fault_panicmem(sig: &SigInfo) -> ! {
+    panic_runtime_error(b"invalid memory address or nil pointer dereference", Some(sig))
+}
+
+/// A signal-generated integer division fault.
+pub fn fault_panicdivide(sig: &SigInfo) -> ! {
+    panic_runtime_error(b"integer divide by zero", Some(sig))
+}
+
+#[export_name = "runtime.panicdivide"]
+pub extern "C" fn panicdivide() -> ! {
+    panic_runtime_error(b"integer divide by zero", None)
+}
+
+#[export_name = "runtime.panicshift"]
+pub extern "C" fn panicshift() -> ! {
+    panic_runtime_error(b"negative shift amount", None)
+}
+
+#[export_name = "runtime.panicmem"]
+pub extern "C" fn panicmem() -> ! {
+    panic_runtime_error(b"invalid memory address or nil pointer dereference", None)
+}
+
+#[export_name = "runtime.panicoverflow"]
+pub extern "C" fn panicoverflow() -> ! {
+    panic_runtime_error(b"integer overflow", None)
+}
+
+/// abi.BoundsErrorCode values (the `code` argument of panicSlice/panicBounds).
+pub mod bounds {
+    pub const INDEX: u32 = 0;
+    pub const SLICE_ALEN: u32 = 1;
+    pub const SLICE_ACAP: u32 = 2;
+    pub const SLICE_B: u32 = 3;
+    pub const SLICE3_ALEN: u32 = 4;
+    pub const SLICE3_ACAP: u32 = 5;
+    pub const SLICE3_B: u32 = 6;
+    pub const SLICE3_C: u32 = 7;
+    pub const CONVERT: u32 = 8;
+}
+
+const BOUNDS_FMTS: [&[u8]; 9] = [
+    b"index out of range [%x] with length %y",
+    b"slice bounds out of range [:%x] with length %y",
+    b"slice bounds out of range [:%x] with capacity %y",
+    b"slice bounds out of range [%x:%y]",
+    b"slice bounds out of range [::%x] with length %y",
+    b"slice bounds out of range [::%x] with capacity %y",
+    b"slice bounds out of range [:%x:%y]",
+    b"slice bounds out of range [%x:%y:]",
+    b"cannot convert slice with length %y to array or pointer to array with length %x",
+];
+
+const BOUNDS_NEG_FMTS: [&[u8]; 8] = [
+    b"index out of range [%x]",
+    b"slice bounds out of range [:%x]",
+    b"slice bounds out of range [:%x]",
+    b"slice bounds out of range [%x:]",
+    b"slice bounds out of range [::%x]",
+    b"slice bounds out of range [::%x]",
+    b"slice bounds out of range [:%x:]",
+    b"slice bounds out of range [%x::]",
+];
+
+/// boundsError.Error without the `runtime error: ` prefix.
+pub fn format_bounds<const N: usize>(out: &mut Buf<N>, code: u32, signed: bool, x: i64, y: i64) {
+    let code = (code as usize).min(BOUNDS_FMTS.len() - 1);
+    let fmt = if signed && x < 0 && code < BOUNDS_NEG_FMTS.len() {
+        BOUNDS_NEG_FMTS[code]
+    } else {
+        BOUNDS_FMTS[code]
+    };
+    let mut i = 0;
+    while i < fmt.len() {
+        let c = fmt[i];
+        if c != b'%' {
+            out.push_byte(c);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        match fmt[i] {
+            b'x' if signed => out.push_int(x),
+            b'x' => out.push_uint(x as u64),
+            _ => out.push_int(y),
+        }
+        i += 1;
+    }
+}
+
+fn panic_bounds(code: u32, signed: bool, x: i64, y: i64) -> ! {
+    let mut b = Buf::<128>::new();
+    format_bounds(&mut b, code, signed, x, y);
+    panic_runtime_error(b.as_bytes(), None)
+}
+
+/// `s[x]` with x out of [0, len).
+#[export_name = "runtime.panicIndex"]
+pub extern "C" fn panic_index(x: i64, len: i64) -> ! {
+    panic_bounds(bounds::INDEX, true, x, len)
+}
+
+/// `s[x]` with an unsigned index type.
+#[export_name = "runtime.panicIndexU"]
+pub extern "C" fn panic_index_u(x: u64, len: i64) -> ! {
+    panic_bounds(bounds::INDEX, false, x as i64, len)
+}
+
+/// Any bounds failure: `code` is an abi.BoundsErrorCode (see [`bounds`]),
+/// x and y as in gc's boundsError (x signed).
+#[export_name = "runtime.panicSlice"]
+pub extern "C" fn panic_slice(code: u32, x: i64, y: i64) -> ! {
+    panic_bounds(code, true, x, y)
+}
+
+/// As panicSlice, with x of an unsigned type.
+#[export_name = "runtime.panicSliceU"]
+pub extern "C" fn panic_slice_u(code: u32, x: u64, y: i64) -> ! {
+    panic_bounds(code, false, x as i64, y)
+}
+
+/// print.go-style printing of s with "\n" replaced by "\n\t" (printindented).
+pub fn printindented(mut s: &[u8]) {
+    while let Some(i) = s.iter().position(|&c| c == b'\n') {
+        gwrite(&s[..=i]);
+        gwrite(b"\t");
+        s = &s[i + 1..];
+    }
+    gwrite(s);
+}
+
+/// # Safety
+/// `p` must point to `n` readable bytes that live for the process (or n <= 0).
+unsafe fn go_bytes(p: *const u8, n: isize) -> &'static [u8] {
+    if n <= 0 || p.is_null() {
+        &[]
+    } else {
+        // SAFETY: forwarded to the caller.
+        unsafe { core::slice::from_raw_parts(p, n as usize) }
+    }
+}
+
+/// A Go `string` return value as the C ABI returns `{ptr, i64}` (rax:rdx).
+#[repr(C)]
+struct StrRet {
+    ptr: *const u8,
+    len: isize,
+}
+
+/// If `t` has a method `name` of type `func() string`, call it on `data`
+/// (preprintpanics' error / Stringer conversion).
+///
+/// # Safety
+/// `t` must be a valid descriptor and `data` a data word of that type.
+unsafe fn call_string_method(t: &Type, data: *mut u8, name: &[u8]) -> Option<&'static [u8]> {
+    for i in 0..t.nmethods {
+        // SAFETY: methods points to nmethods descriptors (compiler contract).
+        let m = unsafe { &*t.methods.add(i) };
+        // SAFETY: method names are valid strings.
+        if unsafe { m.name.as_bytes() } != name || m.ifn.is_null() || m.mtyp.is_null() {
+            continue;
+        }
+        // SAFETY: mtyp is a valid func type descriptor.
+        let ft = unsafe { &*m.mtyp };
+        if ft.kind != kind::FUNC || ft.nfields != 1 || ft.nin & !(1 << 63) != 0 {
+            continue;
+        }
+        // SAFETY: fields has nfields entries; its typ is a valid descriptor.
+        let rt = unsafe { &*(*ft.fields).typ };
+        if rt.kind != kind::STRING || rt.pkgpath.len != 0 {
+            continue;
+        }
+        // SAFETY: ifn is the method's interface entry: receiver is the data
+        // word, result a Go string returned in rax:rdx.
+        let f: extern "C" fn(*mut u8) -> StrRet = unsafe { core::mem::transmute(m.ifn) };
+        let r = f(data);
+        // SAFETY: a Go string result (heap or static); we exit right after.
+        return Some(unsafe { go_bytes(r.ptr, r.len) });
+    }
+    None
+}
+
+fn is_predeclared(t: &Type) -> bool {
+    t.pkgpath.len == 0
+}
+
+/// Pointer to the value an eface holds.
+fn value_ptr(t: &Type, data: &*mut u8) -> *const u8 {
+    if t.is_direct_iface() {
+        data as *const *mut u8 as *const u8
+    } else {
+        *data as *const u8
+    }
+}
+
+/// Append the value of a basic kind (print's format) to `b`; false if the
+/// kind is not basic.
+///
+/// # Safety
+/// `p` must point to a value of `t`.
+unsafe fn push_basic<const N: usize>(b: &mut Buf<N>, t: &Type, p: *const u8) -> bool {
+    // SAFETY: p points to a value of kind t.kind (caller contract).
+    unsafe {
+        match t.kind {
+            kind::BOOL => b.push_bool(*p != 0),
+            kind::INT | kind::INT64 => b.push_int(*(p as *const i64)),
+            kind::INT8 => b.push_int(*(p as *const i8) as i64),
+            kind::INT16 => b.push_int(*(p as *const i16) as i64),
+            kind::INT32 => b.push_int(*(p as *const i32) as i64),
+            kind::UINT | kind::UINT64 | kind::UINTPTR => b.push_uint(*(p as *const u64)),
+            kind::UINT8 => b.push_uint(*p as u64),
+            kind::UINT16 => b.push_uint(*(p as *const u16) as u64),
+            kind::UINT32 => b.push_uint(*(p as *const u32) as u64),
+            kind::FLOAT32 => b.push_float32(*(p as *const f32)),
+            kind::FLOAT64 => b.push_float64(*(p as *const f64)),
+            kind::COMPLEX64 => {
+                let c = p as *const f32;
+                b.push_complex(*c as f64, *c.add(1) as f64, true)
+            }
+            kind::COMPLEX128 => {
+                let c = p as *const f64;
+                b.push_complex(*c, *c.add(1), false)
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// printpanicval + printanycustomtype for a non-nil eface whose type has
+/// no Error/String method (those were converted by the caller).
+///
+/// # Safety
+/// `t` must be a valid descriptor and `data` a data word of that type.
+unsafe fn printpanicval(t: &Type, data: *mut u8) {
+    let p = value_ptr(t, &data);
+    let predeclared = is_predeclared(t);
+    if t.kind == kind::STRING {
+        // SAFETY: p points to a Go string header.
+        let s = unsafe { &*(p as *const crate::types::GoString) };
+        // SAFETY: a Go string's bytes are readable.
+        let bytes = unsafe { s.as_bytes() };
+        if predeclared {
+            printindented(bytes);
+        } else {
+            gwrite(t.name());
+            gwrite(b"(\"");
+            printindented(bytes);
+            gwrite(b"\")");
+        }
+        return;
+    }
+    let mut b = Buf::<96>::new();
+    // SAFETY: p points to a value of t.
+    if unsafe { push_basic(&mut b, t, p) } {
+        if predeclared {
+            gwrite(b.as_bytes());
+        } else if t.kind == kind::COMPLEX64 || t.kind == kind::COMPLEX128 {
+            gwrite(t.name());
+            gwrite(b.as_bytes());
+        } else {
+            gwrite(t.name());
+            gwrite(b"(");
+            gwrite(b.as_bytes());
+            gwrite(b")");
+        }
+        return;
+    }
+    gwrite(b"(");
+    gwrite(t.name());
+    gwrite(b") ");
+    let mut b = Buf::<24>::new();
+    b.push_hex(data as u64);
+    gwrite(b.as_bytes());
+}
+
+/// `panic(v)` with v an `interface{}` (type descriptor, data word).
+#[export_name = "runtime.gopanic"]
+pub extern "C" fn gopanic(typ: *const Type, data: *mut u8) -> ! {
+    if typ.is_null() {
+        if crate::proc::panicnil() {
+            if startpanic() {
+                gwrite(b"panic: nil\n");
+            }
+            dopanic(None, false, false)
+        }
+        // go1.21+: panic(nil) panics with a *runtime.PanicNilError.
+        panic_runtime_error(b"panic called with nil argument", None)
+    }
+    // Error/String methods run Go code: call them before taking the print
+    // lock (gc's preprintpanics runs before startpanic_m too).
+    // SAFETY: typ is a compiler-emitted descriptor for data (ABI contract).
+    let t = unsafe { &*typ };
+    // SAFETY: as above.
+    let text = unsafe { call_string_method(t, data, b"Error") }
+        .or_else(|| unsafe { call_string_method(t, data, b"String") });
+    if startpanic() {
+        gwrite(b"panic: ");
+        match text {
+            Some(s) => printindented(s),
+            // SAFETY: as above.
+            None => unsafe { printpanicval(t, data) },
+        }
+        gwrite(b"\n");
+    }
+    dopanic(None, false, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bounds_str(code: u32, signed: bool, x: i64, y: i64) -> String {
+        let mut b = Buf::<128>::new();
+        format_bounds(&mut b, code, signed, x, y);
+        String::from_utf8(b.as_bytes().to_vec()).unwrap()
+    }
+
+    // Expected texts from go 1.27.3 runs (see the report) and error.go.
+    #[test]
+    fn bounds_messages() {
+        assert_eq!(bounds_str(bounds::INDEX, true, 5, 3), "index out of range [5] with length 3");
+        assert_eq!(bounds_str(bounds::INDEX, true, -1, 3), "index out of range [-1]");
+        assert_eq!(
+            bounds_str(bounds::SLICE_ACAP, true, 7, 5),
+            "slice bounds out of range [:7] with capacity 5"
+        );
+        assert_eq!(bounds_str(bounds::SLICE_B, true, 3, 1), "slice bounds out of range [3:1]");
+        assert_eq!(
+            bounds_str(bounds::SLICE3_ACAP, true, 9, 5),
+            "slice bounds out of range [::9] with capacity 5"
+        );
+        assert_eq!(
+            bounds_str(bounds::INDEX, false, -1, 3),
+            "index out of range [18446744073709551615] with length 3"
+        );
+        assert_eq!(
+            bounds_str(bounds::CONVERT, true, 4, 2),
+            "cannot convert slice with length 2 to array or pointer to array with length 4"
+        );
+    }
+}

@@ -1,0 +1,216 @@
+//! Program entry and goroutine 1 (the first slice of gc's proc.go).
+//!
+//! Mechanism: the staticlib defines the C `main`. It records argc/argv/envp
+//! (for os.Args and os.Environ later), reads GOTRACEBACK (and GODEBUG's
+//! panicnil), installs the fault handlers (signal.rs), allocates goroutine
+//! 1's stack (stack.rs) and switches to it. There it publishes the stack
+//! guard in `%fs:0x70`, calls the generated `main.init` and `main.main`,
+//! and exits the process with status 0 when `main.main` returns.
+//!
+//! Invariants:
+//! - there is one thread and one goroutine (goroutine 1, on M0) until the
+//!   scheduler lands; `G1`/`M0` are its records and are what fatal reports
+//!   print as `gp=`/`mp=`;
+//! - `%fs:0x70` holds the running goroutine's stack guard whenever Go code
+//!   runs, and 0 (no split-stack check can fire) otherwise;
+//! - the process ends through `exit` (exit_group(2) via `_exit`), never by
+//!   returning from C main: nothing is buffered (prints use write(2)), and
+//!   we do not want libc atexit handlers running under Go semantics.
+
+use core::sync::atomic::{AtomicI32, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
+
+/// A goroutine record. Only what this slice needs; grows with the scheduler.
+#[repr(C)]
+pub struct G {
+    /// Usable stack: [stack_lo, stack_hi).
+    pub stack_lo: AtomicUsize,
+    pub stack_hi: AtomicUsize,
+    /// The value kept in `%fs:0x70` while this goroutine runs.
+    pub stackguard0: AtomicUsize,
+    pub goid: u64,
+}
+
+/// A machine (OS thread) record.
+#[repr(C)]
+pub struct M {
+    pub id: i64,
+    /// Top of this M's system stack (used by `__morestack`).
+    pub g0_stack_hi: AtomicUsize,
+}
+
+pub static G1: G = G {
+    stack_lo: AtomicUsize::new(0),
+    stack_hi: AtomicUsize::new(0),
+    stackguard0: AtomicUsize::new(0),
+    goid: 1,
+};
+
+pub static M0: M = M { id: 0, g0_stack_hi: AtomicUsize::new(0) };
+
+// --- args and environment -------------------------------------------------
+
+static ARGC: AtomicI32 = AtomicI32::new(0);
+static ARGV: AtomicPtr<*const u8> = AtomicPtr::new(core::ptr::null_mut());
+static ENVP: AtomicPtr<*const u8> = AtomicPtr::new(core::ptr::null_mut());
+
+/// argc and argv as the C runtime gave them (for os.Args).
+pub fn args() -> (i32, *const *const u8) {
+    (ARGC.load(Ordering::Relaxed), ARGV.load(Ordering::Relaxed))
+}
+
+/// The NULL-terminated environment block (for os.Environ).
+pub fn envp() -> *const *const u8 {
+    ENVP.load(Ordering::Relaxed)
+}
+
+/// getenv over the recorded envp, without allocating.
+pub fn getenv(name: &[u8]) -> Option<&'static [u8]> {
+    let mut p = envp();
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: envp is the NULL-terminated array of NUL-terminated strings
+    // the kernel/libc passed to main; it lives for the whole process.
+    unsafe {
+        while !(*p).is_null() {
+            let s = core::ffi::CStr::from_ptr((*p).cast()).to_bytes();
+            if s.len() > name.len() && s.starts_with(name) && s[name.len()] == b'=' {
+                return Some(&s[name.len() + 1..]);
+            }
+            p = p.add(1);
+        }
+    }
+    None
+}
+
+// --- GOTRACEBACK ----------------------------------------------------------
+
+/// runtime1.go's traceback_cache encoding: level << 2 | all << 0 | crash << 1.
+const TRACEBACK_ALL: u32 = 1;
+const TRACEBACK_CRASH: u32 = 2;
+const TRACEBACK_SHIFT: u32 = 2;
+static TRACEBACK: AtomicU32 = AtomicU32::new(1 << TRACEBACK_SHIFT);
+static PANICNIL: AtomicU32 = AtomicU32::new(0);
+
+/// runtime1.go's setTraceback.
+pub fn parse_traceback(level: &[u8]) -> u32 {
+    match level {
+        b"none" => 0,
+        b"single" | b"" => 1 << TRACEBACK_SHIFT,
+        b"all" => 1 << TRACEBACK_SHIFT | TRACEBACK_ALL,
+        b"system" => 2 << TRACEBACK_SHIFT | TRACEBACK_ALL,
+        b"crash" => 2 << TRACEBACK_SHIFT | TRACEBACK_ALL | TRACEBACK_CRASH,
+        _ => {
+            let mut t = TRACEBACK_ALL;
+            let mut n: u64 = 0;
+            let ok = level.iter().all(|c| c.is_ascii_digit())
+                && level.iter().all(|&c| {
+                    n = n * 10 + (c - b'0') as u64;
+                    n <= u32::MAX as u64
+                });
+            if ok {
+                t |= (n as u32) << TRACEBACK_SHIFT;
+            }
+            t
+        }
+    }
+}
+
+/// gotraceback(): (level, all, crash). `throwing` forces level 2 as gc does
+/// for runtime throws.
+pub fn gotraceback(throwing: bool) -> (u32, bool, bool) {
+    let t = TRACEBACK.load(Ordering::Relaxed);
+    let crash = t & TRACEBACK_CRASH != 0;
+    let all = throwing || t & TRACEBACK_ALL != 0;
+    let level = if throwing { 2 } else { t >> TRACEBACK_SHIFT };
+    (level, all, crash)
+}
+
+/// GODEBUG=panicnil=1 restores pre-1.21 `panic(nil)` behaviour.
+pub fn panicnil() -> bool {
+    PANICNIL.load(Ordering::Relaxed) != 0
+}
+
+#[cfg_attr(test, allow(dead_code))]
+fn read_godebug() {
+    if let Some(v) = getenv(b"GODEBUG") {
+        for kv in v.split(|&c| c == b',') {
+            if kv == b"panicnil=1" {
+                PANICNIL.store(1, Ordering::Relaxed);
+            } else if kv == b"panicnil=0" {
+                PANICNIL.store(0, Ordering::Relaxed);
+            }
+        }
+    }
+}
+
+// --- entry ----------------------------------------------------------------
+
+#[cfg(not(test))]
+extern "C" {
+    #[link_name = "main.init"]
+    fn main_init();
+    #[link_name = "main.main"]
+    fn main_main();
+}
+
+/// Runs on goroutine 1's stack (entered through `stack::call_on_stack`).
+#[cfg(not(test))]
+extern "C" fn goroutine1_main(_arg: *mut u8) {
+    crate::stack::set_stackguard(G1.stackguard0.load(Ordering::Relaxed));
+    // SAFETY: the generated program defines these with the C convention and
+    // no arguments; we are on a goroutine stack with the guard published.
+    unsafe {
+        main_init();
+        main_main();
+    }
+    crate::stack::set_stackguard(0);
+}
+
+/// The process entry point (called by crt1's __libc_start_main).
+#[cfg(not(test))]
+#[no_mangle]
+pub extern "C" fn main(argc: i32, argv: *const *const u8, envp: *const *const u8) -> i32 {
+    ARGC.store(argc, Ordering::Relaxed);
+    ARGV.store(argv as *mut _, Ordering::Relaxed);
+    ENVP.store(envp as *mut _, Ordering::Relaxed);
+    if let Some(v) = getenv(b"GOTRACEBACK") {
+        TRACEBACK.store(parse_traceback(v), Ordering::Relaxed);
+    }
+    read_godebug();
+    crate::stack::init_system_stack(&M0);
+    crate::signal::init();
+    let top = crate::stack::alloc_goroutine1_stack(&G1);
+    // SAFETY: `top` is the 16-byte aligned top of a fresh, mapped stack;
+    // goroutine1_main has the signature call_on_stack expects.
+    unsafe { crate::stack::call_on_stack(core::ptr::null_mut(), goroutine1_main, top) };
+    exit(0)
+}
+
+/// Ends the process with `code` (exit_group), like gc's runtime.exit.
+pub fn exit(code: i32) -> ! {
+    // SAFETY: _exit has no preconditions; it does not return.
+    unsafe { libc::_exit(code) }
+}
+
+/// `os.Exit` lands here.
+#[export_name = "runtime.exit"]
+pub extern "C" fn runtime_exit(code: i64) -> ! {
+    exit(code as i32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traceback_levels() {
+        assert_eq!(parse_traceback(b"none"), 0);
+        assert_eq!(parse_traceback(b""), 4);
+        assert_eq!(parse_traceback(b"all"), 5);
+        assert_eq!(parse_traceback(b"system"), 9);
+        assert_eq!(parse_traceback(b"crash"), 11);
+        assert_eq!(parse_traceback(b"2"), 9);
+        assert_eq!(parse_traceback(b"bogus"), 1);
+    }
+}

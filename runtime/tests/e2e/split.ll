@@ -1,0 +1,84 @@
+; Split-stack Go-like functions for the runtime's end-to-end test.
+; Every function carries "split-stack", as rgoc's codegen emits them.
+
+target triple = "x86_64-pc-linux-gnu"
+
+declare void @"runtime.printint"(i64)
+declare void @"runtime.printnl"()
+
+; Runaway recursion with a small frame (< 256 bytes: prologue compares SP
+; itself with %fs:0x70).
+define i64 @"main.rec"(i64 %n) #0 {
+entry:
+  %a = alloca [8 x i64], align 8
+  %idx = and i64 %n, 7
+  %p = getelementptr [8 x i64], ptr %a, i64 0, i64 %idx
+  store volatile i64 %n, ptr %p, align 8
+  %n1 = add i64 %n, 1
+  %r = call i64 @"main.rec"(i64 %n1)
+  %q = getelementptr [8 x i64], ptr %a, i64 0, i64 3
+  %v = load volatile i64, ptr %q, align 8
+  %s = add i64 %r, %v
+  ret i64 %s
+}
+
+; Runaway recursion with a large frame (>= 256 bytes: prologue compares
+; SP - frame with %fs:0x70).
+define i64 @"main.bigrec"(i64 %n) #0 {
+entry:
+  %a = alloca [512 x i64], align 8
+  %idx = and i64 %n, 511
+  %p = getelementptr [512 x i64], ptr %a, i64 0, i64 %idx
+  store volatile i64 %n, ptr %p, align 8
+  %n1 = add i64 %n, 1
+  %r = call i64 @"main.bigrec"(i64 %n1)
+  %q = getelementptr [512 x i64], ptr %a, i64 0, i64 3
+  %v = load volatile i64, ptr %q, align 8
+  %s = add i64 %r, %v
+  ret i64 %s
+}
+
+; Bounded recursion: must run normally (the stack check never fires).
+define i64 @"main.sum"(i64 %n) #0 {
+entry:
+  %z = icmp eq i64 %n, 0
+  br i1 %z, label %done, label %more
+done:
+  ret i64 0
+more:
+  %a = alloca [4 x i64], align 8
+  store volatile i64 %n, ptr %a, align 8
+  %n1 = sub i64 %n, 1
+  %r = call i64 @"main.sum"(i64 %n1)
+  %v = load volatile i64, ptr %a, align 8
+  %s = add i64 %r, %v
+  ret i64 %s
+}
+
+; Uses every integer and SSE argument register. Called with the stack guard
+; poisoned, its prologue enters __morestack, which must preserve all of
+; them and resume the body.
+define double @"main.args"(i64 %a, i64 %b, i64 %c, i64 %d, i64 %e, i64 %f,
+                           double %x0, double %x1, double %x2, double %x3,
+                           double %x4, double %x5, double %x6, double %x7) #0 {
+entry:
+  %buf = alloca [4 x i64], align 8
+  store volatile i64 %a, ptr %buf, align 8
+  %s1 = add i64 %a, %b
+  %s2 = mul i64 %s1, %c
+  %s3 = add i64 %s2, %d
+  %s4 = mul i64 %s3, %e
+  %s5 = add i64 %s4, %f
+  call void @"runtime.printint"(i64 %s5)
+  call void @"runtime.printnl"()
+  %y1 = fadd double %x0, %x1
+  %y2 = fmul double %y1, %x2
+  %y3 = fadd double %y2, %x3
+  %y4 = fmul double %y3, %x4
+  %y5 = fadd double %y4, %x5
+  %y6 = fmul double %y5, %x6
+  %y7 = fadd double %y6, %x7
+  ret double %y7
+}
+
+attributes #0 = { noinline "split-stack" }
