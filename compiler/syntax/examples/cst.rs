@@ -4,7 +4,11 @@ use std::io::Read;
 
 fn dump(n: tree_sitter::Node, src: &[u8], depth: usize) {
     let field = "";
-    let text = if n.child_count() == 0 { n.utf8_text(src).unwrap_or("?") } else { "" };
+    let text = if n.child_count() == 0 {
+        n.utf8_text(src).unwrap_or("?")
+    } else {
+        ""
+    };
     println!(
         "{}{}{}{}{} {}:{} {:?}",
         "  ".repeat(depth),
@@ -35,7 +39,8 @@ fn main() {
         }
     }
     let mut p = tree_sitter::Parser::new();
-    p.set_language(&tree_sitter_go::LANGUAGE.into()).expect("language");
+    p.set_language(&tree_sitter_go::LANGUAGE.into())
+        .expect("language");
     if let Some(t) = p.parse(&src, None) {
         dump(t.root_node(), src.as_bytes(), 0);
     }

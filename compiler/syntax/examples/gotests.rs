@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -17,7 +19,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let root = std::env::args().nth(1).unwrap_or_else(|| "/usr/share/go-1.19/test".into());
+    let root = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "/usr/share/go-1.19/test".into());
     let verbose = std::env::args().any(|a| a == "-v");
     let mut files = vec![];
     walk(Path::new(&root), &mut files);
@@ -39,7 +43,13 @@ fn main() {
                 } else {
                     ec_miss += 1;
                     if verbose {
-                        println!("EC-OFF {}:{}:{}: {}", f.display(), d.pos.line, d.pos.col, d.msg);
+                        println!(
+                            "EC-OFF {}:{}:{}: {}",
+                            f.display(),
+                            d.pos.line,
+                            d.pos.col,
+                            d.msg
+                        );
                     }
                 }
             }
@@ -47,7 +57,13 @@ fn main() {
             clean += 1;
         } else {
             dirty += 1;
-            println!("DIRTY {}:{}:{}: {}", f.display(), diags[0].pos.line, diags[0].pos.col, diags[0].msg);
+            println!(
+                "DIRTY {}:{}:{}: {}",
+                f.display(),
+                diags[0].pos.line,
+                diags[0].pos.col,
+                diags[0].msg
+            );
         }
     }
     println!(

@@ -11,10 +11,15 @@ const MAX_ERRORS: usize = 10;
 
 pub fn collect(root: Node, src: &str, file: u32) -> Vec<Diagnostic> {
     if !root.has_error() {
-        return vec![];
+        // tree-sitter lets newlines pass where gc's implicit semicolons do not.
+        let toks = scan::tokens(src);
+        let mut out = vec![];
+        newline_before_closer(root, &toks, file, &mut out);
+        return out;
     }
     let toks = scan::tokens(src);
-    let mut out = vec![];
+    let mut out = lexical(&toks, file);
+    newline_before_closer(root, &toks, file, &mut out);
     let mut c = root.walk();
     // Iterative pre-order walk that skips subtrees without errors.
     'walk: loop {
@@ -48,8 +53,15 @@ pub fn finish(mut d: Vec<Diagnostic>) -> Vec<Diagnostic> {
     d.sort_by_key(|x| x.pos);
     let mut out: Vec<Diagnostic> = vec![];
     for x in d {
-        if out.last().is_some_and(|l| l.pos.line == x.pos.line && l.pos.file == x.pos.file) {
-            continue;
+        if let Some(l) = out.last_mut() {
+            if l.pos.line == x.pos.line && l.pos.file == x.pos.file {
+                // A lexical error (bad literal, stray character) explains the
+                // line better than the syntax error it caused.
+                if l.msg.starts_with("syntax error:") && !x.msg.starts_with("syntax error:") {
+                    *l = x;
+                }
+                continue;
+            }
         }
         out.push(x);
         if out.len() >= MAX_ERRORS {
@@ -60,7 +72,11 @@ pub fn finish(mut d: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 fn pos_of(t: &Token, file: u32) -> Pos {
-    Pos { file, line: t.line, col: t.col }
+    Pos {
+        file,
+        line: t.line,
+        col: t.col,
+    }
 }
 
 /// The first gc token starting at or after byte `at`.
@@ -76,7 +92,10 @@ fn token_before(toks: &[Token], at: usize) -> Option<&Token> {
 }
 
 fn unexpected(t: &Token, file: u32, rest: &str) -> Diagnostic {
-    Diagnostic { pos: pos_of(t, file), msg: format!("syntax error: unexpected {}{}", t.describe(), rest) }
+    Diagnostic {
+        pos: pos_of(t, file),
+        msg: format!("syntax error: unexpected {}{}", t.describe(), rest),
+    }
 }
 
 fn error_node(n: Node, toks: &[Token], file: u32) -> Diagnostic {
@@ -88,11 +107,97 @@ fn error_node(n: Node, toks: &[Token], file: u32) -> Diagnostic {
     if t.kind == Tok::Newline || t.kind == Tok::Eof {
         if let Some(prev) = token_before(toks, t.start) {
             if prev.text == "if" || prev.text == "for" || prev.text == "switch" {
-                return unexpected(t, file, &format!(", expected {{ after {} clause", prev.text));
+                return unexpected(
+                    t,
+                    file,
+                    &format!(", expected {{ after {} clause", prev.text),
+                );
             }
         }
     }
-    unexpected(t, file, "")
+    let ctx = match n.parent().map(|p| p.kind()) {
+        Some("block" | "statement_list") if t.kind != Tok::Newline && t.kind != Tok::Eof => {
+            " at end of statement"
+        }
+        _ => "",
+    };
+    unexpected(t, file, ctx)
+}
+
+/// Lexical errors gc's scanner reports: unterminated literals and comments,
+/// bad escapes, invalid characters.
+fn lexical(toks: &[Token], file: u32) -> Vec<Diagnostic> {
+    let mut out = vec![];
+    for t in toks {
+        let at = |off: usize| Pos {
+            file,
+            line: t.line,
+            col: t.col + off as u32,
+        };
+        match t.kind {
+            Tok::Literal if t.text.starts_with('"') || t.text.starts_with('`') => {
+                if let Some(d) = unterminated(t, file) {
+                    out.push(d);
+                } else if let Err((off, msg)) = crate::literal::unquote_string_at(&t.text) {
+                    out.push(Diagnostic { pos: at(off), msg });
+                }
+            }
+            Tok::Literal if t.text.starts_with('\'') => {
+                if let Some(d) = unterminated(t, file) {
+                    out.push(d);
+                } else if let Err((off, msg)) = crate::literal::unquote_char_at(&t.text) {
+                    out.push(Diagnostic { pos: at(off), msg });
+                }
+            }
+            Tok::Invalid | Tok::Comment => {
+                if let Some(d) = unterminated(t, file) {
+                    out.push(d);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// gc inserts a semicolon at a line break after an operand or `)`/`]`/`}`;
+/// before a closing bracket of a list that is an error (tree-sitter accepts
+/// it, as it treats the newline as white space there).
+fn newline_before_closer(root: Node, toks: &[Token], file: u32, out: &mut Vec<Diagnostic>) {
+    for w in toks.windows(2) {
+        let (nl, close) = (&w[0], &w[1]);
+        if nl.kind != Tok::Newline
+            || !matches!(close.text.as_str(), ")" | "]" | "}")
+            || close.kind != Tok::Op
+        {
+            continue;
+        }
+        let Some(node) = root.descendant_for_byte_range(close.start, close.end) else {
+            continue;
+        };
+        let Some(parent) = node.parent() else {
+            continue;
+        };
+        let ctx = match parent.kind() {
+            "argument_list" | "special_argument_list" => Some("argument list"),
+            "parameter_list" => Some("parameter list"),
+            "literal_value" => Some("composite literal"),
+            "type_arguments" | "type_instantiation_expression" => Some("type argument list"),
+            "type_parameter_list" => Some("type parameter list"),
+            "parenthesized_expression"
+            | "parenthesized_type"
+            | "index_expression"
+            | "slice_expression"
+            | "type_conversion_expression"
+            | "array_type" => None,
+            _ => continue,
+        };
+        let rest = match ctx {
+            Some(c) => format!(" in {c}; possibly missing comma or {}", close.text),
+            None => format!(", expected {}", close.text),
+        };
+        out.push(unexpected(nl, file, &rest));
+    }
 }
 
 /// Tokens that cannot begin a declaration, statement or expression: when an
@@ -100,8 +205,14 @@ fn error_node(n: Node, toks: &[Token], file: u32) -> Diagnostic {
 fn cannot_start(t: &Token) -> bool {
     match t.kind {
         Tok::Comma | Tok::Semi | Tok::Invalid => true,
-        Tok::Keyword => matches!(t.text.as_str(), "else" | "case" | "default" | "range" | "package" | "import"),
-        Tok::Op => !matches!(t.text.as_str(), "(" | "[" | "{" | "*" | "&" | "<-" | "+" | "-" | "!" | "^"),
+        Tok::Keyword => matches!(
+            t.text.as_str(),
+            "else" | "case" | "default" | "range" | "package" | "import"
+        ),
+        Tok::Op => !matches!(
+            t.text.as_str(),
+            "(" | "[" | "{" | "*" | "&" | "<-" | "+" | "-" | "!" | "^"
+        ),
         _ => false,
     }
 }
@@ -118,11 +229,26 @@ fn offending<'t>(n: Node, toks: &'t [Token]) -> &'t Token {
     if first_real.start >= n.end_byte() || cannot_start(first_real) {
         return first_real;
     }
+    // Two operands in a row on one line (`x := 1 2`): the second is wrong.
+    if matches!(first_real.kind, Tok::Name | Tok::Literal) {
+        if let Some(p) = token_before(toks, first_real.start) {
+            let ends_operand =
+                matches!(p.kind, Tok::Name | Tok::Literal) || p.text == ")" || p.text == "]";
+            let same_line = !toks
+                .iter()
+                .any(|t| t.kind == Tok::Newline && t.start >= p.end && t.start < first_real.start);
+            if ends_operand && same_line {
+                return first_real;
+            }
+        }
+    }
     // Inside the ERROR: the first token that cannot continue what precedes it
     // (two operands in a row, a closing bracket with no opener, a line break
     // after an operator-less incomplete line).
-    let inside: Vec<&Token> =
-        toks.iter().filter(|t| t.start >= n.start_byte() && t.start < n.end_byte()).collect();
+    let inside: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.start >= n.start_byte() && t.start < n.end_byte())
+        .collect();
     let mut depth: i32 = 0;
     for (i, t) in inside.iter().enumerate() {
         match t.text.as_str() {
@@ -155,13 +281,36 @@ fn offending<'t>(n: Node, toks: &'t [Token]) -> &'t Token {
 fn unterminated(t: &Token, file: u32) -> Option<Diagnostic> {
     let s = t.text.as_str();
     let msg = match t.kind {
-        Tok::Literal if s.starts_with('"') && (s.len() < 2 || !s.ends_with('"')) => "newline in string",
-        Tok::Literal if s.starts_with('`') && (s.len() < 2 || !s.ends_with('`')) => "raw string literal not terminated",
-        Tok::Literal if s.starts_with('\'') && (s.len() < 2 || !s.ends_with('\'')) => "newline in rune literal",
-        Tok::Invalid => return Some(Diagnostic { pos: pos_of(t, file), msg: format!("invalid character {:?}", s) }),
+        Tok::Literal if s.starts_with('"') && (s.len() < 2 || !s.ends_with('"')) => {
+            "newline in string"
+        }
+        Tok::Literal if s.starts_with('`') && (s.len() < 2 || !s.ends_with('`')) => {
+            "raw string literal not terminated"
+        }
+        Tok::Literal if s.starts_with('\'') && (s.len() < 2 || !s.ends_with('\'')) => {
+            "newline in rune literal"
+        }
+        Tok::Invalid => {
+            let c = s.chars().next().unwrap_or('\0');
+            let msg = if c == '\0' {
+                "invalid NUL character".to_string()
+            } else if c == '\u{fffd}' {
+                "invalid UTF-8 encoding".to_string()
+            } else {
+                format!("invalid character U+{:04X} '{c}'", c as u32)
+            };
+            return Some(Diagnostic {
+                pos: pos_of(t, file),
+                msg,
+            });
+        }
+        Tok::Comment => "comment not terminated",
         _ => return None,
     };
-    Some(Diagnostic { pos: pos_of(t, file), msg: msg.into() })
+    Some(Diagnostic {
+        pos: pos_of(t, file),
+        msg: msg.into(),
+    })
 }
 
 fn missing_node(n: Node, toks: &[Token], file: u32) -> Diagnostic {
@@ -172,7 +321,9 @@ fn missing_node(n: Node, toks: &[Token], file: u32) -> Diagnostic {
     let want = n.kind();
     let parent = n.parent().map(|p| p.kind()).unwrap_or("");
     let rest = match (parent, want) {
-        ("argument_list", ")") => " in argument list; possibly missing comma or )".to_string(),
+        ("argument_list" | "call_expression", ")") => {
+            " in argument list; possibly missing comma or )".to_string()
+        }
         ("parameter_list", ")") => " in parameter list; possibly missing comma or )".to_string(),
         ("literal_value", "}") => " in composite literal; possibly missing comma or }".to_string(),
         _ => format!(", expected {}", expected_name(want)),
@@ -182,7 +333,8 @@ fn missing_node(n: Node, toks: &[Token], file: u32) -> Diagnostic {
 
 fn expected_name(kind: &str) -> &str {
     match kind {
-        "identifier" | "field_identifier" | "type_identifier" | "package_identifier" | "label_name" => "name",
+        "identifier" | "field_identifier" | "type_identifier" | "package_identifier"
+        | "label_name" => "name",
         "," => "comma",
         ";" => "semicolon or newline",
         k if k.ends_with("_literal") || k.ends_with("expression") => "expression",

@@ -21,6 +21,11 @@ pub struct Diagnostic {
 /// table (it goes into every `Pos`); `ids` hands out program-unique node ids.
 /// Syntax errors are returned as diagnostics; the AST is still returned, with
 /// `ExprKind::Bad` / missing pieces where the source could not be parsed.
-pub fn parse_file(path: &str, src: &str, file_index: u32, ids: &mut NodeIds) -> (File, Vec<Diagnostic>) {
+pub fn parse_file(
+    path: &str,
+    src: &str,
+    file_index: u32,
+    ids: &mut NodeIds,
+) -> (File, Vec<Diagnostic>) {
     parser::parse(path, src, file_index, ids)
 }

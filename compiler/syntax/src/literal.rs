@@ -13,7 +13,11 @@ pub fn unquote_string(raw: &str) -> Result<Vec<u8>, String> {
 pub fn unquote_string_at(raw: &str) -> Result<Vec<u8>, (usize, String)> {
     let b = raw.as_bytes();
     if b.len() >= 2 && b[0] == b'`' && b[b.len() - 1] == b'`' {
-        return Ok(b[1..b.len() - 1].iter().copied().filter(|&c| c != b'\r').collect());
+        return Ok(b[1..b.len() - 1]
+            .iter()
+            .copied()
+            .filter(|&c| c != b'\r')
+            .collect());
     }
     if b.first() == Some(&b'`') {
         return Err((0, "raw string literal not terminated".into()));
@@ -65,7 +69,10 @@ pub fn unquote_char_at(raw: &str) -> Result<u32, (usize, String)> {
     }
     let body = &raw[1..raw.len() - 1];
     if body.is_empty() {
-        return Err((0, "empty rune literal or unescaped ' in rune literal".into()));
+        return Err((
+            0,
+            "empty rune literal or unescaped ' in rune literal".into(),
+        ));
     }
     let bb = body.as_bytes();
     let (v, n) = if bb[0] == b'\\' {
@@ -122,7 +129,11 @@ fn escape(s: &[u8], quote: u8) -> Result<(u32, usize, bool), (usize, String)> {
                     .ok()
                     .and_then(|t| t.chars().next())
                     .unwrap_or(d as char);
-                let what = if d == quote || d == b'\n' { "escape sequence not terminated".to_string() } else { format!("invalid character {ch:?} in {name} escape") };
+                let what = if d == quote || d == b'\n' {
+                    "escape sequence not terminated".to_string()
+                } else {
+                    format!("invalid character {ch:?} in {name} escape")
+                };
                 return Err((start + k, what));
             }
         }
@@ -154,15 +165,27 @@ mod tests {
             unquote_string(r#""\a\b\f\n\r\t\v\\\"""#).unwrap(),
             b"\x07\x08\x0c\n\r\t\x0b\\\""
         );
-        assert_eq!(unquote_string(r#""\101\x41\u00e9\U0001F600""#).unwrap(), "AAé😀".as_bytes());
+        assert_eq!(
+            unquote_string(r#""\101\x41\u00e9\U0001F600""#).unwrap(),
+            "AAé😀".as_bytes()
+        );
         assert_eq!(unquote_string(r#""\377\xff""#).unwrap(), vec![0xff, 0xff]);
         assert_eq!(unquote_string("`a\r\nb\\n`").unwrap(), b"a\nb\\n");
         assert_eq!(unquote_string(r#""本""#).unwrap(), "本".as_bytes());
         assert_eq!(unquote_string(r#""\q""#).unwrap_err(), "unknown escape");
         assert_eq!(unquote_string(r#""\'""#).unwrap_err(), "unknown escape");
-        assert_eq!(unquote_string(r#""\400""#).unwrap_err(), "octal escape value 256 > 255");
-        assert_eq!(unquote_string(r#""\xg0""#).unwrap_err(), "invalid character 'g' in hexadecimal escape");
-        assert_eq!(unquote_string(r#""\uD800""#).unwrap_err(), "escape is invalid Unicode code point U+D800");
+        assert_eq!(
+            unquote_string(r#""\400""#).unwrap_err(),
+            "octal escape value 256 > 255"
+        );
+        assert_eq!(
+            unquote_string(r#""\xg0""#).unwrap_err(),
+            "invalid character 'g' in hexadecimal escape"
+        );
+        assert_eq!(
+            unquote_string(r#""\uD800""#).unwrap_err(),
+            "escape is invalid Unicode code point U+D800"
+        );
         assert_eq!(unquote_string_at(r#""ab\z""#).unwrap_err().0, 3);
         assert!(unquote_string("\"abc").is_err());
         assert!(unquote_string("").is_err());
@@ -178,10 +201,19 @@ mod tests {
         assert_eq!(unquote_char(r"'\u00e9'").unwrap(), 0xe9);
         assert_eq!(unquote_char(r"'\U0010FFFF'").unwrap(), 0x10ffff);
         assert_eq!(unquote_char("'本'").unwrap(), '本' as u32);
-        assert_eq!(unquote_char("'ab'").unwrap_err(), "more than one character in rune literal");
-        assert_eq!(unquote_char("''").unwrap_err(), "empty rune literal or unescaped ' in rune literal");
+        assert_eq!(
+            unquote_char("'ab'").unwrap_err(),
+            "more than one character in rune literal"
+        );
+        assert_eq!(
+            unquote_char("''").unwrap_err(),
+            "empty rune literal or unescaped ' in rune literal"
+        );
         assert_eq!(unquote_char(r#"'\"'"#).unwrap_err(), "unknown escape");
-        assert_eq!(unquote_char(r"'\U00110000'").unwrap_err(), "escape is invalid Unicode code point U+110000");
+        assert_eq!(
+            unquote_char(r"'\U00110000'").unwrap_err(),
+            "escape is invalid Unicode code point U+110000"
+        );
         assert!(unquote_char("'").is_err());
         assert!(unquote_char(r"'\").is_err());
     }

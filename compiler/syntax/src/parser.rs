@@ -9,7 +9,7 @@ use tree_sitter::Node;
 
 /// Deepest expression/statement nesting we convert; deeper input gets a
 /// diagnostic instead of exhausting the stack.
-const MAX_DEPTH: u32 = 10_000;
+const MAX_DEPTH: u32 = 100_000;
 /// Stack of the conversion thread: deep (but legal) nesting such as long
 /// `a + b + c + ...` chains must not overflow.
 const STACK_SIZE: usize = 512 << 20;
@@ -17,7 +17,9 @@ const STACK_SIZE: usize = 512 << 20;
 pub fn parse(path: &str, src: &str, file_index: u32, ids: &mut NodeIds) -> (File, Vec<Diagnostic>) {
     let run = || parse_here(path, src, file_index, ids);
     std::thread::scope(|s| {
-        let h = std::thread::Builder::new().stack_size(STACK_SIZE).spawn_scoped(s, run);
+        let h = std::thread::Builder::new()
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(s, run);
         match h {
             Ok(h) => h.join().ok(),
             Err(_) => None,
@@ -25,25 +27,50 @@ pub fn parse(path: &str, src: &str, file_index: u32, ids: &mut NodeIds) -> (File
     })
     .unwrap_or_else(|| {
         // Could not spawn (or the worker died): report rather than panic.
-        let pos = Pos { file: file_index, line: 1, col: 1 };
+        let pos = Pos {
+            file: file_index,
+            line: 1,
+            col: 1,
+        };
         let file = File {
             path: path.to_string(),
             file_index,
-            package: Ident { id: NodeId(0), pos, name: "_".into() },
+            package: Ident {
+                id: NodeId(0),
+                pos,
+                name: "_".into(),
+            },
             imports: vec![],
             decls: vec![],
         };
-        (file, vec![Diagnostic { pos, msg: "rgoc: internal error: parser failed".into() }])
+        (
+            file,
+            vec![Diagnostic {
+                pos,
+                msg: "rgoc: internal error: parser failed".into(),
+            }],
+        )
     })
 }
 
-fn parse_here(path: &str, src: &str, file_index: u32, ids: &mut NodeIds) -> (File, Vec<Diagnostic>) {
+fn parse_here(
+    path: &str,
+    src: &str,
+    file_index: u32,
+    ids: &mut NodeIds,
+) -> (File, Vec<Diagnostic>) {
     let mut parser = tree_sitter::Parser::new();
     let tree = match parser.set_language(&tree_sitter_go::LANGUAGE.into()) {
         Ok(()) => parser.parse(src, None),
         Err(_) => None,
     };
-    let mut conv = Conv { src: src.as_bytes(), file: file_index, ids, diags: vec![], depth: 0 };
+    let mut conv = Conv {
+        src: src.as_bytes(),
+        file: file_index,
+        ids,
+        diags: vec![],
+        depth: 0,
+    };
     let Some(tree) = tree else {
         let pos = conv.at(0, 0);
         let file = File {
@@ -53,7 +80,13 @@ fn parse_here(path: &str, src: &str, file_index: u32, ids: &mut NodeIds) -> (Fil
             imports: vec![],
             decls: vec![],
         };
-        return (file, vec![Diagnostic { pos, msg: "rgoc: internal error: tree-sitter failed".into() }]);
+        return (
+            file,
+            vec![Diagnostic {
+                pos,
+                msg: "rgoc: internal error: tree-sitter failed".into(),
+            }],
+        );
     };
     let root = tree.root_node();
     let mut syntax = errors::collect(root, src, file_index);
@@ -75,13 +108,17 @@ pub(crate) struct Conv<'a> {
 /// Named, non-comment, non-ERROR children.
 fn kids<'t>(n: Node<'t>) -> Vec<Node<'t>> {
     let mut c = n.walk();
-    n.named_children(&mut c).filter(|k| k.kind() != "comment" && !k.is_error()).collect()
+    n.named_children(&mut c)
+        .filter(|k| k.kind() != "comment" && !k.is_error())
+        .collect()
 }
 
 /// All children (tokens included), without comments.
 fn all<'t>(n: Node<'t>) -> Vec<Node<'t>> {
     let mut c = n.walk();
-    n.children(&mut c).filter(|k| k.kind() != "comment").collect()
+    n.children(&mut c)
+        .filter(|k| k.kind() != "comment")
+        .collect()
 }
 
 fn field<'t>(n: Node<'t>, name: &str) -> Option<Node<'t>> {
@@ -91,16 +128,23 @@ fn field<'t>(n: Node<'t>, name: &str) -> Option<Node<'t>> {
 /// Named children under a field (tree-sitter also labels separators).
 fn fields<'t>(n: Node<'t>, name: &str) -> Vec<Node<'t>> {
     let mut c = n.walk();
-    n.children_by_field_name(name, &mut c).filter(|k| k.is_named() && k.kind() != "comment" && !k.is_error()).collect()
+    n.children_by_field_name(name, &mut c)
+        .filter(|k| k.is_named() && k.kind() != "comment" && !k.is_error())
+        .collect()
 }
 
 /// The first anonymous token child of kind `tok`.
 fn token<'t>(n: Node<'t>, tok: &str) -> Option<Node<'t>> {
-    all(n).into_iter().find(|k| !k.is_named() && k.kind() == tok && !k.is_missing())
+    all(n)
+        .into_iter()
+        .find(|k| !k.is_named() && k.kind() == tok && !k.is_missing())
 }
 
 fn last_token<'t>(n: Node<'t>, tok: &str) -> Option<Node<'t>> {
-    all(n).into_iter().rev().find(|k| !k.is_named() && k.kind() == tok && !k.is_missing())
+    all(n)
+        .into_iter()
+        .rev()
+        .find(|k| !k.is_named() && k.kind() == tok && !k.is_missing())
 }
 
 fn binop(s: &str) -> Option<BinOp> {
@@ -131,7 +175,11 @@ fn binop(s: &str) -> Option<BinOp> {
 
 impl<'a> Conv<'a> {
     fn at(&self, row: usize, col: usize) -> Pos {
-        Pos { file: self.file, line: row as u32 + 1, col: col as u32 + 1 }
+        Pos {
+            file: self.file,
+            line: row as u32 + 1,
+            col: col as u32 + 1,
+        }
     }
 
     fn pos(&self, n: Node) -> Pos {
@@ -145,26 +193,43 @@ impl<'a> Conv<'a> {
     }
 
     fn text(&self, n: Node) -> String {
-        String::from_utf8_lossy(&self.src[n.start_byte().min(self.src.len())..n.end_byte().min(self.src.len())])
-            .into_owned()
+        String::from_utf8_lossy(
+            &self.src[n.start_byte().min(self.src.len())..n.end_byte().min(self.src.len())],
+        )
+        .into_owned()
     }
 
     fn error(&mut self, pos: Pos, msg: impl Into<String>) {
-        self.diags.push(Diagnostic { pos, msg: msg.into() });
+        self.diags.push(Diagnostic {
+            pos,
+            msg: msg.into(),
+        });
     }
 
     fn ident_at(&mut self, pos: Pos, name: &str) -> Ident {
-        Ident { id: self.ids.fresh(), pos, name: name.to_string() }
+        Ident {
+            id: self.ids.fresh(),
+            pos,
+            name: name.to_string(),
+        }
     }
 
     fn ident(&mut self, n: Node) -> Ident {
-        let name = if n.is_missing() || n.is_error() { "_".to_string() } else { self.text(n) };
+        let name = if n.is_missing() || n.is_error() {
+            "_".to_string()
+        } else {
+            self.text(n)
+        };
         let pos = self.pos(n);
         self.ident_at(pos, &name)
     }
 
     fn mk(&mut self, pos: Pos, kind: ExprKind) -> Expr {
-        Expr { id: self.ids.fresh(), pos, kind }
+        Expr {
+            id: self.ids.fresh(),
+            pos,
+            kind,
+        }
     }
 
     fn bad(&mut self, pos: Pos) -> Expr {
@@ -205,13 +270,19 @@ impl<'a> Conv<'a> {
                         package = Some(id);
                     } else {
                         let p = self.pos(n);
-                        self.error(p, "syntax error: non-declaration statement outside function body");
+                        self.error(
+                            p,
+                            "syntax error: non-declaration statement outside function body",
+                        );
                     }
                 }
                 "import_declaration" => {
                     if seen_decl {
                         let p = self.pos(n);
-                        self.error(p, "syntax error: imports must appear before other declarations");
+                        self.error(
+                            p,
+                            "syntax error: imports must appear before other declarations",
+                        );
                     }
                     for k in kids(n) {
                         if k.kind() == "import_spec_list" {
@@ -240,7 +311,10 @@ impl<'a> Conv<'a> {
                 _ => {
                     seen_decl = true;
                     let p = self.pos(n);
-                    self.error(p, "syntax error: non-declaration statement outside function body");
+                    self.error(
+                        p,
+                        "syntax error: non-declaration statement outside function body",
+                    );
                 }
             }
         }
@@ -254,11 +328,20 @@ impl<'a> Conv<'a> {
                     None => (self.end_pos(root), "'EOF'".to_string()),
                 };
                 let pos = if first.is_none() { self.at(0, 0) } else { pos };
-                self.diags.push(Diagnostic { pos, msg: format!("expected 'package', found {found}") });
+                self.diags.push(Diagnostic {
+                    pos,
+                    msg: format!("expected 'package', found {found}"),
+                });
                 self.ident_at(pos, "_")
             }
         };
-        File { path: path.to_string(), file_index: self.file, package, imports, decls }
+        File {
+            path: path.to_string(),
+            file_index: self.file,
+            package,
+            imports,
+            decls,
+        }
     }
 
     fn import_spec(&mut self, n: Node) -> ImportSpec {
@@ -272,7 +355,12 @@ impl<'a> Conv<'a> {
             }
             None => (String::new(), pos),
         };
-        ImportSpec { pos, name, path, path_pos }
+        ImportSpec {
+            pos,
+            name,
+            path,
+            path_pos,
+        }
     }
 
     /// Decodes a string literal, reporting bad escapes.
@@ -280,7 +368,10 @@ impl<'a> Conv<'a> {
         match literal::unquote_string_at(raw) {
             Ok(b) => String::from_utf8_lossy(&b).into_owned(),
             Err((off, msg)) => {
-                let p = Pos { col: pos.col + off as u32, ..pos };
+                let p = Pos {
+                    col: pos.col + off as u32,
+                    ..pos
+                };
                 self.error(p, msg);
                 String::new()
             }
@@ -304,12 +395,10 @@ impl<'a> Conv<'a> {
                     Some("norace") => pr.norace = true,
                     Some("nowritebarrier") => pr.nowritebarrier = true,
                     Some("systemstack") => pr.systemstack = true,
-                    Some("linkname") => {
-                        if pr.linkname.is_none() {
-                            let local = w.next().unwrap_or("").to_string();
-                            let remote = w.next().unwrap_or("").to_string();
-                            pr.linkname = Some((local, remote));
-                        }
+                    Some("linkname") if pr.linkname.is_none() => {
+                        let local = w.next().unwrap_or("").to_string();
+                        let remote = w.next().unwrap_or("").to_string();
+                        pr.linkname = Some((local, remote));
                     }
                     _ => {}
                 }
@@ -348,7 +437,15 @@ impl<'a> Conv<'a> {
         };
         let sig = self.signature(n, pos);
         let body = field(n, "body").map(|b| self.block(b));
-        FuncDecl { pos, recv, name, type_params, sig, body, pragmas }
+        FuncDecl {
+            pos,
+            recv,
+            name,
+            type_params,
+            sig,
+            body,
+            pragmas,
+        }
     }
 
     /// The `parameters` and `result` fields of a func-like node.
@@ -361,22 +458,43 @@ impl<'a> Conv<'a> {
             Some(r) if r.kind() == "parameter_list" => self.params(r),
             Some(r) => {
                 let typ = self.expr(r);
-                vec![Field { pos: typ.pos, names: vec![], typ, tag: None, embedded: false, variadic: false }]
+                vec![Field {
+                    pos: typ.pos,
+                    names: vec![],
+                    typ,
+                    tag: None,
+                    embedded: false,
+                    variadic: false,
+                }]
             }
             None => vec![],
         };
-        FuncType { pos, params, results }
+        FuncType {
+            pos,
+            params,
+            results,
+        }
     }
 
     fn params(&mut self, list: Node) -> Vec<Field> {
         let mut out = vec![];
         for p in kids(list) {
             let pos = self.pos(p);
-            let names: Vec<Ident> = fields(p, "name").into_iter().map(|k| self.ident(k)).collect();
+            let names: Vec<Ident> = fields(p, "name")
+                .into_iter()
+                .map(|k| self.ident(k))
+                .collect();
             let typ = field(p, "type");
             let typ = self.opt_expr(typ, pos);
             let variadic = p.kind() == "variadic_parameter_declaration";
-            out.push(Field { pos, names, typ, tag: None, embedded: false, variadic });
+            out.push(Field {
+                pos,
+                names,
+                typ,
+                tag: None,
+                embedded: false,
+                variadic,
+            });
         }
         out
     }
@@ -385,10 +503,20 @@ impl<'a> Conv<'a> {
         let mut out = vec![];
         for p in kids(list) {
             let pos = self.pos(p);
-            let names: Vec<Ident> = fields(p, "name").into_iter().map(|k| self.ident(k)).collect();
+            let names: Vec<Ident> = fields(p, "name")
+                .into_iter()
+                .map(|k| self.ident(k))
+                .collect();
             let typ = field(p, "type");
             let typ = self.opt_expr(typ, pos);
-            out.push(Field { pos, names, typ, tag: None, embedded: false, variadic: false });
+            out.push(Field {
+                pos,
+                names,
+                typ,
+                tag: None,
+                embedded: false,
+                variadic: false,
+            });
         }
         out
     }
@@ -398,7 +526,10 @@ impl<'a> Conv<'a> {
     fn decl(&mut self, n: Node) -> Option<Decl> {
         match n.kind() {
             "const_declaration" => {
-                let specs = kids(n).into_iter().filter(|k| k.kind() == "const_spec").collect::<Vec<_>>();
+                let specs = kids(n)
+                    .into_iter()
+                    .filter(|k| k.kind() == "const_spec")
+                    .collect::<Vec<_>>();
                 let mut out = vec![];
                 for (i, s) in specs.into_iter().enumerate() {
                     let mut v = self.value_spec(s);
@@ -437,13 +568,22 @@ impl<'a> Conv<'a> {
 
     fn value_spec(&mut self, n: Node) -> ValueSpec {
         let pos = self.pos(n);
-        let names = fields(n, "name").into_iter().map(|k| self.ident(k)).collect();
+        let names = fields(n, "name")
+            .into_iter()
+            .map(|k| self.ident(k))
+            .collect();
         let typ = field(n, "type").map(|t| self.expr(t));
         let values = match field(n, "value") {
             Some(v) => self.expr_list(v),
             None => vec![],
         };
-        ValueSpec { pos, names, typ, values, iota: 0 }
+        ValueSpec {
+            pos,
+            names,
+            typ,
+            values,
+            iota: 0,
+        }
     }
 
     fn type_spec(&mut self, n: Node) -> TypeSpec {
@@ -458,7 +598,13 @@ impl<'a> Conv<'a> {
         };
         let typ = field(n, "type");
         let typ = self.opt_expr(typ, pos);
-        TypeSpec { pos, name, type_params, alias: n.kind() == "type_alias", typ }
+        TypeSpec {
+            pos,
+            name,
+            type_params,
+            alias: n.kind() == "type_alias",
+            typ,
+        }
     }
 
     // ----------------------------------------------------------- statements
@@ -519,7 +665,9 @@ impl<'a> Conv<'a> {
         let pos = self.pos(n);
         let first = kids(n).into_iter().next();
         let kind = match n.kind() {
-            "const_declaration" | "var_declaration" | "type_declaration" => StmtKind::Decl(self.decl(n)?),
+            "const_declaration" | "var_declaration" | "type_declaration" => {
+                StmtKind::Decl(self.decl(n)?)
+            }
             "empty_statement" => StmtKind::Empty,
             "labeled_statement" => {
                 let label = match field(n, "label") {
@@ -534,10 +682,16 @@ impl<'a> Conv<'a> {
                             Some(c) => self.end_pos(c),
                             None => self.end_pos(n),
                         };
-                        Stmt { pos: p, kind: StmtKind::Empty }
+                        Stmt {
+                            pos: p,
+                            kind: StmtKind::Empty,
+                        }
                     }
                 };
-                StmtKind::Labeled { label, stmt: Box::new(stmt) }
+                StmtKind::Labeled {
+                    label,
+                    stmt: Box::new(stmt),
+                }
             }
             "expression_statement" => StmtKind::Expr(self.opt_expr(first, pos)),
             "send_statement" => {
@@ -547,16 +701,23 @@ impl<'a> Conv<'a> {
                 let value = self.opt_expr(value, pos);
                 StmtKind::Send { ch, value }
             }
-            "inc_statement" | "dec_statement" => {
-                StmtKind::IncDec { x: self.opt_expr(first, pos), inc: n.kind() == "inc_statement" }
-            }
+            "inc_statement" | "dec_statement" => StmtKind::IncDec {
+                x: self.opt_expr(first, pos),
+                inc: n.kind() == "inc_statement",
+            },
             "assignment_statement" | "short_var_declaration" => {
-                let lhs = field(n, "left").map(|l| self.expr_list(l)).unwrap_or_default();
-                let rhs = field(n, "right").map(|r| self.expr_list(r)).unwrap_or_default();
+                let lhs = field(n, "left")
+                    .map(|l| self.expr_list(l))
+                    .unwrap_or_default();
+                let rhs = field(n, "right")
+                    .map(|r| self.expr_list(r))
+                    .unwrap_or_default();
                 let op = if n.kind() == "short_var_declaration" {
                     AssignOp::Define
                 } else {
-                    let t = field(n, "operator").map(|o| self.text(o)).unwrap_or_default();
+                    let t = field(n, "operator")
+                        .map(|o| self.text(o))
+                        .unwrap_or_default();
                     match t.strip_suffix('=').and_then(binop) {
                         Some(b) => AssignOp::Op(b),
                         None => AssignOp::Assign,
@@ -566,7 +727,9 @@ impl<'a> Conv<'a> {
             }
             "go_statement" => StmtKind::Go(self.opt_expr(first, pos)),
             "defer_statement" => StmtKind::Defer(self.opt_expr(first, pos)),
-            "return_statement" => StmtKind::Return(first.map(|l| self.expr_list(l)).unwrap_or_default()),
+            "return_statement" => {
+                StmtKind::Return(first.map(|l| self.expr_list(l)).unwrap_or_default())
+            }
             "break_statement" => StmtKind::Break(first.map(|l| self.ident(l))),
             "continue_statement" => StmtKind::Continue(first.map(|l| self.ident(l))),
             "goto_statement" => {
@@ -585,16 +748,29 @@ impl<'a> Conv<'a> {
                 let tag = field(n, "value").map(|v| self.expr(v));
                 let body = self.case_clauses(n);
                 let rbrace = self.rbrace(n);
-                StmtKind::Switch { init, tag, body, rbrace }
+                StmtKind::Switch {
+                    init,
+                    tag,
+                    body,
+                    rbrace,
+                }
             }
             "type_switch_statement" => {
                 let init = self.opt_stmt(field(n, "initializer"));
-                let bind = field(n, "alias").and_then(|a| kids(a).into_iter().next()).map(|b| self.ident(b));
+                let bind = field(n, "alias")
+                    .and_then(|a| kids(a).into_iter().next())
+                    .map(|b| self.ident(b));
                 let x = field(n, "value");
                 let x = self.opt_expr(x, pos);
                 let body = self.case_clauses(n);
                 let rbrace = self.rbrace(n);
-                StmtKind::TypeSwitch { init, bind, x, body, rbrace }
+                StmtKind::TypeSwitch {
+                    init,
+                    bind,
+                    x,
+                    body,
+                    rbrace,
+                }
             }
             "select_statement" => {
                 let mut body = vec![];
@@ -606,7 +782,11 @@ impl<'a> Conv<'a> {
                         _ => continue,
                     };
                     let stmts = self.clause_body(c);
-                    body.push(CommClause { pos: cpos, comm, body: stmts });
+                    body.push(CommClause {
+                        pos: cpos,
+                        comm,
+                        body: stmts,
+                    });
                 }
                 StmtKind::Select { body }
             }
@@ -629,44 +809,86 @@ impl<'a> Conv<'a> {
         let cond = self.opt_expr(cond, pos);
         let then = match field(n, "consequence") {
             Some(b) => self.block(b),
-            None => Block { pos, stmts: vec![], rbrace: self.end_pos(n) },
+            None => Block {
+                pos,
+                stmts: vec![],
+                rbrace: self.end_pos(n),
+            },
         };
         let els = self.opt_stmt(field(n, "alternative"));
-        Stmt { pos, kind: StmtKind::If { init, cond, then, els } }
+        Stmt {
+            pos,
+            kind: StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            },
+        }
     }
 
     fn for_stmt(&mut self, n: Node) -> StmtKind {
         let pos = self.pos(n);
         let body = match field(n, "body") {
             Some(b) => self.block(b),
-            None => Block { pos, stmts: vec![], rbrace: self.end_pos(n) },
+            None => Block {
+                pos,
+                stmts: vec![],
+                rbrace: self.end_pos(n),
+            },
         };
         let body_node = field(n, "body");
         let head = kids(n).into_iter().find(|k| Some(*k) != body_node);
         match head {
-            None => StmtKind::For { init: None, cond: None, post: None, body },
+            None => StmtKind::For {
+                init: None,
+                cond: None,
+                post: None,
+                body,
+            },
             Some(h) if h.kind() == "for_clause" => {
                 let init = self.opt_stmt(field(h, "initializer"));
                 let cond = field(h, "condition").map(|c| self.expr(c));
                 let post = self.opt_stmt(field(h, "update"));
-                StmtKind::For { init, cond, post, body }
+                StmtKind::For {
+                    init,
+                    cond,
+                    post,
+                    body,
+                }
             }
             Some(h) if h.kind() == "range_clause" => {
-                let left = field(h, "left").map(|l| self.expr_list(l)).unwrap_or_default();
+                let left = field(h, "left")
+                    .map(|l| self.expr_list(l))
+                    .unwrap_or_default();
                 let define = token(h, ":=").is_some();
                 let mut it = left.into_iter();
                 let key = it.next();
                 let value = it.next();
                 if let Some(extra) = it.next() {
-                    self.error(extra.pos, "range clause permits at most two iteration variables");
+                    self.error(
+                        extra.pos,
+                        "range clause permits at most two iteration variables",
+                    );
                 }
                 let x = field(h, "right");
                 let x = self.opt_expr(x, pos);
-                StmtKind::Range { key, value, define, x, body }
+                StmtKind::Range {
+                    key,
+                    value,
+                    define,
+                    x,
+                    body,
+                }
             }
             Some(h) => {
                 let cond = self.expr(h);
-                StmtKind::For { init: None, cond: Some(cond), post: None, body }
+                StmtKind::For {
+                    init: None,
+                    cond: Some(cond),
+                    post: None,
+                    body,
+                }
             }
         }
     }
@@ -676,13 +898,29 @@ impl<'a> Conv<'a> {
         for c in kids(n) {
             let pos = self.pos(c);
             let (exprs, default) = match c.kind() {
-                "expression_case" => (field(c, "value").map(|v| self.expr_list(v)).unwrap_or_default(), false),
-                "type_case" => (fields(c, "type").into_iter().map(|t| self.expr(t)).collect(), false),
+                "expression_case" => (
+                    field(c, "value")
+                        .map(|v| self.expr_list(v))
+                        .unwrap_or_default(),
+                    false,
+                ),
+                "type_case" => (
+                    fields(c, "type")
+                        .into_iter()
+                        .map(|t| self.expr(t))
+                        .collect(),
+                    false,
+                ),
                 "default_case" => (vec![], true),
                 _ => continue,
             };
             let body = self.clause_body(c);
-            out.push(CaseClause { pos, exprs, default, body });
+            out.push(CaseClause {
+                pos,
+                exprs,
+                default,
+                body,
+            });
         }
         out
     }
@@ -697,8 +935,16 @@ impl<'a> Conv<'a> {
                 let kind = match field(s, "left") {
                     Some(l) => {
                         let lhs = self.expr_list(l);
-                        let op = if token(s, ":=").is_some() { AssignOp::Define } else { AssignOp::Assign };
-                        StmtKind::Assign { lhs, op, rhs: vec![rx] }
+                        let op = if token(s, ":=").is_some() {
+                            AssignOp::Define
+                        } else {
+                            AssignOp::Assign
+                        };
+                        StmtKind::Assign {
+                            lhs,
+                            op,
+                            rhs: vec![rx],
+                        }
                     }
                     None => StmtKind::Expr(rx),
                 };
@@ -736,30 +982,55 @@ impl<'a> Conv<'a> {
         }
         let first = kids(n).into_iter().next();
         let kind = match n.kind() {
-            "identifier" | "type_identifier" | "field_identifier" | "package_identifier" | "nil" | "true"
-            | "false" | "iota" | "blank_identifier" => ExprKind::Ident(self.text(n)),
-            "int_literal" => ExprKind::BasicLit { kind: LitKind::Int, raw: self.text(n) },
-            "float_literal" => ExprKind::BasicLit { kind: LitKind::Float, raw: self.text(n) },
-            "imaginary_literal" => ExprKind::BasicLit { kind: LitKind::Imag, raw: self.text(n) },
+            "identifier" | "type_identifier" | "field_identifier" | "package_identifier"
+            | "nil" | "true" | "false" | "iota" | "blank_identifier" => {
+                ExprKind::Ident(self.text(n))
+            }
+            "int_literal" => ExprKind::BasicLit {
+                kind: LitKind::Int,
+                raw: self.text(n),
+            },
+            "float_literal" => ExprKind::BasicLit {
+                kind: LitKind::Float,
+                raw: self.text(n),
+            },
+            "imaginary_literal" => ExprKind::BasicLit {
+                kind: LitKind::Imag,
+                raw: self.text(n),
+            },
             "rune_literal" => {
                 let raw = self.text(n);
                 if let Err((off, msg)) = literal::unquote_char_at(&raw) {
-                    let p = Pos { col: pos.col + off as u32, ..pos };
+                    let p = Pos {
+                        col: pos.col + off as u32,
+                        ..pos
+                    };
                     self.error(p, msg);
                 }
-                ExprKind::BasicLit { kind: LitKind::Char, raw }
+                ExprKind::BasicLit {
+                    kind: LitKind::Char,
+                    raw,
+                }
             }
             "interpreted_string_literal" | "raw_string_literal" => {
                 let raw = self.text(n);
                 if n.has_error() {
                     // unterminated: reported from the ERROR/MISSING node
                 } else if let Err((off, msg)) = literal::unquote_string_at(&raw) {
-                    let p = Pos { col: pos.col + off as u32, ..pos };
+                    let p = Pos {
+                        col: pos.col + off as u32,
+                        ..pos
+                    };
                     self.error(p, msg);
                 }
-                ExprKind::BasicLit { kind: LitKind::String, raw }
+                ExprKind::BasicLit {
+                    kind: LitKind::String,
+                    raw,
+                }
             }
-            "parenthesized_expression" | "parenthesized_type" => ExprKind::Paren(self.boxed(first, pos)),
+            "parenthesized_expression" | "parenthesized_type" => {
+                ExprKind::Paren(self.boxed(first, pos))
+            }
             "selector_expression" => {
                 let x = self.boxed(field(n, "operand"), pos);
                 let sel = match field(n, "field") {
@@ -780,12 +1051,19 @@ impl<'a> Conv<'a> {
                 let x = self.boxed(field(n, "operand"), pos);
                 let i = field(n, "index");
                 let i = self.opt_expr(i, pos);
-                ExprKind::Index { x, indices: vec![i] }
+                ExprKind::Index {
+                    x,
+                    indices: vec![i],
+                }
             }
             "type_instantiation_expression" => {
                 let t = field(n, "type");
                 let x = self.boxed(t, pos);
-                let indices = kids(n).into_iter().filter(|k| Some(*k) != t).map(|k| self.expr(k)).collect();
+                let indices = kids(n)
+                    .into_iter()
+                    .filter(|k| Some(*k) != t)
+                    .map(|k| self.expr(k))
+                    .collect();
                 ExprKind::Index { x, indices }
             }
             "generic_type" => {
@@ -812,7 +1090,13 @@ impl<'a> Conv<'a> {
                 let mut fun = self.opt_expr(field(n, "function"), pos);
                 if let Some(ta) = field(n, "type_arguments") {
                     let indices = self.type_args(ta);
-                    fun = self.mk(pos, ExprKind::Index { x: Box::new(fun), indices });
+                    fun = self.mk(
+                        pos,
+                        ExprKind::Index {
+                            x: Box::new(fun),
+                            indices,
+                        },
+                    );
                 }
                 let mut args = vec![];
                 let mut ellipsis = false;
@@ -828,16 +1112,26 @@ impl<'a> Conv<'a> {
                         }
                     }
                 }
-                ExprKind::Call { fun: Box::new(fun), args, ellipsis }
+                ExprKind::Call {
+                    fun: Box::new(fun),
+                    args,
+                    ellipsis,
+                }
             }
             "type_conversion_expression" => {
                 let fun = self.boxed(field(n, "type"), pos);
                 let arg = field(n, "operand");
                 let arg = self.opt_expr(arg, pos);
-                ExprKind::Call { fun, args: vec![arg], ellipsis: false }
+                ExprKind::Call {
+                    fun,
+                    args: vec![arg],
+                    ellipsis: false,
+                }
             }
             "unary_expression" => {
-                let op = field(n, "operator").map(|o| self.text(o)).unwrap_or_default();
+                let op = field(n, "operator")
+                    .map(|o| self.text(o))
+                    .unwrap_or_default();
                 let x = self.boxed(field(n, "operand"), pos);
                 let op = match op.as_str() {
                     "*" => return self.mk(pos, ExprKind::Star(x)),
@@ -869,19 +1163,31 @@ impl<'a> Conv<'a> {
                         let (elts, rbrace) = self.literal_value(b);
                         ExprKind::CompositeLit { typ, elts, rbrace }
                     }
-                    None => ExprKind::CompositeLit { typ, elts: vec![], rbrace: self.end_pos(n) },
+                    None => ExprKind::CompositeLit {
+                        typ,
+                        elts: vec![],
+                        rbrace: self.end_pos(n),
+                    },
                 }
             }
             "literal_value" => {
                 let (elts, rbrace) = self.literal_value(n);
-                ExprKind::CompositeLit { typ: None, elts, rbrace }
+                ExprKind::CompositeLit {
+                    typ: None,
+                    elts,
+                    rbrace,
+                }
             }
             "literal_element" => return self.opt_expr(first, pos),
             "func_literal" => {
                 let sig = self.signature(n, pos);
                 let body = match field(n, "body") {
                     Some(b) => self.block(b),
-                    None => Block { pos, stmts: vec![], rbrace: self.end_pos(n) },
+                    None => Block {
+                        pos,
+                        stmts: vec![],
+                        rbrace: self.end_pos(n),
+                    },
                 };
                 ExprKind::FuncLit { sig, body }
             }
@@ -891,23 +1197,33 @@ impl<'a> Conv<'a> {
                 let elem = self.boxed(field(n, "element"), pos);
                 ExprKind::ArrayType { len, elem }
             }
-            "implicit_length_array_type" => {
-                ExprKind::ArrayType { len: None, elem: self.boxed(field(n, "element"), pos) }
-            }
-            "slice_type" => ExprKind::SliceType { elem: self.boxed(field(n, "element"), pos) },
+            "implicit_length_array_type" => ExprKind::ArrayType {
+                len: None,
+                elem: self.boxed(field(n, "element"), pos),
+            },
+            "slice_type" => ExprKind::SliceType {
+                elem: self.boxed(field(n, "element"), pos),
+            },
             "map_type" => {
                 let key = self.boxed(field(n, "key"), pos);
                 let value = self.boxed(field(n, "value"), pos);
                 ExprKind::MapType { key, value }
             }
             "channel_type" => {
-                let toks: Vec<&str> = all(n).into_iter().filter(|k| !k.is_named()).map(|k| k.kind()).collect();
+                let toks: Vec<&str> = all(n)
+                    .into_iter()
+                    .filter(|k| !k.is_named())
+                    .map(|k| k.kind())
+                    .collect();
                 let dir = match toks.as_slice() {
                     ["<-", ..] => ChanDir::Recv,
                     ["chan", "<-", ..] => ChanDir::Send,
                     _ => ChanDir::Both,
                 };
-                ExprKind::ChanType { dir, elem: self.boxed(field(n, "value"), pos) }
+                ExprKind::ChanType {
+                    dir,
+                    elem: self.boxed(field(n, "value"), pos),
+                }
             }
             "function_type" => ExprKind::FuncType(self.signature(n, pos)),
             "struct_type" => {
@@ -957,15 +1273,25 @@ impl<'a> Conv<'a> {
     }
 
     fn union_terms(&mut self, n: Node) -> Vec<UnionTerm> {
-        let ts = if n.kind() == "negated_type" { vec![n] } else { kids(n) };
+        let ts = if n.kind() == "negated_type" {
+            vec![n]
+        } else {
+            kids(n)
+        };
         let mut out = vec![];
         for t in ts {
             if t.kind() == "negated_type" {
                 let inner = kids(t).into_iter().next();
                 let p = self.pos(t);
-                out.push(UnionTerm { tilde: true, typ: self.opt_expr(inner, p) });
+                out.push(UnionTerm {
+                    tilde: true,
+                    typ: self.opt_expr(inner, p),
+                });
             } else {
-                out.push(UnionTerm { tilde: false, typ: self.expr(t) });
+                out.push(UnionTerm {
+                    tilde: false,
+                    typ: self.expr(t),
+                });
             }
         }
         out
@@ -978,7 +1304,12 @@ impl<'a> Conv<'a> {
             return self.expr(ts[0]);
         }
         let terms = self.union_terms(n);
-        self.mk(pos, ExprKind::InterfaceType { elems: vec![InterfaceElem::Union { pos, terms }] })
+        self.mk(
+            pos,
+            ExprKind::InterfaceType {
+                elems: vec![InterfaceElem::Union { pos, terms }],
+            },
+        )
     }
 
     fn literal_value(&mut self, n: Node) -> (Vec<Element>, Pos) {
@@ -991,9 +1322,15 @@ impl<'a> Conv<'a> {
                     let key = self.opt_expr(key, p);
                     let value = field(k, "value");
                     let value = self.opt_expr(value, p);
-                    elts.push(Element { key: Some(key), value });
+                    elts.push(Element {
+                        key: Some(key),
+                        value,
+                    });
                 }
-                _ => elts.push(Element { key: None, value: self.expr(k) }),
+                _ => elts.push(Element {
+                    key: None,
+                    value: self.expr(k),
+                }),
             }
         }
         (elts, self.rbrace(n))
@@ -1001,7 +1338,10 @@ impl<'a> Conv<'a> {
 
     fn struct_field(&mut self, f: Node) -> Field {
         let pos = self.pos(f);
-        let names: Vec<Ident> = fields(f, "name").into_iter().map(|k| self.ident(k)).collect();
+        let names: Vec<Ident> = fields(f, "name")
+            .into_iter()
+            .map(|k| self.ident(k))
+            .collect();
         let mut typ = self.opt_expr(field(f, "type"), pos);
         let embedded = names.is_empty();
         if embedded {
@@ -1015,7 +1355,14 @@ impl<'a> Conv<'a> {
             let p = self.pos(t);
             self.string_value(&raw, p)
         });
-        Field { pos, names, typ, tag, embedded, variadic: false }
+        Field {
+            pos,
+            names,
+            typ,
+            tag,
+            embedded,
+            variadic: false,
+        }
     }
 }
 
@@ -1024,7 +1371,9 @@ fn first_token(root: Node) -> Option<Node> {
     let mut n = root;
     loop {
         let mut c = n.walk();
-        let next = n.children(&mut c).find(|k| k.kind() != "comment" && k.end_byte() > k.start_byte());
+        let next = n
+            .children(&mut c)
+            .find(|k| k.kind() != "comment" && k.end_byte() > k.start_byte());
         match next {
             Some(k) if k.child_count() == 0 => return Some(k),
             Some(k) => n = k,

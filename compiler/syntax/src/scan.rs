@@ -17,6 +17,8 @@ pub enum Tok {
     Eof,
     /// A character gc's scanner rejects.
     Invalid,
+    /// An unterminated `/*` comment (terminated comments are skipped).
+    Comment,
 }
 
 #[derive(Clone, Debug)]
@@ -40,6 +42,7 @@ impl Token {
             Tok::Newline => "newline".into(),
             Tok::Eof => "EOF".into(),
             Tok::Invalid => format!("invalid character {:?}", self.text),
+            Tok::Comment => "EOF".into(),
         }
     }
 }
@@ -73,9 +76,9 @@ const KEYWORDS: &[&str] = &[
 ];
 
 const OPS: &[&str] = &[
-    "<<=", ">>=", "&^=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=", "-=", "*=", "/=",
-    "%=", "&=", "|=", "^=", "<<", ">>", "&^", "+", "-", "*", "/", "%", "&", "|", "^", "<", ">", "=", "!", "(", ")",
-    "[", "]", "{", "}", ".", ":", "~",
+    "<<=", ">>=", "&^=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=",
+    "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "&^", "+", "-", "*", "/", "%", "&", "|",
+    "^", "<", ">", "=", "!", "(", ")", "[", "]", "{", "}", ".", ":", "~",
 ];
 
 fn is_ident_start(c: char) -> bool {
@@ -138,6 +141,9 @@ pub fn tokens(src: &str) -> Vec<Token> {
                     }
                     i += 1;
                 }
+                if i >= b.len() {
+                    push(&mut out, Tok::Comment, start, b.len(), sl, sls);
+                }
                 i = (i + 2).min(b.len());
                 if had_nl && nlsemi {
                     push(&mut out, Tok::Newline, start, start, sl, sls);
@@ -195,7 +201,11 @@ pub fn tokens(src: &str) -> Vec<Token> {
                 let ch = rest.chars().next().unwrap_or('\u{fffd}');
                 if is_ident_start(ch) {
                     let start = i;
-                    let len: usize = rest.chars().take_while(|&c| is_ident_char(c)).map(|c| c.len_utf8()).sum();
+                    let len: usize = rest
+                        .chars()
+                        .take_while(|&c| is_ident_char(c))
+                        .map(|c| c.len_utf8())
+                        .sum();
                     i += len.max(1);
                     let word = &src[start..i];
                     if KEYWORDS.contains(&word) {
@@ -211,7 +221,14 @@ pub fn tokens(src: &str) -> Vec<Token> {
                     nlsemi = matches!(*op, ")" | "]" | "}" | "++" | "--");
                 } else {
                     let n = ch.len_utf8().max(1);
-                    push(&mut out, Tok::Invalid, i, (i + n).min(b.len()), line, line_start);
+                    push(
+                        &mut out,
+                        Tok::Invalid,
+                        i,
+                        (i + n).min(b.len()),
+                        line,
+                        line_start,
+                    );
                     i += n;
                 }
             }
@@ -219,9 +236,23 @@ pub fn tokens(src: &str) -> Vec<Token> {
     }
     let end = b.len();
     if nlsemi {
-        out.push(Token { kind: Tok::Eof, start: end, end, line, col: (end - line_start) as u32 + 1, text: String::new() });
+        out.push(Token {
+            kind: Tok::Eof,
+            start: end,
+            end,
+            line,
+            col: (end - line_start) as u32 + 1,
+            text: String::new(),
+        });
     }
-    out.push(Token { kind: Tok::Eof, start: end, end, line, col: (end - line_start) as u32 + 1, text: String::new() });
+    out.push(Token {
+        kind: Tok::Eof,
+        start: end,
+        end,
+        line,
+        col: (end - line_start) as u32 + 1,
+        text: String::new(),
+    });
     out
 }
 
@@ -229,7 +260,11 @@ fn number_end(b: &[u8], mut i: usize) -> usize {
     let hex = b[i] == b'0' && matches!(b.get(i + 1), Some(b'x' | b'X'));
     while i < b.len() {
         let c = b[i];
-        let exp = if hex { matches!(c, b'p' | b'P') } else { matches!(c, b'e' | b'E') };
+        let exp = if hex {
+            matches!(c, b'p' | b'P')
+        } else {
+            matches!(c, b'e' | b'E')
+        };
         if exp && matches!(b.get(i + 1), Some(b'+' | b'-')) {
             i += 2;
         } else if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' {
