@@ -1,0 +1,442 @@
+//! Golden tests: programs in `testdata/` compiled by rgoc and checked against
+//! results that `scripts/golden-expect` produced with the reference go.
+//!
+//! - `testdata/run/NAME.go`: built with `rgoc build`, run with the working
+//!   directory `testdata/run` and stdin from `NAME.in` (or empty); stdout must
+//!   equal `NAME.out`, stderr `NAME.err` and the exit status `NAME.exit`
+//!   (absent files mean empty output and status 0). Stderr is normalised on
+//!   both sides: everything after the first `goroutine N [...]:` line is
+//!   dropped (tracebacks hold addresses and paths) and hex numbers become `0xX`.
+//! - `testdata/errors/NAME.go`: `rgoc build` must exit with status 1 and print
+//!   diagnostics `FILE:LINE:COL: message` exactly on the lines carrying
+//!   `// ERROR "regexp"` comments (Go's test-suite convention), each regexp
+//!   matched by a diagnostic on its line.
+//! - `testdata/errors/limit/*.go`: more than 10 errors; rgoc prints 10
+//!   diagnostics and then `too many errors`.
+//!
+//! `RGOC_BIN` overrides the compiler under test (e.g. a wrapper around the
+//! reference `go build`, to check this harness itself).
+
+use regex::Regex;
+use std::fmt::Write as _;
+use std::io::{Read, Write};
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+use std::{env, fs, thread};
+
+/// Programs built and run at the same time (the machines have 2 cores).
+const JOBS: usize = 2;
+const BUILD_TIMEOUT: Duration = Duration::from_secs(120);
+const RUN_TIMEOUT: Duration = Duration::from_secs(30);
+
+fn rgoc() -> PathBuf {
+    env::var_os("RGOC_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_rgoc")))
+}
+
+fn testdata(dir: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../testdata")
+        .join(dir)
+}
+
+/// The `.go` files directly in `dir`, sorted.
+fn go_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "go"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no .go files in {}", dir.display());
+    files
+}
+
+/// A directory removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> TempDir {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNT.fetch_add(1, Ordering::Relaxed);
+        let dir = env::temp_dir().join(format!("rgoc-golden-{}-{n}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+struct Output {
+    status: ExitStatus,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `cmd` with `stdin` as its input; None when it outlives `timeout`
+/// (it is killed then).
+fn run(mut cmd: Command, stdin: Vec<u8>, timeout: Duration) -> std::io::Result<Option<Output>> {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let mut input = child.stdin.take().unwrap();
+    let feeder = thread::spawn(move || {
+        // A program that exits without reading its input closes the pipe.
+        let _ = input.write_all(&stdin);
+    });
+    let reader = |mut r: Box<dyn Read + Send>| {
+        thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            String::from_utf8_lossy(&buf).into_owned()
+        })
+    };
+    let stdout = reader(Box::new(child.stdout.take().unwrap()));
+    let stderr = reader(Box::new(child.stderr.take().unwrap()));
+    let deadline = Instant::now() + timeout;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break Some(status);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        thread::sleep(Duration::from_millis(5));
+    };
+    feeder.join().unwrap();
+    let (stdout, stderr) = (stdout.join().unwrap(), stderr.join().unwrap());
+    Ok(status.map(|status| Output {
+        status,
+        stdout,
+        stderr,
+    }))
+}
+
+/// `rgoc build -o DIR/NAME NAME.go`, run in the file's directory.
+fn build(src: &Path, out_dir: &Path) -> Result<(PathBuf, Output), String> {
+    let exe = out_dir.join(src.file_stem().unwrap());
+    let mut cmd = Command::new(rgoc());
+    cmd.arg("build")
+        .arg("-o")
+        .arg(&exe)
+        .arg(src.file_name().unwrap())
+        .current_dir(src.parent().unwrap());
+    match run(cmd, Vec::new(), BUILD_TIMEOUT) {
+        Ok(Some(out)) => Ok((exe, out)),
+        Ok(None) => Err(format!("rgoc build timed out after {BUILD_TIMEOUT:?}")),
+        Err(e) => Err(format!("cannot run {}: {e}", rgoc().display())),
+    }
+}
+
+fn read_or_empty(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_default()
+}
+
+fn status_text(status: ExitStatus) -> String {
+    match (status.code(), status.signal()) {
+        (Some(code), _) => format!("exit status {code}"),
+        (None, Some(sig)) => format!("killed by signal {sig}"),
+        _ => format!("{status}"),
+    }
+}
+
+/// Keep in step with normalise_stderr in scripts/golden-expect.
+fn normalise_stderr(text: &str) -> String {
+    static RES: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (goroutine, hex) = RES.get_or_init(|| {
+        (
+            Regex::new(r"^goroutine \d+ \[.*\]:$").unwrap(),
+            Regex::new(r"0x[0-9a-f]+").unwrap(),
+        )
+    });
+    let mut lines = Vec::new();
+    for line in text.split('\n') {
+        lines.push(hex.replace_all(line, "0xX").into_owned());
+        if goroutine.is_match(line) {
+            lines.push(String::new());
+            break;
+        }
+    }
+    lines.join("\n")
+}
+
+/// A diff-ish rendering: the lines around the first difference, `-` expected, `+` actual.
+fn diff(what: &str, want: &str, got: &str) -> String {
+    let w: Vec<&str> = want.split('\n').collect();
+    let g: Vec<&str> = got.split('\n').collect();
+    let prefix = w.iter().zip(&g).take_while(|(a, b)| a == b).count();
+    let suffix = w[prefix..]
+        .iter()
+        .rev()
+        .zip(g[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = format!("  {what} differs from line {}:\n", prefix + 1);
+    const MAX: usize = 20;
+    for (sign, lines) in [
+        ('-', &w[prefix..w.len() - suffix]),
+        ('+', &g[prefix..g.len() - suffix]),
+    ] {
+        for line in lines.iter().take(MAX) {
+            let _ = writeln!(out, "  {sign}{line:?}");
+        }
+        if lines.len() > MAX {
+            let _ = writeln!(out, "  {sign}... {} more lines", lines.len() - MAX);
+        }
+    }
+    out
+}
+
+/// Runs `check` on every file, JOBS at a time, and fails once with all the failures.
+fn check_all(files: Vec<PathBuf>, check: impl Fn(&Path) -> Result<(), String> + Sync) {
+    let next = AtomicUsize::new(0);
+    let failures = Mutex::new(Vec::new());
+    thread::scope(|s| {
+        for _ in 0..JOBS {
+            s.spawn(|| {
+                while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    if let Err(msg) = check(file) {
+                        let name = file.strip_prefix(testdata("")).unwrap_or(file);
+                        failures
+                            .lock()
+                            .unwrap()
+                            .push(format!("{}:\n{msg}", name.display()));
+                    }
+                }
+            });
+        }
+    });
+    let mut failures = failures.into_inner().unwrap();
+    failures.sort();
+    if !failures.is_empty() {
+        panic!(
+            "{} of {} golden tests failed:\n\n{}",
+            failures.len(),
+            files.len(),
+            failures.join("\n")
+        );
+    }
+}
+
+fn check_run(src: &Path) -> Result<(), String> {
+    let tmp = TempDir::new();
+    let (exe, out) = build(src, &tmp.0)?;
+    if !out.status.success() {
+        return Err(format!(
+            "  rgoc build failed ({}):\n{}",
+            status_text(out.status),
+            out.stderr
+        ));
+    }
+    let base = src.with_extension("");
+    let stdin = fs::read(base.with_extension("in")).unwrap_or_default();
+    let mut cmd = Command::new(&exe);
+    cmd.current_dir(src.parent().unwrap());
+    let out = match run(cmd, stdin, RUN_TIMEOUT) {
+        Ok(Some(out)) => out,
+        Ok(None) => return Err(format!("  timed out after {RUN_TIMEOUT:?}")),
+        Err(e) => return Err(format!("  cannot run {}: {e}", exe.display())),
+    };
+    let mut msg = String::new();
+    let want_out = read_or_empty(&base.with_extension("out"));
+    if out.stdout != want_out {
+        msg += &diff("stdout", &want_out, &out.stdout);
+    }
+    let want_err = normalise_stderr(&read_or_empty(&base.with_extension("err")));
+    let got_err = normalise_stderr(&out.stderr);
+    if got_err != want_err {
+        msg += &diff("stderr", &want_err, &got_err);
+    }
+    let exit = read_or_empty(&base.with_extension("exit"));
+    let want_status = if exit.trim().is_empty() {
+        0
+    } else {
+        exit.trim()
+            .parse()
+            .map_err(|e| format!("  bad .exit file: {e}"))?
+    };
+    if out.status.code() != Some(want_status) {
+        let _ = writeln!(
+            msg,
+            "  got {}, want exit status {want_status}",
+            status_text(out.status)
+        );
+    }
+    if msg.is_empty() {
+        Ok(())
+    } else {
+        Err(msg)
+    }
+}
+
+#[test]
+fn run_programs() {
+    check_all(go_files(&testdata("run")), check_run);
+}
+
+struct Diagnostic {
+    line: usize,
+    message: String,
+}
+
+/// Parses rgoc's stderr for `file`: `FILE:LINE:COL: message` lines; indented
+/// lines continue the message before them; `too many errors` may end it.
+/// Any other line is an error of its own.
+fn diagnostics(stderr: &str, file: &Path) -> Result<Vec<Diagnostic>, String> {
+    static DIAG: OnceLock<Regex> = OnceLock::new();
+    let re = DIAG.get_or_init(|| Regex::new(r"^(.+?):(\d+):(\d+): (.*)$").unwrap());
+    let name = file.file_name().unwrap();
+    let mut diags = Vec::new();
+    for line in stderr.lines() {
+        if line.starts_with(char::is_whitespace) || line == "too many errors" {
+            continue;
+        }
+        let caps = re
+            .captures(line)
+            .ok_or_else(|| format!("  stderr line not in FILE:LINE:COL: form: {line:?}"))?;
+        if Path::new(&caps[1]).file_name() != Some(name) {
+            return Err(format!("  diagnostic for another file: {line:?}"));
+        }
+        if &caps[4] == "too many errors" {
+            continue;
+        }
+        diags.push(Diagnostic {
+            line: caps[2].parse().unwrap(),
+            message: caps[4].to_string(),
+        });
+    }
+    Ok(diags)
+}
+
+/// The `// ERROR` marks of a source: (line, regexps). Each regexp is
+/// "quoted" or `backquoted`, without escapes, as in Go's test/run.go.
+fn error_marks(src: &str) -> Result<Vec<(usize, Vec<Regex>)>, String> {
+    let error = Regex::new(r"// ERROR (.*)$").unwrap();
+    let quoted = Regex::new(r#""([^"]*)"|`([^`]*)`"#).unwrap();
+    let mut marks = Vec::new();
+    for (i, line) in src.lines().enumerate() {
+        let Some(caps) = error.captures(line) else {
+            continue;
+        };
+        let mut regexps = Vec::new();
+        for q in quoted.captures_iter(&caps[1]) {
+            let text = q.get(1).or(q.get(2)).unwrap().as_str();
+            regexps.push(Regex::new(text).map_err(|e| format!("  line {}: {e}", i + 1))?);
+        }
+        if regexps.is_empty() {
+            return Err(format!("  line {}: ERROR comment without a regexp", i + 1));
+        }
+        marks.push((i + 1, regexps));
+    }
+    Ok(marks)
+}
+
+fn expect_build_failure(src: &Path) -> Result<Output, String> {
+    let tmp = TempDir::new();
+    let (_, out) = build(src, &tmp.0)?;
+    if out.status.code() != Some(1) {
+        return Err(format!(
+            "  rgoc build: got {}, want exit status 1; stderr:\n{}",
+            status_text(out.status),
+            out.stderr
+        ));
+    }
+    Ok(out)
+}
+
+fn check_errors(src: &Path) -> Result<(), String> {
+    let marks = error_marks(&fs::read_to_string(src).unwrap())?;
+    if marks.is_empty() {
+        return Err("  no // ERROR comments".into());
+    }
+    let out = expect_build_failure(src)?;
+    let diags = diagnostics(&out.stderr, src)?;
+    let mut msg = String::new();
+    for (line, regexps) in &marks {
+        let here: Vec<&str> = diags
+            .iter()
+            .filter(|d| d.line == *line)
+            .map(|d| d.message.as_str())
+            .collect();
+        for re in regexps {
+            if !here.iter().any(|m| re.is_match(m)) {
+                let _ = writeln!(
+                    msg,
+                    "  line {line}: no error matching {:?}; got {here:?}",
+                    re.as_str()
+                );
+            }
+        }
+    }
+    for d in &diags {
+        if !marks.iter().any(|(line, _)| *line == d.line) {
+            let _ = writeln!(msg, "  line {}: unexpected error: {}", d.line, d.message);
+        }
+    }
+    if msg.is_empty() {
+        Ok(())
+    } else {
+        Err(msg)
+    }
+}
+
+#[test]
+fn error_programs() {
+    check_all(go_files(&testdata("errors")), check_errors);
+}
+
+/// After 10 diagnostics rgoc stops with `too many errors` (gc prints it with
+/// the position of the 10th error; the bare form is accepted too).
+fn check_error_limit(src: &Path) -> Result<(), String> {
+    let out = expect_build_failure(src)?;
+    let diags = diagnostics(&out.stderr, src)?;
+    let last = out.stderr.lines().last().unwrap_or("");
+    if diags.len() != 10 || !(last == "too many errors" || last.ends_with(": too many errors")) {
+        return Err(format!(
+            "  want 10 diagnostics then `too many errors`, got:\n{}",
+            out.stderr
+        ));
+    }
+    Ok(())
+}
+
+#[test]
+fn error_limit() {
+    check_all(go_files(&testdata("errors/limit")), check_error_limit);
+}
+
+#[test]
+fn normalise_stderr_cuts_traceback_and_hex() {
+    let raw = "panic: boom [recovered 0x1f]\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/x.go:5 +0x1d\nexit\n";
+    assert_eq!(
+        normalise_stderr(raw),
+        "panic: boom [recovered 0xX]\n\ngoroutine 1 [running]:\n"
+    );
+    assert_eq!(
+        normalise_stderr(&normalise_stderr(raw)),
+        normalise_stderr(raw)
+    );
+    assert_eq!(normalise_stderr("no traceback\n"), "no traceback\n");
+}
+
+#[test]
+fn error_marks_take_quoted_and_backquoted_regexps() {
+    let marks = error_marks("x\ny // ERROR \"a\\(\" `b \"c\"`\n").unwrap();
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks[0].0, 2);
+    let texts: Vec<&str> = marks[0].1.iter().map(Regex::as_str).collect();
+    assert_eq!(texts, ["a\\(", "b \"c\""]);
+}

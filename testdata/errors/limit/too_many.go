@@ -1,0 +1,21 @@
+// 15 type errors: gc reports the first 10 and then `too many errors`.
+package main
+
+func main() {
+	var a int = "1"
+	var b int = "2"
+	var c int = "3"
+	var d int = "4"
+	var e int = "5"
+	var f int = "6"
+	var g int = "7"
+	var h int = "8"
+	var i int = "9"
+	var j int = "10"
+	var k int = "11"
+	var l int = "12"
+	var m int = "13"
+	var n int = "14"
+	var o int = "15"
+	println(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o)
+}
