@@ -222,6 +222,17 @@ pub fn f64_to_rat(v: f64) -> Option<BigRational> {
     BigRational::from_float(v)
 }
 
+/// The low 64 bits of an integer in two's complement.
+pub fn wrap_u64(i: &BigInt) -> u64 {
+    let (sign, digits) = i.to_u64_digits();
+    let u = digits.first().copied().unwrap_or(0);
+    if sign == Sign::Minus {
+        u.wrapping_neg()
+    } else {
+        u
+    }
+}
+
 /// Integer range of a typed integer kind.
 pub fn int_range(k: BasicKind) -> (BigInt, BigInt) {
     use BasicKind::*;

@@ -1,0 +1,796 @@
+//! Expressions: constants, variables, operators with Go's semantics
+//! (wrap-around, division checks, shift rules), conversions, calls,
+//! builtins (print, println, len, panic), strings.
+
+use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, IntValue, PointerValue};
+use inkwell::{FloatPredicate, IntPredicate};
+use rgoc_syntax::{BinOp, Expr, ExprKind, Pos, UnOp};
+use rgoc_types::{ids, BasicKind, Builtin, Mode, ObjKind, Type, TypeId, Value};
+
+use super::rt::R;
+use super::Gen;
+
+fn strip(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::Paren(x) => strip(x),
+        _ => e,
+    }
+}
+
+impl<'ctx, 'a> Gen<'ctx, 'a> {
+    /// The bytes of a string constant as a pointer to a private global.
+    pub fn string_data(&mut self, s: &[u8]) -> PointerValue<'ctx> {
+        if s.is_empty() {
+            return self.ptr_type().const_null();
+        }
+        if let Some(g) = self.strings.get(s) {
+            return g.as_pointer_value();
+        }
+        let arr = self.ctx.const_string(s, false);
+        let g = self.module.add_global(arr.get_type(), None, "go:string");
+        g.set_initializer(&arr);
+        g.set_constant(true);
+        g.set_linkage(inkwell::module::Linkage::Private);
+        g.set_unnamed_addr(true);
+        self.strings.insert(s.to_vec(), g);
+        g.as_pointer_value()
+    }
+
+    pub fn const_string_value(&mut self, s: &[u8]) -> BasicValueEnum<'ctx> {
+        let p = self.string_data(s);
+        let len = self.ctx.i64_type().const_int(s.len() as u64, false);
+        self.string_type().const_named_struct(&[p.into(), len.into()]).into()
+    }
+
+    /// A constant value of type `t`.
+    pub fn constant(&mut self, v: &Value, t: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+        let t = if self.c.types.is_untyped(t) { self.c.types.default_type(t) } else { t };
+        let ty = self.llvm_type(t, pos)?;
+        let k = match self.c.types.basic(t) {
+            Some(k) => k,
+            None => {
+                // Constants of interface type (e.g. passing 1 to any) are
+                // converted at the use site.
+                self.unsupported(pos, "constant of non-basic type");
+                return None;
+            }
+        };
+        Some(match v {
+            Value::Bool(b) => self.ctx.bool_type().const_int(*b as u64, false).into(),
+            Value::String(s) => self.const_string_value(s),
+            _ if k.is_integer() => {
+                let i = v.as_int().unwrap_or_default();
+                // Two's complement truncation to 64 bits, then to the width.
+                let u = rgoc_types::constant::wrap_u64(&i);
+                ty.into_int_type().const_int(u, false).into()
+            }
+            _ if k.is_float() => ty.into_float_type().const_float(v.to_f64()).into(),
+            _ if k.is_complex() => {
+                let (re, im) = v.complex_parts();
+                let ft = if k == BasicKind::Complex64 { self.ctx.f32_type() } else { self.ctx.f64_type() };
+                ty.into_struct_type().const_named_struct(&[ft.const_float(re).into(), ft.const_float(im).into()]).into()
+            }
+            _ => {
+                self.unsupported(pos, "constant");
+                return None;
+            }
+        })
+    }
+
+    pub fn one(&mut self, t: TypeId, pos: Pos) -> BasicValueEnum<'ctx> {
+        self.constant(&Value::int(1), t, pos).expect("one")
+    }
+
+    /// Evaluates `e` and converts it to type `t` (assignability conversions:
+    /// untyped constants, values to interfaces).
+    pub fn expr_to(&mut self, e: &Expr, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
+        let et = self.c.info.type_of(e);
+        if let Some(tv) = self.c.info.tv(e) {
+            if let Some(v) = &tv.val {
+                if self.c.types.basic(t).is_some() {
+                    let v = v.clone();
+                    return self.constant(&v, t, e.pos);
+                }
+            }
+        }
+        if et == ids::UNTYPED_NIL {
+            let ty = self.llvm_type(t, e.pos)?;
+            return Some(ty.const_zero());
+        }
+        let v = self.expr(e)?;
+        Some(self.convert_value(v, et, t, e.pos))
+    }
+
+    /// Implicit conversion of a value of type `from` to `to` (identical
+    /// representation, or boxing into an interface).
+    pub fn convert_value(&mut self, v: BasicValueEnum<'ctx>, from: TypeId, to: TypeId, pos: Pos) -> BasicValueEnum<'ctx> {
+        if from == to || to == ids::INVALID {
+            return v;
+        }
+        if self.c.types.is_interface(to) && !self.c.types.is_interface(from) {
+            if let Some(r) = self.to_eface(v, from, pos) {
+                return r;
+            }
+        }
+        if from == ids::UNTYPED_BOOL || self.c.types.is_untyped(from) {
+            return v;
+        }
+        v
+    }
+
+    /// Boxes a value into an empty interface {type, data}.
+    pub fn to_eface(&mut self, v: BasicValueEnum<'ctx>, t: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+        let t = if self.c.types.is_untyped(t) { self.c.types.default_type(t) } else { t };
+        let desc = self.type_desc(t, pos).as_pointer_value();
+        let data: BasicValueEnum = if self.is_direct_iface(t) {
+            v
+        } else {
+            let size = self.size_of(t, pos);
+            let p = self
+                .call_rt("runtime.mallocgc", &[R::I64, R::Ptr, R::I8], R::Ptr, &[self.ctx.i64_type().const_int(size, false).into(), desc.into(), self.ctx.i8_type().const_int(1, false).into()])
+                .expect("mallocgc")
+                .into_pointer_value();
+            self.builder.build_store(p, v).expect("store");
+            p.into()
+        };
+        let it = self.iface_type();
+        let mut agg = it.get_undef();
+        agg = self.builder.build_insert_value(agg, desc, 0, "").expect("insert").into_struct_value();
+        agg = self.builder.build_insert_value(agg, data, 1, "").expect("insert").into_struct_value();
+        Some(agg.into())
+    }
+
+    pub fn cond(&mut self, e: &Expr) -> Option<IntValue<'ctx>> {
+        Some(self.expr_to(e, ids::BOOL)?.into_int_value())
+    }
+
+    /// Evaluates an expression to its value (None after a diagnostic).
+    pub fn expr(&mut self, e: &Expr) -> Option<BasicValueEnum<'ctx>> {
+        let Some(tv) = self.c.info.tv(e).cloned() else {
+            self.unsupported(e.pos, "expression without type information");
+            return None;
+        };
+        if let Some(v) = &tv.val {
+            return self.constant(v, tv.typ, e.pos);
+        }
+        let t = tv.typ;
+        match &e.kind {
+            ExprKind::Paren(x) => self.expr(x),
+            ExprKind::Ident(_) => {
+                let o = self.c.info.obj_of(e.id)?;
+                let obj = self.c.objs.get(o);
+                match &obj.kind {
+                    ObjKind::Var { .. } => {
+                        let ot = obj.typ;
+                        let p = self.var_ptr(o, e.pos)?;
+                        let ty = self.llvm_type(ot, e.pos)?;
+                        Some(self.builder.build_load(ty, p, &obj.name.clone()).expect("load"))
+                    }
+                    ObjKind::Nil => Some(self.llvm_type(t, e.pos)?.const_zero()),
+                    ObjKind::Func => {
+                        self.unsupported(e.pos, "function value");
+                        None
+                    }
+                    _ => {
+                        self.unsupported(e.pos, "identifier");
+                        None
+                    }
+                }
+            }
+            ExprKind::Unary { op, x } => self.unary(e, *op, x, t),
+            ExprKind::Binary { op, x, y, .. } => self.binary(e, *op, x, y, t),
+            ExprKind::Call { fun, args, ellipsis } => self.call(e, fun, args, *ellipsis, t),
+            ExprKind::Index { x, indices } => {
+                let xt = self.c.info.type_of(x);
+                if self.c.types.is_string(xt) {
+                    let s = self.expr(x)?;
+                    let i = self.index_int(&indices[0])?;
+                    let (ptr, len) = self.string_parts(s);
+                    self.bounds_check(i, len, &indices[0]);
+                    let p = unsafe { self.builder.build_gep(self.ctx.i8_type(), ptr, &[i], "").expect("gep") };
+                    return Some(self.builder.build_load(self.ctx.i8_type(), p, "").expect("load"));
+                }
+                self.unsupported(e.pos, "index expression");
+                None
+            }
+            ExprKind::Star(_) | ExprKind::Selector { .. } => {
+                self.unsupported(e.pos, "pointer or selector expression");
+                None
+            }
+            ExprKind::Slice { x, lo, hi, max: None } if self.c.types.is_string(self.c.info.type_of(x)) => {
+                let s = self.expr(x)?;
+                let (ptr, len) = self.string_parts(s);
+                let i64t = self.ctx.i64_type();
+                let lo_v = match lo {
+                    Some(l) => self.index_int(l)?,
+                    None => i64t.const_zero(),
+                };
+                let hi_v = match hi {
+                    Some(h) => self.index_int(h)?,
+                    None => len,
+                };
+                // 0 <= lo <= hi <= len
+                let bad_hi = self.builder.build_int_compare(IntPredicate::UGT, hi_v, len, "").expect("cmp");
+                self.panic_if(bad_hi, "runtime.panicSlice", &[i64t.const_int(1, false).into(), hi_v.into(), len.into()]);
+                let bad_lo = self.builder.build_int_compare(IntPredicate::UGT, lo_v, hi_v, "").expect("cmp");
+                self.panic_if(bad_lo, "runtime.panicSlice", &[i64t.const_int(3, false).into(), lo_v.into(), hi_v.into()]);
+                let p = unsafe { self.builder.build_gep(self.ctx.i8_type(), ptr, &[lo_v], "").expect("gep") };
+                let n = self.builder.build_int_sub(hi_v, lo_v, "").expect("sub");
+                Some(self.make_string(p, n))
+            }
+            _ => {
+                self.unsupported(e.pos, &format!("expression {}", expr_kind_name(e)));
+                None
+            }
+        }
+    }
+
+    pub fn make_string(&mut self, p: PointerValue<'ctx>, n: IntValue<'ctx>) -> BasicValueEnum<'ctx> {
+        let st = self.string_type();
+        let mut agg = st.get_undef();
+        agg = self.builder.build_insert_value(agg, p, 0, "").expect("insert").into_struct_value();
+        agg = self.builder.build_insert_value(agg, n, 1, "").expect("insert").into_struct_value();
+        agg.into()
+    }
+
+    pub fn string_parts(&mut self, s: BasicValueEnum<'ctx>) -> (PointerValue<'ctx>, IntValue<'ctx>) {
+        let sv = s.into_struct_value();
+        let p = self.builder.build_extract_value(sv, 0, "").expect("extract").into_pointer_value();
+        let n = self.builder.build_extract_value(sv, 1, "").expect("extract").into_int_value();
+        (p, n)
+    }
+
+    /// An index operand as i64 (sign- or zero-extended from its type).
+    fn index_int(&mut self, e: &Expr) -> Option<IntValue<'ctx>> {
+        let t = self.c.info.type_of(e);
+        let v = self.expr(e)?.into_int_value();
+        Some(self.to_i64(v, t))
+    }
+
+    fn to_i64(&mut self, v: IntValue<'ctx>, t: TypeId) -> IntValue<'ctx> {
+        let i64t = self.ctx.i64_type();
+        if v.get_type().get_bit_width() == 64 {
+            return v;
+        }
+        if self.c.types.is_unsigned(t) {
+            self.builder.build_int_z_extend(v, i64t, "").expect("zext")
+        } else {
+            self.builder.build_int_s_extend(v, i64t, "").expect("sext")
+        }
+    }
+
+    /// Panics with an index error unless 0 <= i < len (unsigned compare).
+    fn bounds_check(&mut self, i: IntValue<'ctx>, len: IntValue<'ctx>, _e: &Expr) {
+        let bad = self.builder.build_int_compare(IntPredicate::UGE, i, len, "").expect("cmp");
+        self.panic_if(bad, "runtime.panicIndex", &[i.into(), len.into()]);
+    }
+
+    /// Branches to a call of a noreturn runtime panic function when `c`.
+    pub fn panic_if(&mut self, c: IntValue<'ctx>, f: &str, args: &[BasicValueEnum<'ctx>]) {
+        let bad = self.new_block("panic");
+        let ok = self.new_block("ok");
+        self.builder.build_conditional_branch(c, bad, ok).expect("br");
+        self.builder.position_at_end(bad);
+        let shape: Vec<R> = match f {
+            "runtime.panicSlice" => vec![R::I64, R::I64, R::I64],
+            "runtime.panicIndex" => vec![R::I64, R::I64],
+            _ => vec![],
+        };
+        // panicSlice takes its code as u32 in the runtime; an i64 in the
+        // register is read as its low half.
+        self.call_rt(f, &shape, R::Void, args);
+        self.builder.build_unreachable().expect("unreachable");
+        self.builder.position_at_end(ok);
+    }
+
+    fn unary(&mut self, e: &Expr, op: UnOp, x: &Expr, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
+        match op {
+            UnOp::Pos => self.expr_to(x, t),
+            UnOp::Neg => {
+                let v = self.expr_to(x, t)?;
+                if self.c.types.is_integer(t) {
+                    Some(self.builder.build_int_neg(v.into_int_value(), "").expect("neg").into())
+                } else if self.c.types.is_float(t) {
+                    Some(self.builder.build_float_neg(v.into_float_value(), "").expect("neg").into())
+                } else {
+                    self.unsupported(e.pos, "complex negation");
+                    None
+                }
+            }
+            UnOp::Not => {
+                let v = self.expr_to(x, t)?;
+                Some(self.builder.build_not(v.into_int_value(), "").expect("not").into())
+            }
+            UnOp::Xor => {
+                let v = self.expr_to(x, t)?;
+                Some(self.builder.build_not(v.into_int_value(), "").expect("not").into())
+            }
+            UnOp::Addr | UnOp::Recv => {
+                self.unsupported(e.pos, if op == UnOp::Addr { "address-of operator" } else { "channel receive" });
+                None
+            }
+        }
+    }
+
+    fn binary(&mut self, e: &Expr, op: BinOp, x: &Expr, y: &Expr, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
+        if matches!(op, BinOp::LAnd | BinOp::LOr) {
+            let lv = self.cond(x)?;
+            let lhs_end = self.builder.get_insert_block().expect("block");
+            let rhs_b = self.new_block(if op == BinOp::LAnd { "and.rhs" } else { "or.rhs" });
+            let end = self.new_block("logic.end");
+            if op == BinOp::LAnd {
+                self.builder.build_conditional_branch(lv, rhs_b, end).expect("br");
+            } else {
+                self.builder.build_conditional_branch(lv, end, rhs_b).expect("br");
+            }
+            self.builder.position_at_end(rhs_b);
+            let rv = self.cond(y)?;
+            let rhs_end = self.builder.get_insert_block().expect("block");
+            self.builder.build_unconditional_branch(end).expect("br");
+            self.builder.position_at_end(end);
+            let phi = self.builder.build_phi(self.ctx.bool_type(), "").expect("phi");
+            let short = self.ctx.bool_type().const_int((op == BinOp::LOr) as u64, false);
+            phi.add_incoming(&[(&short, lhs_end), (&rv, rhs_end)]);
+            return Some(phi.as_basic_value());
+        }
+        if op.is_comparison() {
+            let (xt, yt) = (self.c.info.type_of(x), self.c.info.type_of(y));
+            // Operands of a comparison have been converted to a common type.
+            let ct = if self.c.types.is_untyped(xt) { yt } else { xt };
+            let ct = if self.c.types.is_untyped(ct) { self.c.types.default_type(ct) } else { ct };
+            let xv = self.expr_to(x, ct)?;
+            let yv = self.expr_to(y, ct)?;
+            let r = self.compare(op, xv, ct, yv, ct, e.pos)?;
+            return Some(r.into());
+        }
+        if op.is_shift() {
+            let xv = self.expr_to(x, t)?;
+            let yt = self.c.info.type_of(y);
+            let yv = self.expr(y)?;
+            return self.shift(op, xv, yv, t, yt, e.pos);
+        }
+        let xv = self.expr_to(x, t)?;
+        let yv = self.expr_to(y, t)?;
+        self.arith(op, xv, yv, t, e.pos)
+    }
+
+    /// Arithmetic with Go semantics on values of type `t`.
+    pub fn arith(&mut self, op: BinOp, x: BasicValueEnum<'ctx>, y: BasicValueEnum<'ctx>, t: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+        let b = &self.builder;
+        if self.c.types.is_string(t) {
+            if op == BinOp::Add {
+                let (xp, xn) = self.string_parts(x);
+                let (yp, yn) = self.string_parts(y);
+                return self.call_rt("runtime.concatstring2", &[R::Ptr, R::I64, R::Ptr, R::I64], R::Str, &[xp.into(), xn.into(), yp.into(), yn.into()]);
+            }
+            self.unsupported(pos, "string operator");
+            return None;
+        }
+        if self.c.types.is_integer(t) {
+            let (a, c) = (x.into_int_value(), y.into_int_value());
+            let unsigned = self.c.types.is_unsigned(t);
+            return Some(match op {
+                BinOp::Add => b.build_int_add(a, c, "").expect("add").into(),
+                BinOp::Sub => b.build_int_sub(a, c, "").expect("sub").into(),
+                BinOp::Mul => b.build_int_mul(a, c, "").expect("mul").into(),
+                BinOp::And => b.build_and(a, c, "").expect("and").into(),
+                BinOp::Or => b.build_or(a, c, "").expect("or").into(),
+                BinOp::Xor => b.build_xor(a, c, "").expect("xor").into(),
+                BinOp::AndNot => {
+                    let nc = b.build_not(c, "").expect("not");
+                    b.build_and(a, nc, "").expect("and").into()
+                }
+                BinOp::Div | BinOp::Rem => {
+                    let zero = a.get_type().const_zero();
+                    let is_zero = self.builder.build_int_compare(IntPredicate::EQ, c, zero, "").expect("cmp");
+                    self.panic_if(is_zero, "runtime.panicdivide", &[]);
+                    let b = &self.builder;
+                    if unsigned {
+                        if op == BinOp::Div {
+                            b.build_int_unsigned_div(a, c, "").expect("udiv").into()
+                        } else {
+                            b.build_int_unsigned_rem(a, c, "").expect("urem").into()
+                        }
+                    } else {
+                        // MinInt / -1 overflows in hardware; Go defines it as
+                        // MinInt (and the remainder as 0).
+                        let m1 = a.get_type().const_all_ones();
+                        let is_m1 = b.build_int_compare(IntPredicate::EQ, c, m1, "").expect("cmp");
+                        let one = a.get_type().const_int(1, false);
+                        let safe = b.build_select(is_m1, one, c, "").expect("select").into_int_value();
+                        if op == BinOp::Div {
+                            let q = b.build_int_signed_div(a, safe, "").expect("sdiv");
+                            let neg = b.build_int_neg(a, "").expect("neg");
+                            b.build_select(is_m1, neg, q, "").expect("select")
+                        } else {
+                            let r = b.build_int_signed_rem(a, safe, "").expect("srem");
+                            b.build_select(is_m1, zero, r, "").expect("select")
+                        }
+                    }
+                }
+                _ => {
+                    self.unsupported(pos, "integer operator");
+                    return None;
+                }
+            });
+        }
+        if self.c.types.is_float(t) {
+            let (a, c) = (x.into_float_value(), y.into_float_value());
+            return Some(match op {
+                BinOp::Add => b.build_float_add(a, c, "").expect("fadd").into(),
+                BinOp::Sub => b.build_float_sub(a, c, "").expect("fsub").into(),
+                BinOp::Mul => b.build_float_mul(a, c, "").expect("fmul").into(),
+                BinOp::Div => b.build_float_div(a, c, "").expect("fdiv").into(),
+                _ => {
+                    self.unsupported(pos, "float operator");
+                    return None;
+                }
+            });
+        }
+        self.unsupported(pos, &format!("operator {} on {}", op.as_str(), self.c.types.type_string(t)));
+        None
+    }
+
+    /// x << y, x >> y with Go's rules: counts >= width give 0 (or the sign),
+    /// negative signed counts panic.
+    pub fn shift(&mut self, op: BinOp, x: BasicValueEnum<'ctx>, y: BasicValueEnum<'ctx>, t: TypeId, yt: TypeId, _pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+        let a = x.into_int_value();
+        let mut cnt = y.into_int_value();
+        let i64t = self.ctx.i64_type();
+        if !self.c.types.is_unsigned(yt) && !self.c.types.is_untyped(yt) {
+            let neg = self.builder.build_int_compare(IntPredicate::SLT, cnt, cnt.get_type().const_zero(), "").expect("cmp");
+            self.panic_if(neg, "runtime.panicshift", &[]);
+        }
+        if cnt.get_type().get_bit_width() < 64 {
+            cnt = self.builder.build_int_z_extend(cnt, i64t, "").expect("zext");
+        }
+        let width = a.get_type().get_bit_width() as u64;
+        let big = self.builder.build_int_compare(IntPredicate::UGE, cnt, i64t.const_int(width, false), "").expect("cmp");
+        let clamped = self.builder.build_select(big, i64t.const_int(width - 1, false), cnt, "").expect("select").into_int_value();
+        let c = if width < 64 { self.builder.build_int_truncate(clamped, a.get_type(), "").expect("trunc") } else { clamped };
+        let b = &self.builder;
+        Some(match op {
+            BinOp::Shl => {
+                let r = b.build_left_shift(a, c, "").expect("shl");
+                b.build_select(big, a.get_type().const_zero(), r, "").expect("select")
+            }
+            _ => {
+                if self.c.types.is_unsigned(t) {
+                    let r = b.build_right_shift(a, c, false, "").expect("lshr");
+                    b.build_select(big, a.get_type().const_zero(), r, "").expect("select")
+                } else {
+                    // Clamped to width-1, an arithmetic shift gives the sign fill.
+                    b.build_right_shift(a, c, true, "").expect("ashr").into()
+                }
+            }
+        })
+    }
+
+    /// Comparison of two values of type `t` (already converted).
+    pub fn compare(&mut self, op: BinOp, x: BasicValueEnum<'ctx>, t: TypeId, y: BasicValueEnum<'ctx>, _yt: TypeId, pos: Pos) -> Option<IntValue<'ctx>> {
+        if self.c.types.is_string(t) {
+            let (xp, xn) = self.string_parts(x);
+            let (yp, yn) = self.string_parts(y);
+            let args = [xp.into(), xn.into(), yp.into(), yn.into()];
+            if matches!(op, BinOp::Eq | BinOp::Ne) {
+                let r = self.call_rt("runtime.eqstring", &[R::Ptr, R::I64, R::Ptr, R::I64], R::I8, &args)?.into_int_value();
+                let pred = if op == BinOp::Eq { IntPredicate::NE } else { IntPredicate::EQ };
+                return Some(self.builder.build_int_compare(pred, r, self.ctx.i8_type().const_zero(), "").expect("cmp"));
+            }
+            let r = self.call_rt("runtime.cmpstring", &[R::Ptr, R::I64, R::Ptr, R::I64], R::I64, &args)?.into_int_value();
+            let pred = match op {
+                BinOp::Lt => IntPredicate::SLT,
+                BinOp::Le => IntPredicate::SLE,
+                BinOp::Gt => IntPredicate::SGT,
+                _ => IntPredicate::SGE,
+            };
+            return Some(self.builder.build_int_compare(pred, r, self.ctx.i64_type().const_zero(), "").expect("cmp"));
+        }
+        if self.c.types.is_float(t) {
+            let pred = match op {
+                BinOp::Eq => FloatPredicate::OEQ,
+                BinOp::Ne => FloatPredicate::UNE,
+                BinOp::Lt => FloatPredicate::OLT,
+                BinOp::Le => FloatPredicate::OLE,
+                BinOp::Gt => FloatPredicate::OGT,
+                _ => FloatPredicate::OGE,
+            };
+            return Some(self.builder.build_float_compare(pred, x.into_float_value(), y.into_float_value(), "").expect("fcmp"));
+        }
+        if self.c.types.is_integer(t) || self.c.types.is_boolean(t) || matches!(self.c.types.under(t), Type::Pointer(_)) {
+            let unsigned = self.c.types.is_unsigned(t);
+            let pred = match (op, unsigned) {
+                (BinOp::Eq, _) => IntPredicate::EQ,
+                (BinOp::Ne, _) => IntPredicate::NE,
+                (BinOp::Lt, false) => IntPredicate::SLT,
+                (BinOp::Le, false) => IntPredicate::SLE,
+                (BinOp::Gt, false) => IntPredicate::SGT,
+                (BinOp::Ge, false) => IntPredicate::SGE,
+                (BinOp::Lt, true) => IntPredicate::ULT,
+                (BinOp::Le, true) => IntPredicate::ULE,
+                (BinOp::Gt, true) => IntPredicate::UGT,
+                (_, true) => IntPredicate::UGE,
+                (_, false) => IntPredicate::SGE,
+            };
+            if x.is_pointer_value() {
+                return Some(self.builder.build_int_compare(pred, x.into_pointer_value(), y.into_pointer_value(), "").expect("cmp"));
+            }
+            return Some(self.builder.build_int_compare(pred, x.into_int_value(), y.into_int_value(), "").expect("cmp"));
+        }
+        self.unsupported(pos, &format!("comparison of {}", self.c.types.type_string(t)));
+        None
+    }
+
+    fn call(&mut self, e: &Expr, fun: &Expr, args: &[Expr], _ellipsis: bool, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
+        let ftv = self.c.info.tv(fun).cloned();
+        match ftv.as_ref().map(|t| t.mode) {
+            Some(Mode::Type) => return self.conversion(e, &args[0], t),
+            Some(Mode::Builtin) => {
+                let o = self.c.info.obj_of(strip(fun).id);
+                let b = match o.map(|o| &self.c.objs.get(o).kind) {
+                    Some(ObjKind::Builtin(b)) => *b,
+                    _ => {
+                        self.unsupported(e.pos, "builtin");
+                        return None;
+                    }
+                };
+                return self.builtin(e, b, args);
+            }
+            _ => {}
+        }
+        let callee = strip(fun);
+        let fnv = match &callee.kind {
+            ExprKind::Ident(_) => {
+                let o = self.c.info.obj_of(callee.id)?;
+                match self.funcs.get(&o) {
+                    Some(f) => *f,
+                    None => {
+                        self.unsupported(e.pos, "call of a function value");
+                        return None;
+                    }
+                }
+            }
+            _ => {
+                self.unsupported(e.pos, "call of a method or function value");
+                return None;
+            }
+        };
+        let sig = self.c.types.signature(ftv?.typ)?.clone();
+        if sig.variadic {
+            self.unsupported(e.pos, "variadic call");
+            return None;
+        }
+        let mut argv: Vec<BasicMetadataValueEnum> = Vec::new();
+        if args.len() == 1 && sig.params.len() > 1 {
+            let v = self.expr(&args[0])?;
+            let parts = self.unpack_multi(&args[0], v, sig.params.len());
+            let src = self.multi_types(&args[0]);
+            for (i, p) in parts.into_iter().enumerate() {
+                argv.push(self.convert_value(p, src[i], sig.params[i], e.pos).into());
+            }
+        } else {
+            for (i, a) in args.iter().enumerate() {
+                argv.push(self.expr_to(a, sig.params[i])?.into());
+            }
+        }
+        let cs = self.builder.build_call(fnv, &argv, "").expect("call");
+        match cs.try_as_basic_value() {
+            inkwell::values::ValueKind::Basic(v) => Some(v),
+            _ => Some(self.ctx.i8_type().const_zero().into()),
+        }
+    }
+
+    /// Splits a multi-value (tuple) value into its parts.
+    pub fn unpack_multi(&mut self, e: &Expr, v: BasicValueEnum<'ctx>, n: usize) -> Vec<BasicValueEnum<'ctx>> {
+        if self.c.info.comma_ok.contains(&strip(e).id) {
+            self.unsupported(e.pos, "comma-ok expression");
+        }
+        let sv = v.into_struct_value();
+        (0..n).map(|i| self.builder.build_extract_value(sv, i as u32, "").expect("extract")).collect()
+    }
+
+    pub fn multi_types(&self, e: &Expr) -> Vec<TypeId> {
+        let t = self.c.info.type_of(e);
+        self.c.types.results(t)
+    }
+
+    fn conversion(&mut self, e: &Expr, x: &Expr, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
+        let xt = self.c.info.type_of(x);
+        let v = self.expr(x)?;
+        let (fk, tk) = (self.c.types.basic(xt), self.c.types.basic(t));
+        let tty = self.llvm_type(t, e.pos)?;
+        match (fk, tk) {
+            (Some(a), Some(b)) if a.is_integer() && b.is_integer() => {
+                let iv = v.into_int_value();
+                let tw = tty.into_int_type();
+                let (fw, w) = (iv.get_type().get_bit_width(), tw.get_bit_width());
+                Some(if fw == w {
+                    iv.into()
+                } else if fw > w {
+                    self.builder.build_int_truncate(iv, tw, "").expect("trunc").into()
+                } else if a.is_unsigned() {
+                    self.builder.build_int_z_extend(iv, tw, "").expect("zext").into()
+                } else {
+                    self.builder.build_int_s_extend(iv, tw, "").expect("sext").into()
+                })
+            }
+            (Some(a), Some(b)) if a.is_integer() && b.is_float() => {
+                let ft = tty.into_float_type();
+                Some(if a.is_unsigned() {
+                    self.builder.build_unsigned_int_to_float(v.into_int_value(), ft, "").expect("uitofp").into()
+                } else {
+                    self.builder.build_signed_int_to_float(v.into_int_value(), ft, "").expect("sitofp").into()
+                })
+            }
+            (Some(a), Some(b)) if a.is_float() && b.is_integer() => {
+                let it = tty.into_int_type();
+                Some(if b.is_unsigned() {
+                    self.builder.build_float_to_unsigned_int(v.into_float_value(), it, "").expect("fptoui").into()
+                } else {
+                    self.builder.build_float_to_signed_int(v.into_float_value(), it, "").expect("fptosi").into()
+                })
+            }
+            (Some(a), Some(b)) if a.is_float() && b.is_float() => {
+                let ft = tty.into_float_type();
+                Some(self.builder.build_float_cast(v.into_float_value(), ft, "").expect("fpcast").into())
+            }
+            (Some(a), Some(b)) if a.is_integer() && b.is_string() => {
+                let iv = self.to_i64(v.into_int_value(), xt);
+                self.call_rt("runtime.intstring", &[R::I64], R::Str, &[iv.into()])
+            }
+            (Some(a), Some(b)) if a == b || (a.is_string() && b.is_string()) || (a.is_boolean() && b.is_boolean()) => Some(v),
+            _ => {
+                if self.c.types.underlying(xt) == self.c.types.underlying(t) {
+                    return Some(v);
+                }
+                if self.c.types.is_interface(t) {
+                    return Some(self.convert_value(v, xt, t, e.pos));
+                }
+                self.unsupported(e.pos, &format!("conversion from {} to {}", self.c.types.type_string(xt), self.c.types.type_string(t)));
+                None
+            }
+        }
+    }
+
+    fn builtin(&mut self, e: &Expr, b: Builtin, args: &[Expr]) -> Option<BasicValueEnum<'ctx>> {
+        let unit = Some(self.ctx.i8_type().const_zero().into());
+        match b {
+            Builtin::Print | Builtin::Println => {
+                self.call_rt("runtime.printlock", &[], R::Void, &[]);
+                for (i, a) in args.iter().enumerate() {
+                    if i > 0 && b == Builtin::Println {
+                        self.call_rt("runtime.printsp", &[], R::Void, &[]);
+                    }
+                    let t = self.c.info.type_of(a);
+                    let t = if self.c.types.is_untyped(t) { self.c.types.default_type(t) } else { t };
+                    let v = self.expr_to(a, t)?;
+                    self.print_value(v, t, a.pos);
+                }
+                if b == Builtin::Println {
+                    self.call_rt("runtime.printnl", &[], R::Void, &[]);
+                }
+                self.call_rt("runtime.printunlock", &[], R::Void, &[]);
+                unit
+            }
+            Builtin::Len => {
+                let xt = self.c.info.type_of(&args[0]);
+                if self.c.types.is_string(xt) {
+                    let v = self.expr(&args[0])?;
+                    let (_, n) = self.string_parts(v);
+                    return Some(n.into());
+                }
+                self.unsupported(e.pos, "len of this type");
+                None
+            }
+            Builtin::Panic => {
+                let t = self.c.info.type_of(&args[0]);
+                let v = self.expr_to(&args[0], ids::EMPTY_INTERFACE)?;
+                let v = if self.c.types.is_interface(t) || t == ids::EMPTY_INTERFACE { v } else { v };
+                let sv = v.into_struct_value();
+                let typ = self.builder.build_extract_value(sv, 0, "").expect("extract");
+                let data = self.builder.build_extract_value(sv, 1, "").expect("extract");
+                if !self.c.types.is_interface(self.c.info.type_of(&args[0])) || self.c.types.under(self.c.info.type_of(&args[0])) == &Type::Interface(vec![]) {
+                    self.call_rt("runtime.gopanic", &[R::Ptr, R::Ptr], R::Void, &[typ, data]);
+                    self.builder.build_unreachable().expect("unreachable");
+                    return unit;
+                }
+                self.unsupported(e.pos, "panic with a non-empty interface value");
+                None
+            }
+            _ => {
+                self.unsupported(e.pos, &format!("builtin {}", b.name()));
+                None
+            }
+        }
+    }
+
+    fn print_value(&mut self, v: BasicValueEnum<'ctx>, t: TypeId, pos: Pos) {
+        let i64t = self.ctx.i64_type();
+        match self.c.types.under(t).clone() {
+            Type::Basic(k) => match k {
+                BasicKind::Bool => {
+                    let b = self.builder.build_int_z_extend(v.into_int_value(), self.ctx.i8_type(), "").expect("zext");
+                    self.call_rt("runtime.printbool", &[R::I8], R::Void, &[b.into()]);
+                }
+                k if k.is_integer() && k.is_unsigned() => {
+                    let iv = v.into_int_value();
+                    let x = if iv.get_type().get_bit_width() < 64 { self.builder.build_int_z_extend(iv, i64t, "").expect("zext") } else { iv };
+                    let f = if k == BasicKind::Uintptr { "runtime.printuintptr" } else { "runtime.printuint" };
+                    self.call_rt(f, &[R::I64], R::Void, &[x.into()]);
+                }
+                k if k.is_integer() => {
+                    let iv = v.into_int_value();
+                    let x = if iv.get_type().get_bit_width() < 64 { self.builder.build_int_s_extend(iv, i64t, "").expect("sext") } else { iv };
+                    self.call_rt("runtime.printint", &[R::I64], R::Void, &[x.into()]);
+                }
+                BasicKind::Float32 => {
+                    self.call_rt("runtime.printfloat32", &[R::F32], R::Void, &[v]);
+                }
+                BasicKind::Float64 => {
+                    self.call_rt("runtime.printfloat", &[R::F64], R::Void, &[v]);
+                }
+                BasicKind::Complex64 | BasicKind::Complex128 => {
+                    let sv = v.into_struct_value();
+                    let re = self.builder.build_extract_value(sv, 0, "").expect("extract");
+                    let im = self.builder.build_extract_value(sv, 1, "").expect("extract");
+                    if k == BasicKind::Complex64 {
+                        self.call_rt("runtime.printcomplex64", &[R::F32, R::F32], R::Void, &[re, im]);
+                    } else {
+                        self.call_rt("runtime.printcomplex", &[R::F64, R::F64], R::Void, &[re, im]);
+                    }
+                }
+                BasicKind::String => {
+                    let (p, n) = self.string_parts(v);
+                    self.call_rt("runtime.printstring", &[R::Ptr, R::I64], R::Void, &[p.into(), n.into()]);
+                }
+                BasicKind::UnsafePointer => {
+                    self.call_rt("runtime.printpointer", &[R::Ptr], R::Void, &[v]);
+                }
+                _ => self.unsupported(pos, "print of this type"),
+            },
+            Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => {
+                self.call_rt("runtime.printpointer", &[R::Ptr], R::Void, &[v]);
+            }
+            Type::Interface(ms) => {
+                let sv = v.into_struct_value();
+                let a = self.builder.build_extract_value(sv, 0, "").expect("extract");
+                let b = self.builder.build_extract_value(sv, 1, "").expect("extract");
+                let f = if ms.is_empty() { "runtime.printeface" } else { "runtime.printiface" };
+                self.call_rt(f, &[R::Ptr, R::Ptr], R::Void, &[a, b]);
+            }
+            Type::Slice(_) => {
+                let sv = v.into_struct_value();
+                let p = self.builder.build_extract_value(sv, 0, "").expect("extract");
+                let l = self.builder.build_extract_value(sv, 1, "").expect("extract");
+                let c = self.builder.build_extract_value(sv, 2, "").expect("extract");
+                self.call_rt("runtime.printslice", &[R::Ptr, R::I64, R::I64], R::Void, &[p, l, c]);
+            }
+            _ => self.unsupported(pos, &format!("illegal types for operand: print\n\t{}", self.c.types.type_string(t))),
+        }
+    }
+
+    /// The address of an addressable expression.
+    pub fn addr(&mut self, e: &Expr) -> Option<PointerValue<'ctx>> {
+        match &e.kind {
+            ExprKind::Paren(x) => self.addr(x),
+            ExprKind::Ident(_) => {
+                let o = self.c.info.obj_of(e.id)?;
+                self.var_ptr(o, e.pos)
+            }
+            _ => {
+                self.unsupported(e.pos, "assignment to this kind of expression");
+                None
+            }
+        }
+    }
+}
+
+fn expr_kind_name(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::CompositeLit { .. } => "composite literal",
+        ExprKind::FuncLit { .. } => "function literal",
+        ExprKind::Slice { .. } => "slice expression",
+        ExprKind::TypeAssert { .. } => "type assertion",
+        _ => "of this kind",
+    }
+}

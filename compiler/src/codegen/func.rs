@@ -1,0 +1,657 @@
+//! Functions and statements: declarations with the split-stack attribute,
+//! locals in allocas, control flow, package initialisation.
+
+use std::collections::HashMap;
+
+use inkwell::attributes::AttributeLoc;
+use inkwell::basic_block::BasicBlock;
+use inkwell::module::Linkage;
+use inkwell::types::BasicTypeEnum;
+use inkwell::values::{BasicValueEnum, FunctionValue, PointerValue};
+use rgoc_syntax::{ast, AssignOp, Expr, ExprKind, Stmt, StmtKind};
+use rgoc_types::{ObjId, ObjKind, Type, TypeId};
+
+use super::Gen;
+
+pub(crate) struct Target<'ctx> {
+    label: Option<String>,
+    brk: BasicBlock<'ctx>,
+    cont: Option<BasicBlock<'ctx>>,
+}
+
+pub(crate) struct FnState<'ctx> {
+    pub func: FunctionValue<'ctx>,
+    pub vars: HashMap<ObjId, PointerValue<'ctx>>,
+    pub entry: BasicBlock<'ctx>,
+    pub targets: Vec<Target<'ctx>>,
+    pub labels: HashMap<String, BasicBlock<'ctx>>,
+    /// Named (or synthesised) result slots.
+    pub results: Vec<PointerValue<'ctx>>,
+    pub result_types: Vec<TypeId>,
+    /// Fallthrough target of the switch clause being generated.
+    pub fallthrough: Option<BasicBlock<'ctx>>,
+}
+
+impl<'ctx, 'a> Gen<'ctx, 'a> {
+    fn split_stack(&self, f: FunctionValue<'ctx>) {
+        f.add_attribute(AttributeLoc::Function, self.ctx.create_string_attribute("split-stack", ""));
+    }
+
+    pub fn declare_func(&mut self, o: ObjId, fd: &ast::FuncDecl, sym: &str) -> Option<FunctionValue<'ctx>> {
+        let obj = self.c.objs.get(o);
+        let Some(sig) = self.c.types.signature(obj.typ).cloned() else { return None };
+        let recv_t = fd.recv.as_ref().map(|r| self.c.info.type_of(&r.typ));
+        let ft = self.fn_type(&sig, recv_t, fd.pos)?;
+        let f = self.module.add_function(sym, ft, Some(Linkage::External));
+        if !fd.pragmas.nosplit {
+            self.split_stack(f);
+        }
+        if fd.pragmas.noinline {
+            let kind = inkwell::attributes::Attribute::get_named_enum_kind_id("noinline");
+            f.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
+        }
+        // Go frames keep frame pointers, like gc (tracebacks, profilers).
+        f.add_attribute(AttributeLoc::Function, self.ctx.create_string_attribute("frame-pointer", "all"));
+        Some(f)
+    }
+
+    pub fn terminated(&self) -> bool {
+        self.builder.get_insert_block().is_none_or(|b| b.get_terminator().is_some())
+    }
+
+    /// Starts a fresh (unreachable) block if the current one is terminated,
+    /// so dead code after return/break still has somewhere to go.
+    pub fn ensure_block(&mut self) {
+        if self.terminated() {
+            let f = self.fs().func;
+            let b = self.ctx.append_basic_block(f, "dead");
+            self.builder.position_at_end(b);
+        }
+    }
+
+    pub fn fs(&self) -> &FnState<'ctx> {
+        self.f.as_ref().expect("in function")
+    }
+    pub fn fsm(&mut self) -> &mut FnState<'ctx> {
+        self.f.as_mut().expect("in function")
+    }
+
+    pub fn new_block(&self, name: &str) -> BasicBlock<'ctx> {
+        self.ctx.append_basic_block(self.fs().func, name)
+    }
+
+    pub fn br(&self, b: BasicBlock<'ctx>) {
+        if !self.terminated() {
+            self.builder.build_unconditional_branch(b).expect("br");
+        }
+    }
+
+    /// An alloca in the entry block.
+    pub fn alloca(&mut self, ty: BasicTypeEnum<'ctx>, name: &str) -> PointerValue<'ctx> {
+        let entry = self.fs().entry;
+        let b = self.ctx.create_builder();
+        match entry.get_first_instruction() {
+            Some(i) => b.position_before(&i),
+            None => b.position_at_end(entry),
+        }
+        let p = b.build_alloca(ty, name).expect("alloca");
+        // Zero-initialise at the point of declaration is the caller's job.
+        p
+    }
+
+    /// Creates the storage for a local variable object.
+    pub fn new_var(&mut self, o: ObjId, pos: rgoc_syntax::Pos) -> Option<PointerValue<'ctx>> {
+        let obj = self.c.objs.get(o);
+        let (t, name) = (obj.typ, obj.name.clone());
+        let ty = self.llvm_type(t, pos)?;
+        let p = self.alloca(ty, &name);
+        self.fsm().vars.insert(o, p);
+        Some(p)
+    }
+
+    pub fn gen_func(&mut self, fd: &ast::FuncDecl, f: FunctionValue<'ctx>) {
+        let entry = self.ctx.append_basic_block(f, "entry");
+        self.builder.position_at_end(entry);
+        let o = self.c.info.defs[&fd.name.id];
+        let sig = self.c.types.signature(self.c.objs.get(o).typ).cloned().expect("func sig");
+        self.f = Some(FnState {
+            func: f,
+            vars: HashMap::new(),
+            entry,
+            targets: Vec::new(),
+            labels: HashMap::new(),
+            results: Vec::new(),
+            result_types: sig.results.clone(),
+            fallthrough: None,
+        });
+        let mut pi = 0;
+        if let Some(r) = &fd.recv {
+            for n in &r.names {
+                if let Some(&po) = self.c.info.defs.get(&n.id) {
+                    if let Some(p) = self.new_var(po, n.pos) {
+                        let v = f.get_nth_param(0).expect("recv param");
+                        self.builder.build_store(p, v).expect("store");
+                    }
+                }
+            }
+            pi = 1;
+        }
+        for field in &fd.sig.params {
+            let count = field.names.len().max(1);
+            for k in 0..count {
+                if let Some(n) = field.names.get(k) {
+                    if let Some(&po) = self.c.info.defs.get(&n.id) {
+                        if let Some(p) = self.new_var(po, n.pos) {
+                            let v = f.get_nth_param(pi).expect("param");
+                            self.builder.build_store(p, v).expect("store");
+                        }
+                    }
+                }
+                pi += 1;
+            }
+        }
+        // Result slots (named results are variables).
+        let mut ri = 0;
+        let mut results = Vec::new();
+        for field in &fd.sig.results {
+            let count = field.names.len().max(1);
+            for k in 0..count {
+                let t = sig.results[ri];
+                ri += 1;
+                let slot = match field.names.get(k).and_then(|n| self.c.info.defs.get(&n.id).map(|o| (*o, n.pos))) {
+                    Some((ro, pos)) => self.new_var(ro, pos),
+                    None => self.llvm_type(t, fd.pos).map(|ty| self.alloca(ty, "result")),
+                };
+                let Some(slot) = slot else { continue };
+                if let Some(ty) = self.llvm_type(t, fd.pos) {
+                    self.builder.build_store(slot, ty.const_zero()).expect("store");
+                }
+                results.push(slot);
+            }
+        }
+        self.fsm().results = results;
+        let body = fd.body.as_ref().expect("body");
+        self.block(&body.stmts);
+        if !self.terminated() {
+            self.gen_return_from_slots();
+        }
+        self.f = None;
+    }
+
+    fn gen_return_from_slots(&mut self) {
+        let slots = self.fs().results.clone();
+        let types = self.fs().result_types.clone();
+        match slots.len() {
+            0 => {
+                self.builder.build_return(None).expect("ret");
+            }
+            1 => {
+                let ty = self.llvm_type(types[0], rgoc_syntax::Pos::default()).expect("result type");
+                let v = self.builder.build_load(ty, slots[0], "r").expect("load");
+                self.builder.build_return(Some(&v)).expect("ret");
+            }
+            _ => {
+                let vals: Vec<BasicValueEnum> = slots
+                    .iter()
+                    .zip(&types)
+                    .map(|(s, t)| {
+                        let ty = self.llvm_type(*t, rgoc_syntax::Pos::default()).expect("result type");
+                        self.builder.build_load(ty, *s, "r").expect("load")
+                    })
+                    .collect();
+                self.build_return_aggregate(&vals);
+            }
+        }
+    }
+
+    fn build_return_aggregate(&mut self, vals: &[BasicValueEnum<'ctx>]) {
+        let f = self.fs().func;
+        let rt = f.get_type().get_return_type().expect("aggregate return").into_struct_type();
+        let mut agg = rt.get_undef();
+        for (i, v) in vals.iter().enumerate() {
+            agg = self.builder.build_insert_value(agg, *v, i as u32, "").expect("insert").into_struct_value();
+        }
+        self.builder.build_return(Some(&agg)).expect("ret");
+    }
+
+    /// `main.init`: package variable initialisation in dependency order,
+    /// then the init functions in source order.
+    pub fn gen_init(&mut self, init_fns: &[FunctionValue<'ctx>]) {
+        let ft = self.ctx.void_type().fn_type(&[], false);
+        let f = self.module.add_function(&format!("{}.init", self.c.pkg_path), ft, Some(Linkage::External));
+        self.split_stack(f);
+        let entry = self.ctx.append_basic_block(f, "entry");
+        self.builder.position_at_end(entry);
+        self.f = Some(FnState {
+            func: f,
+            vars: HashMap::new(),
+            entry,
+            targets: Vec::new(),
+            labels: HashMap::new(),
+            results: Vec::new(),
+            result_types: Vec::new(),
+            fallthrough: None,
+        });
+        for init in &self.c.info.init_order {
+            if init.lhs.len() == 1 {
+                let o = init.lhs[0];
+                let t = self.c.objs.get(o).typ;
+                let Some(v) = self.expr_to(&init.rhs, t) else { continue };
+                if let Some(g) = self.globals.get(&o) {
+                    self.builder.build_store(g.as_pointer_value(), v).expect("store");
+                }
+            } else {
+                let Some(v) = self.expr(&init.rhs) else { continue };
+                let vals = self.unpack_multi(&init.rhs, v, init.lhs.len());
+                for (i, &o) in init.lhs.iter().enumerate() {
+                    if let Some(g) = self.globals.get(&o).copied() {
+                        let t = self.c.objs.get(o).typ;
+                        let src_t = self.multi_types(&init.rhs)[i];
+                        let val = self.convert_value(vals[i], src_t, t, init.rhs.pos);
+                        self.builder.build_store(g.as_pointer_value(), val).expect("store");
+                    }
+                }
+            }
+        }
+        for &fi in init_fns {
+            self.builder.build_call(fi, &[], "").expect("call");
+        }
+        self.builder.build_return(None).expect("ret");
+        self.f = None;
+    }
+
+    pub fn block(&mut self, stmts: &[Stmt]) {
+        for s in stmts {
+            self.stmt(s);
+        }
+    }
+
+    pub fn stmt(&mut self, s: &Stmt) {
+        // Labels must stay reachable even after a terminator.
+        if let StmtKind::Labeled { label, stmt } = &s.kind {
+            let b = self.label_block(&label.name);
+            self.br(b);
+            self.builder.position_at_end(b);
+            return self.labeled(&label.name, stmt);
+        }
+        self.ensure_block();
+        match &s.kind {
+            StmtKind::Empty => {}
+            StmtKind::Labeled { .. } => unreachable!(),
+            StmtKind::Expr(e) => {
+                self.expr(e);
+            }
+            StmtKind::Decl(d) => self.local_decl(d),
+            StmtKind::Assign { lhs, op, rhs } => self.assign(s, lhs, *op, rhs),
+            StmtKind::IncDec { x, inc } => {
+                let t = self.c.info.type_of(x);
+                let Some(p) = self.addr(x) else { return };
+                let Some(ty) = self.llvm_type(t, x.pos) else { return };
+                let v = self.builder.build_load(ty, p, "").expect("load");
+                let one = self.one(t, x.pos);
+                let op = if *inc { rgoc_syntax::BinOp::Add } else { rgoc_syntax::BinOp::Sub };
+                if let Some(nv) = self.arith(op, v, one, t, x.pos) {
+                    self.builder.build_store(p, nv).expect("store");
+                }
+            }
+            StmtKind::Return(results) => self.return_stmt(results),
+            StmtKind::Block(b) => self.block(&b.stmts),
+            StmtKind::If { init, cond, then, els } => {
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                let Some(c) = self.cond(cond) else { return };
+                let tb = self.new_block("if.then");
+                let eb = self.new_block("if.else");
+                let end = self.new_block("if.end");
+                self.builder.build_conditional_branch(c, tb, eb).expect("br");
+                self.builder.position_at_end(tb);
+                self.block(&then.stmts);
+                self.br(end);
+                self.builder.position_at_end(eb);
+                if let Some(e) = els {
+                    self.stmt(e);
+                }
+                self.br(end);
+                self.builder.position_at_end(end);
+            }
+            StmtKind::For { init, cond, post, body } => self.for_stmt(None, init.as_deref(), cond.as_ref(), post.as_deref(), body),
+            StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(None, init.as_deref(), tag.as_ref(), body),
+            StmtKind::Break(label) => {
+                let t = self.find_target(label.as_ref().map(|l| l.name.as_str()), false);
+                if let Some(b) = t {
+                    self.br(b);
+                }
+            }
+            StmtKind::Continue(label) => {
+                let t = self.find_target(label.as_ref().map(|l| l.name.as_str()), true);
+                if let Some(b) = t {
+                    self.br(b);
+                }
+            }
+            StmtKind::Goto(l) => {
+                let b = self.label_block(&l.name);
+                self.br(b);
+            }
+            StmtKind::Fallthrough => {
+                if let Some(b) = self.fs().fallthrough {
+                    self.br(b);
+                }
+            }
+            StmtKind::Range { .. } => self.unsupported(s.pos, "for range"),
+            StmtKind::TypeSwitch { .. } => self.unsupported(s.pos, "type switch"),
+            StmtKind::Select { .. } => self.unsupported(s.pos, "select statement"),
+            StmtKind::Go(_) => self.unsupported(s.pos, "go statement"),
+            StmtKind::Defer(_) => self.unsupported(s.pos, "defer statement"),
+            StmtKind::Send { .. } => self.unsupported(s.pos, "channel send"),
+        }
+    }
+
+    fn label_block(&mut self, name: &str) -> BasicBlock<'ctx> {
+        if let Some(b) = self.fs().labels.get(name) {
+            return *b;
+        }
+        let b = self.new_block(&format!("label.{}", name));
+        self.fsm().labels.insert(name.to_string(), b);
+        b
+    }
+
+    fn labeled(&mut self, label: &str, s: &Stmt) {
+        match &s.kind {
+            StmtKind::For { init, cond, post, body } => self.for_stmt(Some(label), init.as_deref(), cond.as_ref(), post.as_deref(), body),
+            StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(Some(label), init.as_deref(), tag.as_ref(), body),
+            _ => self.stmt(s),
+        }
+    }
+
+    fn find_target(&self, label: Option<&str>, cont: bool) -> Option<BasicBlock<'ctx>> {
+        for t in self.fs().targets.iter().rev() {
+            if let Some(l) = label {
+                if t.label.as_deref() != Some(l) {
+                    continue;
+                }
+            } else if cont && t.cont.is_none() {
+                continue;
+            }
+            return if cont { t.cont } else { Some(t.brk) };
+        }
+        None
+    }
+
+    fn for_stmt(&mut self, label: Option<&str>, init: Option<&Stmt>, cond: Option<&Expr>, post: Option<&Stmt>, body: &ast::Block) {
+        if let Some(i) = init {
+            self.stmt(i);
+        }
+        // Go 1.22 per-iteration loop variables only matter when a closure
+        // or pointer captures them; the variables that escape are copied at
+        // the start of each iteration.
+        let head = self.new_block("for.cond");
+        let bodyb = self.new_block("for.body");
+        let postb = self.new_block("for.post");
+        let end = self.new_block("for.end");
+        self.br(head);
+        self.builder.position_at_end(head);
+        match cond {
+            Some(c) => {
+                let Some(cv) = self.cond(c) else { return };
+                self.builder.build_conditional_branch(cv, bodyb, end).expect("br");
+            }
+            None => {
+                self.builder.build_unconditional_branch(bodyb).expect("br");
+            }
+        }
+        self.builder.position_at_end(bodyb);
+        self.fsm().targets.push(Target { label: label.map(String::from), brk: end, cont: Some(postb) });
+        self.block(&body.stmts);
+        self.fsm().targets.pop();
+        self.br(postb);
+        self.builder.position_at_end(postb);
+        if let Some(p) = post {
+            self.stmt(p);
+        }
+        self.br(head);
+        self.builder.position_at_end(end);
+    }
+
+    fn switch_stmt(&mut self, label: Option<&str>, init: Option<&Stmt>, tag: Option<&Expr>, body: &[ast::CaseClause]) {
+        if let Some(i) = init {
+            self.stmt(i);
+        }
+        let tag_v = match tag {
+            Some(t) => {
+                let tt = self.c.info.type_of(t);
+                let Some(v) = self.expr(t) else { return };
+                Some((v, tt))
+            }
+            None => None,
+        };
+        let end = self.new_block("sw.end");
+        let bodies: Vec<BasicBlock> = body.iter().map(|_| self.new_block("sw.body")).collect();
+        let mut default_idx = None;
+        for (i, cc) in body.iter().enumerate() {
+            if cc.default {
+                default_idx = Some(i);
+                continue;
+            }
+            for e in &cc.exprs {
+                let c = match &tag_v {
+                    Some((tv, tt)) => {
+                        let et = self.c.info.type_of(e);
+                        let Some(ev) = self.expr(e) else { return };
+                        let Some(c) = self.compare(rgoc_syntax::BinOp::Eq, *tv, *tt, ev, et, e.pos) else { return };
+                        c
+                    }
+                    None => {
+                        let Some(c) = self.cond(e) else { return };
+                        c
+                    }
+                };
+                let next = self.new_block("sw.next");
+                self.builder.build_conditional_branch(c, bodies[i], next).expect("br");
+                self.builder.position_at_end(next);
+            }
+        }
+        match default_idx {
+            Some(d) => self.br(bodies[d]),
+            None => self.br(end),
+        }
+        for (i, cc) in body.iter().enumerate() {
+            self.builder.position_at_end(bodies[i]);
+            let ft = bodies.get(i + 1).copied();
+            let saved = std::mem::replace(&mut self.fsm().fallthrough, ft);
+            self.fsm().targets.push(Target { label: label.map(String::from), brk: end, cont: None });
+            self.block(&cc.body);
+            self.fsm().targets.pop();
+            self.fsm().fallthrough = saved;
+            self.br(end);
+        }
+        self.builder.position_at_end(end);
+    }
+
+    fn return_stmt(&mut self, results: &[Expr]) {
+        let types = self.fs().result_types.clone();
+        if results.is_empty() {
+            self.gen_return_from_slots();
+            return;
+        }
+        let mut vals = Vec::new();
+        if results.len() == 1 && types.len() > 1 {
+            let Some(v) = self.expr(&results[0]) else { return };
+            let parts = self.unpack_multi(&results[0], v, types.len());
+            let src = self.multi_types(&results[0]);
+            for (i, p) in parts.into_iter().enumerate() {
+                vals.push(self.convert_value(p, src[i], types[i], results[0].pos));
+            }
+        } else {
+            for (i, r) in results.iter().enumerate() {
+                let Some(v) = self.expr_to(r, types[i]) else { return };
+                vals.push(v);
+            }
+        }
+        match vals.len() {
+            1 => {
+                self.builder.build_return(Some(&vals[0])).expect("ret");
+            }
+            _ => self.build_return_aggregate(&vals),
+        }
+    }
+
+    fn local_decl(&mut self, d: &ast::Decl) {
+        match d {
+            ast::Decl::Var(specs) => {
+                for spec in specs {
+                    let objs: Vec<Option<ObjId>> = spec.names.iter().map(|n| self.c.info.defs.get(&n.id).copied()).collect();
+                    if spec.values.is_empty() {
+                        for (o, n) in objs.iter().zip(&spec.names) {
+                            let Some(o) = o else { continue };
+                            let Some(p) = self.new_var(*o, n.pos) else { continue };
+                            let t = self.c.objs.get(*o).typ;
+                            if let Some(ty) = self.llvm_type(t, n.pos) {
+                                self.builder.build_store(p, ty.const_zero()).expect("store");
+                            }
+                        }
+                    } else if spec.values.len() == spec.names.len() {
+                        let mut vals = Vec::new();
+                        for (i, v) in spec.values.iter().enumerate() {
+                            let t = objs[i].map(|o| self.c.objs.get(o).typ).unwrap_or(self.c.info.type_of(v));
+                            vals.push(self.expr_to(v, t));
+                        }
+                        for (i, n) in spec.names.iter().enumerate() {
+                            let (Some(o), Some(v)) = (objs[i], vals[i]) else { continue };
+                            if let Some(p) = self.new_var(o, n.pos) {
+                                self.builder.build_store(p, v).expect("store");
+                            }
+                        }
+                    } else {
+                        let Some(v) = self.expr(&spec.values[0]) else { continue };
+                        let parts = self.unpack_multi(&spec.values[0], v, spec.names.len());
+                        let src = self.multi_types(&spec.values[0]);
+                        for (i, n) in spec.names.iter().enumerate() {
+                            let Some(o) = objs[i] else { continue };
+                            let t = self.c.objs.get(o).typ;
+                            let val = self.convert_value(parts[i], src[i], t, n.pos);
+                            if let Some(p) = self.new_var(o, n.pos) {
+                                self.builder.build_store(p, val).expect("store");
+                            }
+                        }
+                    }
+                }
+            }
+            ast::Decl::Const(_) => {}
+            ast::Decl::Type(specs) => {
+                for s in specs {
+                    if let Some(&o) = self.c.info.defs.get(&s.name.id) {
+                        if matches!(self.c.types.get(self.c.objs.get(o).typ), Type::Named(_)) && !self.c.types.named_info(self.c.objs.get(o).typ).is_some_and(|n| n.methods.is_empty()) {
+                            self.unsupported(s.pos, "methods on local types");
+                        }
+                    }
+                }
+            }
+            ast::Decl::Func(f) => self.unsupported(f.pos, "nested function declaration"),
+        }
+    }
+
+    fn assign(&mut self, s: &Stmt, lhs: &[Expr], op: AssignOp, rhs: &[Expr]) {
+        match op {
+            AssignOp::Op(bop) => {
+                let t = self.c.info.type_of(&lhs[0]);
+                let Some(p) = self.addr(&lhs[0]) else { return };
+                let Some(ty) = self.llvm_type(t, s.pos) else { return };
+                let old = self.builder.build_load(ty, p, "").expect("load");
+                let rt = self.c.info.type_of(&rhs[0]);
+                let Some(r) = (if bop.is_shift() { self.expr(&rhs[0]) } else { self.expr_to(&rhs[0], t) }) else { return };
+                let nv = if bop.is_shift() { self.shift(bop, old, r, t, rt, s.pos) } else { self.arith(bop, old, r, t, s.pos) };
+                if let Some(nv) = nv {
+                    self.builder.build_store(p, nv).expect("store");
+                }
+            }
+            AssignOp::Define | AssignOp::Assign => {
+                let define = op == AssignOp::Define;
+                // Targets: for := new variables get fresh storage.
+                let lhs_types: Vec<TypeId> = lhs.iter().map(|l| self.target_type(l)).collect();
+                if lhs.len() == rhs.len() {
+                    // Evaluate all right-hand sides first (parallel assignment),
+                    // and the left-hand index operands before them too.
+                    let mut addrs = Vec::new();
+                    if !define {
+                        for l in lhs {
+                            addrs.push(if is_blank(l) { None } else { self.addr(l) });
+                        }
+                    }
+                    let mut vals = Vec::new();
+                    for (i, r) in rhs.iter().enumerate() {
+                        let t = if lhs_types[i] == rgoc_types::ids::INVALID { self.c.info.type_of(r) } else { lhs_types[i] };
+                        vals.push(self.expr_to(r, t));
+                    }
+                    for (i, l) in lhs.iter().enumerate() {
+                        let Some(v) = vals[i] else { continue };
+                        let p = if define { self.define_target(l) } else { addrs[i] };
+                        if let Some(p) = p {
+                            self.builder.build_store(p, v).expect("store");
+                        }
+                    }
+                } else {
+                    let mut addrs = Vec::new();
+                    if !define {
+                        for l in lhs {
+                            addrs.push(if is_blank(l) { None } else { self.addr(l) });
+                        }
+                    }
+                    let Some(v) = self.expr(&rhs[0]) else { return };
+                    let parts = self.unpack_multi(&rhs[0], v, lhs.len());
+                    let src = self.multi_types(&rhs[0]);
+                    for (i, l) in lhs.iter().enumerate() {
+                        let p = if define { self.define_target(l) } else { addrs[i] };
+                        let Some(p) = p else { continue };
+                        let val = self.convert_value(parts[i], src[i], lhs_types[i], l.pos);
+                        self.builder.build_store(p, val).expect("store");
+                    }
+                }
+            }
+        }
+    }
+
+    fn target_type(&self, l: &Expr) -> TypeId {
+        if is_blank(l) {
+            return rgoc_types::ids::INVALID;
+        }
+        if let Some(o) = self.c.info.obj_of(l.id) {
+            return self.c.objs.get(o).typ;
+        }
+        self.c.info.type_of(l)
+    }
+
+    /// Storage for the target of `:=`: a new variable, or the existing one.
+    fn define_target(&mut self, l: &Expr) -> Option<PointerValue<'ctx>> {
+        if is_blank(l) {
+            return None;
+        }
+        if let Some(&o) = self.c.info.defs.get(&l.id) {
+            if self.c.objs.get(o).name == "_" {
+                return None;
+            }
+            return self.new_var(o, l.pos);
+        }
+        self.addr(l)
+    }
+
+    /// Storage of a variable object (local or global).
+    pub fn var_ptr(&mut self, o: ObjId, pos: rgoc_syntax::Pos) -> Option<PointerValue<'ctx>> {
+        if let Some(p) = self.f.as_ref().and_then(|f| f.vars.get(&o)) {
+            return Some(*p);
+        }
+        if let Some(g) = self.globals.get(&o) {
+            return Some(g.as_pointer_value());
+        }
+        let obj = self.c.objs.get(o);
+        if matches!(obj.kind, ObjKind::Var { .. }) {
+            let name = obj.name.clone();
+            self.unsupported(pos, &format!("reference to variable {} from a nested function", name));
+        }
+        None
+    }
+}
+
+pub(crate) fn is_blank(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Ident(n) if n == "_")
+}

@@ -1,0 +1,193 @@
+//! Code generation: the checked AST to LLVM IR through inkwell, then the
+//! LLVM optimisation pipeline and an object file.
+//!
+//! Invariants:
+//! - no inkwell type leaves this module;
+//! - every Go function carries the "split-stack" attribute unless it is
+//!   `//go:nosplit`, so its prologue checks `%fs:0x70` and calls
+//!   `__morestack`;
+//! - every local variable lives in an entry-block alloca (mem2reg turns the
+//!   non-escaping ones into registers);
+//! - a construct this generator does not handle yet is reported as
+//!   `rgoc: unsupported: ...` at its position, never miscompiled.
+
+mod expr;
+mod func;
+mod layout;
+mod rt;
+mod typedesc;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use inkwell::builder::Builder;
+use inkwell::context::Context;
+use inkwell::module::{Linkage, Module};
+use inkwell::passes::PassBuilderOptions;
+use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetData, TargetMachine};
+use inkwell::values::{FunctionValue, GlobalValue};
+use inkwell::OptimizationLevel;
+use rgoc_syntax::{ast, Diagnostic, Pos};
+use rgoc_types::{Checked, ObjId, TypeId};
+
+pub struct Options {
+    pub opt: bool,
+}
+
+pub(crate) struct Gen<'ctx, 'a> {
+    pub ctx: &'ctx Context,
+    pub module: Module<'ctx>,
+    pub builder: Builder<'ctx>,
+    pub td: TargetData,
+    pub c: &'a Checked,
+    pub files: &'a [ast::File],
+    pub funcs: HashMap<ObjId, FunctionValue<'ctx>>,
+    pub globals: HashMap<ObjId, GlobalValue<'ctx>>,
+    pub strings: HashMap<Vec<u8>, GlobalValue<'ctx>>,
+    pub typedescs: HashMap<TypeId, GlobalValue<'ctx>>,
+    pub diags: Vec<Diagnostic>,
+    pub f: Option<func::FnState<'ctx>>,
+}
+
+impl<'ctx, 'a> Gen<'ctx, 'a> {
+    pub fn unsupported(&mut self, pos: Pos, what: &str) {
+        let msg = format!("rgoc: unsupported: {}", what);
+        if !self.diags.iter().any(|d| d.pos == pos && d.msg == msg) {
+            self.diags.push(Diagnostic { pos, msg });
+        }
+    }
+}
+
+/// The gc symbol name of a function or method.
+pub(crate) fn func_symbol(c: &Checked, fd: &ast::FuncDecl, index_of_init: Option<usize>) -> String {
+    let pkg = &c.pkg_path;
+    if let Some(r) = &fd.recv {
+        let (ptr, base) = recv_base(&r.typ);
+        if ptr {
+            format!("{}.(*{}).{}", pkg, base, fd.name.name)
+        } else {
+            format!("{}.{}.{}", pkg, base, fd.name.name)
+        }
+    } else if let Some(i) = index_of_init {
+        format!("{}.init.{}", pkg, i)
+    } else {
+        format!("{}.{}", pkg, fd.name.name)
+    }
+}
+
+fn recv_base(e: &ast::Expr) -> (bool, String) {
+    match &e.kind {
+        ast::ExprKind::Paren(x) => recv_base(x),
+        ast::ExprKind::Star(x) => (true, recv_base(x).1),
+        ast::ExprKind::Ident(n) => (false, n.clone()),
+        ast::ExprKind::Index { x, .. } => recv_base(x),
+        _ => (false, "?".into()),
+    }
+}
+
+/// Compiles a checked package to an object file at `out`.
+pub fn compile(files: &[ast::File], c: &Checked, out: &Path, opts: &Options) -> Result<(), Vec<Diagnostic>> {
+    Target::initialize_x86(&InitializationConfig::default());
+    let triple = TargetMachine::get_default_triple();
+    let target = Target::from_triple(&triple).map_err(|e| vec![internal(format!("LLVM target: {}", e))])?;
+    let level = if opts.opt { OptimizationLevel::Default } else { OptimizationLevel::None };
+    let tm = target
+        .create_target_machine(&triple, "x86-64", "", level, RelocMode::PIC, CodeModel::Default)
+        .ok_or_else(|| vec![internal("cannot create LLVM target machine".into())])?;
+    let ctx = Context::create();
+    let module = ctx.create_module(&c.pkg_path);
+    module.set_triple(&triple);
+    module.set_data_layout(&tm.get_target_data().get_data_layout());
+    let mut g = Gen {
+        ctx: &ctx,
+        module,
+        builder: ctx.create_builder(),
+        td: tm.get_target_data(),
+        c,
+        files,
+        funcs: HashMap::new(),
+        globals: HashMap::new(),
+        strings: HashMap::new(),
+        typedescs: HashMap::new(),
+        diags: Vec::new(),
+        f: None,
+    };
+    g.gen_package();
+    if !g.diags.is_empty() {
+        let mut d = std::mem::take(&mut g.diags);
+        d.sort_by_key(|d| d.pos);
+        return Err(d);
+    }
+    if let Err(e) = g.module.verify() {
+        if std::env::var_os("RGOC_DUMP_IR").is_some() {
+            g.module.print_to_stderr();
+        }
+        return Err(vec![internal(format!("LLVM module verification failed: {}", e.to_string()))]);
+    }
+    if std::env::var_os("RGOC_DUMP_IR").is_some() {
+        g.module.print_to_stderr();
+    }
+    if opts.opt {
+        g.module
+            .run_passes("default<O2>", &tm, PassBuilderOptions::create())
+            .map_err(|e| vec![internal(format!("LLVM optimisation: {}", e))])?;
+    }
+    tm.write_to_file(&g.module, FileType::Object, out).map_err(|e| vec![internal(format!("LLVM object emission: {}", e))])?;
+    Ok(())
+}
+
+fn internal(msg: String) -> Diagnostic {
+    Diagnostic { pos: Pos::default(), msg: format!("rgoc: internal compiler error: {}", msg) }
+}
+
+impl<'ctx, 'a> Gen<'ctx, 'a> {
+    fn gen_package(&mut self) {
+        // Globals.
+        for &o in &self.c.info.globals {
+            let obj = self.c.objs.get(o);
+            if obj.name == "_" && false {
+                continue;
+            }
+            let Some(ty) = self.llvm_type(obj.typ, obj.pos) else { continue };
+            let name = format!("{}.{}", self.c.pkg_path, obj.name);
+            let gv = self.module.add_global(ty, None, &name);
+            gv.set_initializer(&ty.const_zero());
+            gv.set_linkage(Linkage::Internal);
+            self.globals.insert(o, gv);
+        }
+        // Declare every function first (calls may precede definitions).
+        let mut bodies: Vec<(&'a ast::FuncDecl, FunctionValue<'ctx>)> = Vec::new();
+        let mut init_index = 0;
+        let mut init_fns = Vec::new();
+        for f in self.files {
+            for d in &f.decls {
+                let ast::Decl::Func(fd) = d else { continue };
+                let Some(&o) = self.c.info.defs.get(&fd.name.id) else { continue };
+                let is_init = fd.recv.is_none() && fd.name.name == "init";
+                let sym = func_symbol(self.c, fd, if is_init { Some(init_index) } else { None });
+                if is_init {
+                    init_index += 1;
+                }
+                if fd.name.name == "_" {
+                    continue;
+                }
+                if !fd.type_params.is_empty() {
+                    self.unsupported(fd.pos, "generic function");
+                    continue;
+                }
+                let Some(fnv) = self.declare_func(o, fd, &sym) else { continue };
+                if is_init {
+                    init_fns.push(fnv);
+                }
+                self.funcs.insert(o, fnv);
+                if fd.body.is_some() {
+                    bodies.push((fd, fnv));
+                }
+            }
+        }
+        for (fd, fnv) in bodies {
+            self.gen_func(fd, fnv);
+        }
+        self.gen_init(&init_fns);
+    }
+}

@@ -1,0 +1,197 @@
+//! Type descriptors, in the layout of runtime/src/types.rs (`Type`). One
+//! descriptor per distinct Go type per program, named `type:<name>` like gc.
+
+use inkwell::module::Linkage;
+use inkwell::values::{BasicValueEnum, GlobalValue};
+use rgoc_syntax::Pos;
+use rgoc_types::{BasicKind, Type, TypeId};
+
+use super::Gen;
+
+mod kind {
+    pub const BOOL: u8 = 1;
+    pub const INT: u8 = 2;
+    pub const INT8: u8 = 3;
+    pub const INT16: u8 = 4;
+    pub const INT32: u8 = 5;
+    pub const INT64: u8 = 6;
+    pub const UINT: u8 = 7;
+    pub const UINT8: u8 = 8;
+    pub const UINT16: u8 = 9;
+    pub const UINT32: u8 = 10;
+    pub const UINT64: u8 = 11;
+    pub const UINTPTR: u8 = 12;
+    pub const FLOAT32: u8 = 13;
+    pub const FLOAT64: u8 = 14;
+    pub const COMPLEX64: u8 = 15;
+    pub const COMPLEX128: u8 = 16;
+    pub const ARRAY: u8 = 17;
+    pub const CHAN: u8 = 18;
+    pub const FUNC: u8 = 19;
+    pub const INTERFACE: u8 = 20;
+    pub const MAP: u8 = 21;
+    pub const POINTER: u8 = 22;
+    pub const SLICE: u8 = 23;
+    pub const STRING: u8 = 24;
+    pub const STRUCT: u8 = 25;
+    pub const UNSAFE_POINTER: u8 = 26;
+}
+
+const TFLAG_NAMED: u8 = 1;
+const TFLAG_COMPARABLE: u8 = 2;
+const TFLAG_REGULAR_MEMORY: u8 = 4;
+const TFLAG_DIRECT_IFACE: u8 = 8;
+
+impl<'ctx, 'a> Gen<'ctx, 'a> {
+    fn kind_of(&self, t: TypeId) -> u8 {
+        match self.c.types.under(t) {
+            Type::Basic(k) => match k {
+                BasicKind::Bool => kind::BOOL,
+                BasicKind::Int => kind::INT,
+                BasicKind::Int8 => kind::INT8,
+                BasicKind::Int16 => kind::INT16,
+                BasicKind::Int32 => kind::INT32,
+                BasicKind::Int64 => kind::INT64,
+                BasicKind::Uint => kind::UINT,
+                BasicKind::Uint8 => kind::UINT8,
+                BasicKind::Uint16 => kind::UINT16,
+                BasicKind::Uint32 => kind::UINT32,
+                BasicKind::Uint64 => kind::UINT64,
+                BasicKind::Uintptr => kind::UINTPTR,
+                BasicKind::Float32 => kind::FLOAT32,
+                BasicKind::Float64 => kind::FLOAT64,
+                BasicKind::Complex64 => kind::COMPLEX64,
+                BasicKind::Complex128 => kind::COMPLEX128,
+                BasicKind::String => kind::STRING,
+                BasicKind::UnsafePointer => kind::UNSAFE_POINTER,
+                _ => 0,
+            },
+            Type::Array(..) => kind::ARRAY,
+            Type::Chan(..) => kind::CHAN,
+            Type::Func(_) => kind::FUNC,
+            Type::Interface(_) => kind::INTERFACE,
+            Type::Map(..) => kind::MAP,
+            Type::Pointer(_) => kind::POINTER,
+            Type::Slice(_) => kind::SLICE,
+            Type::Struct(_) => kind::STRUCT,
+            _ => 0,
+        }
+    }
+
+    /// Whether an interface holding a value of type `t` stores the value
+    /// itself in its data word.
+    pub fn is_direct_iface(&self, t: TypeId) -> bool {
+        matches!(self.c.types.under(t), Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_)) || self.c.types.basic(t) == Some(BasicKind::UnsafePointer)
+    }
+
+    fn string_const(&mut self, s: &[u8]) -> BasicValueEnum<'ctx> {
+        let p = self.string_data(s);
+        let len = self.ctx.i64_type().const_int(s.len() as u64, false);
+        self.string_type().const_named_struct(&[p.into(), len.into()]).into()
+    }
+
+    /// The descriptor of type `t`.
+    pub fn type_desc(&mut self, t: TypeId, pos: Pos) -> GlobalValue<'ctx> {
+        if let Some(g) = self.typedescs.get(&t) {
+            return *g;
+        }
+        let name = self.c.types.type_string(t);
+        let i64t = self.ctx.i64_type();
+        let i32t = self.ctx.i32_type();
+        let i8t = self.ctx.i8_type();
+        let ptr = self.ptr_type();
+        let st = self.string_type();
+        let desc_ty = self.ctx.struct_type(
+            &[
+                i64t.into(),
+                i64t.into(),
+                i32t.into(),
+                i8t.into(),
+                i8t.into(),
+                i8t.into(),
+                i8t.into(),
+                ptr.into(),
+                ptr.into(),
+                st.into(),
+                st.into(),
+                ptr.into(),
+                ptr.into(),
+                i64t.into(),
+                ptr.into(),
+                i64t.into(),
+                i64t.into(),
+                ptr.into(),
+                i64t.into(),
+            ],
+            false,
+        );
+        let g = self.module.add_global(desc_ty, None, &format!("type:{}", name));
+        g.set_linkage(Linkage::Internal);
+        g.set_constant(true);
+        self.typedescs.insert(t, g);
+        let size = self.size_of(t, pos);
+        let align = self.llvm_type(t, pos).map(|ty| self.td.get_abi_alignment(&ty)).unwrap_or(1);
+        let named = self.c.types.is_named(t);
+        let comparable = self.c.types.comparable(t);
+        let mut tflag = 0u8;
+        if named {
+            tflag |= TFLAG_NAMED;
+        }
+        if comparable {
+            tflag |= TFLAG_COMPARABLE;
+            if matches!(self.c.types.under(t), Type::Basic(k) if k.is_integer() || *k == BasicKind::Bool) || self.is_direct_iface(t) {
+                tflag |= TFLAG_REGULAR_MEMORY;
+            }
+        }
+        if self.is_direct_iface(t) {
+            tflag |= TFLAG_DIRECT_IFACE;
+        }
+        let pkgpath = self.c.types.named_info(t).map(|n| n.pkg.clone()).unwrap_or_default();
+        let hash = name.bytes().fold(2166136261u32, |h, b| (h ^ b as u32).wrapping_mul(16777619));
+        let elem = match self.c.types.under(t).clone() {
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) | Type::Map(_, e) => Some(e),
+            _ => None,
+        };
+        let key = match self.c.types.under(t).clone() {
+            Type::Map(k, _) => Some(k),
+            _ => None,
+        };
+        let len = match self.c.types.under(t).clone() {
+            Type::Array(n, _) => n,
+            _ => 0,
+        };
+        let elem_v: BasicValueEnum = match elem {
+            Some(e) => self.type_desc(e, pos).as_pointer_value().into(),
+            None => ptr.const_null().into(),
+        };
+        let key_v: BasicValueEnum = match key {
+            Some(k) => self.type_desc(k, pos).as_pointer_value().into(),
+            None => ptr.const_null().into(),
+        };
+        let name_v = self.string_const(name.as_bytes());
+        let pkg_v = self.string_const(pkgpath.as_bytes());
+        let init = desc_ty.const_named_struct(&[
+            i64t.const_int(size, false).into(),
+            i64t.const_int(0, false).into(),
+            i32t.const_int(hash as u64, false).into(),
+            i8t.const_int(tflag as u64, false).into(),
+            i8t.const_int(align as u64, false).into(),
+            i8t.const_int(align as u64, false).into(),
+            i8t.const_int(self.kind_of(t) as u64, false).into(),
+            ptr.const_null().into(),
+            ptr.const_null().into(),
+            name_v,
+            pkg_v,
+            elem_v,
+            key_v,
+            i64t.const_int(len, false).into(),
+            ptr.const_null().into(),
+            i64t.const_int(0, false).into(),
+            i64t.const_int(0, false).into(),
+            ptr.const_null().into(),
+            i64t.const_int(0, false).into(),
+        ]);
+        g.set_initializer(&init);
+        g
+    }
+}
