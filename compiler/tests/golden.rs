@@ -301,7 +301,8 @@ fn diagnostics(stderr: &str, file: &Path) -> Result<Vec<Diagnostic>, String> {
     let name = file.file_name().unwrap();
     let mut diags = Vec::new();
     for line in stderr.lines() {
-        if line.starts_with(char::is_whitespace) || line == "too many errors" {
+        // gc's package header, continuation lines, and the bare limit line.
+        if line.starts_with(char::is_whitespace) || line == "too many errors" || line == "# command-line-arguments" {
             continue;
         }
         let caps = re
