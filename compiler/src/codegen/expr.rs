@@ -656,15 +656,27 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let unit = Some(self.ctx.i8_type().const_zero().into());
         match b {
             Builtin::Print | Builtin::Println => {
+                // Evaluate every operand first, then print under the lock.
+                let mut vals = Vec::new();
+                if args.len() == 1 && matches!(self.c.types.get(self.c.info.type_of(&args[0])), Type::Tuple(_)) {
+                    let v = self.expr(&args[0])?;
+                    let ts = self.multi_types(&args[0]);
+                    let parts = self.unpack_multi(&args[0], v, ts.len());
+                    vals.extend(parts.into_iter().zip(ts).map(|(v, t)| (v, t, args[0].pos)));
+                } else {
+                    for a in args {
+                        let t = self.c.info.type_of(a);
+                        let t = if self.c.types.is_untyped(t) { self.c.types.default_type(t) } else { t };
+                        let v = self.expr_to(a, t)?;
+                        vals.push((v, t, a.pos));
+                    }
+                }
                 self.call_rt("runtime.printlock", &[], R::Void, &[]);
-                for (i, a) in args.iter().enumerate() {
+                for (i, (v, t, pos)) in vals.into_iter().enumerate() {
                     if i > 0 && b == Builtin::Println {
                         self.call_rt("runtime.printsp", &[], R::Void, &[]);
                     }
-                    let t = self.c.info.type_of(a);
-                    let t = if self.c.types.is_untyped(t) { self.c.types.default_type(t) } else { t };
-                    let v = self.expr_to(a, t)?;
-                    self.print_value(v, t, a.pos);
+                    self.print_value(v, t, pos);
                 }
                 if b == Builtin::Println {
                     self.call_rt("runtime.printnl", &[], R::Void, &[]);

@@ -26,7 +26,7 @@ impl<'a> Checker<'a> {
             _ => {}
         }
         let Some(sig) = self.types.signature(f.typ).cloned() else {
-            self.error(e.pos, format!("invalid operation: cannot call non-function {}", self.operand_string(fun, &f)));
+            self.error(e.pos, format!("invalid operation: cannot call {}: {} is not a function", self.operand_string(fun, &f), self.tstr(f.typ)));
             for a in args {
                 self.expr(a);
             }
@@ -327,6 +327,24 @@ impl<'a> Checker<'a> {
         let novalue = Operand { mode: Mode::NoValue, typ: ids::EMPTY_TUPLE, val: None, builtin: None };
         match b {
             Builtin::Print | Builtin::Println => {
+                // print(f()) with a multi-value f prints every result.
+                if args.len() == 1 {
+                    let x = self.expr(&args[0]);
+                    if let Type::Tuple(ts) = self.types.get(x.typ) {
+                        if !ts.is_empty() {
+                            return novalue;
+                        }
+                    }
+                    let mut x = self.single_value(&args[0], x);
+                    if !x.is_invalid() {
+                        if x.typ == ids::UNTYPED_NIL {
+                            self.error(args[0].pos, "use of untyped nil in argument to built-in print");
+                        } else {
+                            self.default_untyped(&mut x, &args[0]);
+                        }
+                    }
+                    return novalue;
+                }
                 for a in args {
                     let mut x = self.value(a);
                     if x.is_invalid() {

@@ -41,6 +41,24 @@ impl<'a> Checker<'a> {
         self.single_value(e, x)
     }
 
+    /// As `single_value`, for the right side of a 1:1 assignment: a
+    /// multi-value call gets gc's "assignment mismatch" message.
+    pub(crate) fn assign_value(&mut self, e: &Expr, x: Operand) -> Operand {
+        if let Type::Tuple(v) = self.types.get(x.typ) {
+            if !v.is_empty() && x.mode != Mode::Type {
+                let n = v.len();
+                // gc names the called function, not the call.
+                let callee = match &crate::check::strip_paren(e).kind {
+                    ExprKind::Call { fun, .. } => self.expr_string(fun),
+                    _ => self.expr_string(e),
+                };
+                self.error(e.pos, format!("assignment mismatch: 1 variable but {} returns {} values", callee, n));
+                return Operand::invalid();
+            }
+        }
+        self.single_value(e, x)
+    }
+
     pub(crate) fn single_value(&mut self, e: &Expr, x: Operand) -> Operand {
         match x.mode {
             Mode::Type => {

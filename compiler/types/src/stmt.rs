@@ -385,7 +385,7 @@ impl<'a> Checker<'a> {
         if lhs.len() == rhs.len() {
             for (i, r) in rhs.iter().enumerate() {
                 let mut x = self.expr_hint(r, lts[i].filter(|t| *t != ids::INVALID));
-                x = self.single_value(r, x);
+                x = if rhs.len() == 1 { self.assign_value(r, x) } else { self.single_value(r, x) };
                 match lts[i] {
                     Some(t) if t != ids::INVALID => {
                         self.assignment(&mut x, r, t, "assignment");
@@ -474,7 +474,7 @@ impl<'a> Checker<'a> {
                     _ => None,
                 };
                 let mut x = self.expr_hint(r, hint);
-                x = self.single_value(r, x);
+                x = if rhs.len() == 1 { self.assign_value(r, x) } else { self.single_value(r, x) };
                 if x.is_invalid() {
                     continue;
                 }
@@ -732,7 +732,12 @@ impl<'a> Checker<'a> {
                         if self.types.is_untyped(x.typ) {
                             let before = x.clone();
                             if !self.convert_untyped(&mut x, e, tt) {
-                                self.error(e.pos, format!("invalid case {} in switch on {} (mismatched types {} and {})", self.expr_string(e), self.expr_string(tag.expect("tag")), self.tstr(before.typ), self.tstr(tt)));
+                                let msg = if before.val.is_some() && self.types.basic(tt).is_some() {
+                                    format!("cannot convert {} to type {}", self.operand_string(e, &before), self.tstr(tt))
+                                } else {
+                                    format!("invalid case {} in switch on {} (mismatched types {} and {})", self.expr_string(e), self.expr_string(tag.expect("tag")), self.tstr(before.typ), self.tstr(tt))
+                                };
+                                self.error(e.pos, msg);
                                 continue;
                             }
                         } else if x.typ != tt && self.assignable(&x, tt).is_err() && self.assignable(&Operand::value(tt), x.typ).is_err() {

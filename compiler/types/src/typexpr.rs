@@ -286,7 +286,7 @@ impl<'a> Checker<'a> {
         for (i, &o) in objs.iter().enumerate() {
             let v = &spec.values[i];
             let mut x = self.expr_hint(v, t);
-            x = self.single_value(v, x);
+            x = if spec.values.len() == 1 { self.assign_value(v, x) } else { self.single_value(v, x) };
             let vt = match t {
                 Some(t) => {
                     self.assignment(&mut x, v, t, "variable declaration");
@@ -317,7 +317,11 @@ impl<'a> Checker<'a> {
             if ts.len() == n {
                 return Some(ts);
             }
-            self.error(e.pos, format!("assignment mismatch: {} variables but {} returns {} value{}", n, self.expr_string(e), ts.len(), if ts.len() == 1 { "" } else { "s" }));
+            let callee = match &crate::check::strip_paren(e).kind {
+                ExprKind::Call { fun, .. } => self.expr_string(fun),
+                _ => self.expr_string(e),
+            };
+            self.error(e.pos, format!("assignment mismatch: {} variables but {} returns {} value{}", n, callee, ts.len(), if ts.len() == 1 { "" } else { "s" }));
             return None;
         }
         if n == 2 {
@@ -338,7 +342,11 @@ impl<'a> Checker<'a> {
             return None;
         }
         let what = if matches!(crate::check::strip_paren(e).kind, ExprKind::Call { .. }) {
-            format!("assignment mismatch: {} variables but {} returns 1 value", n, self.expr_string(e))
+            let callee = match &crate::check::strip_paren(e).kind {
+                ExprKind::Call { fun, .. } => self.expr_string(fun),
+                _ => self.expr_string(e),
+            };
+            format!("assignment mismatch: {} variables but {} returns 1 value", n, callee)
         } else {
             format!("assignment mismatch: {} variables but 1 value", n)
         };
