@@ -338,6 +338,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             // Operands of a comparison have been converted to a common type.
             let ct = if self.c.types.is_untyped(xt) { yt } else { xt };
             let ct = if self.c.types.is_untyped(ct) { self.c.types.default_type(ct) } else { ct };
+            let typed = |t: TypeId| !self.c.types.is_untyped(t);
+            if typed(xt) && typed(yt) && xt != yt && (self.c.types.is_interface(xt) || self.c.types.is_interface(yt)) {
+                self.unsupported(e.pos, "comparison of an interface with a concrete value");
+                return None;
+            }
             let xv = self.expr_to(x, ct)?;
             let yv = self.expr_to(y, ct)?;
             let r = self.compare(op, xv, ct, yv, ct, e.pos)?;

@@ -210,7 +210,8 @@ impl<'a> Checker<'a> {
         if self.types.is_untyped(x.typ) {
             // Untyped non-convertible constant to non-basic, or nil.
             let before = x.clone();
-            let target = if self.types.basic(t).is_some() || self.types.has_nil(t) || self.types.is_interface(t) { t } else { self.types.default_type(x.typ) };
+            let nil_ok = x.typ == ids::UNTYPED_NIL && (self.types.has_nil(t) || self.types.is_interface(t));
+            let target = if self.types.basic(t).is_some() || nil_ok { t } else { self.types.default_type(x.typ) };
             if !self.convert_untyped(&mut x, xe, target) || x.typ == ids::INVALID {
                 if x.typ != ids::INVALID {
                     self.error(xe.pos, format!("cannot convert {} to type {}", self.operand_string(xe, &before), self.tstr(t)));

@@ -234,6 +234,9 @@ impl<'a> Checker<'a> {
         }
         // 3. Function bodies.
         for fd in funcs {
+            if !fd.type_params.is_empty() || fd.recv.as_ref().is_some_and(|r| has_type_args(&r.typ)) {
+                continue;
+            }
             if let Some(body) = &fd.body {
                 let obj = if fd.recv.is_some() || fd.name.name == "init" || fd.name.name != "_" {
                     self.info.defs.get(&fd.name.id).copied()
@@ -307,6 +310,9 @@ impl<'a> Checker<'a> {
             }
             DeclRef::Type(spec) => {
                 self.type_decl(o, spec);
+            }
+            DeclRef::Func(fd) if !fd.type_params.is_empty() => {
+                self.unsupported(fd.name.pos, "generic function");
             }
             DeclRef::Func(fd) => {
                 self.cur_decl = Some(o);
@@ -439,6 +445,10 @@ impl<'a> Checker<'a> {
         let mut seen: HashMap<String, Pos> = HashMap::new();
         for fd in fds {
             let recv = fd.recv.as_ref().expect("method has receiver");
+            if has_type_args(&recv.typ) {
+                self.unsupported(fd.name.pos, "method of a generic type");
+                continue;
+            }
             let ptr = matches!(strip_paren(&recv.typ).kind, ast::ExprKind::Star(_));
             let saved = self.scope;
             self.scope = self.pkg_scope;
@@ -668,6 +678,15 @@ pub fn strip_paren(e: &Expr) -> &Expr {
     match &e.kind {
         ast::ExprKind::Paren(x) => strip_paren(x),
         _ => e,
+    }
+}
+
+/// A receiver like `T[K, V]` or `*T[E]` (a method of a generic type).
+fn has_type_args(e: &Expr) -> bool {
+    match &strip_paren(e).kind {
+        ast::ExprKind::Star(x) => has_type_args(x),
+        ast::ExprKind::Index { .. } => true,
+        _ => false,
     }
 }
 

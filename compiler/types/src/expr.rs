@@ -628,6 +628,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         // Match operand types (untyped conversion).
+        let nils = (x.typ == ids::UNTYPED_NIL, y.typ == ids::UNTYPED_NIL);
         self.match_types(&mut x, xe, &mut y, ye);
         if let Some((a, b)) = self.pending_mismatch.take() {
             self.error(x_pos(e), format!("invalid operation: {} (mismatched types {} and {})", self.expr_string(e), a, b));
@@ -637,7 +638,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         if op.is_comparison() {
-            return self.comparison(e, op, &x, xe, &y, ye);
+            return self.comparison(e, op, &x, xe, &y, ye, nils);
         }
         if x.typ != y.typ && !(self.types.is_untyped(x.typ) && self.types.is_untyped(y.typ)) {
             self.error(x_pos(e), format!("invalid operation: {} (mismatched types {} and {})", self.expr_string(e), self.tstr(x.typ), self.tstr(y.typ)));
@@ -737,12 +738,13 @@ impl<'a> Checker<'a> {
         self.pending_mismatch = Some((self.tstr(x.typ), self.tstr(y.typ)));
     }
 
-    fn comparison(&mut self, e: &Expr, op: BinOp, x: &Operand, xe: &Expr, y: &Operand, ye: &Expr) -> Operand {
+    fn comparison(&mut self, e: &Expr, op: BinOp, x: &Operand, xe: &Expr, y: &Operand, ye: &Expr, nils: (bool, bool)) -> Operand {
         let _ = ye;
         let (xt, yt) = (x.typ, y.typ);
         let mut err: Option<String> = None;
-        let x_nil = xt == ids::UNTYPED_NIL;
-        let y_nil = yt == ids::UNTYPED_NIL;
+        // nil operands may already have been converted to the other side's type.
+        let x_nil = nils.0;
+        let y_nil = nils.1;
         let assignable = xt == yt
             || self.types.is_untyped(xt) && self.types.is_untyped(yt) && self.types.is_numeric(xt) == self.types.is_numeric(yt) && self.types.is_string(xt) == self.types.is_string(yt) && self.types.is_boolean(xt) == self.types.is_boolean(yt) && !x_nil && !y_nil
             || self.assignable(x, yt).is_ok()
@@ -761,7 +763,7 @@ impl<'a> Checker<'a> {
                 if !self.types.has_nil(t) {
                     err = Some(format!("invalid operation: {} (mismatched types {} and untyped nil)", self.expr_string(e), self.tstr(t)));
                 }
-            } else if !self.types.comparable(xt) {
+            } else if !self.types.comparable(xt) || !self.types.comparable(yt) {
                 let what = match self.types.under(xt) {
                     Type::Slice(_) => "slice can only be compared to nil",
                     Type::Map(..) => "map can only be compared to nil",
@@ -884,18 +886,20 @@ impl<'a> Checker<'a> {
             // Method expression T.m
             let r = crate::lookup::lookup_field_or_method(&self.types, &self.objs, x.typ, &sel.name);
             return match r {
-                crate::LookupResult::Method { obj, path, indirect, iface_index } => {
-                    let mt = self.objs.get(obj).typ;
+                crate::LookupResult::Method { obj, sig: mt, path, indirect, iface_index } => {
                     let Some(msig) = self.types.signature(mt).cloned() else { return Operand::invalid() };
-                    if self.objs.get(obj).ptr_recv && !self.types.is_pointer(x.typ) && iface_index.is_none() {
+                    if iface_index.is_none() && self.objs.get(obj).ptr_recv && !indirect && !self.types.is_pointer(x.typ) {
                         self.error(e.pos, format!("invalid method expression {}.{} (needs pointer receiver (*{}).{})", self.tstr(x.typ), sel.name, self.tstr(x.typ), sel.name));
                         return Operand::invalid();
                     }
                     let mut params = vec![x.typ];
                     params.extend(msig.params.iter().copied());
                     let ft = self.types.intern(Type::Func(crate::types::Signature { params, results: msig.results.clone(), variadic: msig.variadic }));
-                    self.info.selections.insert(e.id, Selection { kind: SelectionKind::MethodExpr, obj: Some(obj), path, indirect, typ: ft, iface_index });
-                    self.info.uses.insert(sel.id, obj);
+                    let obj = if iface_index.is_some() { None } else { Some(obj) };
+                    self.info.selections.insert(e.id, Selection { kind: SelectionKind::MethodExpr, obj, path, indirect, typ: ft, iface_index });
+                    if let Some(o) = obj {
+                        self.info.uses.insert(sel.id, o);
+                    }
                     Operand::value(ft)
                 }
                 _ => {
@@ -915,18 +919,21 @@ impl<'a> Checker<'a> {
                 let mode = if indirect || x.mode == Mode::Var { Mode::Var } else { Mode::Value };
                 Operand { mode, typ, val: None, builtin: None }
             }
-            crate::LookupResult::Method { obj, path, indirect, iface_index } => {
-                let o = self.objs.get(obj).clone();
-                if o.ptr_recv && iface_index.is_none() && !indirect && !self.types.is_pointer(x.typ) {
+            crate::LookupResult::Method { obj, sig, path, indirect, iface_index } => {
+                let ptr_recv = iface_index.is_none() && self.objs.get(obj).ptr_recv;
+                if ptr_recv && !indirect && !self.types.is_pointer(x.typ) {
                     if x.mode != Mode::Var {
                         self.error(e.pos, format!("cannot call pointer method {} on {}", sel.name, self.tstr(x.typ)));
                         return Operand::invalid();
                     }
                     self.mark_escape(xe);
                 }
-                self.info.uses.insert(sel.id, obj);
-                self.info.selections.insert(e.id, Selection { kind: SelectionKind::MethodVal, obj: Some(obj), path, indirect, typ: o.typ, iface_index });
-                Operand::value(o.typ)
+                let obj = if iface_index.is_some() { None } else { Some(obj) };
+                if let Some(o) = obj {
+                    self.info.uses.insert(sel.id, o);
+                }
+                self.info.selections.insert(e.id, Selection { kind: SelectionKind::MethodVal, obj, path, indirect, typ: sig, iface_index });
+                Operand::value(sig)
             }
             crate::LookupResult::Ambiguous => {
                 self.error(sel.pos, format!("ambiguous selector {}", self.expr_string(e)));

@@ -13,7 +13,7 @@ pub enum LookupResult {
     Field { typ: TypeId, path: Vec<usize>, indirect: bool },
     /// `obj` is the method's object for concrete types; for interface
     /// methods it is a synthesised object too (see `iface_index`).
-    Method { obj: ObjId, path: Vec<usize>, indirect: bool, iface_index: Option<usize> },
+    Method { obj: ObjId, sig: TypeId, path: Vec<usize>, indirect: bool, iface_index: Option<usize> },
     Ambiguous,
     NotFound,
 }
@@ -61,7 +61,7 @@ pub fn lookup_field_or_method(types: &TypeTable, objs: &Objects, t: TypeId, name
                 }
                 for &m in &n.methods {
                     if objs.get(m).name == name {
-                        found.push(LookupResult::Method { obj: m, path: e.path.clone(), indirect: e.indirect, iface_index: None });
+                        found.push(LookupResult::Method { obj: m, sig: objs.get(m).typ, path: e.path.clone(), indirect: e.indirect, iface_index: None });
                     }
                 }
             }
@@ -85,7 +85,7 @@ pub fn lookup_field_or_method(types: &TypeTable, objs: &Objects, t: TypeId, name
                 Type::Interface(methods) => {
                     if let Some(i) = methods.iter().position(|m| m.name == name) {
                         let obj = iface_method_obj(objs, types, e.typ, i);
-                        found.push(LookupResult::Method { obj, path: e.path.clone(), indirect: e.indirect, iface_index: Some(i) });
+                        found.push(LookupResult::Method { obj, sig: methods[i].sig, path: e.path.clone(), indirect: e.indirect, iface_index: Some(i) });
                     }
                 }
                 _ => {}
