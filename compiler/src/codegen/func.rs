@@ -32,6 +32,12 @@ pub(crate) struct FnState<'ctx> {
     pub fallthrough: Option<BasicBlock<'ctx>>,
 }
 
+impl<'ctx> FnState<'ctx> {
+    fn new(func: FunctionValue<'ctx>, entry: BasicBlock<'ctx>, result_types: Vec<TypeId>) -> Self {
+        FnState { func, vars: HashMap::new(), entry, targets: Vec::new(), labels: HashMap::new(), results: Vec::new(), result_types, fallthrough: None }
+    }
+}
+
 impl<'ctx, 'a> Gen<'ctx, 'a> {
     fn split_stack(&self, f: FunctionValue<'ctx>) {
         f.add_attribute(AttributeLoc::Function, self.ctx.create_string_attribute("split-stack", ""));
@@ -114,16 +120,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.builder.position_at_end(entry);
         let o = self.c.info.defs[&fd.name.id];
         let sig = self.c.types.signature(self.c.objs.get(o).typ).cloned().expect("func sig");
-        self.f = Some(FnState {
-            func: f,
-            vars: HashMap::new(),
-            entry,
-            targets: Vec::new(),
-            labels: HashMap::new(),
-            results: Vec::new(),
-            result_types: sig.results.clone(),
-            fallthrough: None,
-        });
+        self.f = Some(FnState::new(f, entry, sig.results.clone()));
         let mut pi = 0;
         if let Some(r) = &fd.recv {
             for n in &r.names {
@@ -222,16 +219,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.split_stack(f);
         let entry = self.ctx.append_basic_block(f, "entry");
         self.builder.position_at_end(entry);
-        self.f = Some(FnState {
-            func: f,
-            vars: HashMap::new(),
-            entry,
-            targets: Vec::new(),
-            labels: HashMap::new(),
-            results: Vec::new(),
-            result_types: Vec::new(),
-            fallthrough: None,
-        });
+        self.f = Some(FnState::new(f, entry, Vec::new()));
         for init in &self.c.info.init_order {
             if init.lhs.len() == 1 {
                 let o = init.lhs[0];

@@ -13,7 +13,7 @@ use crate::{Checked, Info, Initializer};
 
 #[derive(Clone, Copy)]
 pub(crate) enum DeclRef<'a> {
-    Const { spec: &'a ast::ValueSpec, idx: usize, typ: Option<&'a Expr>, values: &'a [Expr], iota: u32 },
+    Const { idx: usize, typ: Option<&'a Expr>, values: &'a [Expr], iota: u32 },
     Var { spec: &'a ast::ValueSpec, idx: usize },
     Type(&'a ast::TypeSpec),
     Func(&'a ast::FuncDecl),
@@ -60,8 +60,6 @@ pub(crate) struct Checker<'a> {
     pub pending_mismatch: Option<(String, String)>,
     /// Enclosing breakable statements in the current function.
     pub ctx: Vec<crate::stmt::Ctx>,
-    pub in_fallthrough_ok: bool,
-    pub in_switch_clause: bool,
 }
 
 pub fn check_package(files: &[ast::File], pkg: &str) -> (Checked, Vec<Diagnostic>) {
@@ -91,8 +89,6 @@ pub fn check_package(files: &[ast::File], pkg: &str) -> (Checked, Vec<Diagnostic
         pending_inits: Vec::new(),
         pending_mismatch: None,
         ctx: Vec::new(),
-        in_fallthrough_ok: false,
-        in_switch_clause: false,
     };
     c.check_files(files);
     let mut diags = std::mem::take(&mut c.diags);
@@ -169,7 +165,7 @@ impl<'a> Checker<'a> {
                                 if name.name != "_" {
                                     self.declare_pkg(name, o);
                                 }
-                                self.decls.insert(o, DeclRef::Const { spec, idx: i, typ, values, iota: spec.iota });
+                                self.decls.insert(o, DeclRef::Const { idx: i, typ, values, iota: spec.iota });
                                 order.push(o);
                             }
                         }
@@ -299,7 +295,7 @@ impl<'a> Checker<'a> {
         let saved_fctx = std::mem::take(&mut self.fctx);
         self.scope = self.pkg_scope;
         match d {
-            DeclRef::Const { spec: _, idx, typ, values, iota } => {
+            DeclRef::Const { idx, typ, values, iota } => {
                 self.cur_decl = Some(o);
                 self.iota = Some(Value::int(iota as i64));
                 self.const_decl(o, idx, typ, values);
@@ -590,11 +586,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub fn new_local_var(&mut self, name: &ast::Ident, t: TypeId) -> ObjId {
-        let o = self.objs.add(Object::new(&name.name, ObjKind::Var { global: false, param: false }, t, name.pos, &self.pkg));
-        self.locals.push(o);
-        o
-    }
 
     /// Checks a function body (declared function, method or literal).
     pub fn func_body(&mut self, recv: Option<&ast::Field>, ft: &ast::FuncType, sig: &Signature, body: &ast::Block) {
@@ -661,9 +652,6 @@ impl<'a> Checker<'a> {
         self.type_expr(&r.typ)
     }
 
-    pub fn into_checked(self) -> Checked {
-        Checked { types: self.types, objs: self.objs, info: self.info, pkg_path: self.pkg }
-    }
 
     pub fn mark_used(&mut self, o: ObjId) {
         self.objs.get_mut(o).used = true;

@@ -20,22 +20,29 @@ pub(crate) enum Ctx {
 }
 
 impl<'a> Checker<'a> {
+    /// A statement list outside switch clauses: `fallthrough` is misplaced.
     pub(crate) fn stmt_list(&mut self, stmts: &[Stmt]) {
+        self.stmt_seq(stmts, None);
+    }
+
+    /// A statement list; `clause` says, for an expression-switch clause,
+    /// whether it is the last one (fallthrough is allowed as the final
+    /// statement of any clause but the last).
+    fn stmt_seq(&mut self, stmts: &[Stmt], clause: Option<bool>) {
         let n = stmts.len();
         for (i, s) in stmts.iter().enumerate() {
-            let last = i + 1 == n;
             if let StmtKind::Fallthrough = s.kind {
-                if !(last && self.in_fallthrough_ok) {
-                    let msg = if self.in_fallthrough_ok || self.in_switch_clause { if last { "cannot fallthrough final case in switch" } else { "fallthrough statement out of place" } } else { "fallthrough statement out of place" };
-                    self.error(s.pos, msg);
+                match clause {
+                    Some(last_clause) if i + 1 == n => {
+                        if last_clause {
+                            self.error(s.pos, "cannot fallthrough final case in switch");
+                        }
+                    }
+                    _ => self.error(s.pos, "fallthrough statement out of place"),
                 }
                 continue;
             }
-            let saved = (self.in_fallthrough_ok, self.in_switch_clause);
-            self.in_fallthrough_ok = false;
-            self.in_switch_clause = false;
             self.stmt(s);
-            (self.in_fallthrough_ok, self.in_switch_clause) = saved;
         }
     }
 
@@ -767,12 +774,7 @@ impl<'a> Checker<'a> {
             }
             self.open_scope(false);
             self.ctx.push(Ctx::Switch);
-            let last_clause = ci + 1 == body.len();
-            let saved = (self.in_fallthrough_ok, self.in_switch_clause);
-            self.in_fallthrough_ok = !last_clause;
-            self.in_switch_clause = true;
-            self.stmt_list_clause(&cc.body, last_clause);
-            (self.in_fallthrough_ok, self.in_switch_clause) = saved;
+            self.stmt_list_clause(&cc.body, ci + 1 == body.len());
             self.ctx.pop();
             self.close_scope();
         }
@@ -780,22 +782,7 @@ impl<'a> Checker<'a> {
     }
 
     fn stmt_list_clause(&mut self, stmts: &[Stmt], last_clause: bool) {
-        let n = stmts.len();
-        for (i, s) in stmts.iter().enumerate() {
-            if let StmtKind::Fallthrough = s.kind {
-                if i + 1 != n {
-                    self.error(s.pos, "fallthrough statement out of place");
-                } else if last_clause {
-                    self.error(s.pos, "cannot fallthrough final case in switch");
-                }
-                continue;
-            }
-            let saved = (self.in_fallthrough_ok, self.in_switch_clause);
-            self.in_fallthrough_ok = false;
-            self.in_switch_clause = false;
-            self.stmt(s);
-            (self.in_fallthrough_ok, self.in_switch_clause) = saved;
-        }
+        self.stmt_seq(stmts, Some(last_clause));
     }
 
     fn type_switch(&mut self, s: &Stmt, init: Option<&Stmt>, bind: Option<&ast::Ident>, xe: &Expr, body: &[ast::CaseClause]) {
