@@ -19,16 +19,28 @@ pub fn collect(root: Node, src: &str, file: u32) -> Vec<Diagnostic> {
     }
     let toks = scan::tokens(src);
     let mut out = lexical(&toks, file);
+    // Token-level rules name gc's error more precisely than tree-sitter's
+    // recovery does; tree-sitter errors around the same lines are dropped.
+    let precise = token_rules(&toks, file);
+    let near = |lo: u32, hi: u32| precise.iter().any(|d| d.pos.line >= lo && d.pos.line <= hi);
+    out.extend(precise.iter().cloned());
     newline_before_closer(root, &toks, file, &mut out);
     let mut c = root.walk();
     // Iterative pre-order walk that skips subtrees without errors.
     'walk: loop {
         let n = c.node();
         let descend = if n.is_error() {
-            out.push(error_node(n, &toks, file));
+            let d = error_node(n, &toks, file);
+            let hi = (n.end_position().row as u32 + 1).max(d.pos.line);
+            if !near(n.start_position().row as u32 + 1, hi) {
+                out.push(d);
+            }
             false
         } else if n.is_missing() {
-            out.push(missing_node(n, &toks, file));
+            let d = missing_node(n, &toks, file);
+            if !near(d.pos.line, d.pos.line) {
+                out.push(d);
+            }
             false
         } else {
             n.has_error()
@@ -53,6 +65,10 @@ pub fn finish(mut d: Vec<Diagnostic>) -> Vec<Diagnostic> {
     d.sort_by_key(|x| x.pos);
     let mut out: Vec<Diagnostic> = vec![];
     for x in d {
+        // gc reports no syntax error at EOF once it has reported one.
+        if !out.is_empty() && x.msg.starts_with("syntax error: unexpected EOF") {
+            continue;
+        }
         if let Some(l) = out.last_mut() {
             if l.pos.line == x.pos.line && l.pos.file == x.pos.file {
                 // A lexical error (bad literal, stray character) explains the
@@ -103,6 +119,13 @@ fn error_node(n: Node, toks: &[Token], file: u32) -> Diagnostic {
     if let Some(d) = unterminated(t, file) {
         return d;
     }
+    // `func name(` inside a body parses as a function literal missing its `(`.
+    if n.parent().is_some_and(|p| p.kind() == "func_literal") {
+        let first = token_at(toks, n.start_byte());
+        if first.kind == Tok::Name {
+            return unexpected(first, file, ", expected (");
+        }
+    }
     // A newline (or EOF) after an incomplete construct.
     if t.kind == Tok::Newline || t.kind == Tok::Eof {
         if let Some(prev) = token_before(toks, t.start) {
@@ -122,6 +145,110 @@ fn error_node(n: Node, toks: &[Token], file: u32) -> Diagnostic {
         _ => "",
     };
     unexpected(t, file, ctx)
+}
+
+/// Errors found on the token stream alone, the way gc's parser reports them:
+/// a parenthesized expression still open at a line end (and the statement
+/// continuing on the next line), an operator with no operand after it, and an
+/// `else` followed by neither `if` nor a block.
+fn token_rules(toks: &[Token], file: u32) -> Vec<Diagnostic> {
+    let mut out = vec![];
+    // Open brackets: (index of the token, is a parenthesized expression).
+    let mut stack: Vec<(usize, bool)> = vec![];
+    let mut braces = 0usize;
+    for (i, t) in toks.iter().enumerate() {
+        let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
+        let next = toks.get(i + 1);
+        match (t.kind.clone(), t.text.as_str()) {
+            (Tok::Op, "(" | "[") => {
+                let paren_expr = t.text == "("
+                    && prev.is_some_and(|p| match p.kind {
+                        Tok::Comma => true,
+                        Tok::Op => !matches!(p.text.as_str(), ")" | "]" | "}" | "." | "*"),
+                        Tok::Keyword => matches!(
+                            p.text.as_str(),
+                            "return" | "if" | "for" | "switch" | "case" | "range"
+                        ),
+                        _ => false,
+                    });
+                stack.push((i, paren_expr));
+            }
+            (Tok::Op, "{") => braces += 1,
+            (Tok::Op, "}") => braces = braces.saturating_sub(1),
+            (Tok::Op, ")" | "]") => {
+                stack.pop();
+            }
+            (Tok::Newline, _) => {
+                if let Some(&(_, true)) = stack.last() {
+                    stack.pop();
+                    out.push(unexpected(t, file, ", expected )"));
+                    // gc skips the line break and goes on with the statement.
+                    if let Some(n) = next {
+                        if braces > 0 && matches!(n.kind, Tok::Name | Tok::Literal | Tok::Keyword) {
+                            out.push(unexpected(n, file, " at end of statement"));
+                        }
+                    }
+                }
+            }
+            (Tok::Keyword, "else") => {
+                if let Some(n) = next {
+                    if n.text != "if" && n.text != "{" {
+                        out.push(Diagnostic {
+                            pos: pos_of(n, file),
+                            msg: "syntax error: else must be followed by if or statement block".into(),
+                        });
+                    }
+                }
+            }
+            (Tok::Op, op) if is_binary_or_assign(op) => {
+                if let Some(n) = next {
+                    let no_operand = matches!(n.kind, Tok::Comma | Tok::Semi)
+                        || (n.kind == Tok::Op && matches!(n.text.as_str(), ")" | "]" | "}"));
+                    if no_operand {
+                        out.push(unexpected(n, file, ", expected expression"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Operators that need an operand after them (unary-capable `*`, `&`, `^`,
+/// `<-` left out: they also appear in types and receive expressions).
+fn is_binary_or_assign(op: &str) -> bool {
+    matches!(
+        op,
+        "=" | ":="
+            | "+="
+            | "-="
+            | "*="
+            | "/="
+            | "%="
+            | "&="
+            | "|="
+            | "^="
+            | "<<="
+            | ">>="
+            | "&^="
+            | "=="
+            | "!="
+            | "<"
+            | "<="
+            | ">"
+            | ">="
+            | "&&"
+            | "||"
+            | "+"
+            | "-"
+            | "/"
+            | "%"
+            | "|"
+            | "<<"
+            | ">>"
+            | "&^"
+    )
 }
 
 /// Lexical errors gc's scanner reports: unterminated literals and comments,
