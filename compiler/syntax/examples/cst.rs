@@ -1,47 +1,31 @@
-//! Debug helper: prints tree-sitter-go's CST of a Go file (or stdin) as an
-//! indented tree with positions, to see what the converter has to handle.
-use std::io::Read;
-
-fn dump(n: tree_sitter::Node, src: &[u8], depth: usize) {
-    let field = "";
-    let text = if n.child_count() == 0 {
-        n.utf8_text(src).unwrap_or("?")
-    } else {
-        ""
-    };
+//! Debug aid: prints tree-sitter-go's tree and rgoc's diagnostics for a file.
+fn dump(n: tree_sitter::Node, src: &str, depth: usize) {
+    let t = &src[n.start_byte()..n.end_byte()];
+    let t: String = t.chars().take(40).collect();
     println!(
-        "{}{}{}{}{} {}:{} {:?}",
+        "{}{}{} {}-{} {:?}",
         "  ".repeat(depth),
-        field,
-        if n.is_named() { "" } else { "'" },
+        if n.is_missing() { "MISSING " } else { "" },
         n.kind(),
-        if n.is_missing() { " MISSING" } else { "" },
         n.start_position().row + 1,
-        n.start_position().column + 1,
-        text
+        n.end_position().row + 1,
+        t
     );
     let mut c = n.walk();
-    for (i, ch) in n.children(&mut c).enumerate() {
-        if let Some(f) = n.field_name_for_child(i as u32) {
-            print!("{}[{}]", "  ".repeat(depth + 1), f);
-            println!();
-        }
+    for ch in n.children(&mut c) {
         dump(ch, src, depth + 1);
     }
 }
 
 fn main() {
-    let mut src = String::new();
-    match std::env::args().nth(1) {
-        Some(p) => src = std::fs::read_to_string(p).unwrap_or_default(),
-        None => {
-            let _ = std::io::stdin().read_to_string(&mut src);
-        }
-    }
+    let path = std::env::args().nth(1).expect("file");
+    let src = std::fs::read_to_string(&path).unwrap();
     let mut p = tree_sitter::Parser::new();
-    p.set_language(&tree_sitter_go::LANGUAGE.into())
-        .expect("language");
-    if let Some(t) = p.parse(&src, None) {
-        dump(t.root_node(), src.as_bytes(), 0);
+    p.set_language(&tree_sitter_go::LANGUAGE.into()).unwrap();
+    let tree = p.parse(&src, None).unwrap();
+    dump(tree.root_node(), &src, 0);
+    let mut ids = rgoc_syntax::NodeIds::default();
+    for d in rgoc_syntax::parse_file(&path, &src, 0, &mut ids).1 {
+        println!("{}:{}: {}", d.pos.line, d.pos.col, d.msg);
     }
 }

@@ -19,16 +19,34 @@ pub fn collect(root: Node, src: &str, file: u32) -> Vec<Diagnostic> {
     }
     let toks = scan::tokens(src);
     let mut out = lexical(&toks, file);
-    newline_before_closer(root, &toks, file, &mut out);
+    // Token-level rules name gc's error more precisely than tree-sitter's
+    // recovery does; tree-sitter errors around the same lines are dropped.
+    let precise = token_rules(&toks, file);
+    let quiet: Vec<(u32, u32)> = precise
+        .iter()
+        .map(|d| (d.pos.line, quiet_until(&toks, d.pos.line)))
+        .collect();
+    let near = |lo: u32, hi: u32| quiet.iter().any(|&(a, b)| lo <= b && hi >= a);
+    out.extend(precise.iter().cloned());
+    let mut nl = vec![];
+    newline_before_closer(root, &toks, file, &mut nl);
+    out.extend(nl.into_iter().filter(|d| !near(d.pos.line, d.pos.line)));
     let mut c = root.walk();
     // Iterative pre-order walk that skips subtrees without errors.
     'walk: loop {
         let n = c.node();
         let descend = if n.is_error() {
-            out.push(error_node(n, &toks, file));
+            let d = error_node(n, &toks, file);
+            let hi = (n.end_position().row as u32 + 1).max(d.pos.line);
+            if !near(n.start_position().row as u32 + 1, hi) {
+                out.push(d);
+            }
             false
         } else if n.is_missing() {
-            out.push(missing_node(n, &toks, file));
+            let d = missing_node(n, &toks, file);
+            if !near(d.pos.line, d.pos.line) {
+                out.push(d);
+            }
             false
         } else {
             n.has_error()
@@ -53,6 +71,10 @@ pub fn finish(mut d: Vec<Diagnostic>) -> Vec<Diagnostic> {
     d.sort_by_key(|x| x.pos);
     let mut out: Vec<Diagnostic> = vec![];
     for x in d {
+        // gc reports no syntax error at EOF once it has reported one.
+        if !out.is_empty() && x.msg.starts_with("syntax error: unexpected EOF") {
+            continue;
+        }
         if let Some(l) = out.last_mut() {
             if l.pos.line == x.pos.line && l.pos.file == x.pos.file {
                 // A lexical error (bad literal, stray character) explains the
@@ -103,6 +125,13 @@ fn error_node(n: Node, toks: &[Token], file: u32) -> Diagnostic {
     if let Some(d) = unterminated(t, file) {
         return d;
     }
+    // `func name(` inside a body parses as a function literal missing its `(`.
+    if n.parent().is_some_and(|p| p.kind() == "func_literal") {
+        let first = token_at(toks, n.start_byte());
+        if first.kind == Tok::Name {
+            return unexpected(first, file, ", expected (");
+        }
+    }
     // A newline (or EOF) after an incomplete construct.
     if t.kind == Tok::Newline || t.kind == Tok::Eof {
         if let Some(prev) = token_before(toks, t.start) {
@@ -122,6 +151,277 @@ fn error_node(n: Node, toks: &[Token], file: u32) -> Diagnostic {
         _ => "",
     };
     unexpected(t, file, ctx)
+}
+
+/// Errors found on the token stream alone, the way gc's parser reports them
+/// (and skipping what gc's recovery skips): a parenthesized expression or
+/// argument list still open at a line end, an operator with no operand after
+/// it, a bad `else`, an if/for/switch header not followed by `{`, and
+/// statements outside function bodies.
+fn token_rules(toks: &[Token], file: u32) -> Vec<Diagnostic> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Open {
+        ParenExpr,
+        Call,
+        Params,
+        Other,
+        Brace,
+    }
+    enum Skip {
+        None,
+        /// gc's `advance(_Import, _Const, _Type, _Var, _Func)`.
+        TopLevel,
+        /// gc's list recovery: `advance(_Rparen, _Rbrack, _Rbrace)` with the
+        /// statement keywords of the stop set.
+        List,
+    }
+    const DECL: &[&str] = &["import", "const", "type", "var", "func"];
+    const STOP: &[&str] = &[
+        "break", "const", "continue", "defer", "fallthrough", "for", "go", "goto", "if",
+        "return", "select", "switch", "type", "var",
+    ];
+    let mut out = vec![];
+    let mut stack: Vec<Open> = vec![];
+    // if/for/switch header: the keyword and the bracket depth it is at.
+    let mut header: Option<(&str, usize)> = None;
+    let mut skip = Skip::None;
+    let mut last_top_func_empty = false;
+    for (i, t) in toks.iter().enumerate() {
+        let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
+        let next = toks.get(i + 1);
+        match skip {
+            Skip::TopLevel => {
+                if t.kind == Tok::Keyword && DECL.contains(&t.text.as_str()) {
+                    skip = Skip::None;
+                    stack.clear();
+                    header = None;
+                } else {
+                    continue;
+                }
+            }
+            Skip::List => {
+                if t.kind == Tok::Op && matches!(t.text.as_str(), ")" | "]" | "}") {
+                    skip = Skip::None;
+                    if t.text != "}" {
+                        continue; // the list's closer
+                    }
+                } else if t.kind == Tok::Eof
+                    || (t.kind == Tok::Keyword && STOP.contains(&t.text.as_str()))
+                {
+                    skip = Skip::None;
+                } else {
+                    continue;
+                }
+            }
+            Skip::None => {}
+        }
+        let stmt_start = prev.is_none_or(|p| matches!(p.kind, Tok::Newline | Tok::Semi));
+        if stack.is_empty() && stmt_start && i > 0 && !matches!(t.kind, Tok::Newline | Tok::Semi | Tok::Eof) {
+            if t.kind == Tok::Keyword && DECL.contains(&t.text.as_str()) {
+                last_top_func_empty = false;
+            } else if t.text != "package" {
+                let msg = if t.text == "{" && last_top_func_empty && prev.is_some_and(|p| p.kind == Tok::Newline) {
+                    "syntax error: unexpected semicolon or newline before {"
+                } else {
+                    "syntax error: non-declaration statement outside function body"
+                };
+                out.push(Diagnostic { pos: pos_of(t, file), msg: msg.into() });
+                skip = Skip::TopLevel;
+                continue;
+            }
+        }
+        match (t.kind.clone(), t.text.as_str()) {
+            (Tok::Keyword, "if" | "for" | "switch") => header = Some((kw(t), stack.len())),
+            (Tok::Op, "(" | "[") => {
+                let before = if i > 1 { Some(&toks[i - 2]) } else { None };
+                let kind = if t.text == "[" {
+                    Open::Other
+                } else if prev.is_some_and(|p| p.text == "func")
+                    || (prev.is_some_and(|p| p.kind == Tok::Name)
+                        && before.is_some_and(|b| b.text == "func"))
+                {
+                    Open::Params
+                } else if prev.is_some_and(|p| match p.kind {
+                    Tok::Comma => true,
+                    Tok::Op => !matches!(p.text.as_str(), ")" | "]" | "}" | "." | "*"),
+                    Tok::Keyword => matches!(
+                        p.text.as_str(),
+                        "return" | "if" | "for" | "switch" | "case" | "range"
+                    ),
+                    _ => false,
+                }) {
+                    Open::ParenExpr
+                } else if prev.is_some_and(|p| {
+                    matches!(p.kind, Tok::Name | Tok::Literal)
+                        || (p.kind == Tok::Op && matches!(p.text.as_str(), ")" | "]"))
+                }) {
+                    Open::Call
+                } else {
+                    Open::Other
+                };
+                stack.push(kind);
+            }
+            (Tok::Op, "{") => {
+                if header.is_some_and(|(_, d)| d == stack.len()) {
+                    header = None;
+                }
+                stack.push(Open::Brace);
+            }
+            (Tok::Op, "}") => {
+                while let Some(o) = stack.pop() {
+                    if o == Open::Brace {
+                        break;
+                    }
+                }
+                if stack.is_empty() {
+                    last_top_func_empty = false;
+                }
+            }
+            (Tok::Op, ")" | "]") => {
+                if let Some((_, d)) = header {
+                    if stack.len() == d {
+                        out.push(unexpected(t, file, ", expected {"));
+                        header = None;
+                        continue;
+                    }
+                }
+                // A closer with no opener (gc reports it elsewhere) keeps the
+                // enclosing block open.
+                if stack.last().is_some_and(|&o| o != Open::Brace) {
+                    stack.pop();
+                }
+            }
+            (Tok::Newline, _) => {
+                if let Some((k, d)) = header {
+                    if stack.len() == d {
+                        out.push(unexpected(t, file, &format!(", expected {{ after {k} clause")));
+                        header = None;
+                        // gc parses the block as if the `{` were there.
+                        stack.push(Open::Brace);
+                        continue;
+                    }
+                }
+                if stack.is_empty() {
+                    last_top_func_empty = toks[..i]
+                        .iter()
+                        .rev()
+                        .take_while(|x| !matches!(x.kind, Tok::Newline | Tok::Semi))
+                        .any(|x| x.text == "func");
+                }
+                match stack.last() {
+                    Some(Open::ParenExpr) => {
+                        stack.pop();
+                        out.push(unexpected(t, file, ", expected )"));
+                        // gc skips the line break and goes on with the statement.
+                        if let Some(n) = next {
+                            if !stack.is_empty()
+                                && matches!(n.kind, Tok::Name | Tok::Literal | Tok::Keyword)
+                            {
+                                out.push(unexpected(n, file, " at end of statement"));
+                            }
+                        }
+                    }
+                    Some(Open::Call | Open::Params) => {
+                        let ctx = if stack.last() == Some(&Open::Call) {
+                            "argument list"
+                        } else {
+                            "parameter list"
+                        };
+                        stack.pop();
+                        out.push(unexpected(
+                            t,
+                            file,
+                            &format!(" in {ctx}; possibly missing comma or )"),
+                        ));
+                        skip = Skip::List;
+                    }
+                    _ => {}
+                }
+            }
+            (Tok::Keyword, "else") => {
+                if stmt_start {
+                    out.push(unexpected(t, file, ", expected }"));
+                    skip = Skip::TopLevel;
+                } else if let Some(n) = next {
+                    if n.text != "if" && n.text != "{" {
+                        out.push(Diagnostic {
+                            pos: pos_of(n, file),
+                            msg: "syntax error: else must be followed by if or statement block"
+                                .into(),
+                        });
+                    }
+                }
+            }
+            (Tok::Op, op) if is_binary_or_assign(op) => {
+                if let Some(n) = next {
+                    let no_operand = matches!(n.kind, Tok::Comma | Tok::Semi)
+                        || (n.kind == Tok::Op && matches!(n.text.as_str(), ")" | "]" | "}"));
+                    if no_operand {
+                        out.push(unexpected(n, file, ", expected expression"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn kw(t: &Token) -> &'static str {
+    match t.text.as_str() {
+        "if" => "if",
+        "for" => "for",
+        _ => "switch",
+    }
+}
+
+/// The last line tree-sitter's errors after one at `line` are treated as
+/// follow-ups of it: up to the next top-level declaration keyword.
+fn quiet_until(toks: &[Token], line: u32) -> u32 {
+    toks.iter()
+        .find(|t| {
+            t.line > line
+                && t.col == 1
+                && t.kind == Tok::Keyword
+                && matches!(t.text.as_str(), "func" | "var" | "const" | "type" | "import")
+        })
+        .map_or(u32::MAX, |t| t.line - 1)
+}
+
+/// Operators that need an operand after them (unary-capable `*`, `&`, `^`,
+/// `<-` left out: they also appear in types and receive expressions).
+fn is_binary_or_assign(op: &str) -> bool {
+    matches!(
+        op,
+        "=" | ":="
+            | "+="
+            | "-="
+            | "*="
+            | "/="
+            | "%="
+            | "&="
+            | "|="
+            | "^="
+            | "<<="
+            | ">>="
+            | "&^="
+            | "=="
+            | "!="
+            | "<"
+            | "<="
+            | ">"
+            | ">="
+            | "&&"
+            | "||"
+            | "+"
+            | "-"
+            | "/"
+            | "%"
+            | "|"
+            | "<<"
+            | ">>"
+            | "&^"
+    )
 }
 
 /// Lexical errors gc's scanner reports: unterminated literals and comments,
@@ -307,6 +607,17 @@ fn unterminated(t: &Token, file: u32) -> Option<Diagnostic> {
         Tok::Comment => "comment not terminated",
         _ => return None,
     };
+    // gc reports a newline in a string or rune literal where the line ends.
+    if msg.starts_with("newline") {
+        return Some(Diagnostic {
+            pos: Pos {
+                file,
+                line: t.line,
+                col: t.col + t.text.chars().count() as u32,
+            },
+            msg: msg.into(),
+        });
+    }
     Some(Diagnostic {
         pos: pos_of(t, file),
         msg: msg.into(),

@@ -35,7 +35,9 @@ impl Token {
     /// gc's spelling of the token in "syntax error: unexpected X".
     pub fn describe(&self) -> String {
         match self.kind {
-            Tok::Name | Tok::Keyword | Tok::Op => self.text.clone(),
+            Tok::Name => format!("name {}", self.text),
+            Tok::Keyword => format!("keyword {}", self.text),
+            Tok::Op => self.text.clone(),
             Tok::Literal => format!("literal {}", self.text),
             Tok::Comma => "comma".into(),
             Tok::Semi => "semicolon".into(),

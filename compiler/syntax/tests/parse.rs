@@ -255,7 +255,7 @@ fn syntax_errors() {
         ("func main() {}\n", "1:1: expected 'package', found 'func'"),
         ("", "1:1: expected 'package', found 'EOF'"),
         ("// just a comment\n", "1:1: expected 'package', found 'EOF'"),
-        ("package main\nvar s = \"abc\n", "2:9: newline in string"),
+        ("package main\nvar s = \"abc\n", "2:13: newline in string"),
         ("package main\nvar s = `abc\n", "2:9: raw string literal not terminated"),
         ("package main\n/* abc\n", "2:1: comment not terminated"),
         ("package main\nvar c = 'ab'\n", "2:9: more than one character in rune literal"),
@@ -263,9 +263,9 @@ fn syntax_errors() {
         ("package main\nvar x = @\n", "2:9: invalid character U+0040 '@'"),
         ("package main\nfunc f() {\n\tvar x = [3]int{1, 2\n\t}\n}\n", "3:21: syntax error: unexpected newline in composite literal; possibly missing comma or }"),
         ("package main\nfunc f(a int\n) {}\n", "2:13: syntax error: unexpected newline in parameter list; possibly missing comma or )"),
-        ("package main\nfunc main() {\n\tif i := g()); i == j {\n\t}\n}\n", "3:13: syntax error: unexpected )"),
-        ("package main\ntype xyz struct {\n\tch chan\n}\n", "4:1: syntax error: unexpected }"),
-        ("package main\nfunc Bar(x chan, y int) {}\n", "2:16: syntax error: unexpected comma"),
+        ("package main\nfunc main() {\n\tif i := g()); i == j {\n\t}\n}\n", "3:13: syntax error: unexpected ), expected {"),
+        ("package main\ntype xyz struct {\n\tch chan\n}\n", "4:1: syntax error: missing channel element type"),
+        ("package main\nfunc Bar(x chan, y int) {}\n", "2:16: syntax error: missing channel element type"),
         ("package main\nfunc main() {\n\tfor {\n}\n", "5:1: syntax error: unexpected EOF, expected }"),
     ];
     for (src, want) in cases {
