@@ -18,7 +18,19 @@ fn dump(n: tree_sitter::Node, src: &str, depth: usize) {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).expect("file");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() > 1 {
+        // Many files: only their diagnostics.
+        for path in &args {
+            let src = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
+            let mut ids = rgoc_syntax::NodeIds::default();
+            for d in rgoc_syntax::parse_file(path, &src, 0, &mut ids).1 {
+                println!("{path}:{}:{}: {}", d.pos.line, d.pos.col, d.msg);
+            }
+        }
+        return;
+    }
+    let path = args.first().expect("file").clone();
     let src = std::fs::read_to_string(&path).unwrap();
     let mut p = tree_sitter::Parser::new();
     p.set_language(&tree_sitter_go::LANGUAGE.into()).unwrap();

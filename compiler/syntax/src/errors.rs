@@ -338,6 +338,22 @@ fn token_rules(toks: &[Token], file: u32) -> Vec<Diagnostic> {
                     _ => {}
                 }
             }
+            (Tok::Keyword, "chan") => {
+                let mut n = next;
+                if n.is_some_and(|x| x.text == "<-") {
+                    n = toks.get(i + 2);
+                }
+                if let Some(n) = n {
+                    if matches!(n.kind, Tok::Comma | Tok::Semi | Tok::Newline | Tok::Eof)
+                        || (n.kind == Tok::Op && matches!(n.text.as_str(), ")" | "]" | "}" | "="))
+                    {
+                        out.push(Diagnostic {
+                            pos: pos_of(n, file),
+                            msg: "syntax error: missing channel element type".into(),
+                        });
+                    }
+                }
+            }
             (Tok::Keyword, "else") => {
                 if stmt_start {
                     out.push(unexpected(t, file, ", expected }"));
