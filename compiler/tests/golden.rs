@@ -335,7 +335,7 @@ fn error_marks(src: &str) -> Result<Vec<(usize, Vec<Regex>)>, String> {
         let mut regexps = Vec::new();
         for q in quoted.captures_iter(&caps[1]) {
             let text = q.get(1).or(q.get(2)).unwrap().as_str();
-            regexps.push(Regex::new(text).map_err(|e| format!("  line {}: {e}", i + 1))?);
+            regexps.push(Regex::new(&go_regexp(text)).map_err(|e| format!("  line {}: {e}", i + 1))?);
         }
         if regexps.is_empty() {
             return Err(format!("  line {}: ERROR comment without a regexp", i + 1));
@@ -440,4 +440,52 @@ fn error_marks_take_quoted_and_backquoted_regexps() {
     assert_eq!(marks[0].0, 2);
     let texts: Vec<&str> = marks[0].1.iter().map(Regex::as_str).collect();
     assert_eq!(texts, ["a\\(", "b \"c\""]);
+}
+
+/// Go's RE2 reads a `{` that does not start a repetition `{n}`, `{n,}` or
+/// `{n,m}` as a literal brace (gc's messages say `expected {`); the regex
+/// crate rejects it, so such braces are escaped.
+fn go_regexp(re: &str) -> String {
+    static REP: OnceLock<Regex> = OnceLock::new();
+    let rep = REP.get_or_init(|| Regex::new(r"^\{\d+(,\d*)?\}").unwrap());
+    let mut out = String::new();
+    let mut i = 0;
+    let mut in_rep = false;
+    while i < re.len() {
+        let rest = &re[i..];
+        let c = rest.chars().next().unwrap();
+        if c == '\\' {
+            let n = rest.chars().nth(1).map(|c| c.len_utf8()).unwrap_or(0);
+            out.push_str(&rest[..1 + n]);
+            i += 1 + n;
+            continue;
+        }
+        if c == '{' {
+            if rep.is_match(rest) {
+                in_rep = true;
+                out.push('{');
+            } else {
+                out.push_str("\\{");
+            }
+        } else if c == '}' {
+            if in_rep {
+                in_rep = false;
+                out.push('}');
+            } else {
+                out.push_str("\\}");
+            }
+        } else {
+            out.push(c);
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+#[test]
+fn go_regexp_escapes_literal_braces() {
+    assert_eq!(go_regexp("expected { after"), "expected \\{ after");
+    assert_eq!(go_regexp("a{2}b"), "a{2}b");
+    assert_eq!(go_regexp("\\)}"), "\\)\\}");
+    assert!(Regex::new(&go_regexp("x { y }")).unwrap().is_match("x { y }"));
 }
