@@ -43,6 +43,15 @@ pub enum BasicKind {
 }
 
 impl BasicKind {
+    /// Every kind, in declaration order (the order of `ids::*`).
+    pub const ALL: [BasicKind; 26] = {
+        use BasicKind::*;
+        [
+            Invalid, Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr, Float32, Float64, Complex64, Complex128, String, UnsafePointer, UntypedBool,
+            UntypedInt, UntypedRune, UntypedFloat, UntypedComplex, UntypedString, UntypedNil,
+        ]
+    };
+
     pub fn name(self) -> &'static str {
         use BasicKind::*;
         match self {
@@ -235,36 +244,9 @@ impl Default for TypeTable {
 
 impl TypeTable {
     pub fn new() -> Self {
-        use BasicKind::*;
         let mut t = TypeTable { types: Vec::new(), intern: HashMap::new(), named: Vec::new() };
-        for k in [
-            Invalid,
-            Bool,
-            Int,
-            Int8,
-            Int16,
-            Int32,
-            Int64,
-            Uint,
-            Uint8,
-            Uint16,
-            Uint32,
-            Uint64,
-            Uintptr,
-            Float32,
-            Float64,
-            Complex64,
-            Complex128,
-            String,
-            UnsafePointer,
-            UntypedBool,
-            UntypedInt,
-            UntypedRune,
-            UntypedFloat,
-            UntypedComplex,
-            UntypedString,
-            UntypedNil,
-        ] {
+        // Interned first, in `BasicKind` order: `ids::*` are these indices.
+        for k in BasicKind::ALL {
             t.intern(Type::Basic(k));
         }
         t.intern(Type::Tuple(vec![]));
@@ -583,5 +565,20 @@ impl TypeTable {
                 s.push(')');
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predeclared_ids_follow_basic_kind_order() {
+        let t = TypeTable::new();
+        assert_eq!(t.get(ids::INVALID), &Type::Basic(BasicKind::Invalid));
+        assert_eq!(t.get(ids::STRING), &Type::Basic(BasicKind::String));
+        assert_eq!(t.get(ids::UNTYPED_NIL), &Type::Basic(BasicKind::UntypedNil));
+        assert_eq!(t.get(ids::EMPTY_TUPLE), &Type::Tuple(vec![]));
+        assert_eq!(t.get(ids::EMPTY_INTERFACE), &Type::Interface(vec![]));
     }
 }
