@@ -2,7 +2,7 @@
 //! (wrap-around, division checks, shift rules), conversions, calls,
 //! builtins (print, println, len, panic), strings.
 
-use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, IntValue, PointerValue};
+use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
 use inkwell::{FloatPredicate, IntPredicate};
 use rgoc_syntax::{BinOp, Expr, ExprKind, Pos, UnOp};
 use rgoc_types::{ids, BasicKind, Builtin, Mode, ObjKind, Type, TypeId, Value};
@@ -107,37 +107,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if from == to || to == ids::INVALID {
             return v;
         }
-        if self.c.types.is_interface(to) && !self.c.types.is_interface(from) {
-            if let Some(r) = self.to_eface(v, from, pos) {
+        if self.c.types.is_interface(to) && from != ids::UNTYPED_NIL {
+            if let Some(r) = self.to_iface(v, from, to, pos) {
                 return r;
             }
         }
-        if from == ids::UNTYPED_BOOL || self.c.types.is_untyped(from) {
-            return v;
-        }
         v
-    }
-
-    /// Boxes a value into an empty interface {type, data}.
-    pub fn to_eface(&mut self, v: BasicValueEnum<'ctx>, t: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
-        let t = if self.c.types.is_untyped(t) { self.c.types.default_type(t) } else { t };
-        let desc = self.type_desc(t, pos).as_pointer_value();
-        let data: BasicValueEnum = if self.is_direct_iface(t) {
-            v
-        } else {
-            let size = self.size_of(t, pos);
-            let p = self
-                .call_rt("runtime.mallocgc", &[R::I64, R::Ptr, R::I8], R::Ptr, &[self.ctx.i64_type().const_int(size, false).into(), desc.into(), self.ctx.i8_type().const_int(1, false).into()])
-                .expect("mallocgc")
-                .into_pointer_value();
-            self.builder.build_store(p, v).expect("store");
-            p.into()
-        };
-        let it = self.iface_type();
-        let mut agg = it.get_undef();
-        agg = self.builder.build_insert_value(agg, desc, 0, "").expect("insert").into_struct_value();
-        agg = self.builder.build_insert_value(agg, data, 1, "").expect("insert").into_struct_value();
-        Some(agg.into())
     }
 
     pub fn cond(&mut self, e: &Expr) -> Option<IntValue<'ctx>> {
@@ -146,6 +121,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// Evaluates an expression to its value (None after a diagnostic).
     pub fn expr(&mut self, e: &Expr) -> Option<BasicValueEnum<'ctx>> {
+        if let Some(super::func::Preset::Value(v)) = self.preset_of(e.id) {
+            return Some(v);
+        }
         let Some(tv) = self.c.info.tv(e).cloned() else {
             self.unsupported(e.pos, "expression without type information");
             return None;
@@ -154,8 +132,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return self.constant(v, tv.typ, e.pos);
         }
         let t = tv.typ;
+        let comma_ok = self.c.info.comma_ok.contains(&e.id);
         match &e.kind {
-            ExprKind::Paren(x) => self.expr(x),
+            ExprKind::Paren(x) => {
+                if comma_ok {
+                    let _ = x;
+                }
+                self.expr(x)
+            }
             ExprKind::Ident(_) => {
                 let o = self.c.info.obj_of(e.id)?;
                 let obj = self.c.objs.get(o);
@@ -167,10 +151,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         Some(self.builder.build_load(ty, p, &obj.name.clone()).expect("load"))
                     }
                     ObjKind::Nil => Some(self.llvm_type(t, e.pos)?.const_zero()),
-                    ObjKind::Func => {
-                        self.unsupported(e.pos, "function value");
-                        None
-                    }
+                    ObjKind::Func => self.func_value(o, e.pos),
                     _ => {
                         self.unsupported(e.pos, "identifier");
                         None
@@ -186,43 +167,67 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let s = self.expr(x)?;
                     let i = self.index_int(&indices[0])?;
                     let (ptr, len) = self.string_parts(s);
-                    self.bounds_check(i, len, &indices[0]);
+                    self.bounds_check(i, len);
                     let p = unsafe { self.builder.build_gep(self.ctx.i8_type(), ptr, &[i], "").expect("gep") };
                     return Some(self.builder.build_load(self.ctx.i8_type(), p, "").expect("load"));
                 }
-                self.unsupported(e.pos, "index expression");
-                None
+                if let Type::Map(kt, _) = self.c.types.under(xt).clone() {
+                    let m = self.expr(x)?;
+                    let k = self.expr_to(&indices[0], kt)?;
+                    let (v, ok) = self.map_index(xt, m, k, e.pos)?;
+                    if comma_ok {
+                        return Some(self.pair(v, ok.into()));
+                    }
+                    return Some(v);
+                }
+                if indices.len() != 1 || matches!(self.c.types.under(xt), Type::Func(_)) {
+                    self.unsupported(e.pos, "generic instantiation");
+                    return None;
+                }
+                self.index_value(e, x, &indices[0])
             }
-            ExprKind::Star(_) | ExprKind::Selector { .. } => {
-                self.unsupported(e.pos, "pointer or selector expression");
-                None
+            ExprKind::Star(x) => {
+                let p = self.expr(x)?.into_pointer_value();
+                self.load(t, p, e.pos)
             }
-            ExprKind::Slice { x, lo, hi, max: None } if self.c.types.is_string(self.c.info.type_of(x)) => {
-                let s = self.expr(x)?;
-                let (ptr, len) = self.string_parts(s);
-                let i64t = self.ctx.i64_type();
-                let lo_v = match lo {
-                    Some(l) => self.index_int(l)?,
-                    None => i64t.const_zero(),
+            ExprKind::Selector { x, sel } => {
+                let Some(s) = self.c.info.selections.get(&e.id).cloned() else {
+                    self.unsupported(e.pos, "qualified identifier");
+                    return None;
                 };
-                let hi_v = match hi {
-                    Some(h) => self.index_int(h)?,
-                    None => len,
-                };
-                // 0 <= lo <= hi <= len
-                let bad_hi = self.builder.build_int_compare(IntPredicate::UGT, hi_v, len, "").expect("cmp");
-                self.panic_if(bad_hi, "runtime.panicSlice", &[i64t.const_int(1, false).into(), hi_v.into(), len.into()]);
-                let bad_lo = self.builder.build_int_compare(IntPredicate::UGT, lo_v, hi_v, "").expect("cmp");
-                self.panic_if(bad_lo, "runtime.panicSlice", &[i64t.const_int(3, false).into(), lo_v.into(), hi_v.into()]);
-                let p = unsafe { self.builder.build_gep(self.ctx.i8_type(), ptr, &[lo_v], "").expect("gep") };
-                let n = self.builder.build_int_sub(hi_v, lo_v, "").expect("sub");
-                Some(self.make_string(p, n))
+                match s.kind {
+                    rgoc_types::SelectionKind::FieldVal => self.field_value(e, x, &s.path),
+                    rgoc_types::SelectionKind::MethodVal => self.method_value(e, x, &s, &sel.name),
+                    rgoc_types::SelectionKind::MethodExpr => {
+                        let rt = self.c.info.type_of(x);
+                        self.method_expr(e, rt, &sel.name)
+                    }
+                }
+            }
+            ExprKind::Slice { x, lo, hi, max } => self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref()),
+            ExprKind::CompositeLit { elts, .. } => self.composite_lit(e, elts),
+            ExprKind::FuncLit { sig, body } => self.func_lit(e, sig, body),
+            ExprKind::TypeAssert { x, typ: Some(_) } => {
+                let (v, ok) = self.type_assert(x, t, comma_ok, e.pos)?;
+                if comma_ok {
+                    return Some(self.pair(v, ok.into()));
+                }
+                Some(v)
             }
             _ => {
                 self.unsupported(e.pos, &format!("expression {}", expr_kind_name(e)));
                 None
             }
         }
+    }
+
+    /// A two-value (value, ok) aggregate.
+    pub fn pair(&mut self, a: BasicValueEnum<'ctx>, b: BasicValueEnum<'ctx>) -> BasicValueEnum<'ctx> {
+        let st = self.ctx.struct_type(&[a.get_type(), b.get_type()], false);
+        let mut agg = st.get_undef();
+        agg = self.builder.build_insert_value(agg, a, 0, "").expect("insert").into_struct_value();
+        agg = self.builder.build_insert_value(agg, b, 1, "").expect("insert").into_struct_value();
+        agg.into()
     }
 
     pub fn make_string(&mut self, p: PointerValue<'ctx>, n: IntValue<'ctx>) -> BasicValueEnum<'ctx> {
@@ -241,7 +246,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// An index operand as i64 (sign- or zero-extended from its type).
-    fn index_int(&mut self, e: &Expr) -> Option<IntValue<'ctx>> {
+    pub fn index_int(&mut self, e: &Expr) -> Option<IntValue<'ctx>> {
         let t = self.c.info.type_of(e);
         let v = self.expr(e)?.into_int_value();
         Some(self.to_i64(v, t))
@@ -257,12 +262,6 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         } else {
             self.builder.build_int_s_extend(v, i64t, "").expect("sext")
         }
-    }
-
-    /// Panics with an index error unless 0 <= i < len (unsigned compare).
-    fn bounds_check(&mut self, i: IntValue<'ctx>, len: IntValue<'ctx>, _e: &Expr) {
-        let bad = self.builder.build_int_compare(IntPredicate::UGE, i, len, "").expect("cmp");
-        self.panic_if(bad, "runtime.panicIndex", &[i.into(), len.into()]);
     }
 
     /// Branches to a call of a noreturn runtime panic function when `c`.
@@ -293,8 +292,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 } else if self.c.types.is_float(t) {
                     Some(self.builder.build_float_neg(v.into_float_value(), "").expect("neg").into())
                 } else {
-                    self.unsupported(e.pos, "complex negation");
-                    None
+                    let (re, im) = self.complex_parts(v);
+                    let re = self.builder.build_float_neg(re, "").expect("neg");
+                    let im = self.builder.build_float_neg(im, "").expect("neg");
+                    Some(self.make_complex(re, im, t, e.pos))
                 }
             }
             UnOp::Not => {
@@ -305,8 +306,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let v = self.expr_to(x, t)?;
                 Some(self.builder.build_not(v.into_int_value(), "").expect("not").into())
             }
-            UnOp::Addr | UnOp::Recv => {
-                self.unsupported(e.pos, if op == UnOp::Addr { "address-of operator" } else { "channel receive" });
+            UnOp::Addr => Some(self.addr(x)?.into()),
+            UnOp::Recv => {
+                self.unsupported(e.pos, "channel receive");
                 None
             }
         }
@@ -338,11 +340,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             // Operands of a comparison have been converted to a common type.
             let ct = if self.c.types.is_untyped(xt) { yt } else { xt };
             let ct = if self.c.types.is_untyped(ct) { self.c.types.default_type(ct) } else { ct };
-            let typed = |t: TypeId| !self.c.types.is_untyped(t);
-            if typed(xt) && typed(yt) && xt != yt && (self.c.types.is_interface(xt) || self.c.types.is_interface(yt)) {
-                self.unsupported(e.pos, "comparison of an interface with a concrete value");
-                return None;
-            }
+            let ct = if self.c.types.is_interface(yt) && !self.c.types.is_interface(xt) && xt != ids::UNTYPED_NIL { yt } else { ct };
             let xv = self.expr_to(x, ct)?;
             let yv = self.expr_to(y, ct)?;
             let r = self.compare(op, xv, ct, yv, ct, e.pos)?;
@@ -502,7 +500,35 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             };
             return Some(self.builder.build_float_compare(pred, x.into_float_value(), y.into_float_value(), "").expect("fcmp"));
         }
-        if self.c.types.is_integer(t) || self.c.types.is_boolean(t) || matches!(self.c.types.under(t), Type::Pointer(_)) {
+        match self.c.types.under(t).clone() {
+            Type::Interface(_) => {
+                let r = self.iface_eq(x, y, t);
+                return Some(if op == BinOp::Ne { self.builder.build_not(r, "").expect("not") } else { r });
+            }
+            Type::Slice(_) => {
+                let (xp, _, _) = self.slice_parts(x);
+                let (yp, _, _) = self.slice_parts(y);
+                let pred = if op == BinOp::Eq { IntPredicate::EQ } else { IntPredicate::NE };
+                return Some(self.builder.build_int_compare(pred, xp, yp, "").expect("cmp"));
+            }
+            Type::Struct(_) | Type::Array(..) => {
+                let d = self.type_desc(t, pos).as_pointer_value();
+                let (xp, yp) = (self.spill(x), self.spill(y));
+                let r = self.call_rt("runtime.memequal_typed", &[R::Ptr, R::Ptr, R::Ptr], R::I8, &[d.into(), xp.into(), yp.into()])?.into_int_value();
+                let pred = if op == BinOp::Eq { IntPredicate::NE } else { IntPredicate::EQ };
+                return Some(self.builder.build_int_compare(pred, r, self.ctx.i8_type().const_zero(), "").expect("cmp"));
+            }
+            Type::Basic(k) if k.is_complex() => {
+                let (xr, xi) = self.complex_parts(x);
+                let (yr, yi) = self.complex_parts(y);
+                let a = self.builder.build_float_compare(FloatPredicate::OEQ, xr, yr, "").expect("fcmp");
+                let b = self.builder.build_float_compare(FloatPredicate::OEQ, xi, yi, "").expect("fcmp");
+                let r = self.builder.build_and(a, b, "").expect("and");
+                return Some(if op == BinOp::Ne { self.builder.build_not(r, "").expect("not") } else { r });
+            }
+            _ => {}
+        }
+        if self.c.types.is_integer(t) || self.c.types.is_boolean(t) || matches!(self.c.types.under(t), Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_)) || self.c.types.basic(t) == Some(BasicKind::UnsafePointer) {
             let unsigned = self.c.types.is_unsigned(t);
             let pred = match (op, unsigned) {
                 (BinOp::Eq, _) => IntPredicate::EQ,
@@ -526,7 +552,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         None
     }
 
-    fn call(&mut self, e: &Expr, fun: &Expr, args: &[Expr], _ellipsis: bool, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
+    fn call(&mut self, e: &Expr, fun: &Expr, args: &[Expr], ellipsis: bool, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
         let ftv = self.c.info.tv(fun).cloned();
         match ftv.as_ref().map(|t| t.mode) {
             Some(Mode::Type) => return self.conversion(e, &args[0], t),
@@ -539,63 +565,24 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         return None;
                     }
                 };
-                return self.builtin(e, b, args);
+                return self.builtin(e, b, args, ellipsis);
             }
             _ => {}
         }
-        let callee = strip(fun);
-        let fnv = match &callee.kind {
-            ExprKind::Ident(_) => {
-                let o = self.c.info.obj_of(callee.id)?;
-                match self.funcs.get(&o) {
-                    Some(f) => *f,
-                    None => {
-                        self.unsupported(e.pos, "call of a function value");
-                        return None;
-                    }
-                }
-            }
-            _ => {
-                self.unsupported(e.pos, "call of a method or function value");
-                return None;
-            }
-        };
-        let sig = self.c.types.signature(ftv?.typ)?.clone();
-        if sig.variadic {
-            self.unsupported(e.pos, "variadic call");
-            return None;
-        }
-        let mut argv: Vec<BasicMetadataValueEnum> = Vec::new();
-        if args.len() == 1 && sig.params.len() > 1 {
-            let v = self.expr(&args[0])?;
-            let parts = self.unpack_multi(&args[0], v, sig.params.len());
-            let src = self.multi_types(&args[0]);
-            for (i, p) in parts.into_iter().enumerate() {
-                argv.push(self.convert_value(p, src[i], sig.params[i], e.pos).into());
-            }
-        } else {
-            for (i, a) in args.iter().enumerate() {
-                argv.push(self.expr_to(a, sig.params[i])?.into());
-            }
-        }
-        let cs = self.builder.build_call(fnv, &argv, "").expect("call");
-        match cs.try_as_basic_value() {
-            inkwell::values::ValueKind::Basic(v) => Some(v),
-            _ => Some(self.ctx.i8_type().const_zero().into()),
-        }
+        self.call_expr(e, fun, args, ellipsis)
     }
 
     /// Splits a multi-value (tuple) value into its parts.
-    pub fn unpack_multi(&mut self, e: &Expr, v: BasicValueEnum<'ctx>, n: usize) -> Vec<BasicValueEnum<'ctx>> {
-        if self.c.info.comma_ok.contains(&strip(e).id) {
-            self.unsupported(e.pos, "comma-ok expression");
-        }
+    pub fn unpack_multi(&mut self, _e: &Expr, v: BasicValueEnum<'ctx>, n: usize) -> Vec<BasicValueEnum<'ctx>> {
         let sv = v.into_struct_value();
         (0..n).map(|i| self.builder.build_extract_value(sv, i as u32, "").expect("extract")).collect()
     }
 
     pub fn multi_types(&self, e: &Expr) -> Vec<TypeId> {
         let t = self.c.info.type_of(e);
+        if self.c.info.comma_ok.contains(&strip(e).id) {
+            return vec![t, ids::BOOL];
+        }
         self.c.types.results(t)
     }
 
@@ -644,8 +631,35 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.call_rt("runtime.intstring", &[R::I64], R::Str, &[iv.into()])
             }
             (Some(a), Some(b)) if a == b || (a.is_string() && b.is_string()) || (a.is_boolean() && b.is_boolean()) => Some(v),
+            (Some(a), Some(b)) if a.is_complex() && b.is_complex() => {
+                let (re, im) = self.complex_parts(v);
+                let ft = if b == BasicKind::Complex64 { self.ctx.f32_type() } else { self.ctx.f64_type() };
+                let re = self.builder.build_float_cast(re, ft, "").expect("fpcast");
+                let im = self.builder.build_float_cast(im, ft, "").expect("fpcast");
+                Some(self.make_complex(re, im, t, e.pos))
+            }
+            (Some(a), Some(BasicKind::UnsafePointer)) if a.is_integer() => Some(self.builder.build_int_to_ptr(v.into_int_value(), self.ptr_type(), "").expect("inttoptr").into()),
+            (Some(BasicKind::UnsafePointer), Some(b)) if b.is_integer() => Some(self.builder.build_ptr_to_int(v.into_pointer_value(), tty.into_int_type(), "").expect("ptrtoint").into()),
+            (Some(a), None) if a.is_string() => {
+                let (p, n) = self.string_parts(v);
+                let et = self.slice_elem(t);
+                let f = if self.c.types.basic(et).is_some_and(|k| k == BasicKind::Int32) { "runtime.stringtoslicerune" } else { "runtime.stringtoslicebyte" };
+                let out = self.alloca(self.slice_type().into(), "conv");
+                self.call_rt(f, &[R::Ptr, R::Ptr, R::I64], R::Void, &[out.into(), p.into(), n.into()]);
+                Some(self.builder.build_load(self.slice_type(), out, "").expect("load"))
+            }
+            (None, Some(b)) if b.is_string() && matches!(self.c.types.under(xt), Type::Slice(_)) => {
+                let (p, n, _) = self.slice_parts(v);
+                let et = self.slice_elem(xt);
+                let f = if self.c.types.basic(et).is_some_and(|k| k == BasicKind::Int32) { "runtime.slicerunetostring" } else { "runtime.slicebytetostring" };
+                self.call_rt(f, &[R::Ptr, R::I64], R::Str, &[p.into(), n.into()])
+            }
             _ => {
                 if self.c.types.underlying(xt) == self.c.types.underlying(t) {
+                    return Some(v);
+                }
+                let ptrish = |g: &Self, x: TypeId| matches!(g.c.types.under(x), Type::Pointer(_)) || g.c.types.basic(x) == Some(BasicKind::UnsafePointer);
+                if ptrish(self, xt) && ptrish(self, t) {
                     return Some(v);
                 }
                 if self.c.types.is_interface(t) {
@@ -657,7 +671,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
     }
 
-    fn builtin(&mut self, e: &Expr, b: Builtin, args: &[Expr]) -> Option<BasicValueEnum<'ctx>> {
+    fn builtin(&mut self, e: &Expr, b: Builtin, args: &[Expr], ellipsis: bool) -> Option<BasicValueEnum<'ctx>> {
         let unit = Some(self.ctx.i8_type().const_zero().into());
         match b {
             Builtin::Print | Builtin::Println => {
@@ -689,30 +703,86 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.call_rt("runtime.printunlock", &[], R::Void, &[]);
                 unit
             }
-            Builtin::Len => {
-                let xt = self.c.info.type_of(&args[0]);
-                if self.c.types.is_string(xt) {
-                    let v = self.expr(&args[0])?;
-                    let (_, n) = self.string_parts(v);
-                    return Some(n.into());
-                }
-                self.unsupported(e.pos, "len of this type");
-                None
+            Builtin::Len | Builtin::Cap => self.len_cap(e, &args[0], b == Builtin::Cap),
+            Builtin::Append => self.append(e, args, ellipsis),
+            Builtin::Copy => self.copy_builtin(args),
+            Builtin::New => {
+                let t = self.c.info.type_of(e);
+                let et = self.pointer_elem(t);
+                Some(self.new_object(et, e.pos).into())
             }
+            Builtin::Make => {
+                let t = self.c.info.type_of(&args[0]);
+                match self.c.types.under(t).clone() {
+                    Type::Slice(_) => self.make_slice_builtin(e, t, args),
+                    Type::Map(..) => {
+                        let hint = match args.get(1) {
+                            Some(h) => self.index_int(h)?,
+                            None => self.i64c(0),
+                        };
+                        Some(self.make_map(t, hint, e.pos))
+                    }
+                    _ => {
+                        self.unsupported(e.pos, "make of this type");
+                        None
+                    }
+                }
+            }
+            Builtin::Delete => {
+                let mt = self.c.info.type_of(&args[0]);
+                let m = self.expr(&args[0])?;
+                let kt = self.map_key_type(mt);
+                let k = self.expr_to(&args[1], kt)?;
+                self.map_delete(mt, m, k, e.pos);
+                unit
+            }
+            Builtin::Clear => {
+                let t = self.c.info.type_of(&args[0]);
+                let v = self.expr(&args[0])?;
+                match self.c.types.under(t).clone() {
+                    Type::Map(..) => self.map_clear(t, v, e.pos),
+                    Type::Slice(et) => {
+                        let (p, l, _) = self.slice_parts(v);
+                        let size = self.size_of(et, e.pos);
+                        let bytes = self.builder.build_int_mul(l, self.i64c(size), "").expect("mul");
+                        self.builder.build_memset(p, 1, self.ctx.i8_type().const_zero(), bytes).expect("memset");
+                    }
+                    _ => self.unsupported(e.pos, "clear of this type"),
+                }
+                unit
+            }
+            Builtin::Min | Builtin::Max => {
+                let t = self.c.info.type_of(e);
+                let mut acc = self.expr_to(&args[0], t)?;
+                for a in &args[1..] {
+                    let v = self.expr_to(a, t)?;
+                    acc = self.min_max(b == Builtin::Min, acc, v, t, e.pos)?;
+                }
+                Some(acc)
+            }
+            Builtin::Complex => {
+                let t = self.c.info.type_of(e);
+                let ft = if self.c.types.basic(t) == Some(BasicKind::Complex64) { ids::FLOAT32 } else { ids::FLOAT64 };
+                let re = self.expr_to(&args[0], ft)?.into_float_value();
+                let im = self.expr_to(&args[1], ft)?.into_float_value();
+                Some(self.make_complex(re, im, t, e.pos))
+            }
+            Builtin::Real | Builtin::Imag => {
+                let v = self.expr(&args[0])?;
+                let (re, im) = self.complex_parts(v);
+                Some(if b == Builtin::Real { re } else { im }.into())
+            }
+            Builtin::Recover => self.recover(),
             Builtin::Panic => {
                 let t = self.c.info.type_of(&args[0]);
+                let _ = t;
                 let v = self.expr_to(&args[0], ids::EMPTY_INTERFACE)?;
-                let v = if self.c.types.is_interface(t) || t == ids::EMPTY_INTERFACE { v } else { v };
                 let sv = v.into_struct_value();
                 let typ = self.builder.build_extract_value(sv, 0, "").expect("extract");
                 let data = self.builder.build_extract_value(sv, 1, "").expect("extract");
-                if !self.c.types.is_interface(self.c.info.type_of(&args[0])) || self.c.types.under(self.c.info.type_of(&args[0])) == &Type::Interface(vec![]) {
-                    self.call_rt("runtime.gopanic", &[R::Ptr, R::Ptr], R::Void, &[typ, data]);
-                    self.builder.build_unreachable().expect("unreachable");
-                    return unit;
-                }
-                self.unsupported(e.pos, "panic with a non-empty interface value");
-                None
+                self.call_rt("runtime.gopanic", &[R::Ptr, R::Ptr], R::Void, &[typ, data]);
+                self.builder.build_unreachable().expect("unreachable");
+                unit
             }
             _ => {
                 self.unsupported(e.pos, &format!("builtin {}", b.name()));
@@ -786,20 +856,6 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
     }
 
-    /// The address of an addressable expression.
-    pub fn addr(&mut self, e: &Expr) -> Option<PointerValue<'ctx>> {
-        match &e.kind {
-            ExprKind::Paren(x) => self.addr(x),
-            ExprKind::Ident(_) => {
-                let o = self.c.info.obj_of(e.id)?;
-                self.var_ptr(o, e.pos)
-            }
-            _ => {
-                self.unsupported(e.pos, "assignment to this kind of expression");
-                None
-            }
-        }
-    }
 }
 
 fn expr_kind_name(e: &Expr) -> &'static str {
@@ -809,5 +865,35 @@ fn expr_kind_name(e: &Expr) -> &'static str {
         ExprKind::Slice { .. } => "slice expression",
         ExprKind::TypeAssert { .. } => "type assertion",
         _ => "of this kind",
+    }
+}
+
+impl<'ctx, 'a> Gen<'ctx, 'a> {
+    pub fn complex_parts(&mut self, v: BasicValueEnum<'ctx>) -> (inkwell::values::FloatValue<'ctx>, inkwell::values::FloatValue<'ctx>) {
+        let sv = v.into_struct_value();
+        let re = self.builder.build_extract_value(sv, 0, "").expect("extract").into_float_value();
+        let im = self.builder.build_extract_value(sv, 1, "").expect("extract").into_float_value();
+        (re, im)
+    }
+
+    pub fn make_complex(&mut self, re: inkwell::values::FloatValue<'ctx>, im: inkwell::values::FloatValue<'ctx>, t: TypeId, pos: Pos) -> BasicValueEnum<'ctx> {
+        let ty = self.llvm_type(t, pos).expect("complex type").into_struct_type();
+        let mut agg = ty.get_undef();
+        agg = self.builder.build_insert_value(agg, re, 0, "").expect("insert").into_struct_value();
+        agg = self.builder.build_insert_value(agg, im, 1, "").expect("insert").into_struct_value();
+        agg.into()
+    }
+
+    /// min/max of two values of ordered type `t` (NaN propagates, -0 < +0).
+    pub fn min_max(&mut self, is_min: bool, a: BasicValueEnum<'ctx>, b: BasicValueEnum<'ctx>, t: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+        if self.c.types.is_float(t) {
+            let name = if is_min { "llvm.minimum" } else { "llvm.maximum" };
+            let f = inkwell::intrinsics::Intrinsic::find(name)?;
+            let decl = f.get_declaration(&self.module, &[a.get_type()])?;
+            return self.builder.build_call(decl, &[a.into(), b.into()], "").expect("call").try_as_basic_value().basic();
+        }
+        let op = if is_min { BinOp::Lt } else { BinOp::Gt };
+        let c = self.compare(op, b, t, a, t, pos)?;
+        Some(self.builder.build_select(c, b, a, "").expect("select"))
     }
 }

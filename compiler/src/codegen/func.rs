@@ -13,15 +13,43 @@ use rgoc_types::{ObjId, ObjKind, Type, TypeId};
 
 use super::Gen;
 
+/// A value or address computed ahead of time for an expression node (the
+/// operands a `defer` thunk captured).
+#[derive(Clone, Copy)]
+pub(crate) enum Preset<'ctx> {
+    Value(BasicValueEnum<'ctx>),
+    Addr(PointerValue<'ctx>),
+}
+
 pub(crate) struct Target<'ctx> {
     label: Option<String>,
     brk: BasicBlock<'ctx>,
     cont: Option<BasicBlock<'ctx>>,
 }
 
+/// Where a local variable lives.
+#[derive(Clone, Copy)]
+pub(crate) enum Slot<'ctx> {
+    /// In an entry-block alloca.
+    Direct(PointerValue<'ctx>),
+    /// On the heap (it escapes); the alloca holds the pointer to its box,
+    /// which a new declaration (a loop iteration) replaces.
+    Boxed(PointerValue<'ctx>),
+    /// Captured by the function literal being generated: the box pointer is
+    /// word `1 + i` of the closure object.
+    Captured(u32),
+}
+
 pub(crate) struct FnState<'ctx> {
     pub func: FunctionValue<'ctx>,
-    pub vars: HashMap<ObjId, PointerValue<'ctx>>,
+    /// gc's name of the function (closures are named `outer.funcN`).
+    pub name: String,
+    pub lits: u32,
+    pub vars: HashMap<ObjId, Slot<'ctx>>,
+    /// The closure object, for function literals.
+    pub closure: Option<PointerValue<'ctx>>,
+    /// The defer frame (jump buffer), when the body contains `defer`.
+    pub defer_frame: Option<PointerValue<'ctx>>,
     pub entry: BasicBlock<'ctx>,
     pub targets: Vec<Target<'ctx>>,
     pub labels: HashMap<String, BasicBlock<'ctx>>,
@@ -33,8 +61,8 @@ pub(crate) struct FnState<'ctx> {
 }
 
 impl<'ctx> FnState<'ctx> {
-    fn new(func: FunctionValue<'ctx>, entry: BasicBlock<'ctx>, result_types: Vec<TypeId>) -> Self {
-        FnState { func, vars: HashMap::new(), entry, targets: Vec::new(), labels: HashMap::new(), results: Vec::new(), result_types, fallthrough: None }
+    pub fn new(func: FunctionValue<'ctx>, name: String, entry: BasicBlock<'ctx>, result_types: Vec<TypeId>) -> Self {
+        FnState { func, name, lits: 0, vars: HashMap::new(), closure: None, defer_frame: None, entry, targets: Vec::new(), labels: HashMap::new(), results: Vec::new(), result_types, fallthrough: None }
     }
 }
 
@@ -105,24 +133,69 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         p
     }
 
-    /// Creates the storage for a local variable object.
+    /// Creates the storage for a local variable object and returns its
+    /// address (a fresh heap box when the variable escapes).
     pub fn new_var(&mut self, o: ObjId, pos: rgoc_syntax::Pos) -> Option<PointerValue<'ctx>> {
         let obj = self.c.objs.get(o);
-        let (t, name) = (obj.typ, obj.name.clone());
+        let (t, name, escapes) = (obj.typ, obj.name.clone(), obj.escapes);
         let ty = self.llvm_type(t, pos)?;
+        if escapes {
+            let slot = match self.fs().vars.get(&o) {
+                Some(Slot::Boxed(s)) => *s,
+                _ => self.alloca(self.ptr_type().into(), &name),
+            };
+            let b = self.new_object(t, pos);
+            self.builder.build_store(slot, b).expect("store");
+            self.fsm().vars.insert(o, Slot::Boxed(slot));
+            return Some(b);
+        }
         let p = self.alloca(ty, &name);
-        self.fsm().vars.insert(o, p);
+        self.fsm().vars.insert(o, Slot::Direct(p));
         Some(p)
     }
 
+    /// A zeroed heap object of type `t`.
+    pub fn new_object(&mut self, t: TypeId, pos: rgoc_syntax::Pos) -> PointerValue<'ctx> {
+        let d = self.type_desc(t, pos).as_pointer_value();
+        self.call_rt("runtime.newobject", &[super::rt::R::Ptr], super::rt::R::Ptr, &[d.into()]).expect("newobject").into_pointer_value()
+    }
+
     pub fn gen_func(&mut self, fd: &ast::FuncDecl, f: FunctionValue<'ctx>) {
-        let entry = self.ctx.append_basic_block(f, "entry");
-        self.builder.position_at_end(entry);
         let o = self.c.info.defs[&fd.name.id];
         let sig = self.c.types.signature(self.c.objs.get(o).typ).cloned().expect("func sig");
-        self.f = Some(FnState::new(f, entry, sig.results.clone()));
+        let name = f.get_name().to_string_lossy().into_owned();
+        let body = fd.body.as_ref().expect("body");
+        self.gen_body(f, name, fd.recv.as_ref(), &fd.sig, &sig, body, &[]);
+    }
+
+    /// Generates a function body into `f`. With `captures` non-empty or a
+    /// closure signature, parameter 0 is the closure object.
+    pub fn gen_body(
+        &mut self,
+        f: FunctionValue<'ctx>,
+        name: String,
+        recv: Option<&ast::Field>,
+        ft: &ast::FuncType,
+        sig: &rgoc_types::Signature,
+        body: &ast::Block,
+        closure: &[ObjId],
+    ) {
+        let saved_f = self.f.take();
+        let saved_block = self.builder.get_insert_block();
+        let entry = self.ctx.append_basic_block(f, "entry");
+        self.builder.position_at_end(entry);
+        self.f = Some(FnState::new(f, name, entry, sig.results.clone()));
         let mut pi = 0;
-        if let Some(r) = &fd.recv {
+        let is_closure = recv.is_none() && f.count_params() as usize > sig.params.len();
+        if is_closure {
+            let ctxp = f.get_nth_param(0).expect("closure param").into_pointer_value();
+            self.fsm().closure = Some(ctxp);
+            for (i, &o) in closure.iter().enumerate() {
+                self.fsm().vars.insert(o, Slot::Captured(i as u32));
+            }
+            pi = 1;
+        }
+        if let Some(r) = recv {
             for n in &r.names {
                 if let Some(&po) = self.c.info.defs.get(&n.id) {
                     if let Some(p) = self.new_var(po, n.pos) {
@@ -133,7 +206,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             pi = 1;
         }
-        for field in &fd.sig.params {
+        for field in &ft.params {
             let count = field.names.len().max(1);
             for k in 0..count {
                 if let Some(n) = field.names.get(k) {
@@ -150,32 +223,38 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         // Result slots (named results are variables).
         let mut ri = 0;
         let mut results = Vec::new();
-        for field in &fd.sig.results {
+        for field in &ft.results {
             let count = field.names.len().max(1);
             for k in 0..count {
                 let t = sig.results[ri];
                 ri += 1;
                 let slot = match field.names.get(k).and_then(|n| self.c.info.defs.get(&n.id).map(|o| (*o, n.pos))) {
                     Some((ro, pos)) => self.new_var(ro, pos),
-                    None => self.llvm_type(t, fd.pos).map(|ty| self.alloca(ty, "result")),
+                    None => self.llvm_type(t, ft.pos).map(|ty| self.alloca(ty, "result")),
                 };
                 let Some(slot) = slot else { continue };
-                if let Some(ty) = self.llvm_type(t, fd.pos) {
-                    self.builder.build_store(slot, ty.const_zero()).expect("store");
-                }
+                self.zero_store(slot, t, ft.pos);
                 results.push(slot);
             }
         }
         self.fsm().results = results;
-        let body = fd.body.as_ref().expect("body");
+        if super::walk::has_defer(&body.stmts) {
+            self.setup_defer_frame();
+        }
         self.block(&body.stmts);
         if !self.terminated() {
             self.gen_return_from_slots();
         }
-        self.f = None;
+        self.f = saved_f;
+        if let Some(b) = saved_block {
+            self.builder.position_at_end(b);
+        }
     }
 
-    fn gen_return_from_slots(&mut self) {
+    pub fn gen_return_from_slots(&mut self) {
+        if let Some(frame) = self.fs().defer_frame {
+            self.call_rt("runtime.deferreturn", &[super::rt::R::Ptr], super::rt::R::Void, &[frame.into()]);
+        }
         let slots = self.fs().results.clone();
         let types = self.fs().result_types.clone();
         match slots.len() {
@@ -219,7 +298,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.split_stack(f);
         let entry = self.ctx.append_basic_block(f, "entry");
         self.builder.position_at_end(entry);
-        self.f = Some(FnState::new(f, entry, Vec::new()));
+        self.f = Some(FnState::new(f, format!("{}.init", self.c.pkg_path), entry, Vec::new()));
         for init in &self.c.info.init_order {
             if init.lhs.len() == 1 {
                 let o = init.lhs[0];
@@ -326,11 +405,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     self.br(b);
                 }
             }
-            StmtKind::Range { .. } => self.unsupported(s.pos, "for range"),
-            StmtKind::TypeSwitch { .. } => self.unsupported(s.pos, "type switch"),
+            StmtKind::Range { key, value, define, x, body } => self.range_stmt(None, key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::TypeSwitch { init, bind, x, body, .. } => self.type_switch(None, init.as_deref(), bind.as_ref(), x, body),
             StmtKind::Select { .. } => self.unsupported(s.pos, "select statement"),
             StmtKind::Go(_) => self.unsupported(s.pos, "go statement"),
-            StmtKind::Defer(_) => self.unsupported(s.pos, "defer statement"),
+            StmtKind::Defer(call) => self.defer_stmt(call),
             StmtKind::Send { .. } => self.unsupported(s.pos, "channel send"),
         }
     }
@@ -348,8 +427,19 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         match &s.kind {
             StmtKind::For { init, cond, post, body } => self.for_stmt(Some(label), init.as_deref(), cond.as_ref(), post.as_deref(), body),
             StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(Some(label), init.as_deref(), tag.as_ref(), body),
+            StmtKind::Range { key, value, define, x, body } => self.range_stmt(Some(label), key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::TypeSwitch { init, bind, x, body, .. } => self.type_switch(Some(label), init.as_deref(), bind.as_ref(), x, body),
+            StmtKind::Select { .. } => self.stmt(s),
             _ => self.stmt(s),
         }
+    }
+
+    pub fn push_target(&mut self, label: Option<&str>, brk: BasicBlock<'ctx>, cont: Option<BasicBlock<'ctx>>) {
+        self.fsm().targets.push(Target { label: label.map(String::from), brk, cont });
+    }
+
+    pub fn pop_target(&mut self) {
+        self.fsm().targets.pop();
     }
 
     fn find_target(&self, label: Option<&str>, cont: bool) -> Option<BasicBlock<'ctx>> {
@@ -394,6 +484,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.fsm().targets.pop();
         self.br(postb);
         self.builder.position_at_end(postb);
+        for o in self.loop_vars(init) {
+            self.rebox(o);
+        }
         if let Some(p) = post {
             self.stmt(p);
         }
@@ -625,8 +718,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// Storage of a variable object (local or global).
     pub fn var_ptr(&mut self, o: ObjId, pos: rgoc_syntax::Pos) -> Option<PointerValue<'ctx>> {
-        if let Some(p) = self.f.as_ref().and_then(|f| f.vars.get(&o)) {
-            return Some(*p);
+        if let Some(slot) = self.f.as_ref().and_then(|f| f.vars.get(&o)).copied() {
+            let pt = self.ptr_type();
+            return Some(match slot {
+                Slot::Direct(p) => p,
+                Slot::Boxed(s) => self.builder.build_load(pt, s, "box").expect("load").into_pointer_value(),
+                Slot::Captured(i) => {
+                    let c = self.fs().closure.expect("closure");
+                    let i64t = self.ctx.i64_type();
+                    let p = unsafe { self.builder.build_gep(pt, c, &[i64t.const_int(i as u64 + 1, false)], "cap").expect("gep") };
+                    self.builder.build_load(pt, p, "box").expect("load").into_pointer_value()
+                }
+            });
         }
         if let Some(g) = self.globals.get(&o) {
             return Some(g.as_pointer_value());

@@ -11,11 +11,17 @@
 //! - a construct this generator does not handle yet is reported as
 //!   `rgoc: unsupported: ...` at its position, never miscompiled.
 
+mod call;
 mod expr;
 mod func;
+mod iface;
 mod layout;
+mod maps;
+mod mem;
+mod range;
 mod rt;
 mod typedesc;
+mod walk;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -47,6 +53,8 @@ pub(crate) struct Gen<'ctx, 'a> {
     pub typedescs: HashMap<TypeId, GlobalValue<'ctx>>,
     pub diags: Vec<Diagnostic>,
     pub f: Option<func::FnState<'ctx>>,
+    /// Operands a defer thunk captured, by expression node.
+    pub presets: HashMap<rgoc_syntax::NodeId, func::Preset<'ctx>>,
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -111,6 +119,7 @@ pub fn compile(files: &[ast::File], c: &Checked, out: &Path, opts: &Options) -> 
         typedescs: HashMap::new(),
         diags: Vec::new(),
         f: None,
+        presets: HashMap::new(),
     };
     g.gen_package();
     if !g.diags.is_empty() {

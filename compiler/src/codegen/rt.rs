@@ -17,6 +17,11 @@ pub enum R {
     F64,
     Ptr,
     Str,
+    I32,
+    /// Two i64 words (rax:rdx).
+    I64Pair,
+    /// An interface value {ptr, ptr}.
+    Iface,
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -29,6 +34,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             R::F64 => self.ctx.f64_type().into(),
             R::Ptr => self.ptr_type().into(),
             R::Str => self.string_type().into(),
+            R::I32 => self.ctx.i32_type().into(),
+            R::I64Pair => self.ctx.struct_type(&[self.ctx.i64_type().into(), self.ctx.i64_type().into()], false).into(),
+            R::Iface => self.iface_type().into(),
         })
     }
 
@@ -43,7 +51,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             None => self.ctx.void_type().fn_type(&params, false),
         };
         let f = self.module.add_function(name, ft, Some(Linkage::External));
-        if matches!(name, "runtime.gopanic" | "runtime.panicIndex" | "runtime.panicIndexU" | "runtime.panicSlice" | "runtime.panicSliceU" | "runtime.panicdivide" | "runtime.panicshift" | "runtime.panicmem" | "runtime.throw") {
+        if matches!(name, "runtime.gopanic" | "runtime.panicIndex" | "runtime.panicIndexU" | "runtime.panicSlice" | "runtime.panicSliceU" | "runtime.panicdivide" | "runtime.panicshift" | "runtime.panicmem" | "runtime.throw" | "runtime.panicdottype") {
             let kind = inkwell::attributes::Attribute::get_named_enum_kind_id("noreturn");
             f.add_attribute(inkwell::attributes::AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
         }

@@ -6,6 +6,7 @@ use inkwell::values::{BasicValueEnum, GlobalValue};
 use rgoc_syntax::Pos;
 use rgoc_types::{BasicKind, Type, TypeId};
 
+
 use super::Gen;
 
 mod kind {
@@ -170,6 +171,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         };
         let name_v = self.string_const(name.as_bytes());
         let pkg_v = self.string_const(pkgpath.as_bytes());
+        let (fields_v, nfields, nin) = self.desc_fields(t, pos);
+        let (methods_v, nmethods) = self.desc_methods(t, pos);
         let init = desc_ty.const_named_struct(&[
             i64t.const_int(size, false).into(),
             i64t.const_int(0, false).into(),
@@ -185,13 +188,144 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             elem_v,
             key_v,
             i64t.const_int(len, false).into(),
-            ptr.const_null().into(),
-            i64t.const_int(0, false).into(),
-            i64t.const_int(0, false).into(),
-            ptr.const_null().into(),
-            i64t.const_int(0, false).into(),
+            fields_v,
+            i64t.const_int(nfields, false).into(),
+            i64t.const_int(nin, false).into(),
+            methods_v,
+            i64t.const_int(nmethods, false).into(),
         ]);
         g.set_initializer(&init);
         g
+    }
+
+    fn field_desc_type(&self) -> inkwell::types::StructType<'ctx> {
+        let st = self.string_type();
+        let ptr = self.ptr_type();
+        let i64t = self.ctx.i64_type();
+        self.ctx.struct_type(&[st.into(), ptr.into(), i64t.into(), st.into(), i64t.into()], false)
+    }
+
+    /// A private constant array global; null for no elements.
+    fn desc_array(&mut self, ty: inkwell::types::StructType<'ctx>, elems: Vec<inkwell::values::StructValue<'ctx>>, what: &str) -> BasicValueEnum<'ctx> {
+        if elems.is_empty() {
+            return self.ptr_type().const_null().into();
+        }
+        let arr = ty.const_array(&elems);
+        let g = self.module.add_global(arr.get_type(), None, what);
+        g.set_linkage(Linkage::Private);
+        g.set_constant(true);
+        g.set_initializer(&arr);
+        g.as_pointer_value().into()
+    }
+
+    /// Struct fields, interface methods, or func params+results.
+    fn desc_fields(&mut self, t: TypeId, pos: Pos) -> (BasicValueEnum<'ctx>, u64, u64) {
+        let fty = self.field_desc_type();
+        let i64t = self.ctx.i64_type();
+        let mut entries: Vec<(String, TypeId, u64, String, bool)> = Vec::new();
+        let mut nin = 0u64;
+        match self.c.types.under(t).clone() {
+            Type::Struct(fields) => {
+                let sty = self.llvm_type(t, pos).map(|x| x.into_struct_type());
+                for (i, f) in fields.iter().enumerate() {
+                    let off = sty.and_then(|st| self.td.offset_of_element(&st, i as u32)).unwrap_or(0);
+                    entries.push((f.name.clone(), f.typ, off, f.tag.clone(), f.embedded));
+                }
+            }
+            Type::Interface(methods) => {
+                for m in &methods {
+                    entries.push((m.name.clone(), m.sig, 0, String::new(), false));
+                }
+            }
+            Type::Func(sig) => {
+                for &p in &sig.params {
+                    entries.push((String::new(), p, 0, String::new(), false));
+                }
+                for &r in &sig.results {
+                    entries.push((String::new(), r, 0, String::new(), false));
+                }
+                nin = sig.params.len() as u64 | if sig.variadic { 1 << 63 } else { 0 };
+            }
+            _ => {}
+        }
+        let n = entries.len() as u64;
+        let mut vals = Vec::new();
+        for (name, ft, off, tag, emb) in entries {
+            let nv = self.string_const(name.as_bytes());
+            let tv = self.type_desc(ft, pos).as_pointer_value();
+            let tagv = self.string_const(tag.as_bytes());
+            vals.push(fty.const_named_struct(&[nv, tv.into(), i64t.const_int(off, false).into(), tagv, i64t.const_int(emb as u64, false).into()]));
+        }
+        (self.desc_array(fty, vals, "go:fields"), n, nin)
+    }
+
+    /// The method set of `t` as (name, method func type), sorted by name.
+    pub fn method_set(&self, t: TypeId) -> Vec<(String, TypeId)> {
+        if self.c.types.is_interface(t) {
+            return Vec::new();
+        }
+        let base = match self.c.types.get(t) {
+            Type::Pointer(e) => *e,
+            _ => t,
+        };
+        // Candidate names: declared methods and everything reachable through
+        // embedded fields.
+        let mut names: Vec<String> = Vec::new();
+        let mut todo = vec![base];
+        let mut seen = std::collections::HashSet::new();
+        while let Some(x) = todo.pop() {
+            if !seen.insert(x) {
+                continue;
+            }
+            if let Some(n) = self.c.types.named_info(x) {
+                for &m in &n.methods {
+                    names.push(self.c.objs.get(m).name.clone());
+                }
+            }
+            match self.c.types.under(x) {
+                Type::Struct(fields) => {
+                    for f in fields.iter().filter(|f| f.embedded) {
+                        todo.push(match self.c.types.get(f.typ) {
+                            Type::Pointer(e) => *e,
+                            _ => f.typ,
+                        });
+                    }
+                }
+                Type::Interface(ms) if x != base => names.extend(ms.iter().map(|m| m.name.clone())),
+                _ => {}
+            }
+        }
+        names.sort();
+        names.dedup();
+        let mut out = Vec::new();
+        for name in names {
+            if let rgoc_types::LookupResult::Method { obj, sig, indirect, iface_index, .. } = rgoc_types::lookup_field_or_method(&self.c.types, &self.c.objs, t, &name) {
+                let ok = iface_index.is_some() || !self.c.objs.get(obj).ptr_recv || indirect || self.c.types.is_pointer(t);
+                if ok {
+                    out.push((name, sig));
+                }
+            }
+        }
+        out
+    }
+
+    fn desc_methods(&mut self, t: TypeId, pos: Pos) -> (BasicValueEnum<'ctx>, u64) {
+        let named_or_ptr = self.c.types.is_named(t) || matches!(self.c.types.get(t), Type::Pointer(e) if self.c.types.is_named(*e));
+        if !named_or_ptr {
+            return (self.ptr_type().const_null().into(), 0);
+        }
+        let ms = self.method_set(t);
+        let st = self.string_type();
+        let ptr = self.ptr_type();
+        let mty = self.ctx.struct_type(&[st.into(), ptr.into(), ptr.into()], false);
+        let mut vals = Vec::new();
+        for (name, sig) in &ms {
+            let Some(f) = self.method_ifn(t, name, pos) else { continue };
+            let nv = self.string_const(name.as_bytes());
+            let sv = self.type_desc(*sig, pos).as_pointer_value();
+            vals.push(mty.const_named_struct(&[nv, sv.into(), f.as_global_value().as_pointer_value().into()]));
+        }
+        let n = vals.len() as u64;
+        (self.desc_array(mty, vals, "go:methods"), n)
     }
 }
