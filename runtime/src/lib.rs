@@ -6,6 +6,7 @@
 //! `types` (type descriptors shared with the compiler), `malloc` (allocation
 //! entry points), `string` (string operations).
 
+pub mod complex;
 pub mod malloc;
 pub mod panic;
 pub mod print;

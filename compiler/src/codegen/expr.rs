@@ -430,8 +430,42 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 }
             });
         }
+        if self.c.types.is_complex(t) {
+            return self.complex_arith(op, x, y, t, pos);
+        }
         self.unsupported(pos, &format!("operator {} on {}", op.as_str(), self.c.types.type_string(t)));
         None
+    }
+
+    fn complex_arith(&mut self, op: BinOp, x: BasicValueEnum<'ctx>, y: BasicValueEnum<'ctx>, t: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+        let (a, b) = self.complex_parts(x);
+        let (c, d) = self.complex_parts(y);
+        let bl = &self.builder;
+        let (re, im) = match op {
+            BinOp::Add => (bl.build_float_add(a, c, "").expect("fadd"), bl.build_float_add(b, d, "").expect("fadd")),
+            BinOp::Sub => (bl.build_float_sub(a, c, "").expect("fsub"), bl.build_float_sub(b, d, "").expect("fsub")),
+            BinOp::Mul => {
+                let ac = bl.build_float_mul(a, c, "").expect("fmul");
+                let bd = bl.build_float_mul(b, d, "").expect("fmul");
+                let ad = bl.build_float_mul(a, d, "").expect("fmul");
+                let bc = bl.build_float_mul(b, c, "").expect("fmul");
+                (bl.build_float_sub(ac, bd, "").expect("fsub"), bl.build_float_add(ad, bc, "").expect("fadd"))
+            }
+            BinOp::Div => {
+                let f64t = self.ctx.f64_type();
+                let wide: Vec<BasicValueEnum> = [a, b, c, d].iter().map(|v| self.builder.build_float_ext(*v, f64t, "").expect("fpext").into()).collect();
+                let r = self.call_rt("runtime.complex128div", &[R::F64, R::F64, R::F64, R::F64], R::F64Pair, &wide)?.into_struct_value();
+                let re = self.builder.build_extract_value(r, 0, "").expect("extract").into_float_value();
+                let im = self.builder.build_extract_value(r, 1, "").expect("extract").into_float_value();
+                let ft = a.get_type();
+                (self.builder.build_float_trunc(re, ft, "").expect("fptrunc"), self.builder.build_float_trunc(im, ft, "").expect("fptrunc"))
+            }
+            _ => {
+                self.unsupported(pos, "complex operator");
+                return None;
+            }
+        };
+        Some(self.make_complex(re, im, t, pos))
     }
 
     /// x << y, x >> y with Go's rules: counts >= width give 0 (or the sign),

@@ -22,6 +22,8 @@ pub enum R {
     I64Pair,
     /// An interface value {ptr, ptr}.
     Iface,
+    /// Two doubles (xmm0:xmm1).
+    F64Pair,
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -37,6 +39,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             R::I32 => self.ctx.i32_type().into(),
             R::I64Pair => self.ctx.struct_type(&[self.ctx.i64_type().into(), self.ctx.i64_type().into()], false).into(),
             R::Iface => self.iface_type().into(),
+            R::F64Pair => self.ctx.struct_type(&[self.ctx.f64_type().into(), self.ctx.f64_type().into()], false).into(),
         })
     }
 
