@@ -1,0 +1,1 @@
+//! Go maps (in progress).
