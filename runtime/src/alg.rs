@@ -412,7 +412,14 @@ unsafe fn memeq(x: *const u8, y: *const u8, n: usize) -> bool {
         return true;
     }
     // SAFETY: the caller guarantees n readable bytes at x and y.
-    unsafe { core::slice::from_raw_parts(x, n) == core::slice::from_raw_parts(y, n) }
+    unsafe {
+        match n {
+            8 => r8(x) == r8(y),
+            4 => r4(x) == r4(y),
+            16 => r8(x) == r8(y) && r8(x.add(8)) == r8(y.add(8)),
+            _ => core::slice::from_raw_parts(x, n) == core::slice::from_raw_parts(y, n),
+        }
+    }
 }
 
 /// Whether hashing a key of type `t` at `p` could panic, and if so panic
