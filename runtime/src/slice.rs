@@ -126,7 +126,7 @@ pub unsafe fn grow(oldptr: *const u8, newlen: isize, oldcap: isize, num: isize, 
         Some(mem) => {
             let capmem = roundupsize(mem, ns);
             let newcap = capmem / size;
-            (newcap * size, newcap, newcap as usize > MAX_ALLOC / size)
+            (newcap * size, newcap, newcap > MAX_ALLOC / size)
         }
     };
     if overflow || capmem > MAX_ALLOC {
@@ -179,7 +179,7 @@ pub unsafe extern "C" fn growslice_buf(
             return out.write(grow(oldptr, newlen as isize, oldcap as isize, num as isize, et));
         }
         let oldlen = (newlen - num) as usize;
-        if oldptr != buf as *const u8 && oldlen != 0 {
+        if !core::ptr::eq(oldptr, buf) && oldlen != 0 {
             core::ptr::copy(oldptr, buf, oldlen * et.size);
         }
         let newcap = (roundupsize(newlen as usize * et.size, noscan(et)) / et.size) as i64;
