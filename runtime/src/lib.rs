@@ -4,14 +4,20 @@
 //! `stack` (goroutine stacks, `__morestack`), `print` (print/println),
 //! `panic` (panics, runtime errors, fatal errors), `signal` (SIGSEGV & co),
 //! `types` (type descriptors shared with the compiler), `malloc` (allocation
-//! entry points), `string` (string operations).
+//! entry points), `string` (string operations and conversions), `alg`
+//! (hashing and equality over type descriptors, random numbers), `map` (Go
+//! maps: swiss-table style groups), `slice` (makeslice, growslice, copy),
+//! `complex` (complex division).
 
+pub mod alg;
 pub mod complex;
 pub mod malloc;
+pub mod map;
 pub mod panic;
 pub mod print;
 pub mod proc;
 pub mod signal;
+pub mod slice;
 pub mod stack;
 pub mod string;
 pub mod types;
