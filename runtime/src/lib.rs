@@ -2,15 +2,20 @@
 //!
 //! Mechanisms, one per file: `proc` (program entry, goroutine 1, exit),
 //! `stack` (goroutine stacks, `__morestack`), `print` (print/println),
-//! `panic` (panics, runtime errors, fatal errors), `signal` (SIGSEGV & co),
-//! `types` (type descriptors shared with the compiler), `malloc` (allocation
-//! entry points), `string` (string operations and conversions), `alg`
-//! (hashing and equality over type descriptors, random numbers), `map` (Go
-//! maps: swiss-table style groups), `slice` (makeslice, growslice, copy),
+//! `panic` (panics, runtime errors, fatal errors), `defer` (deferred calls,
+//! recover, setjmp/longjmp), `error` (runtime error values), `iface`
+//! (itabs, interface conversions), `signal` (SIGSEGV & co), `types` (type
+//! descriptors shared with the compiler), `malloc` (allocation entry
+//! points), `string` (string operations and conversions), `alg` (hashing
+//! and equality over type descriptors, random numbers), `map` (Go maps:
+//! swiss-table style groups), `slice` (makeslice, growslice, copy),
 //! `complex` (complex division).
 
 pub mod alg;
 pub mod complex;
+pub mod defer;
+pub mod error;
+pub mod iface;
 pub mod malloc;
 pub mod map;
 pub mod panic;

@@ -1,29 +1,39 @@
-//! Panics, runtime errors and fatal errors (first slice of gc's panic.go
-//! and error.go).
+//! Panics, runtime errors and fatal errors (gc's panic.go and error.go).
 //!
-//! Mechanism: `gopanic` receives the panic value as an eface. There are no
-//! deferred calls yet, so every panic is fatal: like gc's fatalpanic it
-//! converts error/Stringer values to their text (preprintpanics), prints
-//! `panic: ` + the value as printpanicval does, then the report tail
-//! (`[signal ...]` line for faults, goroutine header, traceback) and exits
-//! with status 2. Runtime errors (bounds, divide, shift, nil dereference)
-//! print the text gc's runtime.Error values produce. `throw` prints
-//! `fatal error: ...` and always reports at traceback level 2, as gc does.
+//! Mechanism: `gopanic` receives the panic value as an eface (panic(nil)
+//! becomes a *runtime.PanicNilError, as since go1.21), links a [`Panic`]
+//! record on the goroutine and runs its deferred calls (defer.rs); a
+//! deferred call that recovers resumes the function that deferred it and
+//! gopanic never returns. When no deferred call is left it does what gc's
+//! preprintpanics + fatalpanic do: converts error/Stringer values of every
+//! active panic to their text, marks re-panics of the same value, prints
+//! the chain oldest first (`panic: x [recovered]` / `[recovered,
+//! repanicked]`, nested panics on `\tpanic: ` lines), the `[signal ...]`
+//! line of a signal panic, the report tail (goroutine header, traceback)
+//! and exits with status 2. Runtime errors (bounds, divide, shift, nil
+//! dereference, ...) are ordinary panics with gc's runtime.Error values
+//! (error.rs), so they are recoverable and print their Error() text.
+//! `throw` prints `fatal error: ...` and always reports at traceback level
+//! 2, as gc does.
 //!
 //! Invariants:
-//! - nothing here allocates: messages are built in stack buffers (print.rs);
+//! - the report itself does not allocate: messages are built in stack
+//!   buffers (print.rs); only the Error/String methods run before it may;
 //! - a fatal report is printed under the print lock, once: a second fatal
 //!   error while one is being reported prints `panic during panic` and exits
 //!   (gc's startpanic_m `dying` levels);
-//! - every path ends the process with status 2 (or SIGABRT under
-//!   GOTRACEBACK=crash), never returns.
+//! - a panic raised by an Error/String method while the report is being
+//!   prepared and not recovered is `fatal error: panic while printing
+//!   panic value: ...`;
+//! - every unrecovered path ends the process with status 2 (or SIGABRT
+//!   under GOTRACEBACK=crash), never returns.
 //!
 //! Tracebacks are not symbolised yet: the goroutine section prints gc's
 //! header and a single `main.main()` frame with `?:0` as position.
 
 use crate::print::{gwrite, Buf};
-use crate::proc::{gotraceback, G1, M0};
-use crate::types::{kind, Type};
+use crate::proc::{getg, gotraceback, G1, M0};
+use crate::types::{kind, Eface, Type};
 use core::sync::atomic::{AtomicU32, Ordering};
 
 /// Signal details for the `[signal ...]` line of a fault report.
@@ -196,47 +206,57 @@ pub fn fault_throw(sig: &SigInfo) -> ! {
 }
 
 // ---------------------------------------------------------------------------
-// Panics.
+// Runtime errors: panics with runtime.Error values (error.rs).
 
-/// Print `panic: runtime error: <msg>` and die (panic with a runtime.Error;
-/// not recoverable yet).
-fn panic_runtime_error(msg: &[u8], sig: Option<&SigInfo>) -> ! {
-    if startpanic() {
-        gwrite(b"panic: runtime error: ");
-        printindented(msg);
-        gwrite(b"\n");
-    }
-    dopanic(sig, false, false)
+/// A runtime error panic: `runtime error: <msg>` (errorString).
+fn panic_error(e: Eface) -> ! {
+    gopanic(e.typ, e.data)
 }
 
-/// A signal-generated nil dereference (sigpanic's panicmem).
-pub fn fault_panicmem(sig: &SigInfo) -> ! {
-    panic_runtime_error(b"invalid memory address or nil pointer dereference", Some(sig))
+/// Panic with `runtime.errorString(msg)`: recover() returns a
+/// runtime.Error whose Error() is `runtime error: ` + msg. (p, n) is a Go
+/// string, referenced by the error value (not copied).
+#[export_name = "runtime.panicRuntimeError"]
+pub extern "C" fn panic_runtime_error(p: *const u8, n: isize) -> ! {
+    panic_error(crate::error::string_error(false, p, n))
 }
 
-/// A signal-generated integer division fault.
-pub fn fault_panicdivide(sig: &SigInfo) -> ! {
-    panic_runtime_error(b"integer divide by zero", Some(sig))
+/// Panic with `runtime.plainError(msg)` (Error() = msg, e.g. `assignment
+/// to entry in nil map`).
+#[export_name = "runtime.panicPlain"]
+pub extern "C" fn panic_plain(p: *const u8, n: isize) -> ! {
+    panic_error(crate::error::string_error(true, p, n))
 }
 
 #[export_name = "runtime.panicdivide"]
 pub extern "C" fn panicdivide() -> ! {
-    panic_runtime_error(b"integer divide by zero", None)
+    panic_error(crate::error::static_error(&crate::error::DIVIDE_ERROR))
 }
 
 #[export_name = "runtime.panicshift"]
 pub extern "C" fn panicshift() -> ! {
-    panic_runtime_error(b"negative shift amount", None)
+    panic_error(crate::error::static_error(&crate::error::SHIFT_ERROR))
 }
 
 #[export_name = "runtime.panicmem"]
 pub extern "C" fn panicmem() -> ! {
-    panic_runtime_error(b"invalid memory address or nil pointer dereference", None)
+    panic_error(crate::error::static_error(&crate::error::MEMORY_ERROR))
 }
 
 #[export_name = "runtime.panicoverflow"]
 pub extern "C" fn panicoverflow() -> ! {
-    panic_runtime_error(b"integer overflow", None)
+    panic_error(crate::error::static_error(&crate::error::OVERFLOW_ERROR))
+}
+
+/// gc's sigpanic, entered (through the `rgo_sigpanic0` stub in signal.rs)
+/// on the goroutine stack in place of a faulting instruction, after the
+/// fault handler recorded the signal in `G::sig`.
+pub extern "C" fn sigpanic() -> ! {
+    let g = getg();
+    match g.sig.load(Ordering::Relaxed) as i32 {
+        libc::SIGFPE => panicdivide(),
+        _ => panicmem(),
+    }
 }
 
 /// abi.BoundsErrorCode values (the `code` argument of panicSlice/panicBounds).
@@ -302,9 +322,7 @@ pub fn format_bounds<const N: usize>(out: &mut Buf<N>, code: u32, signed: bool, 
 }
 
 fn panic_bounds(code: u32, signed: bool, x: i64, y: i64) -> ! {
-    let mut b = Buf::<128>::new();
-    format_bounds(&mut b, code, signed, x, y);
-    panic_runtime_error(b.as_bytes(), None)
+    panic_error(crate::error::bounds_error(code, signed, x, y))
 }
 
 /// `s[x]` with x out of [0, len).
@@ -487,36 +505,174 @@ unsafe fn printpanicval(t: &Type, data: *mut u8) {
     gwrite(b.as_bytes());
 }
 
+/// An active panic (gc's _panic). Lives in its `gopanic` frame and is
+/// linked on `G::panic` (innermost first) until recovered or fatal.
+#[repr(C)]
+pub struct Panic {
+    /// The panic value (for panic(nil): a *PanicNilError, unless
+    /// GODEBUG=panicnil=1).
+    pub arg: Eface,
+    /// The panic that was active when this one started (printed first).
+    pub link: *mut Panic,
+    /// While a deferred call runs for this panic: the address of the slot
+    /// holding its return address into the trampoline (defer.rs); 0 else.
+    pub argp: usize,
+    /// An address in this panic's gopanic frame: a recovery of a frame
+    /// whose SP is above it abandons this panic.
+    pub start_sp: usize,
+    /// recover() returned this panic's value.
+    pub recovered: bool,
+    /// The next newer panic re-panicked with the same value (printed once).
+    pub repanicked: bool,
+    /// preprintpanics: the value's Error()/String() text, if converted.
+    pub text: Option<&'static [u8]>,
+}
+
 /// `panic(v)` with v an `interface{}` (type descriptor, data word).
+///
+/// Runs the goroutine's deferred calls, innermost first; a deferred call
+/// that recovers makes the function that deferred it return normally (see
+/// defer.rs) and this call never returns. When no deferred call is left,
+/// prints the panic chain (gc's printpanics) and exits with status 2.
 #[export_name = "runtime.gopanic"]
 pub extern "C" fn gopanic(typ: *const Type, data: *mut u8) -> ! {
-    if typ.is_null() {
-        if crate::proc::panicnil() {
-            if startpanic() {
-                gwrite(b"panic: nil\n");
-            }
-            dopanic(None, false, false)
-        }
+    let g = getg();
+    let mut arg = Eface { typ, data };
+    if typ.is_null() && !crate::proc::panicnil() {
         // go1.21+: panic(nil) panics with a *runtime.PanicNilError.
-        panic_runtime_error(b"panic called with nil argument", None)
+        arg = crate::error::panic_nil_error();
     }
-    // Error/String methods run Go code: call them before taking the print
-    // lock (gc's preprintpanics runs before startpanic_m too).
-    // SAFETY: typ is a compiler-emitted descriptor for data (ABI contract).
-    let t = unsafe { &*typ };
-    // SAFETY: as above.
-    let text = unsafe { call_string_method(t, data, b"Error") }
-        .or_else(|| unsafe { call_string_method(t, data, b"String") });
-    if startpanic() {
-        gwrite(b"panic: ");
-        match text {
-            Some(s) => printindented(s),
-            // SAFETY: as above.
-            None => unsafe { printpanicval(t, data) },
+    let mut p = Panic {
+        arg,
+        link: g.panic.load(Ordering::Relaxed),
+        argp: 0,
+        start_sp: 0,
+        recovered: false,
+        repanicked: false,
+        text: None,
+    };
+    let pp: *mut Panic = &mut p;
+    // SAFETY: pp points to the local record, which outlives its time on the
+    // list: it is unlinked by a recovery (which abandons this frame) or the
+    // process ends below.
+    unsafe {
+        (*pp).start_sp = pp as usize;
+        g.panic.store(pp, Ordering::Relaxed);
+        crate::defer::run_panic_defers(pp);
+    }
+    if g.preprinting.load(Ordering::Relaxed) != 0 {
+        // An Error/String method called for the report panicked and nothing
+        // recovered it (gc: preprintpanics' deferred function).
+        // SAFETY: pp is live.
+        panic_while_printing(unsafe { (*pp).arg })
+    }
+    // SAFETY: pp is live and heads the panic list.
+    unsafe {
+        preprintpanics(pp);
+        fatalpanic(pp)
+    }
+}
+
+/// gc's preprintpanics' recover branch: a throw naming the inner value.
+fn panic_while_printing(v: Eface) -> ! {
+    let mut text = b"panic while printing panic value: ".to_vec();
+    // SAFETY: non-null type descriptors are valid; a `string` value's data
+    // word points to a string header.
+    unsafe {
+        match v.typ.as_ref() {
+            Some(t) if t.kind == kind::STRING && is_predeclared(t) && t.name() == b"string" => {
+                text.extend_from_slice((*(v.data as *const crate::types::GoString)).as_bytes())
+            }
+            Some(t) => {
+                text.extend_from_slice(b"type ");
+                text.extend_from_slice(t.name());
+            }
+            None => text.extend_from_slice(b"type <nil>"),
         }
-        gwrite(b"\n");
     }
-    dopanic(None, false, false)
+    throw_str(&text)
+}
+
+/// gc's preprintpanics: mark repanics and convert error/Stringer values to
+/// their text before the report is printed (this runs Go code).
+///
+/// # Safety
+/// `p` heads a list of live panic records.
+unsafe fn preprintpanics(mut p: *mut Panic) {
+    let g = getg();
+    g.preprinting.store(1, Ordering::Relaxed);
+    // SAFETY: records on the list are live (caller contract); descriptors
+    // are valid for their data words.
+    unsafe {
+        while !p.is_null() {
+            let link = (*p).link;
+            if !link.is_null() && (*link).arg.typ == (*p).arg.typ && (*link).arg.data == (*p).arg.data {
+                (*link).repanicked = true;
+                p = link;
+                continue;
+            }
+            if let Some(t) = (*p).arg.typ.as_ref() {
+                let data = (*p).arg.data;
+                (*p).text = call_string_method(t, data, b"Error")
+                    .or_else(|| call_string_method(t, data, b"String"));
+            }
+            p = link;
+        }
+    }
+    g.preprinting.store(0, Ordering::Relaxed);
+}
+
+/// gc's printpanics: oldest panic first, nested ones indented by a tab.
+///
+/// # Safety
+/// `p` is a live panic record after preprintpanics.
+unsafe fn printpanics(p: *const Panic) {
+    // SAFETY: caller contract; records on the list are live.
+    let p = unsafe { &*p };
+    if !p.link.is_null() {
+        // SAFETY: as above.
+        unsafe {
+            printpanics(p.link);
+            if (*p.link).repanicked {
+                return;
+            }
+        }
+        gwrite(b"\t");
+    }
+    gwrite(b"panic: ");
+    match (p.text, p.arg.typ.is_null()) {
+        (Some(s), _) => printindented(s),
+        (None, true) => gwrite(b"nil"),
+        // SAFETY: a non-null descriptor with its data word.
+        (None, false) => unsafe { printpanicval(&*p.arg.typ, p.arg.data) },
+    }
+    if p.recovered && p.repanicked {
+        gwrite(b" [recovered, repanicked]");
+    } else if p.recovered {
+        gwrite(b" [recovered]");
+    }
+    gwrite(b"\n");
+}
+
+/// gc's fatalpanic: print the panic chain, the signal line of a signal
+/// panic, the goroutine, and exit 2.
+///
+/// # Safety
+/// `p` heads the live panic list, after preprintpanics.
+unsafe fn fatalpanic(p: *const Panic) -> ! {
+    if startpanic() {
+        // SAFETY: caller contract.
+        unsafe { printpanics(p) };
+    }
+    let g = getg();
+    let sig = g.sig.load(Ordering::Relaxed);
+    let si = SigInfo {
+        sig: sig as i32,
+        code: g.sigcode0.load(Ordering::Relaxed) as i32,
+        addr: g.sigcode1.load(Ordering::Relaxed),
+        pc: g.sigpc.load(Ordering::Relaxed),
+    };
+    dopanic(if sig != 0 { Some(&si) } else { None }, false, false)
 }
 
 #[cfg(test)]

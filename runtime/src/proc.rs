@@ -17,9 +17,13 @@
 //!   returning from C main: nothing is buffered (prints use write(2)), and
 //!   we do not want libc atexit handlers running under Go semantics.
 
-use core::sync::atomic::{AtomicI32, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicI32, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
 /// A goroutine record. Only what this slice needs; grows with the scheduler.
+///
+/// The panic/defer fields are only touched by the goroutine itself (and by
+/// the fault handler running on its thread on its behalf), so Relaxed
+/// atomics suffice; they are atomics only to let the record be a `static`.
 #[repr(C)]
 pub struct G {
     /// Usable stack: [stack_lo, stack_hi).
@@ -28,6 +32,50 @@ pub struct G {
     /// The value kept in `%fs:0x70` while this goroutine runs.
     pub stackguard0: AtomicUsize,
     pub goid: u64,
+    /// Innermost pending deferred call (defer.rs; LIFO list through `link`).
+    /// The records hold closure pointers: a GC must scan this list.
+    pub defers: AtomicPtr<crate::defer::Defer>,
+    /// Free defer records for reuse (defer.rs).
+    pub deferpool: AtomicPtr<crate::defer::Defer>,
+    /// Innermost active panic (panic.rs; records live on the stack of their
+    /// `gopanic` frame, linked to the previous panic).
+    pub panic: AtomicPtr<crate::panic::Panic>,
+    /// Signal behind the current signal panic (gc's gp.sig, sigcode0,
+    /// sigcode1, sigpc); 0 = none. Set by the fault handler, read by
+    /// sigpanic and the `[signal ...]` line of a report, cleared when a
+    /// recovery leaves no panic active.
+    pub sig: AtomicU32,
+    pub sigcode0: AtomicU32,
+    pub sigcode1: AtomicU64,
+    pub sigpc: AtomicU64,
+    /// Set while Error/String methods of panic values run for a fatal
+    /// report (gc's preprintpanics): a panic there is a fatal error.
+    pub preprinting: AtomicU32,
+}
+
+impl G {
+    pub const fn new(goid: u64) -> G {
+        G {
+            stack_lo: AtomicUsize::new(0),
+            stack_hi: AtomicUsize::new(0),
+            stackguard0: AtomicUsize::new(0),
+            goid,
+            defers: AtomicPtr::new(core::ptr::null_mut()),
+            deferpool: AtomicPtr::new(core::ptr::null_mut()),
+            panic: AtomicPtr::new(core::ptr::null_mut()),
+            sig: AtomicU32::new(0),
+            sigcode0: AtomicU32::new(0),
+            sigcode1: AtomicU64::new(0),
+            sigpc: AtomicU64::new(0),
+            preprinting: AtomicU32::new(0),
+        }
+    }
+}
+
+/// The running goroutine (gc's getg()). One goroutine for now.
+#[inline(always)]
+pub fn getg() -> &'static G {
+    &G1
 }
 
 /// A machine (OS thread) record.
@@ -38,12 +86,7 @@ pub struct M {
     pub g0_stack_hi: AtomicUsize,
 }
 
-pub static G1: G = G {
-    stack_lo: AtomicUsize::new(0),
-    stack_hi: AtomicUsize::new(0),
-    stackguard0: AtomicUsize::new(0),
-    goid: 1,
-};
+pub static G1: G = G::new(1);
 
 pub static M0: M = M { id: 0, g0_stack_hi: AtomicUsize::new(0) };
 

@@ -10,17 +10,27 @@
 //! - a fault in goroutine 1's guard page: the stack overflow report;
 //! - anything else: `unexpected fault address` + `fatal error: fault`.
 //!
-//! and prints the report and exits from the handler (panics are not
-//! recoverable yet; later the handler will redirect the goroutine to
-//! sigpanic instead).
+//! Fatal faults are reported from the handler. For the two panics it does
+//! what gc's sighandler/preparePanic do: it records the signal in the G
+//! (`sig`, `sigcode0`, `sigcode1` = address, `sigpc`), pushes the faulting
+//! PC on the goroutine stack as a return address and sets RIP to
+//! `rgo_sigpanic0`. On return from the handler the goroutine "calls"
+//! sigpanic (panic.rs), which panics with gc's memoryError/divideError on
+//! the goroutine stack like any other panic, so deferred calls run and
+//! `recover` works; the report of an unrecovered one adds the `[signal
+//! ...]` line from the G.
 //!
 //! Invariants:
 //! - the handler runs on the alternate stack, never on the faulting
 //!   goroutine stack (which may be the exhausted one);
 //! - it does not allocate and uses only async-signal-safe calls (write(2),
-//!   _exit, raise).
+//!   _exit, raise) - the panic itself happens after it returned;
+//! - a fault becomes a panic only if its SP is inside goroutine 1's stack
+//!   with SIGPANIC_ROOM to spare; the signal mask is restored by sigreturn
+//!   as usual, so nested faults in sigpanic's callees are handled again.
 
-use crate::panic::{fault_panicdivide, fault_panicmem, fault_throw, SigInfo};
+use crate::panic::{fault_throw, SigInfo};
+use core::sync::atomic::Ordering::Relaxed;
 
 /// Size of the alternate signal stack.
 const SIGSTACK_SIZE: usize = 64 << 10;
@@ -31,40 +41,77 @@ const SEGV_ACCERR: i32 = 2;
 const BUS_ADRERR: i32 = 2;
 const FPE_INTDIV: i32 = 1;
 
+/// Room the injected sigpanic call needs below the faulting SP: the pushed
+/// PC plus sigpanic's own frames (gopanic, the defer loop), which then
+/// grow the stack like any runtime entry point does.
+const SIGPANIC_ROOM: u64 = 4 << 10;
+
+// rgo_sigpanic0: "called" by the interrupted code (the handler pushed the
+// faulting PC as return address, so the frame chain and a debugger see the
+// faulting function as caller). The SP at the fault has arbitrary
+// alignment: keep a frame pointer, align, call sigpanic (never returns).
+core::arch::global_asm!(
+    ".text",
+    ".globl rgo_sigpanic0",
+    ".type rgo_sigpanic0,@function",
+    ".p2align 4",
+    "rgo_sigpanic0:",
+    "push rbp",
+    "mov rbp, rsp",
+    "and rsp, -16",
+    "call {sigpanic}",
+    "ud2",
+    ".size rgo_sigpanic0, .-rgo_sigpanic0",
+    sigpanic = sym crate::panic::sigpanic,
+);
+
+extern "C" {
+    fn rgo_sigpanic0();
+}
+
 extern "C" fn handler(sig: i32, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
     // SAFETY: the kernel passes valid siginfo and ucontext pointers to an
     // SA_SIGINFO handler.
-    let (code, addr, pc) = unsafe {
-        let uc = &*(ctx as *const libc::ucontext_t);
-        (
-            (*info).si_code,
-            (*info).si_addr() as u64,
-            uc.uc_mcontext.gregs[libc::REG_RIP as usize] as u64,
-        )
-    };
+    let uc = unsafe { &mut *(ctx as *mut libc::ucontext_t) };
+    // SAFETY: as above.
+    let (code, addr) = unsafe { ((*info).si_code, (*info).si_addr() as u64) };
+    let pc = uc.uc_mcontext.gregs[libc::REG_RIP as usize] as u64;
+    let sp = uc.uc_mcontext.gregs[libc::REG_RSP as usize] as u64;
     let si = SigInfo { sig, code, addr, pc };
+    let g = crate::proc::getg();
     // A touch of goroutine 1's guard page: code without a stack check
     // (nosplit code, runtime fast paths) ran past the guard margin. Report
     // it as the stack overflow it is rather than as an unexpected fault.
-    let lo = crate::proc::G1.stack_lo.load(core::sync::atomic::Ordering::Relaxed) as u64;
+    let lo = g.stack_lo.load(Relaxed) as u64;
+    let hi = g.stack_hi.load(Relaxed) as u64;
     if sig == libc::SIGSEGV && lo != 0 && addr < lo && addr >= lo - crate::stack::PAGE as u64 {
-        // SAFETY: as above, ctx is the interrupted context.
-        let sp = unsafe {
-            (*(ctx as *const libc::ucontext_t)).uc_mcontext.gregs[libc::REG_RSP as usize] as u64
-        };
-        let hi = crate::proc::G1.stack_hi.load(core::sync::atomic::Ordering::Relaxed) as u64;
         crate::panic::stack_overflow(sp, lo, hi);
     }
-    match sig {
-        libc::SIGSEGV
-            if (code == 0 || code == SEGV_MAPERR || code == SEGV_ACCERR) && addr < 0x1000 =>
-        {
-            fault_panicmem(&si)
-        }
-        libc::SIGBUS if code == BUS_ADRERR && addr < 0x1000 => fault_panicmem(&si),
-        libc::SIGFPE if code == FPE_INTDIV => fault_panicdivide(&si),
-        _ => fault_throw(&si),
+    let panics = match sig {
+        libc::SIGSEGV => (code == 0 || code == SEGV_MAPERR || code == SEGV_ACCERR) && addr < 0x1000,
+        libc::SIGBUS => code == BUS_ADRERR && addr < 0x1000,
+        libc::SIGFPE => code == FPE_INTDIV,
+        _ => false,
+    };
+    // Only a fault on the goroutine stack, with room left, can become a
+    // panic; anything else (a fault on the system stack, in the handler's
+    // own callees) stays fatal.
+    if !panics || sp < lo + SIGPANIC_ROOM || sp > hi {
+        fault_throw(&si)
     }
+    // gc's preparePanic: record the signal, push the faulting PC as if the
+    // faulting instruction had called sigpanic, and return into it.
+    g.sig.store(sig as u32, Relaxed);
+    g.sigcode0.store(code as u32, Relaxed);
+    g.sigcode1.store(addr, Relaxed);
+    g.sigpc.store(pc, Relaxed);
+    let nsp = sp - 8;
+    // SAFETY: nsp lies inside the goroutine stack above its guard margin
+    // (checked above); the word below the faulting SP is dead (red zone of
+    // a frame that will never resume).
+    unsafe { *(nsp as *mut u64) = pc };
+    uc.uc_mcontext.gregs[libc::REG_RSP as usize] = nsp as i64;
+    uc.uc_mcontext.gregs[libc::REG_RIP as usize] = rgo_sigpanic0 as *const () as usize as i64;
 }
 
 /// Install the alternate stack and the fault handlers on this thread.

@@ -1,0 +1,396 @@
+//! Deferred calls and recover (gc's panic.go: deferproc, deferreturn,
+//! the defer loop of gopanic, recovery, gorecover), on setjmp/longjmp.
+//!
+//! Mechanism (ABI v1, "Defer"):
+//! - A function containing `defer` owns a *frame record*: a jump buffer of
+//!   8 words in its own stack frame ([`Frame`]). At entry it calls
+//!   `runtime.setjmp(frame)` (LLVM `returns_twice`), which saves the
+//!   callee-saved registers, the SP after return and the return address and
+//!   returns 0.
+//! - `defer f(args)` builds a closure `void(ctx)` and calls
+//!   `runtime.deferproc(frame, closure)`, which pushes a [`Defer`] record
+//!   on the goroutine's LIFO list (`G::defers`).
+//! - Every return path calls `runtime.deferreturn(frame)`: it pops and runs,
+//!   innermost first, the records of that frame (they are the top of the
+//!   list: records of deeper frames were run when those frames returned).
+//! - `gopanic` (panic.rs) calls [`run_panic_defers`]: it pops the top
+//!   record and runs it through the trampoline `rgo_defer_call`, which
+//!   stores in the panic record the address of the deferred function's
+//!   return-address slot (`Panic::argp`). If the call recovered the panic,
+//!   [`recovery`] unlinks every panic that started below the recovering
+//!   frame and long-jumps to the frame record: setjmp returns 1 there, and
+//!   the function runs `deferreturn(frame)` and returns its result slots.
+//!   Records are popped *before* their call (gc >= 1.22), so a panic raised
+//!   by a deferred call simply continues with the next record.
+//! - `recover()` is `runtime.gorecover(frameaddress(0))`: an asm shim adds
+//!   its own return address (a PC inside the function that called recover)
+//!   and [`gorecover_impl`] applies gc's rule, *exactly one non-wrapper
+//!   frame between the panic's deferred-call trampoline and recover*:
+//!   walking the frame-pointer chain from the caller of recover, frames
+//!   whose PC lies in the ELF section `rgo_wrappers` (compiler thunks and
+//!   wrappers) are skipped, other frames are counted, and the walk must
+//!   reach the return site `rgo_defer_call_ret` through the slot recorded
+//!   in the current panic's `argp` with a count of 1. So `defer recover()`
+//!   (0 frames), recover in a helper called by the deferred function (2
+//!   frames), recover in a function deferred by a frame that returns
+//!   normally during the panic (run by deferreturn, not by the trampoline)
+//!   and a second recover all return nil, as in gc.
+//!
+//! Requirements on generated code (the compiler's side of the contract):
+//! - every Go function and wrapper keeps a frame pointer ("frame-pointer"
+//!   = "all"): rbp chains are what gorecover walks;
+//! - a function that calls recover() must not be inlined into its caller
+//!   (noinline), since recover identifies it by its frame; deferred
+//!   closures are called indirectly, so only wrappers calling such a
+//!   function directly matter;
+//! - every function that calls setjmp is `returns_twice`-safe (LLVM
+//!   handles it given the attribute on the callee) and deferreturn is
+//!   called on every return path, including the setjmp() == 1 one.
+//!
+//! Invariants:
+//! - `G::defers` lists records of live frames, innermost frame first;
+//! - a `Panic` is linked on `G::panic` from its `gopanic` until it is
+//!   recovered or the program dies; a recovery unlinks all panics whose
+//!   `gopanic` frame lies below the recovering frame's SP;
+//! - no Rust frame that is jumped over by `longjmp` owns resources (no
+//!   locks held, nothing to drop): only `gopanic`, `run_panic_defers` and
+//!   the trampoline lie between a recovering deferred call and its frame.
+
+use crate::panic::Panic;
+use crate::proc::getg;
+use crate::types::Eface;
+use core::ptr::null_mut;
+use core::sync::atomic::Ordering::Relaxed;
+
+/// The jump buffer a deferring function allocates: rbx, rbp, r12, r13,
+/// r14, r15, rsp (after setjmp returns), rip (setjmp's return address).
+#[repr(C)]
+pub struct Frame {
+    pub regs: [u64; 8],
+}
+
+const FRAME_RSP: usize = 6;
+
+/// A pending deferred call.
+#[repr(C)]
+pub struct Defer {
+    /// The closure: first word is `code(ctx)`.
+    pub closure: *mut u8,
+    /// The frame record of the function that deferred it.
+    pub frame: *mut Frame,
+    /// Next (outer) record.
+    pub link: *mut Defer,
+}
+
+extern "C" {
+    /// Restores the registers saved in `frame` and resumes after its setjmp
+    /// call with 1 as setjmp's result.
+    fn rgo_longjmp(frame: *mut Frame) -> !;
+    /// Calls `closure`'s code with `closure` as its argument, after storing
+    /// at `*argp` the address of the slot holding its return address
+    /// (`rgo_defer_call_ret`).
+    fn rgo_defer_call(closure: *mut u8, argp: *mut usize);
+    /// Calls `closure` from deferreturn (recover in it returns nil).
+    fn rgo_defer_call_plain(closure: *mut u8);
+    /// Return site of the call in `rgo_defer_call` (a label, not a function).
+    fn rgo_defer_call_ret();
+    /// [__start_rgo_wrappers, __stop_rgo_wrappers).
+    static rgo_wrappers_bounds: [usize; 2];
+}
+
+// setjmp / longjmp, the deferred-call trampolines, the gorecover shim and
+// the `rgo_wrappers` section (one `ud2` so the section, and with it
+// __start_/__stop_rgo_wrappers, exists in every program). Kept in one asm
+// block so whatever pulls in any of them pulls in the section bounds too.
+core::arch::global_asm!(
+    ".text",
+    ".globl runtime.setjmp",
+    ".type runtime.setjmp,@function",
+    ".p2align 4",
+    "runtime.setjmp:",
+    "mov [rdi], rbx",
+    "mov [rdi + 8], rbp",
+    "mov [rdi + 16], r12",
+    "mov [rdi + 24], r13",
+    "mov [rdi + 32], r14",
+    "mov [rdi + 40], r15",
+    "lea rdx, [rsp + 8]",
+    "mov [rdi + 48], rdx",
+    "mov rdx, [rsp]",
+    "mov [rdi + 56], rdx",
+    "xor eax, eax",
+    "ret",
+    ".size runtime.setjmp, .-runtime.setjmp",
+    "",
+    ".globl rgo_longjmp",
+    ".type rgo_longjmp,@function",
+    ".p2align 4",
+    "rgo_longjmp:",
+    "mov rbx, [rdi]",
+    "mov rbp, [rdi + 8]",
+    "mov r12, [rdi + 16]",
+    "mov r13, [rdi + 24]",
+    "mov r14, [rdi + 32]",
+    "mov r15, [rdi + 40]",
+    "mov rsp, [rdi + 48]",
+    "mov eax, 1",
+    "jmp qword ptr [rdi + 56]",
+    ".size rgo_longjmp, .-rgo_longjmp",
+    "",
+    // rgo_defer_call(closure: rdi, argp: rsi). After `push rbp` the SP is
+    // 16-byte aligned; the call's return address goes to [rsp - 8].
+    ".globl rgo_defer_call",
+    ".globl rgo_defer_call_ret",
+    ".type rgo_defer_call,@function",
+    ".p2align 4",
+    "rgo_defer_call:",
+    ".cfi_startproc",
+    "push rbp",
+    ".cfi_def_cfa_offset 16",
+    ".cfi_offset rbp, -16",
+    "mov rbp, rsp",
+    ".cfi_def_cfa_register rbp",
+    "lea rax, [rsp - 8]",
+    "mov [rsi], rax",
+    "call qword ptr [rdi]",
+    "rgo_defer_call_ret:",
+    "pop rbp",
+    ".cfi_def_cfa rsp, 8",
+    "ret",
+    ".cfi_endproc",
+    ".size rgo_defer_call, .-rgo_defer_call",
+    "",
+    ".globl rgo_defer_call_plain",
+    ".type rgo_defer_call_plain,@function",
+    ".p2align 4",
+    "rgo_defer_call_plain:",
+    ".cfi_startproc",
+    "push rbp",
+    ".cfi_def_cfa_offset 16",
+    ".cfi_offset rbp, -16",
+    "mov rbp, rsp",
+    ".cfi_def_cfa_register rbp",
+    "call qword ptr [rdi]",
+    "pop rbp",
+    ".cfi_def_cfa rsp, 8",
+    "ret",
+    ".cfi_endproc",
+    ".size rgo_defer_call_plain, .-rgo_defer_call_plain",
+    "",
+    // runtime.gorecover(fp: rdi) -> eface: add the return address (a PC in
+    // the function that called recover) as second argument.
+    ".globl runtime.gorecover",
+    ".type runtime.gorecover,@function",
+    ".p2align 4",
+    "runtime.gorecover:",
+    "mov rsi, [rsp]",
+    "jmp {gorecover}",
+    ".size runtime.gorecover, .-runtime.gorecover",
+    "",
+    ".section rgo_wrappers,\"ax\",@progbits",
+    ".p2align 4",
+    "rgo_wrappers_placeholder:",
+    "ud2",
+    "",
+    ".section .data.rel.ro.rgo_wrappers_bounds,\"aw\",@progbits",
+    ".p2align 3",
+    ".globl rgo_wrappers_bounds",
+    "rgo_wrappers_bounds:",
+    ".quad __start_rgo_wrappers",
+    ".quad __stop_rgo_wrappers",
+    ".text",
+    gorecover = sym gorecover_impl,
+);
+
+fn alloc_defer() -> *mut Defer {
+    let g = getg();
+    let d = g.deferpool.load(Relaxed);
+    if !d.is_null() {
+        // SAFETY: pool records are valid, owned by the pool.
+        g.deferpool.store(unsafe { (*d).link }, Relaxed);
+        return d;
+    }
+    Box::into_raw(Box::new(Defer {
+        closure: null_mut(),
+        frame: null_mut(),
+        link: null_mut(),
+    }))
+}
+
+fn free_defer(d: *mut Defer) {
+    let g = getg();
+    // SAFETY: d was just unlinked from the defer list; nothing else refers
+    // to it. Clear the closure so the pool holds no heap pointer.
+    unsafe {
+        (*d).closure = null_mut();
+        (*d).frame = null_mut();
+        (*d).link = g.deferpool.load(Relaxed);
+    }
+    g.deferpool.store(d, Relaxed);
+}
+
+/// `defer`: push `closure` as a deferred call of `frame`.
+#[export_name = "runtime.deferproc"]
+pub extern "C" fn deferproc(frame: *mut Frame, closure: *mut u8) {
+    let g = getg();
+    let d = alloc_defer();
+    // SAFETY: d is a fresh record owned by this function until linked.
+    unsafe {
+        (*d).closure = closure;
+        (*d).frame = frame;
+        (*d).link = g.defers.load(Relaxed);
+    }
+    g.defers.store(d, Relaxed);
+}
+
+/// Unlink the top record if it belongs to `frame` (any frame if null);
+/// returns its closure and frame.
+fn pop_defer(frame: *mut Frame) -> Option<(*mut u8, *mut Frame)> {
+    let g = getg();
+    let d = g.defers.load(Relaxed);
+    if d.is_null() {
+        return None;
+    }
+    // SAFETY: records on the list are valid.
+    let (closure, dframe, link) = unsafe { ((*d).closure, (*d).frame, (*d).link) };
+    if !frame.is_null() && dframe != frame {
+        return None;
+    }
+    g.defers.store(link, Relaxed);
+    free_defer(d);
+    Some((closure, dframe))
+}
+
+/// Function return: run `frame`'s deferred calls, innermost first.
+#[export_name = "runtime.deferreturn"]
+pub extern "C" fn deferreturn(frame: *mut Frame) {
+    if frame.is_null() {
+        return;
+    }
+    while let Some((closure, _)) = pop_defer(frame) {
+        // SAFETY: closure is a Go func value (a nil one faults in the
+        // trampoline at address 0, which is a nil-dereference panic).
+        unsafe { rgo_defer_call_plain(closure) };
+    }
+}
+
+/// The defer loop of `gopanic`: run deferred calls, innermost first, until
+/// none remain (then return) or one recovers `p` (then do not return).
+///
+/// # Safety
+/// `p` is the panic record of the calling `gopanic`, linked on `G::panic`.
+pub unsafe fn run_panic_defers(p: *mut Panic) {
+    while let Some((closure, frame)) = pop_defer(null_mut()) {
+        // SAFETY: p is valid (caller contract); the closure is a Go func
+        // value, called with the trampoline recover looks for.
+        unsafe {
+            rgo_defer_call(closure, core::ptr::addr_of_mut!((*p).argp));
+            (*p).argp = 0;
+            if (*p).recovered {
+                recovery(frame);
+            }
+        }
+    }
+}
+
+/// gc's recovery: unwind the panic list to the panics that started above
+/// `frame`'s SP and resume `frame`'s function after its setjmp with 1.
+///
+/// # Safety
+/// `frame` is the frame record of a live function (the one whose deferred
+/// call just recovered).
+unsafe fn recovery(frame: *mut Frame) -> ! {
+    let g = getg();
+    // SAFETY: frame is a live frame record (caller contract).
+    let sp = unsafe { (*frame).regs[FRAME_RSP] } as usize;
+    let mut q = g.panic.load(Relaxed);
+    // SAFETY: panic records on the list are live (their gopanic frames are
+    // still on the stack until the jump below).
+    while !q.is_null() && unsafe { (*q).start_sp } < sp {
+        q = unsafe { (*q).link };
+    }
+    g.panic.store(q, Relaxed);
+    if q.is_null() {
+        g.sig.store(0, Relaxed);
+    }
+    // Defer records of frames below the target would be stale after the
+    // jump. There are none when frames run their defers in order; drop any
+    // defensively (a frame record lives in its function's frame, so below
+    // that function's SP means a dead frame).
+    while let Some(d) = Some(g.defers.load(Relaxed)).filter(|d| !d.is_null()) {
+        // SAFETY: records on the list are valid.
+        let (df, link) = unsafe { ((*d).frame, (*d).link) };
+        if (df as usize) >= sp {
+            break;
+        }
+        g.defers.store(link, Relaxed);
+        free_defer(d);
+    }
+    // SAFETY: frame holds the registers saved by setjmp in a function that
+    // is still active (its frame is above every frame being abandoned).
+    unsafe { rgo_longjmp(frame) }
+}
+
+fn in_wrappers(pc: usize) -> bool {
+    // SAFETY: a static defined in the asm above.
+    let [lo, hi] = unsafe { rgo_wrappers_bounds };
+    pc >= lo && pc < hi
+}
+
+/// How far the gorecover walk may go (wrapper chains are short).
+const MAX_RECOVER_WALK: usize = 16;
+
+/// `runtime.gorecover(fp)` (via the asm shim, which adds `pc`, the return
+/// address into the function that called recover; `fp` is that function's
+/// frame address). Returns the current panic's value and marks it
+/// recovered if recover was called directly by a deferred call the panic
+/// is running; nil otherwise.
+pub extern "C" fn gorecover_impl(fp: *const usize, pc: usize) -> Eface {
+    let nil = Eface {
+        typ: core::ptr::null(),
+        data: null_mut(),
+    };
+    let g = getg();
+    let p = g.panic.load(Relaxed);
+    // SAFETY: a linked panic record is live.
+    if p.is_null() || unsafe { (*p).recovered } || unsafe { (*p).argp } == 0 {
+        return nil;
+    }
+    // SAFETY: as above.
+    let argp = unsafe { (*p).argp };
+    let lo = g.stack_lo.load(Relaxed);
+    let hi = g.stack_hi.load(Relaxed);
+    let mut fp = fp as usize;
+    let mut pc = pc;
+    let mut nonwrapper = 0;
+    for _ in 0..MAX_RECOVER_WALK {
+        if !in_wrappers(pc) {
+            nonwrapper += 1;
+            if nonwrapper > 1 {
+                return nil;
+            }
+        }
+        if fp < lo || fp + 16 > hi || fp & 7 != 0 {
+            return nil;
+        }
+        // SAFETY: fp is an aligned address inside the goroutine stack: a
+        // frame-pointer record {saved rbp, return address}.
+        let (next_fp, ret) = unsafe { (*(fp as *const usize), *((fp + 8) as *const usize)) };
+        if ret == rgo_defer_call_ret as *const () as usize {
+            if nonwrapper == 1 && fp + 8 == argp {
+                // SAFETY: p is live (see above).
+                unsafe {
+                    (*p).recovered = true;
+                    return (*p).arg;
+                }
+            }
+            return nil;
+        }
+        if next_fp <= fp {
+            return nil;
+        }
+        fp = next_fp;
+        pc = ret;
+    }
+    nil
+}
