@@ -569,12 +569,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 vals.push(v);
             }
         }
-        match vals.len() {
-            1 => {
-                self.builder.build_return(Some(&vals[0])).expect("ret");
-            }
-            _ => self.build_return_aggregate(&vals),
+        // Results go through their slots: deferred calls may read and
+        // change named results before the function returns.
+        let slots = self.fs().results.clone();
+        for (slot, v) in slots.iter().zip(&vals) {
+            self.builder.build_store(*slot, *v).expect("store");
         }
+        self.gen_return_from_slots();
     }
 
     fn local_decl(&mut self, d: &ast::Decl) {
