@@ -136,7 +136,7 @@ define void @dopanic(ptr %ctx) #0 {
 ; a thunk calling recover itself: zero non-wrapper frames, returns nil.
 define void @thunk_recover(ptr %ctx) #1 section "rgo_wrappers" {
   %fp = call ptr @llvm.frameaddress.p0(i32 0)
-  %e = call { ptr, ptr } @"runtime.gorecover"(ptr %fp)
+  %e = notail call { ptr, ptr } @"runtime.gorecover"(ptr %fp)
   %t = extractvalue { ptr, ptr } %e, 0
   %d = extractvalue { ptr, ptr } %e, 1
   call void @rgo_test_show(ptr %t, ptr %d)
@@ -154,6 +154,21 @@ define void @thunk_outer(ptr %ctx) #1 section "rgo_wrappers" {
   ret void
 }
 @cl_thunk_helper = constant { ptr } { ptr @thunk_outer }
+
+; func() { recover() }: at -O2 the call becomes a tail jump (no notail
+; here on purpose): the runtime must still see this function as the caller.
+define void @recdrop(ptr %ctx) #1 {
+  %fp = call ptr @llvm.frameaddress.p0(i32 0)
+  %e = call { ptr, ptr } @"runtime.gorecover"(ptr %fp)
+  ret void
+}
+@cl_recdrop = constant { ptr } { ptr @recdrop }
+; `defer recdrop()` through a wrapper; recdrop tail-calls recover.
+define void @thunk_tail(ptr %ctx) #1 section "rgo_wrappers" {
+  call void @recdrop(ptr null)
+  ret void
+}
+@cl_thunk_tail = constant { ptr } { ptr @thunk_tail }
 
 ; func h() { defer func() { show(recover()) }() }   (returns normally)
 define void @h() #0 {
@@ -373,6 +388,8 @@ ret:
 @rgo_test_cl_thunk_recover = constant ptr @cl_thunk_recover
 @rgo_test_cl_thunk_helper = constant ptr @cl_thunk_helper
 @rgo_test_cl_callh = constant ptr @cl_callh
+@rgo_test_cl_recdrop = constant ptr @cl_recdrop
+@rgo_test_cl_thunk_tail = constant ptr @cl_thunk_tail
 
 attributes #0 = { noinline "split-stack" "frame-pointer"="all" }
 attributes #1 = { noinline "split-stack" "frame-pointer"="all" }

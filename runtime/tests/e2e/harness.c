@@ -153,7 +153,7 @@ extern const void *const rgo_test_cl_recshow, *const rgo_test_cl_indirect,
     *const rgo_test_cl_repanic, *const rgo_test_cl_recpanic_y,
     *const rgo_test_cl_recpanic_other, *const rgo_test_cl_panic_y,
     *const rgo_test_cl_thunk_recover, *const rgo_test_cl_thunk_helper,
-    *const rgo_test_cl_callh;
+    *const rgo_test_cl_callh, *const rgo_test_cl_recdrop, *const rgo_test_cl_thunk_tail;
 
 static void ps(const char *s);
 
@@ -167,6 +167,12 @@ static int defer_tests(const char *t) {
     withdefer(0, rgo_test_cl_indirect);
   } else if (!strcmp(t, "wrappers")) {
     withdefer(rgo_test_cl_thunk_helper, rgo_test_cl_thunk_recover);
+  } else if (!strcmp(t, "tailrecover")) {
+    withdefer(0, rgo_test_cl_recdrop);
+    ps("after\n");
+  } else if (!strcmp(t, "tailwrapped")) {
+    withdefer(0, rgo_test_cl_thunk_tail);
+    ps("after\n");
   } else if (!strcmp(t, "deferretrecover")) {
     withdefer(0, rgo_test_cl_callh);
   } else if (!strcmp(t, "repanic")) {

@@ -72,6 +72,8 @@ recover recover - full
 notdirect notdirect - full
 wrappers wrappers - full
 deferretrecover deferretrecover - full
+tailrecover tailrecover - full
+tailwrapped tailwrapped - full
 repanic repanic - report
 repanicdiff repanicdiff - report
 nested nested - report
