@@ -43,6 +43,10 @@
 //!   (noinline), since recover identifies it by its frame; deferred
 //!   closures are called indirectly, so only wrappers calling such a
 //!   function directly matter;
+//! - the call to `runtime.gorecover` should be `notail` (LLVM turns `call;
+//!   ret` into a jump at -O2). A tail call from an ordinary function is
+//!   detected and handled, but one from a wrapper (`defer recover()`)
+//!   would then be mistaken for an ordinary function and recover;
 //! - every function that calls setjmp is `returns_twice`-safe (LLVM
 //!   handles it given the attribute on the callee) and deferreturn is
 //!   called on every return path, including the setjmp() == 1 one.
@@ -177,13 +181,15 @@ core::arch::global_asm!(
     ".cfi_endproc",
     ".size rgo_defer_call_plain, .-rgo_defer_call_plain",
     "",
-    // runtime.gorecover(fp: rdi) -> eface: add the return address (a PC in
-    // the function that called recover) as second argument.
+    // runtime.gorecover(fp: rdi) -> eface: add the return address, the
+    // address of that return address and rbp as arguments 2-4.
     ".globl runtime.gorecover",
     ".type runtime.gorecover,@function",
     ".p2align 4",
     "runtime.gorecover:",
     "mov rsi, [rsp]",
+    "mov rdx, rsp",
+    "mov rcx, rbp",
     "jmp {gorecover}",
     ".size runtime.gorecover, .-runtime.gorecover",
     "",
@@ -340,16 +346,20 @@ fn in_wrappers(pc: usize) -> bool {
 /// How far the gorecover walk may go (wrapper chains are short).
 const MAX_RECOVER_WALK: usize = 16;
 
-/// `runtime.gorecover(fp)` (via the asm shim, which adds `pc`, the return
-/// address into the function that called recover; `fp` is that function's
-/// frame address). Returns the current panic's value and marks it
-/// recovered if recover was called directly by a deferred call the panic
-/// is running; nil otherwise.
-pub extern "C" fn gorecover_impl(fp: *const usize, pc: usize) -> Eface {
-    let nil = Eface {
-        typ: core::ptr::null(),
-        data: null_mut(),
-    };
+/// `runtime.gorecover(fp)` (via the asm shim, which adds `pc` = its
+/// return address, `sp` = the address of that return address and `rbp` =
+/// rbp at the call; `fp` is the frame address of the function F that called
+/// recover). Returns the current panic's value and marks it recovered if
+/// recover was called directly by a deferred call the panic is running;
+/// nil otherwise.
+///
+/// Normally `pc` is inside F and F's return address is at `fp + 8`. If F
+/// tail-called gorecover (`call; ret` becomes `jmp` at -O2 unless the call
+/// is `notail`), F's frame is gone: then `fp + 8 == sp`, `pc` is F's return
+/// address and `rbp` its caller's frame. F is then assumed not to be a
+/// wrapper (codegen must use `notail` for recover calls in wrappers).
+pub extern "C" fn gorecover_impl(fp: *const usize, pc: usize, sp: usize, rbp: usize) -> Eface {
+    let nil = Eface { typ: core::ptr::null(), data: null_mut() };
     let g = getg();
     let p = g.panic.load(Relaxed);
     // SAFETY: a linked panic record is live.
@@ -360,9 +370,26 @@ pub extern "C" fn gorecover_impl(fp: *const usize, pc: usize) -> Eface {
     let argp = unsafe { (*p).argp };
     let lo = g.stack_lo.load(Relaxed);
     let hi = g.stack_hi.load(Relaxed);
+    let tramp = rgo_defer_call_ret as *const () as usize;
+    let recovered = || {
+        // SAFETY: p is live (see above).
+        unsafe {
+            (*p).recovered = true;
+            (*p).arg
+        }
+    };
+    // (pc, fp): a PC inside a function and that function's frame.
     let mut fp = fp as usize;
     let mut pc = pc;
     let mut nonwrapper = 0;
+    if fp + 8 == sp {
+        // Tail call: F's return address is `pc`, in slot `sp`.
+        nonwrapper = 1;
+        if pc == tramp {
+            return if sp == argp { recovered() } else { nil };
+        }
+        fp = rbp;
+    }
     for _ in 0..MAX_RECOVER_WALK {
         if !in_wrappers(pc) {
             nonwrapper += 1;
@@ -376,15 +403,8 @@ pub extern "C" fn gorecover_impl(fp: *const usize, pc: usize) -> Eface {
         // SAFETY: fp is an aligned address inside the goroutine stack: a
         // frame-pointer record {saved rbp, return address}.
         let (next_fp, ret) = unsafe { (*(fp as *const usize), *((fp + 8) as *const usize)) };
-        if ret == rgo_defer_call_ret as *const () as usize {
-            if nonwrapper == 1 && fp + 8 == argp {
-                // SAFETY: p is live (see above).
-                unsafe {
-                    (*p).recovered = true;
-                    return (*p).arg;
-                }
-            }
-            return nil;
+        if ret == tramp {
+            return if nonwrapper == 1 && fp + 8 == argp { recovered() } else { nil };
         }
         if next_fp <= fp {
             return nil;

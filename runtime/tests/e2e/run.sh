@@ -12,8 +12,9 @@ trap 'rm -rf "$work"' EXIT
 # The link line the compiler driver uses (native libs from
 # `cargo rustc -p rgo-runtime --lib --crate-type staticlib -- --print native-static-libs`).
 $CLANG -O2 -c "$here/split.ll" -o "$work/split.o" || exit 1
+$CLANG -O2 -c "$here/defer.ll" -o "$work/defer.o" || exit 1
 $CLANG -O1 -Wall -c "$here/harness.c" -o "$work/harness.o" || exit 1
-$CC -o "$work/prog" "$work/harness.o" "$work/split.o" "$lib" \
+$CC -o "$work/prog" "$work/harness.o" "$work/split.o" "$work/defer.o" "$lib" \
     -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc || exit 1
 
 fail=0
@@ -66,6 +67,35 @@ nilderef nilderef - report
 fault fault - report
 throw throw - report
 exit exit - report
+deferorder deferorder - full
+recover recover - full
+notdirect notdirect - full
+wrappers wrappers - full
+deferretrecover deferretrecover - full
+tailrecover tailrecover - full
+tailwrapped tailwrapped - full
+repanic repanic - report
+repanicdiff repanicdiff - report
+nested nested - report
+nestedrecover nestedrecover - report
+nestedframes nestedframes - full
+deferloop deferloop - full
+sigrecover sigrecover - report
+sigthenother sigthenother - report
+divrecover divrecover - full
+idxrecover idxrecover - full
+plainrecover plainrecover - full
+panicnilrecover panicnilrecover - full
+assertrecover assertrecover - full
+nildefer nildefer - report
+printpanic printpanic - report
+assertnil assertnil - report
+assertmissing assertmissing - report
+assertok assertok - full
+dottype dottype - report
+dottypeI dottypeI - report
+dottypenil dottypenil - report
+dottypescopes dottypescopes - report
 CASES
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
