@@ -7,7 +7,7 @@ use inkwell::attributes::AttributeLoc;
 use inkwell::basic_block::BasicBlock;
 use inkwell::module::Linkage;
 use inkwell::types::BasicTypeEnum;
-use inkwell::values::{BasicValueEnum, FunctionValue, PointerValue};
+use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, PointerValue};
 use rgoc_syntax::{ast, AssignOp, Expr, ExprKind, Stmt, StmtKind};
 use rgoc_types::{ObjId, ObjKind, Type, TypeId};
 
@@ -257,6 +257,29 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         let slots = self.fs().results.clone();
         let types = self.fs().result_types.clone();
+        if self.fs().defer_frame.is_some() {
+            // After a recovery (setjmp returning 1) LLVM has not seen the
+            // body's stores: read the slots with volatile loads.
+            let vals: Vec<BasicValueEnum> = slots
+                .iter()
+                .zip(&types)
+                .map(|(s, t)| {
+                    let ty = self.llvm_type(*t, rgoc_syntax::Pos::default()).expect("result type");
+                    let v = self.builder.build_load(ty, *s, "r").expect("load");
+                    v.as_instruction_value().expect("load instruction").set_volatile(true).expect("volatile");
+                    v
+                })
+                .collect();
+            match vals.len() {
+                0 => self.builder.build_return(None).expect("ret"),
+                1 => self.builder.build_return(Some(&vals[0])).expect("ret"),
+                _ => {
+                    self.build_return_aggregate(&vals);
+                    return;
+                }
+            };
+            return;
+        }
         match slots.len() {
             0 => {
                 self.builder.build_return(None).expect("ret");

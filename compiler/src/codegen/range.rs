@@ -406,7 +406,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let fa = inkwell::intrinsics::Intrinsic::find("llvm.frameaddress").expect("frameaddress");
         let decl = fa.get_declaration(&self.module, &[self.ptr_type().into()]).expect("decl");
         let fp = self.builder.build_call(decl, &[self.ctx.i32_type().const_zero().into()], "fp").expect("call").try_as_basic_value().basic()?;
-        self.call_rt("runtime.gorecover", &[R::Ptr], R::Iface, &[fp])
+        // The caller of recover must keep its own frame: no inlining into
+        // other functions, no tail call (the runtime checks frame pointers).
+        let f = self.fs().func;
+        let noinline = inkwell::attributes::Attribute::get_named_enum_kind_id("noinline");
+        f.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(noinline, 0));
+        let gr = self.rt("runtime.gorecover", &[R::Ptr], R::Iface);
+        let cs = self.builder.build_call(gr, &[fp.into()], "").expect("call");
+        cs.set_tail_call_kind(inkwell::values::LLVMTailCallKind::LLVMTailCallKindNoTail);
+        cs.try_as_basic_value().basic()
     }
 
     pub fn preset_of(&self, id: NodeId) -> Option<Preset<'ctx>> {
