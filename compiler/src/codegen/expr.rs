@@ -807,6 +807,29 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 Some(if b == Builtin::Real { re } else { im }.into())
             }
             Builtin::Recover => self.recover(),
+            Builtin::Add => {
+                let p = self.expr(&args[0])?.into_pointer_value();
+                let n = self.index_int(&args[1])?;
+                Some(unsafe { self.builder.build_gep(self.ctx.i8_type(), p, &[n], "").expect("gep") }.into())
+            }
+            Builtin::String => {
+                let p = self.expr(&args[0])?.into_pointer_value();
+                let n = self.index_int(&args[1])?;
+                Some(self.make_string(p, n))
+            }
+            Builtin::Slice => {
+                let p = self.expr(&args[0])?.into_pointer_value();
+                let n = self.index_int(&args[1])?;
+                Some(self.make_slice(p, n, n))
+            }
+            Builtin::StringData => {
+                let s = self.expr(&args[0])?;
+                Some(self.string_parts(s).0.into())
+            }
+            Builtin::SliceData => {
+                let s = self.expr(&args[0])?;
+                Some(self.slice_parts(s).0.into())
+            }
             Builtin::Panic => {
                 let t = self.c.info.type_of(&args[0]);
                 let _ = t;
@@ -836,8 +859,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 k if k.is_integer() && k.is_unsigned() => {
                     let iv = v.into_int_value();
                     let x = if iv.get_type().get_bit_width() < 64 { self.builder.build_int_z_extend(iv, i64t, "").expect("zext") } else { iv };
-                    let f = if k == BasicKind::Uintptr { "runtime.printuintptr" } else { "runtime.printuint" };
-                    self.call_rt(f, &[R::I64], R::Void, &[x.into()]);
+                    // gc prints uintptr in decimal too (printuint).
+                    self.call_rt("runtime.printuint", &[R::I64], R::Void, &[x.into()]);
                 }
                 k if k.is_integer() => {
                     let iv = v.into_int_value();

@@ -309,6 +309,8 @@ impl<'a> Checker<'a> {
             Builtin::Max | Builtin::Min => (1, usize::MAX),
             Builtin::Print | Builtin::Println => (0, usize::MAX),
             Builtin::Recover => (0, 0),
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof | Builtin::StringData | Builtin::SliceData => (1, 1),
+            Builtin::Add | Builtin::Slice | Builtin::String => (2, 2),
         };
         if ellipsis && b != Builtin::Append {
             self.error(e.pos, format!("invalid operation: invalid use of ... with built-in {}", name));
@@ -367,6 +369,99 @@ impl<'a> Checker<'a> {
                 novalue
             }
             Builtin::Recover => Operand::value(ids::EMPTY_INTERFACE),
+            Builtin::Sizeof | Builtin::Alignof => {
+                let x = self.value(&args[0]);
+                if x.is_invalid() {
+                    return x;
+                }
+                let mut x = x;
+                if self.types.is_untyped(x.typ) {
+                    self.default_untyped(&mut x, &args[0]);
+                }
+                let (size, align) = self.types.size_align(x.typ);
+                Operand::constant(ids::UINTPTR, Value::int(if b == Builtin::Sizeof { size } else { align } as i64))
+            }
+            Builtin::Offsetof => {
+                let arg = crate::check::strip_paren(&args[0]);
+                let x = self.expr(arg);
+                if x.is_invalid() {
+                    return x;
+                }
+                let sel = match &arg.kind {
+                    ExprKind::Selector { x: base, .. } => self.info.selections.get(&arg.id).cloned().map(|s| (s, self.info.type_of(base))),
+                    _ => None,
+                };
+                let Some((s, bt)) = sel.filter(|(s, _)| s.kind == crate::SelectionKind::FieldVal) else {
+                    self.error(args[0].pos, format!("invalid argument: {} is not a selector expression", self.expr_string(&args[0])));
+                    return Operand::invalid();
+                };
+                let mut t = bt;
+                let mut off = 0u64;
+                for (k, &i) in s.path.iter().enumerate() {
+                    if k > 0 && self.types.is_pointer(t) {
+                        self.error(args[0].pos, format!("invalid argument: field {} is embedded via a pointer", self.expr_string(&args[0])));
+                        return Operand::invalid();
+                    }
+                    if k == 0 && self.types.is_pointer(t) {
+                        t = match self.types.under(t) {
+                            Type::Pointer(e) => *e,
+                            _ => t,
+                        };
+                    }
+                    off += self.types.field_offset(t, i);
+                    t = match self.types.under(t) {
+                        Type::Struct(fs) => fs[i].typ,
+                        _ => t,
+                    };
+                }
+                Operand::constant(ids::UINTPTR, Value::int(off as i64))
+            }
+            Builtin::Add => {
+                let p = self.value(&args[0]);
+                let n = self.value(&args[1]);
+                if p.is_invalid() || n.is_invalid() {
+                    return Operand::invalid();
+                }
+                let mut n = n;
+                if self.types.is_untyped(n.typ) {
+                    self.default_untyped(&mut n, &args[1]);
+                }
+                Operand::value(ids::UNSAFE_POINTER)
+            }
+            Builtin::Slice | Builtin::String => {
+                let p = self.value(&args[0]);
+                let n = self.value(&args[1]);
+                if p.is_invalid() || n.is_invalid() {
+                    return Operand::invalid();
+                }
+                let mut n = n;
+                if self.types.is_untyped(n.typ) {
+                    self.default_untyped(&mut n, &args[1]);
+                }
+                if b == Builtin::String {
+                    return Operand::value(ids::STRING);
+                }
+                let Type::Pointer(et) = self.types.under(p.typ).clone() else {
+                    self.error(args[0].pos, format!("invalid argument: {} is not a pointer", self.expr_string(&args[0])));
+                    return Operand::invalid();
+                };
+                Operand::value(self.types.slice(et))
+            }
+            Builtin::StringData => {
+                let x = self.value(&args[0]);
+                if x.is_invalid() {
+                    return x;
+                }
+                Operand::value(self.types.pointer(ids::UINT8))
+            }
+            Builtin::SliceData => {
+                let x = self.value(&args[0]);
+                let Type::Slice(et) = self.types.under(x.typ).clone() else {
+                    self.error(args[0].pos, format!("invalid argument: {} is not a slice", self.expr_string(&args[0])));
+                    return Operand::invalid();
+                };
+                Operand::value(self.types.pointer(et))
+            }
             Builtin::Len | Builtin::Cap => {
                 let x = self.value(&args[0]);
                 if x.is_invalid() {

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use rgoc_syntax::{ast, Diagnostic, Expr, NodeId, Pos};
 
 use crate::constant::Value;
-use crate::objects::{ObjId, ObjKind, Object, Objects, ScopeId};
+use crate::objects::{Builtin, ObjId, ObjKind, Object, Objects, ScopeId};
 use crate::types::{ids, Signature, Type, TypeId, TypeTable};
 use crate::{Checked, Info, Initializer};
 
@@ -60,6 +60,8 @@ pub(crate) struct Checker<'a> {
     pub pending_mismatch: Option<(String, String)>,
     /// Enclosing breakable statements in the current function.
     pub ctx: Vec<crate::stmt::Ctx>,
+    /// Imported package names: object -> (import path, position of the path).
+    pub imports: Vec<(ObjId, String, Pos)>,
 }
 
 pub fn check_package(files: &[ast::File], pkg: &str) -> (Checked, Vec<Diagnostic>) {
@@ -89,8 +91,14 @@ pub fn check_package(files: &[ast::File], pkg: &str) -> (Checked, Vec<Diagnostic
         pending_inits: Vec::new(),
         pending_mismatch: None,
         ctx: Vec::new(),
+        imports: Vec::new(),
     };
     c.check_files(files);
+    for (o, path, pos) in std::mem::take(&mut c.imports) {
+        if !c.objs.get(o).used {
+            c.error(pos, format!("{:?} imported and not used", path));
+        }
+    }
     let mut diags = std::mem::take(&mut c.diags);
     diags.sort_by_key(|d| d.pos);
     diags.dedup();
@@ -100,6 +108,52 @@ pub fn check_package(files: &[ast::File], pkg: &str) -> (Checked, Vec<Diagnostic
 impl<'a> Checker<'a> {
     pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
         self.diags.push(Diagnostic { pos, msg: msg.into() });
+    }
+
+    /// An import declaration. Only package unsafe exists so far (the
+    /// standard library comes with the packages issue).
+    fn import(&mut self, imp: &ast::ImportSpec) {
+        if imp.path != "unsafe" {
+            self.unsupported(imp.path_pos, &format!("import of package {:?}", imp.path));
+            return;
+        }
+        let name = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| "unsafe".into());
+        if name == "_" {
+            return;
+        }
+        if name == "." {
+            self.unsupported(imp.path_pos, "dot import");
+            return;
+        }
+        let scope = self.unsafe_scope();
+        let o = self.objs.add(Object::new(&name, ObjKind::PkgName(scope), ids::INVALID, imp.pos, &self.pkg));
+        if self.objs.lookup(self.pkg_scope, &name).is_some_and(|(p, s, _)| s == self.pkg_scope && matches!(self.objs.get(p).kind, ObjKind::PkgName(_))) {
+            // Another file imported it under the same name.
+        } else if let Some(prev) = self.objs.insert(self.pkg_scope, &name, o) {
+            let _ = prev;
+            self.error(imp.pos, format!("{} redeclared in this block", name));
+        }
+        self.imports.push((o, imp.path.clone(), imp.path_pos));
+    }
+
+    /// The scope of package unsafe (created on first import).
+    fn unsafe_scope(&mut self) -> ScopeId {
+        if let Some((o, _, _)) = self.objs.lookup(self.pkg_scope, "unsafe·pkg") {
+            if let ObjKind::PkgName(s) = self.objs.get(o).kind {
+                return s;
+            }
+        }
+        let s = self.objs.new_scope(None, false);
+        let pos = Pos::default();
+        let o = self.objs.add(Object::new("Pointer", ObjKind::TypeName, ids::UNSAFE_POINTER, pos, "unsafe"));
+        self.objs.insert(s, "Pointer", o);
+        for b in Builtin::UNSAFE {
+            let o = self.objs.add(Object::new(b.name(), ObjKind::Builtin(b), ids::INVALID, pos, "unsafe"));
+            self.objs.insert(s, b.name(), o);
+        }
+        let marker = self.objs.add(Object::new("unsafe·pkg", ObjKind::PkgName(s), ids::INVALID, pos, ""));
+        self.objs.insert(self.pkg_scope, "unsafe·pkg", marker);
+        s
     }
 
     pub fn unsupported(&mut self, pos: Pos, what: &str) {
@@ -116,7 +170,7 @@ impl<'a> Checker<'a> {
         let mut funcs: Vec<&'a ast::FuncDecl> = Vec::new();
         for f in files {
             for imp in &f.imports {
-                self.unsupported(imp.path_pos, &format!("import of package {:?}", imp.path));
+                self.import(imp);
             }
             for d in &f.decls {
                 match d {

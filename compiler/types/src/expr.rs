@@ -235,6 +235,10 @@ impl<'a> Checker<'a> {
             }
             ObjKind::Builtin(b) => Operand { mode: Mode::Builtin, typ: ids::INVALID, val: None, builtin: Some(b) },
             ObjKind::Nil => Operand::value(ids::UNTYPED_NIL),
+            ObjKind::PkgName(_) => {
+                self.error(e.pos, format!("use of package {} without selector", name));
+                Operand::invalid()
+            }
             ObjKind::Label => {
                 self.error(e.pos, format!("undefined: {}", name));
                 Operand::invalid()
@@ -878,6 +882,26 @@ impl<'a> Checker<'a> {
     // Selectors, index and slice expressions
 
     fn selector(&mut self, e: &Expr, xe: &Expr, sel: &ast::Ident) -> Operand {
+        if let ExprKind::Ident(n) = &xe.kind {
+            if let Some((o, _, _)) = self.objs.lookup(self.scope, n) {
+                if let ObjKind::PkgName(ps) = self.objs.get(o).kind {
+                    self.objs.get_mut(o).used = true;
+                    self.info.uses.insert(xe.id, o);
+                    let Some((m, _, _)) = self.objs.lookup(ps, &sel.name) else {
+                        self.error(sel.pos, format!("undefined: {}.{}", n, sel.name));
+                        return Operand::invalid();
+                    };
+                    self.info.uses.insert(sel.id, m);
+                    self.info.uses.insert(e.id, m);
+                    let obj = self.objs.get(m).clone();
+                    return match obj.kind {
+                        ObjKind::TypeName => Operand { mode: Mode::Type, typ: obj.typ, val: None, builtin: None },
+                        ObjKind::Builtin(b) => Operand { mode: Mode::Builtin, typ: ids::INVALID, val: None, builtin: Some(b) },
+                        _ => Operand::invalid(),
+                    };
+                }
+            }
+        }
         let x = self.expr(xe);
         if x.is_invalid() {
             return x;

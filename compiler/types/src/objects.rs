@@ -33,6 +33,15 @@ pub enum Builtin {
     Println,
     Real,
     Recover,
+    // Package unsafe.
+    Sizeof,
+    Alignof,
+    Offsetof,
+    Add,
+    Slice,
+    String,
+    StringData,
+    SliceData,
 }
 
 impl Builtin {
@@ -57,8 +66,17 @@ impl Builtin {
             Println => "println",
             Real => "real",
             Recover => "recover",
+            Sizeof => "Sizeof",
+            Alignof => "Alignof",
+            Offsetof => "Offsetof",
+            Add => "Add",
+            Slice => "Slice",
+            String => "String",
+            StringData => "StringData",
+            SliceData => "SliceData",
         }
     }
+    pub const UNSAFE: [Builtin; 8] = [Builtin::Sizeof, Builtin::Alignof, Builtin::Offsetof, Builtin::Add, Builtin::Slice, Builtin::String, Builtin::StringData, Builtin::SliceData];
     pub const ALL: [Builtin; 18] = [
         Builtin::Append,
         Builtin::Cap,
@@ -91,6 +109,8 @@ pub enum ObjKind {
     Builtin(Builtin),
     Nil,
     Label,
+    /// An imported package name and the package's scope.
+    PkgName(ScopeId),
 }
 
 #[derive(Clone, Debug)]

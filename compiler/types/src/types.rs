@@ -401,6 +401,51 @@ impl TypeTable {
         }
     }
 
+    /// Size and alignment of values of type `t` on x86-64 (the layout
+    /// codegen gives LLVM: natural alignment, C struct rules).
+    pub fn size_align(&self, t: TypeId) -> (u64, u64) {
+        match self.under(t) {
+            Type::Basic(k) => match k {
+                BasicKind::Complex64 => (8, 4),
+                BasicKind::Complex128 => (16, 8),
+                BasicKind::String => (16, 8),
+                k => (k.size(), k.size().min(8)),
+            },
+            Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => (8, 8),
+            Type::Slice(_) => (24, 8),
+            Type::Interface(_) => (16, 8),
+            Type::Array(n, e) => {
+                let (es, ea) = self.size_align(*e);
+                (es * n, ea)
+            }
+            Type::Struct(fields) => {
+                let (mut off, mut align) = (0u64, 1u64);
+                for f in fields {
+                    let (fs, fa) = self.size_align(f.typ);
+                    off = off.div_ceil(fa) * fa + fs;
+                    align = align.max(fa);
+                }
+                (off.div_ceil(align) * align, align)
+            }
+            Type::Tuple(_) | Type::Named(_) => (0, 1),
+        }
+    }
+
+    /// Byte offset of field `i` of struct type `t`.
+    pub fn field_offset(&self, t: TypeId, i: usize) -> u64 {
+        let Type::Struct(fields) = self.under(t) else { return 0 };
+        let mut off = 0u64;
+        for (k, f) in fields.iter().enumerate() {
+            let (fs, fa) = self.size_align(f.typ);
+            off = off.div_ceil(fa) * fa;
+            if k == i {
+                return off;
+            }
+            off += fs;
+        }
+        off
+    }
+
     pub fn signature(&self, id: TypeId) -> Option<&Signature> {
         match self.under(id) {
             Type::Func(s) => Some(s),
