@@ -41,7 +41,10 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Some(other) => {
-            eprintln!("rgoc {}: unknown command\nRun 'rgoc help' for usage.", other);
+            eprintln!(
+                "rgoc {}: unknown command\nRun 'rgoc help' for usage.",
+                other
+            );
             ExitCode::from(2)
         }
     }
@@ -65,7 +68,9 @@ fn parse_args(args: &[String], allow_rest: bool) -> Result<BuildArgs, String> {
             break;
         } else if a == "-o" && !allow_rest {
             i += 1;
-            out = Some(PathBuf::from(args.get(i).ok_or("flag needs an argument: -o")?));
+            out = Some(PathBuf::from(
+                args.get(i).ok_or("flag needs an argument: -o")?,
+            ));
         } else if let Some(o) = a.strip_prefix("-o=") {
             out = Some(PathBuf::from(o));
         } else if a.starts_with('-') && files.is_empty() {
@@ -94,7 +99,10 @@ fn build_cmd(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let out = a.out.clone().unwrap_or_else(|| PathBuf::from(a.files[0].file_stem().unwrap_or_default()));
+    let out = a
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(a.files[0].file_stem().unwrap_or_default()));
     match build(&a.files, &out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => ExitCode::from(code),
@@ -131,7 +139,10 @@ fn run_cmd(args: &[String]) -> ExitCode {
             }
             None => {
                 use std::os::unix::process::ExitStatusExt;
-                eprintln!("signal: {}", s.signal().map(signal_name).unwrap_or("unknown"));
+                eprintln!(
+                    "signal: {}",
+                    s.signal().map(signal_name).unwrap_or("unknown")
+                );
                 ExitCode::from(1)
             }
         },
@@ -152,45 +163,180 @@ fn signal_name(s: i32) -> &'static str {
     }
 }
 
-/// Compiles `files` (one package main) into the executable `out`. On
-/// failure, diagnostics have been printed; returns the exit code.
-pub fn build(files: &[PathBuf], out: &Path) -> Result<(), u8> {
-    let mut ids = NodeIds::default();
-    let mut asts = Vec::new();
-    let mut diags: Vec<Diagnostic> = Vec::new();
-    let paths: Vec<String> = files.iter().map(|p| display_path(p)).collect();
-    for (i, f) in files.iter().enumerate() {
-        let src = match std::fs::read(f) {
+/// The parsed program: every file (packages in dependency order, main
+/// last), display paths indexed by `File::file_index`, and each package's
+/// import path with its range of `files`.
+struct Program {
+    files: Vec<rgoc_syntax::ast::File>,
+    paths: Vec<String>,
+    pkgs: Vec<(String, std::ops::Range<usize>)>,
+}
+
+/// The standard library's source root: $RGOC_STDLIB, else `stdlib` beside
+/// the rgoc executable or two levels up (target/release/rgoc in the repo).
+fn stdlib_root() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("RGOC_STDLIB") {
+        return Some(PathBuf::from(p));
+    }
+    let exe = std::env::current_exe().ok()?;
+    let dir = exe.parent()?;
+    [
+        dir.join("stdlib"),
+        dir.join("../stdlib"),
+        dir.join("../../stdlib"),
+    ]
+    .into_iter()
+    .find(|c| c.is_dir())
+}
+
+struct Loader {
+    ids: NodeIds,
+    prog: Program,
+    diags: Vec<Diagnostic>,
+    /// Import paths being loaded (cycle detection) and loaded.
+    visiting: Vec<String>,
+    done: std::collections::HashSet<String>,
+    root: Option<PathBuf>,
+}
+
+impl Loader {
+    fn parse(&mut self, path: &Path) -> Result<rgoc_syntax::ast::File, u8> {
+        let src = match std::fs::read(path) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("rgoc: open {}: {}", f.display(), io_error_text(&e));
+                eprintln!("rgoc: open {}: {}", path.display(), io_error_text(&e));
                 return Err(1);
             }
         };
         let text = String::from_utf8_lossy(&src).into_owned();
-        let (file, d) = rgoc_syntax::parse_file(&paths[i], &text, i as u32, &mut ids);
-        diags.extend(d);
-        asts.push(file);
+        let index = self.prog.paths.len() as u32;
+        self.prog.paths.push(display_path(path));
+        let (file, d) = rgoc_syntax::parse_file(
+            &self.prog.paths[index as usize].clone(),
+            &text,
+            index,
+            &mut self.ids,
+        );
+        self.diags.extend(d);
+        Ok(file)
     }
-    if !diags.is_empty() {
-        report(&paths, diags);
+
+    /// Loads the packages `files` import (recursively), dependencies first.
+    fn load_imports(&mut self, files: &[rgoc_syntax::ast::File]) -> Result<(), u8> {
+        let mut imports: Vec<String> = files
+            .iter()
+            .flat_map(|f| f.imports.iter().map(|i| i.path.clone()))
+            .collect();
+        imports.sort();
+        imports.dedup();
+        for path in imports {
+            if path == "unsafe" || self.done.contains(&path) {
+                continue;
+            }
+            if self.visiting.contains(&path) {
+                eprintln!(
+                    "package command-line-arguments\n\timports {}: import cycle not allowed",
+                    self.visiting.join("\n\timports ")
+                );
+                return Err(1);
+            }
+            let Some(dir) = self
+                .root
+                .as_ref()
+                .map(|r| r.join(&path))
+                .filter(|d| d.is_dir())
+            else {
+                // The checker reports the import as not in std.
+                continue;
+            };
+            let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .map_err(|_| 1u8)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension().is_some_and(|x| x == "go")
+                        && !p.to_string_lossy().ends_with("_test.go")
+                })
+                .collect();
+            names.sort();
+            let mut pfiles = Vec::new();
+            for n in &names {
+                pfiles.push(self.parse(n)?);
+            }
+            self.visiting.push(path.clone());
+            self.load_imports(&pfiles)?;
+            self.visiting.pop();
+            let start = self.prog.files.len();
+            self.prog.files.extend(pfiles);
+            self.prog
+                .pkgs
+                .push((path.clone(), start..self.prog.files.len()));
+            self.done.insert(path);
+        }
+        Ok(())
+    }
+}
+
+fn load_program(files: &[PathBuf]) -> Result<Program, u8> {
+    let mut l = Loader {
+        ids: NodeIds::default(),
+        prog: Program {
+            files: Vec::new(),
+            paths: Vec::new(),
+            pkgs: Vec::new(),
+        },
+        diags: Vec::new(),
+        visiting: Vec::new(),
+        done: Default::default(),
+        root: stdlib_root(),
+    };
+    let mut main_files = Vec::new();
+    for f in files {
+        main_files.push(l.parse(f)?);
+    }
+    if !l.diags.is_empty() {
+        report(&l.prog.paths, std::mem::take(&mut l.diags));
         return Err(1);
     }
-    for f in &asts {
+    for f in &main_files {
         if f.package.name != "main" {
             eprintln!("package command-line-arguments is not a main package");
             return Err(1);
         }
     }
-    let (checked, diags) = rgoc_types::check_package(&asts, "main");
+    l.visiting.push("main".into());
+    l.load_imports(&main_files)?;
+    if !l.diags.is_empty() {
+        report(&l.prog.paths, std::mem::take(&mut l.diags));
+        return Err(1);
+    }
+    let start = l.prog.files.len();
+    l.prog.files.extend(main_files);
+    l.prog.pkgs.push(("main".into(), start..l.prog.files.len()));
+    Ok(l.prog)
+}
+
+/// Compiles `files` (package main) and the packages it imports into the
+/// executable `out`. On failure, diagnostics have been printed; returns the
+/// exit code.
+pub fn build(files: &[PathBuf], out: &Path) -> Result<(), u8> {
+    let prog = load_program(files)?;
+    let paths = &prog.paths;
+    let (checked, diags) = rgoc_types::check_program(&prog.files, &prog.pkgs);
     if !diags.is_empty() {
-        report(&paths, diags);
+        report(paths, diags);
         return Err(1);
     }
     let tmp = tempdir_for(out);
     let obj = tmp.join("main.o");
-    if let Err(d) = codegen::compile(&asts, &checked, &obj, &codegen::Options { opt: std::env::var_os("RGOC_NOOPT").is_none() }) {
-        report(&paths, d);
+    if let Err(d) = codegen::compile(
+        &prog.files,
+        &checked,
+        &obj,
+        &codegen::Options {
+            opt: std::env::var_os("RGOC_NOOPT").is_none(),
+        },
+    ) {
+        report(paths, d);
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(1);
     }
@@ -201,7 +347,14 @@ pub fn build(files: &[PathBuf], out: &Path) -> Result<(), u8> {
 
 fn tempdir_for(out: &Path) -> PathBuf {
     let _ = out;
-    let d = std::env::temp_dir().join(format!("rgoc-build-{}-{}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)));
+    let d = std::env::temp_dir().join(format!(
+        "rgoc-build-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
     let _ = std::fs::create_dir_all(&d);
     d
 }
@@ -230,7 +383,10 @@ fn report(paths: &[String], mut diags: Vec<Diagnostic>) {
     diags.sort_by_key(|d| d.pos);
     eprintln!("# command-line-arguments");
     for (n, d) in diags.iter().enumerate() {
-        let path = paths.get(d.pos.file as usize).map(String::as_str).unwrap_or("?");
+        let path = paths
+            .get(d.pos.file as usize)
+            .map(String::as_str)
+            .unwrap_or("?");
         if n == 10 {
             eprintln!("{}:{}:{}: too many errors", path, d.pos.line, d.pos.col);
             break;
@@ -254,7 +410,10 @@ fn runtime_lib() -> Option<PathBuf> {
     }
     let exe = std::env::current_exe().ok()?;
     let dir = exe.parent()?;
-    for cand in [dir.join("librgo_runtime.a"), dir.join("../librgo_runtime.a")] {
+    for cand in [
+        dir.join("librgo_runtime.a"),
+        dir.join("../librgo_runtime.a"),
+    ] {
         if cand.exists() {
             return Some(cand);
         }
@@ -270,7 +429,16 @@ fn link(objs: &[PathBuf], out: &Path) -> Result<(), u8> {
     let mut cmd = Command::new("cc");
     cmd.arg("-o").arg(out).args(objs).arg(rt);
     // ld.bfd, not gold: gold rewrites split-stack prologues.
-    cmd.args(["-fuse-ld=bfd", "-lgcc_s", "-lutil", "-lrt", "-lpthread", "-lm", "-ldl", "-lc"]);
+    cmd.args([
+        "-fuse-ld=bfd",
+        "-lgcc_s",
+        "-lutil",
+        "-lrt",
+        "-lpthread",
+        "-lm",
+        "-ldl",
+        "-lc",
+    ]);
     match cmd.output() {
         Ok(o) if o.status.success() => Ok(()),
         Ok(o) => {

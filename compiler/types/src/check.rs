@@ -13,8 +13,16 @@ use crate::{Checked, Info, Initializer};
 
 #[derive(Clone, Copy)]
 pub(crate) enum DeclRef<'a> {
-    Const { idx: usize, typ: Option<&'a Expr>, values: &'a [Expr], iota: u32 },
-    Var { spec: &'a ast::ValueSpec, idx: usize },
+    Const {
+        idx: usize,
+        typ: Option<&'a Expr>,
+        values: &'a [Expr],
+        iota: u32,
+    },
+    Var {
+        spec: &'a ast::ValueSpec,
+        idx: usize,
+    },
     Type(&'a ast::TypeSpec),
     Func(&'a ast::FuncDecl),
 }
@@ -62,62 +70,121 @@ pub(crate) struct Checker<'a> {
     pub ctx: Vec<crate::stmt::Ctx>,
     /// Imported package names: object -> (import path, position of the path).
     pub imports: Vec<(ObjId, String, Pos)>,
+    /// Packages checked before this one: path -> (scope, package name).
+    pub packages: HashMap<String, (ScopeId, String)>,
 }
 
+/// Checks one package on its own (package main without imports of other
+/// packages; tests use it).
 pub fn check_package(files: &[ast::File], pkg: &str) -> (Checked, Vec<Diagnostic>) {
+    check_program(files, &[(pkg.to_string(), 0..files.len())])
+}
+
+/// Checks the packages of a program in dependency order (every package
+/// after the packages it imports). `pkgs` gives each package's import path
+/// and its files as a range of `files`. Types and objects are shared, so
+/// identity holds across packages.
+pub fn check_program(
+    files: &[ast::File],
+    pkgs: &[(String, std::ops::Range<usize>)],
+) -> (Checked, Vec<Diagnostic>) {
     let mut types = TypeTable::new();
     let mut objs = Objects::default();
     let universe = objs.universe(&mut types);
-    let pkg_scope = objs.new_scope(Some(universe), false);
-    let mut c = Checker {
-        types,
-        objs,
-        info: Info::default(),
-        diags: Vec::new(),
-        pkg: pkg.to_string(),
-        pkg_scope,
-        scope: pkg_scope,
-        decls: HashMap::new(),
-        color: HashMap::new(),
-        methods: HashMap::new(),
-        methods_done: HashSet::new(),
-        fctx: Vec::new(),
-        cur_decl: None,
-        deps: HashMap::new(),
-        iota: None,
-        locals: Vec::new(),
-        spec_of_var: HashMap::new(),
-        var_specs_done: HashSet::new(),
-        pending_inits: Vec::new(),
-        pending_mismatch: None,
-        ctx: Vec::new(),
-        imports: Vec::new(),
-    };
-    c.check_files(files);
-    for (o, path, pos) in std::mem::take(&mut c.imports) {
-        if !c.objs.get(o).used {
-            c.error(pos, format!("{:?} imported and not used", path));
+    let mut info = Info::default();
+    let mut scopes: HashMap<String, (ScopeId, String)> = HashMap::new();
+    let mut packages = Vec::new();
+    let mut diags = Vec::new();
+    for (path, range) in pkgs {
+        let pkg_scope = objs.new_scope(Some(universe), false);
+        let mut c = Checker {
+            types,
+            objs,
+            info,
+            diags: Vec::new(),
+            pkg: path.clone(),
+            pkg_scope,
+            scope: pkg_scope,
+            decls: HashMap::new(),
+            color: HashMap::new(),
+            methods: HashMap::new(),
+            methods_done: HashSet::new(),
+            fctx: Vec::new(),
+            cur_decl: None,
+            deps: HashMap::new(),
+            iota: None,
+            locals: Vec::new(),
+            spec_of_var: HashMap::new(),
+            var_specs_done: HashSet::new(),
+            pending_inits: Vec::new(),
+            pending_mismatch: None,
+            ctx: Vec::new(),
+            imports: Vec::new(),
+            packages: scopes.clone(),
+        };
+        let pfiles = &files[range.clone()];
+        c.check_files(pfiles);
+        for (o, ipath, pos) in std::mem::take(&mut c.imports) {
+            if !c.objs.get(o).used {
+                c.error(pos, format!("{:?} imported and not used", ipath));
+            }
         }
+        diags.extend(std::mem::take(&mut c.diags));
+        let name = pfiles
+            .first()
+            .map(|f| f.package.name.clone())
+            .unwrap_or_default();
+        scopes.insert(path.clone(), (pkg_scope, name.clone()));
+        packages.push(crate::Package {
+            path: path.clone(),
+            name,
+            files: range.clone(),
+            init_order: std::mem::take(&mut c.info.init_order),
+            globals: std::mem::take(&mut c.info.globals),
+            init_funcs: std::mem::take(&mut c.info.init_funcs),
+        });
+        types = c.types;
+        objs = c.objs;
+        info = c.info;
     }
-    let mut diags = std::mem::take(&mut c.diags);
     diags.sort_by_key(|d| d.pos);
     diags.dedup();
-    (Checked { types: c.types, objs: c.objs, info: c.info, pkg_path: pkg.to_string() }, diags)
+    let pkg_path = pkgs.last().map(|p| p.0.clone()).unwrap_or_default();
+    (
+        Checked {
+            types,
+            objs,
+            info,
+            pkg_path,
+            packages,
+        },
+        diags,
+    )
 }
 
 impl<'a> Checker<'a> {
     pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
-        self.diags.push(Diagnostic { pos, msg: msg.into() });
+        self.diags.push(Diagnostic {
+            pos,
+            msg: msg.into(),
+        });
     }
 
-    /// An import declaration. Only package unsafe exists so far (the
-    /// standard library comes with the packages issue).
+    /// An import declaration: package unsafe, or a package checked before.
     fn import(&mut self, imp: &ast::ImportSpec) {
-        if imp.path != "unsafe" {
-            self.unsupported(imp.path_pos, &format!("import of package {:?}", imp.path));
+        let (scope, pkg_name) = if imp.path == "unsafe" {
+            (self.unsafe_scope(), "unsafe".to_string())
+        } else if let Some((s, n)) = self.packages.get(&imp.path) {
+            (*s, n.clone())
+        } else {
+            self.error(imp.path_pos, format!("package {} is not in std", imp.path));
             return;
-        }
-        let name = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| "unsafe".into());
+        };
+        let name = imp
+            .name
+            .as_ref()
+            .map(|n| n.name.clone())
+            .unwrap_or(pkg_name);
         if name == "_" {
             return;
         }
@@ -125,12 +192,20 @@ impl<'a> Checker<'a> {
             self.unsupported(imp.path_pos, "dot import");
             return;
         }
-        let scope = self.unsafe_scope();
-        let o = self.objs.add(Object::new(&name, ObjKind::PkgName(scope), ids::INVALID, imp.pos, &self.pkg));
-        if self.objs.lookup(self.pkg_scope, &name).is_some_and(|(p, s, _)| s == self.pkg_scope && matches!(self.objs.get(p).kind, ObjKind::PkgName(_))) {
-            // Another file imported it under the same name.
-        } else if let Some(prev) = self.objs.insert(self.pkg_scope, &name, o) {
-            let _ = prev;
+        if let Some((p, s, _)) = self.objs.lookup(self.pkg_scope, &name) {
+            if s == self.pkg_scope && self.objs.get(p).kind == ObjKind::PkgName(scope) {
+                // Another file of the package imports it too.
+                return;
+            }
+        }
+        let o = self.objs.add(Object::new(
+            &name,
+            ObjKind::PkgName(scope),
+            ids::INVALID,
+            imp.pos,
+            &self.pkg,
+        ));
+        if self.objs.insert(self.pkg_scope, &name, o).is_some() {
             self.error(imp.pos, format!("{} redeclared in this block", name));
         }
         self.imports.push((o, imp.path.clone(), imp.path_pos));
@@ -145,13 +220,31 @@ impl<'a> Checker<'a> {
         }
         let s = self.objs.new_scope(None, false);
         let pos = Pos::default();
-        let o = self.objs.add(Object::new("Pointer", ObjKind::TypeName, ids::UNSAFE_POINTER, pos, "unsafe"));
+        let o = self.objs.add(Object::new(
+            "Pointer",
+            ObjKind::TypeName,
+            ids::UNSAFE_POINTER,
+            pos,
+            "unsafe",
+        ));
         self.objs.insert(s, "Pointer", o);
         for b in Builtin::UNSAFE {
-            let o = self.objs.add(Object::new(b.name(), ObjKind::Builtin(b), ids::INVALID, pos, "unsafe"));
+            let o = self.objs.add(Object::new(
+                b.name(),
+                ObjKind::Builtin(b),
+                ids::INVALID,
+                pos,
+                "unsafe",
+            ));
             self.objs.insert(s, b.name(), o);
         }
-        let marker = self.objs.add(Object::new("unsafe·pkg", ObjKind::PkgName(s), ids::INVALID, pos, ""));
+        let marker = self.objs.add(Object::new(
+            "unsafe·pkg",
+            ObjKind::PkgName(s),
+            ids::INVALID,
+            pos,
+            "",
+        ));
         self.objs.insert(self.pkg_scope, "unsafe·pkg", marker);
         s
     }
@@ -186,22 +279,42 @@ impl<'a> Checker<'a> {
                         }
                         if fd.name.name == "init" {
                             if !fd.sig.params.is_empty() || !fd.sig.results.is_empty() {
-                                self.error(fd.name.pos, "func init must have no arguments and no return values");
+                                self.error(
+                                    fd.name.pos,
+                                    "func init must have no arguments and no return values",
+                                );
                             }
-                            let o = self.objs.add(Object::new("init", ObjKind::Func, ids::INVALID, fd.name.pos, &self.pkg));
+                            let o = self.objs.add(Object::new(
+                                "init",
+                                ObjKind::Func,
+                                ids::INVALID,
+                                fd.name.pos,
+                                &self.pkg,
+                            ));
                             self.info.defs.insert(fd.name.id, o);
                             self.info.init_funcs.push(fd.name.id);
                             self.decls.insert(o, DeclRef::Func(fd));
                             order.push(o);
                             continue;
                         }
-                        if fd.name.name == "main" && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty()) {
-                            self.error(fd.name.pos, "func main must have no arguments and no return values");
+                        if fd.name.name == "main"
+                            && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty())
+                        {
+                            self.error(
+                                fd.name.pos,
+                                "func main must have no arguments and no return values",
+                            );
                         }
                         if fd.name.name == "_" {
                             continue;
                         }
-                        let o = self.objs.add(Object::new(&fd.name.name, ObjKind::Func, ids::INVALID, fd.name.pos, &self.pkg));
+                        let o = self.objs.add(Object::new(
+                            &fd.name.name,
+                            ObjKind::Func,
+                            ids::INVALID,
+                            fd.name.pos,
+                            &self.pkg,
+                        ));
                         self.declare_pkg(&fd.name, o);
                         self.decls.insert(o, DeclRef::Func(fd));
                         order.push(o);
@@ -214,12 +327,26 @@ impl<'a> Checker<'a> {
                             }
                             let (typ, values) = last.unwrap_or((None, &[]));
                             for (i, name) in spec.names.iter().enumerate() {
-                                let o = self.objs.add(Object::new(&name.name, ObjKind::Const(Value::int(0)), ids::INVALID, name.pos, &self.pkg));
+                                let o = self.objs.add(Object::new(
+                                    &name.name,
+                                    ObjKind::Const(Value::int(0)),
+                                    ids::INVALID,
+                                    name.pos,
+                                    &self.pkg,
+                                ));
                                 self.info.defs.insert(name.id, o);
                                 if name.name != "_" {
                                     self.declare_pkg(name, o);
                                 }
-                                self.decls.insert(o, DeclRef::Const { idx: i, typ, values, iota: spec.iota });
+                                self.decls.insert(
+                                    o,
+                                    DeclRef::Const {
+                                        idx: i,
+                                        typ,
+                                        values,
+                                        iota: spec.iota,
+                                    },
+                                );
                                 order.push(o);
                             }
                         }
@@ -227,7 +354,16 @@ impl<'a> Checker<'a> {
                     ast::Decl::Var(specs) => {
                         for spec in specs {
                             for (i, name) in spec.names.iter().enumerate() {
-                                let o = self.objs.add(Object::new(&name.name, ObjKind::Var { global: true, param: false }, ids::INVALID, name.pos, &self.pkg));
+                                let o = self.objs.add(Object::new(
+                                    &name.name,
+                                    ObjKind::Var {
+                                        global: true,
+                                        param: false,
+                                    },
+                                    ids::INVALID,
+                                    name.pos,
+                                    &self.pkg,
+                                ));
                                 self.info.defs.insert(name.id, o);
                                 if name.name != "_" {
                                     self.declare_pkg(name, o);
@@ -241,7 +377,13 @@ impl<'a> Checker<'a> {
                     }
                     ast::Decl::Type(specs) => {
                         for spec in specs {
-                            let o = self.objs.add(Object::new(&spec.name.name, ObjKind::TypeName, ids::INVALID, spec.name.pos, &self.pkg));
+                            let o = self.objs.add(Object::new(
+                                &spec.name.name,
+                                ObjKind::TypeName,
+                                ids::INVALID,
+                                spec.name.pos,
+                                &self.pkg,
+                            ));
                             self.info.defs.insert(spec.name.id, o);
                             if spec.name.name != "_" {
                                 self.declare_pkg(&spec.name, o);
@@ -255,7 +397,14 @@ impl<'a> Checker<'a> {
         }
         if self.objs.scope(self.pkg_scope).names.get("main").is_none() && self.pkg == "main" {
             if let Some(f) = files.first() {
-                self.diags.push(Diagnostic { pos: Pos { file: f.file_index, line: 0, col: 0 }, msg: "function main is undeclared in the main package".into() });
+                self.diags.push(Diagnostic {
+                    pos: Pos {
+                        file: f.file_index,
+                        line: 0,
+                        col: 0,
+                    },
+                    msg: "function main is undeclared in the main package".into(),
+                });
             }
         }
         // 2. Resolve every package-level object.
@@ -284,7 +433,8 @@ impl<'a> Checker<'a> {
         }
         // 3. Function bodies.
         for fd in funcs {
-            if !fd.type_params.is_empty() || fd.recv.as_ref().is_some_and(|r| has_type_args(&r.typ)) {
+            if !fd.type_params.is_empty() || fd.recv.as_ref().is_some_and(|r| has_type_args(&r.typ))
+            {
                 continue;
             }
             if let Some(body) = &fd.body {
@@ -302,7 +452,9 @@ impl<'a> Checker<'a> {
                 self.cur_decl = Some(obj);
                 self.func_body(fd.recv.as_ref(), &fd.sig, &sig, body);
                 self.cur_decl = None;
-            } else if !fd.pragmas.linkname.is_some() {
+            } else if fd.pragmas.linkname.is_none() && self.pkg == "main" {
+                // Outside package main a body-less function is provided by
+                // the runtime under its symbol name (gc: by assembly).
                 self.error(fd.name.pos, "missing function body");
             }
         }
@@ -314,7 +466,15 @@ impl<'a> Checker<'a> {
         self.info.defs.insert(name.id, o);
         if let Some(prev) = self.objs.insert(self.pkg_scope, &name.name, o) {
             let pp = self.objs.get(prev).pos;
-            self.error(name.pos, format!("{} redeclared in this block\n\t{}: other declaration of {}", name.name, fmt_pos(pp), name.name));
+            self.error(
+                name.pos,
+                format!(
+                    "{} redeclared in this block\n\t{}: other declaration of {}",
+                    name.name,
+                    fmt_pos(pp),
+                    name.name
+                ),
+            );
         }
     }
 
@@ -331,7 +491,13 @@ impl<'a> Checker<'a> {
                     ObjKind::Func => {}
                     _ => {
                         if obj.typ == ids::INVALID {
-                            self.error(obj.pos, format!("initialization cycle or invalid recursive reference to {}", obj.name));
+                            self.error(
+                                obj.pos,
+                                format!(
+                                    "initialization cycle or invalid recursive reference to {}",
+                                    obj.name
+                                ),
+                            );
                             self.objs.get_mut(o).typ = ids::INVALID;
                             self.color.insert(o, Color::Black);
                         }
@@ -341,7 +507,9 @@ impl<'a> Checker<'a> {
             }
             None => {}
         }
-        let Some(d) = self.decls.get(&o).copied() else { return };
+        let Some(d) = self.decls.get(&o).copied() else {
+            return;
+        };
         self.color.insert(o, Color::Grey);
         let saved_scope = self.scope;
         let saved_decl = self.cur_decl;
@@ -349,7 +517,12 @@ impl<'a> Checker<'a> {
         let saved_fctx = std::mem::take(&mut self.fctx);
         self.scope = self.pkg_scope;
         match d {
-            DeclRef::Const { idx, typ, values, iota } => {
+            DeclRef::Const {
+                idx,
+                typ,
+                values,
+                iota,
+            } => {
                 self.cur_decl = Some(o);
                 self.iota = Some(Value::int(iota as i64));
                 self.const_decl(o, idx, typ, values);
@@ -391,12 +564,18 @@ impl<'a> Checker<'a> {
         };
         let mut x = self.expr(init);
         if x.mode == crate::Mode::Type || x.mode == crate::Mode::NoValue {
-            self.error(init.pos, format!("{} is not constant", self.expr_string(init)));
+            self.error(
+                init.pos,
+                format!("{} is not constant", self.expr_string(init)),
+            );
             return;
         }
         if x.mode != crate::Mode::Const {
             if x.typ != ids::INVALID {
-                self.error(init.pos, format!("{} is not constant", self.operand_string(init, &x)));
+                self.error(
+                    init.pos,
+                    format!("{} is not constant", self.operand_string(init, &x)),
+                );
             }
             self.objs.get_mut(o).typ = ids::INVALID;
             return;
@@ -404,7 +583,10 @@ impl<'a> Checker<'a> {
         if let Some(t) = t {
             if t != ids::INVALID {
                 if self.types.basic(t).is_none() {
-                    self.error(typ.map(|e| e.pos).unwrap_or(pos), format!("invalid constant type {}", self.tstr(t)));
+                    self.error(
+                        typ.map(|e| e.pos).unwrap_or(pos),
+                        format!("invalid constant type {}", self.tstr(t)),
+                    );
                     return;
                 }
                 self.assignment(&mut x, init, t, "constant declaration");
@@ -443,10 +625,16 @@ impl<'a> Checker<'a> {
             };
             if spec.values.len() == objs.len() {
                 for (o, v) in objs.iter().zip(spec.values.iter()) {
-                    self.pending_inits.push(Initializer { lhs: vec![*o], rhs: v.clone() });
+                    self.pending_inits.push(Initializer {
+                        lhs: vec![*o],
+                        rhs: v.clone(),
+                    });
                 }
             } else {
-                self.pending_inits.push(Initializer { lhs: objs.clone(), rhs });
+                self.pending_inits.push(Initializer {
+                    lhs: objs.clone(),
+                    rhs,
+                });
             }
         }
     }
@@ -461,12 +649,17 @@ impl<'a> Checker<'a> {
             self.objs.get_mut(o).typ = t;
             return;
         }
-        let named = self.types.new_named(&spec.name.name, &self.pkg.clone(), Some(o));
+        let named = self
+            .types
+            .new_named(&spec.name.name, &self.pkg.clone(), Some(o));
         self.objs.get_mut(o).typ = named;
         let u = self.type_expr(&spec.typ);
         let under = self.types.underlying(u);
         if under == ids::INVALID && u != ids::INVALID {
-            self.error(spec.name.pos, format!("invalid recursive type {}", spec.name.name));
+            self.error(
+                spec.name.pos,
+                format!("invalid recursive type {}", spec.name.name),
+            );
         }
         if let Some(n) = self.types.named_info_mut(named) {
             n.underlying = under;
@@ -513,14 +706,25 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if let Some(pp) = seen.get(&fd.name.name) {
-                self.error(fd.name.pos, format!("method {}.{} already declared at {}", name, fd.name.name, fmt_pos(*pp)));
+                self.error(
+                    fd.name.pos,
+                    format!(
+                        "method {}.{} already declared at {}",
+                        name,
+                        fd.name.name,
+                        fmt_pos(*pp)
+                    ),
+                );
                 continue;
             }
             seen.insert(fd.name.name.clone(), fd.name.pos);
             let under = self.types.underlying(named);
             if let Type::Struct(fields) = self.types.get(under) {
                 if fields.iter().any(|f| f.name == fd.name.name) {
-                    self.error(fd.name.pos, format!("field and method with the same name {}", fd.name.name));
+                    self.error(
+                        fd.name.pos,
+                        format!("field and method with the same name {}", fd.name.name),
+                    );
                     continue;
                 }
             }
@@ -569,14 +773,24 @@ impl<'a> Checker<'a> {
             let o = inits[i].lhs[0];
             let obj = self.objs.get(o);
             let (pos, name) = (obj.pos, obj.name.clone());
-            self.error(pos, format!("initialization cycle or initialization loop: {} refers to itself", name));
+            self.error(
+                pos,
+                format!(
+                    "initialization cycle or initialization loop: {} refers to itself",
+                    name
+                ),
+            );
             done[i] = true;
             return;
         }
         visiting[i] = true;
         // Collect variable dependencies through functions.
         let mut seen = HashSet::new();
-        let mut stack: Vec<ObjId> = inits[i].lhs.iter().flat_map(|o| self.deps.get(o).cloned().unwrap_or_default()).collect();
+        let mut stack: Vec<ObjId> = inits[i]
+            .lhs
+            .iter()
+            .flat_map(|o| self.deps.get(o).cloned().unwrap_or_default())
+            .collect();
         let mut var_deps = Vec::new();
         while let Some(d) = stack.pop() {
             if !seen.insert(d) {
@@ -599,7 +813,10 @@ impl<'a> Checker<'a> {
                 let obj = self.objs.get(d);
                 let (pos, name) = (obj.pos, obj.name.clone());
                 if !done[i] {
-                    self.error(pos, format!("initialization cycle: {} refers to itself", name));
+                    self.error(
+                        pos,
+                        format!("initialization cycle: {} refers to itself", name),
+                    );
                 }
             }
         }
@@ -614,7 +831,8 @@ impl<'a> Checker<'a> {
     pub fn record_dep(&mut self, o: ObjId) {
         if let Some(cur) = self.cur_decl {
             let obj = self.objs.get(o);
-            let global = matches!(obj.kind, ObjKind::Var { global: true, .. } | ObjKind::Func) && obj.pkg == self.pkg;
+            let global = matches!(obj.kind, ObjKind::Var { global: true, .. } | ObjKind::Func)
+                && obj.pkg == self.pkg;
             if global {
                 self.deps.entry(cur).or_default().push(o);
             }
@@ -625,7 +843,11 @@ impl<'a> Checker<'a> {
         self.scope = self.objs.new_scope(Some(self.scope), func_boundary);
     }
     pub fn close_scope(&mut self) {
-        self.scope = self.objs.scope(self.scope).parent.expect("scope has parent");
+        self.scope = self
+            .objs
+            .scope(self.scope)
+            .parent
+            .expect("scope has parent");
     }
 
     /// Declares a local object in the current scope.
@@ -636,13 +858,26 @@ impl<'a> Checker<'a> {
         }
         if let Some(prev) = self.objs.insert(self.scope, &name.name, o) {
             let pp = self.objs.get(prev).pos;
-            self.error(name.pos, format!("{} redeclared in this block\n\t{}: other declaration of {}", name.name, fmt_pos(pp), name.name));
+            self.error(
+                name.pos,
+                format!(
+                    "{} redeclared in this block\n\t{}: other declaration of {}",
+                    name.name,
+                    fmt_pos(pp),
+                    name.name
+                ),
+            );
         }
     }
 
-
     /// Checks a function body (declared function, method or literal).
-    pub fn func_body(&mut self, recv: Option<&ast::Field>, ft: &ast::FuncType, sig: &Signature, body: &ast::Block) {
+    pub fn func_body(
+        &mut self,
+        recv: Option<&ast::Field>,
+        ft: &ast::FuncType,
+        sig: &Signature,
+        body: &ast::Block,
+    ) {
         let saved_scope = self.scope;
         let saved_locals = std::mem::take(&mut self.locals);
         self.open_scope(true);
@@ -651,7 +886,16 @@ impl<'a> Checker<'a> {
         if let Some(r) = recv {
             let rt = self.recv_type(r);
             for n in &r.names {
-                let o = self.objs.add(Object::new(&n.name, ObjKind::Var { global: false, param: true }, rt, n.pos, &self.pkg));
+                let o = self.objs.add(Object::new(
+                    &n.name,
+                    ObjKind::Var {
+                        global: false,
+                        param: true,
+                    },
+                    rt,
+                    n.pos,
+                    &self.pkg,
+                ));
                 self.declare_local(n, o);
             }
         }
@@ -662,7 +906,16 @@ impl<'a> Checker<'a> {
                 let t = sig.params.get(pi).copied().unwrap_or(ids::INVALID);
                 pi += 1;
                 if let Some(n) = f.names.get(k) {
-                    let o = self.objs.add(Object::new(&n.name, ObjKind::Var { global: false, param: true }, t, n.pos, &self.pkg));
+                    let o = self.objs.add(Object::new(
+                        &n.name,
+                        ObjKind::Var {
+                            global: false,
+                            param: true,
+                        },
+                        t,
+                        n.pos,
+                        &self.pkg,
+                    ));
                     self.declare_local(n, o);
                 }
             }
@@ -675,12 +928,24 @@ impl<'a> Checker<'a> {
                 ri += 1;
                 if let Some(n) = f.names.get(k) {
                     named_results = true;
-                    let o = self.objs.add(Object::new(&n.name, ObjKind::Var { global: false, param: true }, t, n.pos, &self.pkg));
+                    let o = self.objs.add(Object::new(
+                        &n.name,
+                        ObjKind::Var {
+                            global: false,
+                            param: true,
+                        },
+                        t,
+                        n.pos,
+                        &self.pkg,
+                    ));
                     self.declare_local(n, o);
                 }
             }
         }
-        self.fctx.push(FuncCtx { sig: sig.clone(), named_results });
+        self.fctx.push(FuncCtx {
+            sig: sig.clone(),
+            named_results,
+        });
         let saved_ctx = std::mem::take(&mut self.ctx);
         self.stmt_list(&body.stmts);
         self.ctx = saved_ctx;
@@ -694,7 +959,8 @@ impl<'a> Checker<'a> {
         let locals = std::mem::replace(&mut self.locals, saved_locals);
         for o in locals {
             let obj = self.objs.get(o);
-            if !obj.used && obj.name != "_" && matches!(obj.kind, ObjKind::Var { param: false, .. }) {
+            if !obj.used && obj.name != "_" && matches!(obj.kind, ObjKind::Var { param: false, .. })
+            {
                 let (pos, name) = (obj.pos, obj.name.clone());
                 self.error(pos, format!("declared and not used: {}", name));
             }
@@ -706,13 +972,14 @@ impl<'a> Checker<'a> {
         self.type_expr(&r.typ)
     }
 
-
     pub fn mark_used(&mut self, o: ObjId) {
         self.objs.get_mut(o).used = true;
     }
 
     pub fn record(&mut self, id: NodeId, mode: crate::Mode, typ: TypeId, val: Option<Value>) {
-        self.info.types.insert(id, crate::TypeAndValue { mode, typ, val });
+        self.info
+            .types
+            .insert(id, crate::TypeAndValue { mode, typ, val });
     }
 }
 

@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 
 use rgoc_syntax::{Diagnostic, Expr, NodeId, Pos};
 
-pub use check::check_package;
+pub use check::{check_package, check_program};
 pub use constant::Value;
 pub use lookup::{lookup_field_or_method, method_set_contains, LookupResult};
 pub use objects::{Builtin, ObjId, ObjKind, Object, Objects, ScopeId};
@@ -119,12 +119,29 @@ impl Info {
     }
 }
 
-/// The result of checking a package.
+/// One checked package of a program.
+pub struct Package {
+    pub path: String,
+    pub name: String,
+    /// Its files, as a range of the program's file list.
+    pub files: std::ops::Range<usize>,
+    /// Package-level variable initialisation in dependency order.
+    pub init_order: Vec<Initializer>,
+    /// Package-level variables in declaration order.
+    pub globals: Vec<ObjId>,
+    /// `init` functions in source order (FuncDecl name node ids).
+    pub init_funcs: Vec<NodeId>,
+}
+
+/// The result of checking a program (its packages in dependency order, the
+/// main package last).
 pub struct Checked {
     pub types: TypeTable,
     pub objs: Objects,
     pub info: Info,
+    /// Path of the last package checked (the main package).
     pub pkg_path: String,
+    pub packages: Vec<Package>,
 }
 
 pub type Diagnostics = Vec<Diagnostic>;
