@@ -281,6 +281,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 if ptr_recv {
                     p
                 } else {
+                    self.nil_check(p.into_pointer_value());
                     let bt = self.pointer_elem(xt);
                     self.load(bt, p.into_pointer_value(), pos)?
                 }
@@ -349,6 +350,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if self.c.objs.get(o).ptr_recv {
             Some(Callee::Static(fv, Some(ep.into())))
         } else {
+            self.nil_check(ep);
             let v = self.load(et, ep, pos)?;
             Some(Callee::Static(fv, Some(v)))
         }

@@ -209,6 +209,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             ExprKind::Star(x) => {
                 let p = self.expr(x)?.into_pointer_value();
+                self.nil_check(p);
                 self.load(t, p, e.pos)
             }
             ExprKind::Selector { x, sel } => {
@@ -369,6 +370,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.call_rt(f, &shape, R::Void, args);
         self.builder.build_unreachable().expect("unreachable");
         self.builder.position_at_end(ok);
+    }
+
+    /// gc's nil check before a dereference: LLVM may delete a load from
+    /// null (undefined behaviour for it), so faults cannot be relied on.
+    pub fn nil_check(&mut self, p: PointerValue<'ctx>) {
+        let is_nil = self.builder.build_is_null(p, "").expect("isnull");
+        self.panic_if(is_nil, "runtime.panicmem", &[]);
     }
 
     fn unary(&mut self, e: &Expr, op: UnOp, x: &Expr, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
@@ -972,6 +980,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     fn conversion(&mut self, e: &Expr, x: &Expr, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
         let xt = self.c.info.type_of(x);
+        if xt == ids::UNTYPED_NIL {
+            return Some(self.llvm_type(t, e.pos)?.const_zero());
+        }
         let v = self.expr(x)?;
         let (fk, tk) = (self.c.types.basic(xt), self.c.types.basic(t));
         let tty = self.llvm_type(t, e.pos)?;

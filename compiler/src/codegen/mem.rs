@@ -87,7 +87,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let o = self.c.info.obj_of(e.id)?;
                 self.var_ptr(o, e.pos)
             }
-            ExprKind::Star(x) => Some(self.expr(x)?.into_pointer_value()),
+            ExprKind::Star(x) => {
+                let p = self.expr(x)?.into_pointer_value();
+                self.nil_check(p);
+                Some(p)
+            }
             ExprKind::Selector { .. } if !self.c.info.selections.contains_key(&e.id) => {
                 // pkg.V
                 let o = self.c.info.obj_of(e.id)?;
@@ -121,8 +125,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                             return None;
                         };
                         let p = self.expr(x)?.into_pointer_value();
+                        self.nil_check(p);
                         let i = self.index_int(&indices[0])?;
-                        // A nil pointer faults on the access.
                         self.bounds_check(i, self.i64c(n));
                         self.elem_ptr(p, et, i, e.pos)
                     }
@@ -186,7 +190,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// The pointer a selector path starts from and the type it points to.
     pub fn selector_base(&mut self, x: &Expr, xt: TypeId) -> Option<(PointerValue<'ctx>, TypeId)> {
         if let Type::Pointer(et) = self.c.types.under(xt).clone() {
-            return Some((self.expr(x)?.into_pointer_value(), et));
+            let p = self.expr(x)?.into_pointer_value();
+            self.nil_check(p);
+            return Some((p, et));
         }
         Some((self.addr_or_temp(x)?, xt))
     }
@@ -209,6 +215,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         .build_load(self.ptr_type(), p, "")
                         .expect("load")
                         .into_pointer_value();
+                    self.nil_check(p);
                     t = et;
                 }
             }
@@ -369,6 +376,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     return None;
                 };
                 let p = self.expr(x)?.into_pointer_value();
+                self.nil_check(p);
                 (p, self.i64c(n), self.i64c(n), et)
             }
             _ => {

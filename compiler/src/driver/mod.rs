@@ -258,6 +258,10 @@ impl Loader {
                 })
                 .collect();
             names.sort();
+            if names.is_empty() {
+                // No Go files: the checker reports the import as not in std.
+                continue;
+            }
             let mut pfiles = Vec::new();
             for n in &names {
                 pfiles.push(self.parse(n)?);
