@@ -836,8 +836,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 k if k.is_integer() && k.is_unsigned() => {
                     let iv = v.into_int_value();
                     let x = if iv.get_type().get_bit_width() < 64 { self.builder.build_int_z_extend(iv, i64t, "").expect("zext") } else { iv };
-                    let f = if k == BasicKind::Uintptr { "runtime.printuintptr" } else { "runtime.printuint" };
-                    self.call_rt(f, &[R::I64], R::Void, &[x.into()]);
+                    // gc prints uintptr in decimal too (printuint); printuintptr (hex) is only for runtime internals.
+                    self.call_rt("runtime.printuint", &[R::I64], R::Void, &[x.into()]);
                 }
                 k if k.is_integer() => {
                     let iv = v.into_int_value();
