@@ -215,6 +215,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     p
                 } else {
                     let bt = self.pointer_elem(xt);
+                    self.nil_check(p.into_pointer_value());
                     self.load(bt, p.into_pointer_value(), pos)?
                 }
             } else if ptr_recv {
@@ -264,6 +265,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if self.c.objs.get(o).ptr_recv {
             Some(Callee::Static(fv, Some(ep.into())))
         } else {
+            self.nil_check(ep);
             let v = self.load(et, ep, pos)?;
             Some(Callee::Static(fv, Some(v)))
         }

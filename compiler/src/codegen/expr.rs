@@ -188,6 +188,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             ExprKind::Star(x) => {
                 let p = self.expr(x)?.into_pointer_value();
+                self.nil_check(p);
                 self.load(t, p, e.pos)
             }
             ExprKind::Selector { x, sel } => {

@@ -78,7 +78,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let o = self.c.info.obj_of(e.id)?;
                 self.var_ptr(o, e.pos)
             }
-            ExprKind::Star(x) => Some(self.expr(x)?.into_pointer_value()),
+            ExprKind::Star(x) => {
+                let p = self.expr(x)?.into_pointer_value();
+                self.nil_check(p);
+                Some(p)
+            }
             ExprKind::Selector { x, .. } => {
                 let sel = self.c.info.selections.get(&e.id).cloned();
                 match sel {
@@ -105,8 +109,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     Type::Pointer(at) => {
                         let Type::Array(n, et) = self.c.types.under(at).clone() else { return None };
                         let p = self.expr(x)?.into_pointer_value();
+                        self.nil_check(p);
                         let i = self.index_int(&indices[0])?;
-                        // A nil pointer faults on the access.
                         self.bounds_check(i, self.i64c(n));
                         self.elem_ptr(p, et, i, e.pos)
                     }
@@ -152,7 +156,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// The pointer a selector path starts from and the type it points to.
     pub fn selector_base(&mut self, x: &Expr, xt: TypeId) -> Option<(PointerValue<'ctx>, TypeId)> {
         if let Type::Pointer(et) = self.c.types.under(xt).clone() {
-            return Some((self.expr(x)?.into_pointer_value(), et));
+            let p = self.expr(x)?.into_pointer_value();
+            self.nil_check(p);
+            return Some((p, et));
         }
         Some((self.addr_or_temp(x)?, xt))
     }
@@ -165,6 +171,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             if k > 0 {
                 if let Type::Pointer(et) = self.c.types.under(t).clone() {
                     p = self.builder.build_load(self.ptr_type(), p, "").expect("load").into_pointer_value();
+                    self.nil_check(p);
                     t = et;
                 }
             }
@@ -214,6 +221,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.load(t, p, e.pos)
     }
 
+    /// Panics (nil dereference) if `p` is nil. Explicit rather than a fault:
+    /// LLVM deletes loads whose value is unused (`_ = p.x`) and treats a
+    /// load from null as undefined behaviour.
+    pub fn nil_check(&mut self, p: PointerValue<'ctx>) {
+        let bad = self.builder.build_is_null(p, "isnil").expect("isnull");
+        self.panic_if(bad, "runtime.panicmem", &[]);
+    }
+
     /// Panics with an index error unless 0 <= i < len (unsigned compare).
     pub fn bounds_check(&mut self, i: IntValue<'ctx>, len: IntValue<'ctx>) {
         let bad = self.builder.build_int_compare(IntPredicate::UGE, i, len, "").expect("cmp");
@@ -261,6 +276,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Type::Pointer(at) => {
                 let Type::Array(n, et) = self.c.types.under(at).clone() else { return None };
                 let p = self.expr(x)?.into_pointer_value();
+                self.nil_check(p);
                 (p, self.i64c(n), self.i64c(n), et)
             }
             _ => {
