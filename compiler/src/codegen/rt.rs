@@ -54,7 +54,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             None => self.ctx.void_type().fn_type(&params, false),
         };
         let f = self.module.add_function(name, ft, Some(Linkage::External));
-        if matches!(name, "runtime.gopanic" | "runtime.panicIndex" | "runtime.panicIndexU" | "runtime.panicSlice" | "runtime.panicSliceU" | "runtime.panicdivide" | "runtime.panicshift" | "runtime.panicmem" | "runtime.throw" | "runtime.panicdottype") {
+        if matches!(name, "runtime.gopanic" | "runtime.panicIndex" | "runtime.panicIndexU" | "runtime.panicSlice" | "runtime.panicSliceU" | "runtime.panicdivide" | "runtime.panicshift" | "runtime.panicmem" | "runtime.panicnilcheck" | "runtime.throw" | "runtime.panicdottype") {
             let kind = inkwell::attributes::Attribute::get_named_enum_kind_id("noreturn");
             f.add_attribute(inkwell::attributes::AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
         }
