@@ -899,6 +899,7 @@ impl<'a> Checker<'a> {
                     self.info.selections.insert(e.id, Selection { kind: SelectionKind::MethodExpr, obj, path, indirect, typ: ft, iface_index });
                     if let Some(o) = obj {
                         self.info.uses.insert(sel.id, o);
+                        self.record_dep(o); // initialisation order follows method bodies
                     }
                     Operand::value(ft)
                 }
@@ -931,6 +932,7 @@ impl<'a> Checker<'a> {
                 let obj = if iface_index.is_some() { None } else { Some(obj) };
                 if let Some(o) = obj {
                     self.info.uses.insert(sel.id, o);
+                    self.record_dep(o); // initialisation order follows method bodies
                 }
                 self.info.selections.insert(e.id, Selection { kind: SelectionKind::MethodVal, obj, path, indirect, typ: sig, iface_index });
                 Operand::value(sig)
