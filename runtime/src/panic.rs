@@ -243,6 +243,20 @@ pub extern "C" fn panicmem() -> ! {
     panic_error(crate::error::static_error(&crate::error::MEMORY_ERROR))
 }
 
+/// The compiler's explicit nil check failed. gc's nil checks are faulting
+/// loads, so its report carries a `[signal SIGSEGV ...]` line: record the
+/// fault its handler would have seen (SEGV_MAPERR at address 0; the PC is
+/// not known here and left 0), then panic as sigpanic does.
+#[export_name = "runtime.panicnilcheck"]
+pub extern "C" fn panicnilcheck() -> ! {
+    let g = getg();
+    g.sig.store(libc::SIGSEGV as u32, Ordering::Relaxed);
+    g.sigcode0.store(1, Ordering::Relaxed); // SEGV_MAPERR
+    g.sigcode1.store(0, Ordering::Relaxed);
+    g.sigpc.store(0, Ordering::Relaxed);
+    panicmem()
+}
+
 #[export_name = "runtime.panicoverflow"]
 pub extern "C" fn panicoverflow() -> ! {
     panic_error(crate::error::static_error(&crate::error::OVERFLOW_ERROR))

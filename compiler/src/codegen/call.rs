@@ -107,7 +107,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             Callee::Value(clo) => {
                 let ft = self.closure_fn_type(sig, pos)?;
-                // A nil func value faults on this load (gc: nil pointer dereference).
+                // A nil func value: nil pointer dereference. Checked, not left to
+                // fault: a load from a constant null is UB that LLVM exploits.
+                self.nil_check(clo);
                 let code = self
                     .builder
                     .build_load(self.ptr_type(), clo, "code")
@@ -374,7 +376,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 .build_gep(pt, itab, &[self.i64c(3 + idx as u64)], "fn")
                 .expect("gep")
         };
-        // A nil interface faults here (gc: nil pointer dereference).
+        // A nil interface: nil pointer dereference (checked, as for func values).
+        self.nil_check(itab);
         let code = self
             .builder
             .build_load(pt, slot, "")

@@ -372,13 +372,6 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.builder.position_at_end(ok);
     }
 
-    /// gc's nil check before a dereference: LLVM may delete a load from
-    /// null (undefined behaviour for it), so faults cannot be relied on.
-    pub fn nil_check(&mut self, p: PointerValue<'ctx>) {
-        let is_nil = self.builder.build_is_null(p, "").expect("isnull");
-        self.panic_if(is_nil, "runtime.panicmem", &[]);
-    }
-
     fn unary(&mut self, e: &Expr, op: UnOp, x: &Expr, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
         match op {
             UnOp::Pos => self.expr_to(x, t),

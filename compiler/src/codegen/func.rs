@@ -724,9 +724,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             for e in &cc.exprs {
                 let c = match &tag_v {
                     Some((tv, tt)) => {
+                        // Compare in a common type, as `tag == e`: a concrete case
+                        // against an interface tag (or the reverse) is converted.
                         let et = self.c.info.type_of(e);
-                        let Some(ev) = self.expr(e) else { return };
-                        let Some(c) = self.compare(rgoc_syntax::BinOp::Eq, *tv, *tt, ev, et, e.pos)
+                        let (tv, ev, ct) =
+                            if self.c.types.is_interface(et) && !self.c.types.is_interface(*tt) {
+                                let Some(ev) = self.expr(e) else { return };
+                                (self.convert_value(*tv, *tt, et, e.pos), ev, et)
+                            } else {
+                                let Some(ev) = self.expr_to(e, *tt) else {
+                                    return;
+                                };
+                                (*tv, ev, *tt)
+                            };
+                        let Some(c) = self.compare(rgoc_syntax::BinOp::Eq, tv, ct, ev, ct, e.pos)
                         else {
                             return;
                         };

@@ -285,6 +285,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.load(t, p, e.pos)
     }
 
+    /// Panics (nil dereference, reported as gc's faulting nil checks are,
+    /// with a SIGSEGV line) if `p` is nil. Explicit rather than a fault:
+    /// LLVM deletes loads whose value is unused (`_ = p.x`) and treats a
+    /// load from null as undefined behaviour.
+    pub fn nil_check(&mut self, p: PointerValue<'ctx>) {
+        let bad = self.builder.build_is_null(p, "isnil").expect("isnull");
+        self.panic_if(bad, "runtime.panicnilcheck", &[]);
+    }
+
     /// Panics with an index error unless 0 <= i < len (unsigned compare).
     pub fn bounds_check(&mut self, i: IntValue<'ctx>, len: IntValue<'ctx>) {
         let bad = self

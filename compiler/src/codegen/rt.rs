@@ -80,6 +80,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 | "runtime.panicdivide"
                 | "runtime.panicshift"
                 | "runtime.panicmem"
+                | "runtime.panicnilcheck"
                 | "runtime.throw"
                 | "runtime.panicdottype"
         ) {

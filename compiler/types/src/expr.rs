@@ -1301,6 +1301,7 @@ impl<'a> Checker<'a> {
                     );
                     if let Some(o) = obj {
                         self.info.uses.insert(sel.id, o);
+                        self.record_dep(o); // initialisation order follows method bodies
                     }
                     Operand::value(ft)
                 }
@@ -1382,6 +1383,7 @@ impl<'a> Checker<'a> {
                 };
                 if let Some(o) = obj {
                     self.info.uses.insert(sel.id, o);
+                    self.record_dep(o); // initialisation order follows method bodies
                 }
                 self.info.selections.insert(
                     e.id,
