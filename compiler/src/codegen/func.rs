@@ -9,7 +9,7 @@ use inkwell::module::Linkage;
 use inkwell::types::BasicTypeEnum;
 use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, PointerValue};
 use rgoc_syntax::{ast, AssignOp, Expr, ExprKind, Stmt, StmtKind};
-use rgoc_types::{ObjId, ObjKind, Type, TypeId};
+use rgoc_types::{ids, ObjId, ObjKind, Type, TypeId};
 
 use super::Gen;
 
@@ -739,6 +739,17 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                             };
                         let Some(c) = self.compare(rgoc_syntax::BinOp::Eq, tv, ct, ev, ct, e.pos)
                         else {
+                            return;
+                        };
+                        c
+                    }
+                    None if self.c.types.is_interface(self.c.info.type_of(e)) => {
+                        // case i (interface) in a tagless switch: i == true.
+                        let it = self.c.info.type_of(e);
+                        let Some(ev) = self.expr(e) else { return };
+                        let t = self.ctx.bool_type().const_int(1, false).into();
+                        let tv = self.convert_value(t, ids::BOOL, it, e.pos);
+                        let Some(c) = self.compare(rgoc_syntax::BinOp::Eq, ev, it, tv, it, e.pos) else {
                             return;
                         };
                         c
