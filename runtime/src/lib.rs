@@ -9,11 +9,12 @@
 //! points), `string` (string operations and conversions), `alg` (hashing
 //! and equality over type descriptors, random numbers), `map` (Go maps:
 //! swiss-table style groups), `slice` (makeslice, growslice, copy),
-//! `complex` (complex division).
+//! `complex` (complex division), `env` (arguments and environment for os).
 
 pub mod alg;
 pub mod complex;
 pub mod defer;
+pub mod env;
 pub mod error;
 pub mod iface;
 pub mod malloc;

@@ -1131,6 +1131,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 if self.c.types.is_interface(t) {
                     return Some(self.convert_value(v, xt, t, e.pos));
                 }
+                // []T -> *[N]T and []T -> [N]T (Go 1.17, 1.20): len >= N.
+                if let Type::Slice(_) = self.c.types.under(xt) {
+                    let (arr, is_ptr) = match self.c.types.under(t).clone() {
+                        Type::Pointer(a) => (a, true),
+                        _ => (t, false),
+                    };
+                    if let Type::Array(n, _) = self.c.types.under(arr).clone() {
+                        let (p, l, _) = self.slice_parts(v);
+                        let short = self.builder.build_int_compare(IntPredicate::ULT, l, self.i64c(n), "").expect("cmp");
+                        self.panic_if(short, "runtime.panicSlice", &[self.i64c(8).into(), self.i64c(n).into(), l.into()]);
+                        if is_ptr {
+                            // A nil slice converts to a nil pointer (n == 0).
+                            return Some(p.into());
+                        }
+                        return self.load(arr, p, e.pos);
+                    }
+                }
                 self.unsupported(
                     e.pos,
                     &format!(
