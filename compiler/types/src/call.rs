@@ -193,13 +193,21 @@ impl<'a> Checker<'a> {
                             Operand::constant(t, nv)
                         }
                         None => {
-                            if constant::truncates(&v, k) {
-                                self.error(xe.pos, format!("cannot convert {} to type {} (truncated)", self.operand_string(xe, &x), self.tstr(t)));
+                            // types2: an integer constant converted to an
+                            // integer type can only overflow; otherwise the
+                            // value is shown as rounded toward the target.
+                            if xk.is_integer() && k.is_integer() {
+                                self.error(xe.pos, format!("constant {} overflows {}", v.describe(), self.tstr(t)));
                             } else {
-                                self.error(xe.pos, format!("cannot convert {} to type {} (overflows)", self.operand_string(xe, &x), self.tstr(t)).replace(" (overflows)", "").replace("cannot convert", "constant").split(" to type").next().map(|_| format!("cannot convert {} to type {}", self.operand_string(xe, &x), self.tstr(t))).unwrap_or_default());
-                                if let Some(d) = self.diags.last_mut() {
-                                    d.msg = format!("constant {} overflows {}", v.describe(), self.types.type_string_in(t, &self.pkg));
+                                let mut shown = x.clone();
+                                if k.is_integer() {
+                                    if let Value::Float(f) = &v {
+                                        if f.is_integer() {
+                                            shown.val = Some(Value::Int(f.to_integer()));
+                                        }
+                                    }
                                 }
+                                self.error(xe.pos, format!("cannot convert {} to type {}", self.operand_string(xe, &shown), self.tstr(t)));
                             }
                             Operand::invalid()
                         }
