@@ -228,7 +228,12 @@ impl<'a> Checker<'a> {
             }
         }
         if !self.convertible(x.typ, t) {
-            self.error(xe.pos, format!("cannot convert {} to type {}", self.operand_string(xe, &x), self.tstr(t)));
+            // types2 gives assignability's cause (a missing method, ...).
+            let cause = match self.assignable(&x, t) {
+                Err(why) if !why.is_empty() => format!(": {}", why),
+                _ => String::new(),
+            };
+            self.error(xe.pos, format!("cannot convert {} to type {}{}", self.operand_string(xe, &x), self.tstr(t), cause));
             return Operand::invalid();
         }
         Operand::value(t)

@@ -60,6 +60,8 @@ pub(crate) struct Checker<'a> {
     pub pending_mismatch: Option<(String, String)>,
     /// Enclosing breakable statements in the current function.
     pub ctx: Vec<crate::stmt::Ctx>,
+    /// File paths by file index, for positions inside messages.
+    pub file_paths: Vec<String>,
 }
 
 pub fn check_package(files: &[ast::File], pkg: &str) -> (Checked, Vec<Diagnostic>) {
@@ -89,7 +91,15 @@ pub fn check_package(files: &[ast::File], pkg: &str) -> (Checked, Vec<Diagnostic
         pending_inits: Vec::new(),
         pending_mismatch: None,
         ctx: Vec::new(),
+        file_paths: Vec::new(),
     };
+    for f in files {
+        let i = f.file_index as usize;
+        if c.file_paths.len() <= i {
+            c.file_paths.resize(i + 1, String::new());
+        }
+        c.file_paths[i] = f.path.clone();
+    }
     c.check_files(files);
     let mut diags = std::mem::take(&mut c.diags);
     diags.sort_by_key(|d| d.pos);
@@ -260,7 +270,10 @@ impl<'a> Checker<'a> {
         self.info.defs.insert(name.id, o);
         if let Some(prev) = self.objs.insert(self.pkg_scope, &name.name, o) {
             let pp = self.objs.get(prev).pos;
-            self.error(name.pos, format!("{} redeclared in this block\n\t{}: other declaration of {}", name.name, fmt_pos(pp), name.name));
+            self.error(name.pos, format!("{} redeclared in this block\n\t{}: other declaration of {}", name.name, self.pos_str(pp), name.name));
+            // Not declared, so not reported as unused either (types2's usage
+            // walks the scope).
+            self.objs.get_mut(o).used = true;
         }
     }
 
@@ -459,7 +472,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if let Some(pp) = seen.get(&fd.name.name) {
-                self.error(fd.name.pos, format!("method {}.{} already declared at {}", name, fd.name.name, fmt_pos(*pp)));
+                self.error(fd.name.pos, format!("method {}.{} already declared at {}", name, fd.name.name, self.pos_str(*pp)));
                 continue;
             }
             seen.insert(fd.name.name.clone(), fd.name.pos);
@@ -582,7 +595,10 @@ impl<'a> Checker<'a> {
         }
         if let Some(prev) = self.objs.insert(self.scope, &name.name, o) {
             let pp = self.objs.get(prev).pos;
-            self.error(name.pos, format!("{} redeclared in this block\n\t{}: other declaration of {}", name.name, fmt_pos(pp), name.name));
+            self.error(name.pos, format!("{} redeclared in this block\n\t{}: other declaration of {}", name.name, self.pos_str(pp), name.name));
+            // Not declared, so not reported as unused either (types2's usage
+            // walks the scope).
+            self.objs.get_mut(o).used = true;
         }
     }
 
@@ -687,6 +703,12 @@ fn receiver_base_name(e: &Expr) -> Option<String> {
     }
 }
 
-pub fn fmt_pos(p: Pos) -> String {
-    format!("{}:{}", p.line, p.col)
+impl Checker<'_> {
+    /// A position inside a message, as gc prints it: `./x.go:3:6`.
+    pub fn pos_str(&self, p: Pos) -> String {
+        match self.file_paths.get(p.file as usize) {
+            Some(path) => format!("{}:{}:{}", path, p.line, p.col),
+            None => format!("{}:{}", p.line, p.col),
+        }
+    }
 }

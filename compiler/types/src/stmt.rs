@@ -751,9 +751,11 @@ impl<'a> Checker<'a> {
                             self.error(e.pos, format!("invalid case {} in switch on {} (mismatched types {} and {})", self.expr_string(e), self.expr_string(tag.expect("tag")), self.tstr(x.typ), self.tstr(tt)));
                             continue;
                         }
-                        if let Some(v) = &x.val {
+                        // types2 looks for duplicate integer, float and
+                        // string constants (goVal), not booleans.
+                        if let Some(v) = x.val.as_ref().filter(|v| matches!(v, crate::Value::Int(_) | crate::Value::Float(_) | crate::Value::String(_))) {
                             if let Some((_, _, p)) = seen.iter().find(|(sv, st, _)| sv == v && *st == x.typ) {
-                                self.error(e.pos, format!("duplicate case {} in expression switch\n\t{}: previous case", self.expr_string(e), crate::check::fmt_pos(*p)));
+                                self.error(e.pos, format!("duplicate case {} in expression switch\n\t{}: previous case", self.operand_string(e, &x), self.pos_str(*p)));
                             } else {
                                 seen.push((v.clone(), x.typ, e.pos));
                             }
@@ -802,6 +804,8 @@ impl<'a> Checker<'a> {
         }
         let mut bind_objs = Vec::new();
         let mut defaults = 0;
+        // Case types seen so far (None: nil), for duplicates.
+        let mut seen: Vec<(Option<TypeId>, rgoc_syntax::Pos)> = Vec::new();
         for cc in body {
             if cc.default {
                 defaults += 1;
@@ -816,6 +820,11 @@ impl<'a> Checker<'a> {
                         if self.objs.lookup(self.scope, "nil").is_some_and(|(o, _, _)| matches!(self.objs.get(o).kind, ObjKind::Nil)) {
                             self.record(e.id, Mode::Value, ids::UNTYPED_NIL, None);
                             single = if cc.exprs.len() == 1 { Some(x.typ) } else { None };
+                            if let Some((_, p)) = seen.iter().find(|(t, _)| t.is_none()) {
+                                self.error(e.pos, format!("duplicate case nil in type switch\n\t{}: previous case", self.pos_str(*p)));
+                            } else {
+                                seen.push((None, e.pos));
+                            }
                             continue;
                         }
                     }
@@ -824,6 +833,14 @@ impl<'a> Checker<'a> {
                 if t == ids::INVALID {
                     continue;
                 }
+                if cc.exprs.len() == 1 {
+                    single = Some(t);
+                }
+                if let Some((_, p)) = seen.iter().find(|(st, _)| *st == Some(t)) {
+                    self.error(e.pos, format!("duplicate case {} in type switch\n\t{}: previous case", self.tstr(t), self.pos_str(*p)));
+                    continue;
+                }
+                seen.push((Some(t), e.pos));
                 if !self.types.is_interface(t) {
                     if let Err(why) = self.implements(t, x.typ) {
                         self.error(e.pos, format!("impossible type switch case: {} cannot have dynamic type {} ({})", self.operand_string(xe, &x), self.tstr(t), why.split(" (").nth(1).map(|s| s.trim_end_matches(')')).unwrap_or("")));
@@ -1087,7 +1104,7 @@ fn collect_labels_stmt(s: &Stmt, out: &mut HashMap<String, (rgoc_syntax::Pos, bo
             if label.name != "_" {
                 if let Some((p, _)) = out.get(&label.name) {
                     let p = *p;
-                    c.error(label.pos, format!("label {} already defined at {}", label.name, crate::check::fmt_pos(p)));
+                    c.error(label.pos, format!("label {} already defined at {}", label.name, c.pos_str(p)));
                 } else {
                     out.insert(label.name.clone(), (label.pos, false));
                     let o = c.objs.add(Object::new(&label.name, ObjKind::Label, ids::INVALID, label.pos, &c.pkg.clone()));
