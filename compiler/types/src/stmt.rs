@@ -19,25 +19,32 @@ pub(crate) enum Ctx {
     Select,
 }
 
+/// The kind of switch clause a statement list is the body of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Clause {
+    NotLast,
+    Last,
+    TypeSwitch,
+}
+
 impl<'a> Checker<'a> {
     /// A statement list outside switch clauses: `fallthrough` is misplaced.
     pub(crate) fn stmt_list(&mut self, stmts: &[Stmt]) {
         self.stmt_seq(stmts, None);
     }
 
-    /// A statement list; `clause` says, for an expression-switch clause,
-    /// whether it is the last one (fallthrough is allowed as the final
-    /// statement of any clause but the last).
-    fn stmt_seq(&mut self, stmts: &[Stmt], clause: Option<bool>) {
-        let n = stmts.len();
+    /// A statement list; `clause` says which kind of switch clause it is
+    /// the body of (fallthrough is allowed as the final statement of any
+    /// expression-switch clause but the last). Messages as types2's.
+    fn stmt_seq(&mut self, stmts: &[Stmt], clause: Option<Clause>) {
+        // Trailing empty statements do not count (trimTrailingEmptyStmts).
+        let n = stmts.iter().rposition(|s| !matches!(s.kind, StmtKind::Empty)).map_or(0, |i| i + 1);
         for (i, s) in stmts.iter().enumerate() {
             if let StmtKind::Fallthrough = s.kind {
                 match clause {
-                    Some(last_clause) if i + 1 == n => {
-                        if last_clause {
-                            self.error(s.pos, "cannot fallthrough final case in switch");
-                        }
-                    }
+                    Some(Clause::NotLast) if i + 1 == n => {}
+                    Some(Clause::Last) if i + 1 == n => self.error(s.pos, "cannot fallthrough final case in switch"),
+                    Some(Clause::TypeSwitch) => self.error(s.pos, "cannot fallthrough in type switch"),
                     _ => self.error(s.pos, "fallthrough statement out of place"),
                 }
                 continue;
@@ -784,7 +791,7 @@ impl<'a> Checker<'a> {
     }
 
     fn stmt_list_clause(&mut self, stmts: &[Stmt], last_clause: bool) {
-        self.stmt_seq(stmts, Some(last_clause));
+        self.stmt_seq(stmts, Some(if last_clause { Clause::Last } else { Clause::NotLast }));
     }
 
     fn type_switch(&mut self, s: &Stmt, init: Option<&Stmt>, bind: Option<&ast::Ident>, xe: &Expr, body: &[ast::CaseClause]) {
@@ -861,7 +868,7 @@ impl<'a> Checker<'a> {
                 bind_objs.push(o);
             }
             self.ctx.push(Ctx::Switch);
-            self.stmt_list_clause(&cc.body, true);
+            self.stmt_seq(&cc.body, Some(Clause::TypeSwitch));
             self.ctx.pop();
             self.close_scope();
         }
