@@ -1,7 +1,6 @@
 //! Statements: assignments and declarations, control flow, labels,
 //! terminating-statement analysis ("missing return").
 
-use std::collections::HashMap;
 
 use rgoc_syntax::{ast, AssignOp, Expr, ExprKind, Stmt, StmtKind};
 
@@ -19,36 +18,14 @@ pub(crate) enum Ctx {
     Select,
 }
 
-/// The kind of switch clause a statement list is the body of.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Clause {
-    NotLast,
-    Last,
-    TypeSwitch,
-}
-
 impl<'a> Checker<'a> {
     /// A statement list outside switch clauses: `fallthrough` is misplaced.
     pub(crate) fn stmt_list(&mut self, stmts: &[Stmt]) {
-        self.stmt_seq(stmts, None);
+        self.stmt_seq(stmts);
     }
 
-    /// A statement list; `clause` says which kind of switch clause it is
-    /// the body of (fallthrough is allowed as the final statement of any
-    /// expression-switch clause but the last). Messages as types2's.
-    fn stmt_seq(&mut self, stmts: &[Stmt], clause: Option<Clause>) {
-        // Trailing empty statements do not count (trimTrailingEmptyStmts).
-        let n = stmts.iter().rposition(|s| !matches!(s.kind, StmtKind::Empty)).map_or(0, |i| i + 1);
-        for (i, s) in stmts.iter().enumerate() {
-            if let StmtKind::Fallthrough = s.kind {
-                match clause {
-                    Some(Clause::NotLast) if i + 1 == n => {}
-                    Some(Clause::Last) if i + 1 == n => self.error(s.pos, "cannot fallthrough final case in switch"),
-                    Some(Clause::TypeSwitch) => self.error(s.pos, "cannot fallthrough in type switch"),
-                    _ => self.error(s.pos, "fallthrough statement out of place"),
-                }
-                continue;
-            }
+    fn stmt_seq(&mut self, stmts: &[Stmt]) {
+        for s in stmts {
             self.stmt(s);
         }
     }
@@ -178,20 +155,8 @@ impl<'a> Checker<'a> {
                 let _ = x;
             }
             StmtKind::Return(results) => self.return_stmt(s, results),
-            StmtKind::Break(label) => {
-                if label.is_none() && !self.ctx.iter().any(|c| matches!(c, Ctx::Loop | Ctx::Switch | Ctx::Select)) {
-                    self.error(s.pos, "break is not in a loop, switch, or select");
-                }
-            }
-            StmtKind::Continue(label) => {
-                if label.is_none() && !self.ctx.contains(&Ctx::Loop) {
-                    self.error(s.pos, "continue is not in a loop");
-                }
-            }
-            StmtKind::Goto(_) => {}
-            StmtKind::Fallthrough => {
-                self.error(s.pos, "fallthrough statement out of place");
-            }
+            // Branch statements are checked per function body (branches.rs).
+            StmtKind::Break(_) | StmtKind::Continue(_) | StmtKind::Goto(_) | StmtKind::Fallthrough => {}
             StmtKind::Block(b) => self.block(b),
             StmtKind::If { init, cond, then, els } => {
                 self.open_scope(false);
@@ -476,7 +441,7 @@ impl<'a> Checker<'a> {
             }
         }
         if !new_any && targets.iter().all(|t| t.0.is_some()) {
-            self.error(s.pos, "no new variables on left side of :=");
+            self.error(crate::branches::define_op_pos(s.pos, lhs), "no new variables on left side of :=");
         }
         // Types from the right-hand side.
         let mut types: Vec<TypeId> = vec![ids::INVALID; lhs.len()];
@@ -723,7 +688,7 @@ impl<'a> Checker<'a> {
         };
         let mut defaults = 0;
         let mut seen: Vec<(crate::Value, TypeId, rgoc_syntax::Pos)> = Vec::new();
-        for (ci, cc) in body.iter().enumerate() {
+        for cc in body {
             if cc.default {
                 defaults += 1;
                 if defaults > 1 {
@@ -783,15 +748,15 @@ impl<'a> Checker<'a> {
             }
             self.open_scope(false);
             self.ctx.push(Ctx::Switch);
-            self.stmt_list_clause(&cc.body, ci + 1 == body.len());
+            self.stmt_list_clause(&cc.body);
             self.ctx.pop();
             self.close_scope();
         }
         self.close_scope();
     }
 
-    fn stmt_list_clause(&mut self, stmts: &[Stmt], last_clause: bool) {
-        self.stmt_seq(stmts, Some(if last_clause { Clause::Last } else { Clause::NotLast }));
+    fn stmt_list_clause(&mut self, stmts: &[Stmt]) {
+        self.stmt_seq(stmts);
     }
 
     fn type_switch(&mut self, s: &Stmt, init: Option<&Stmt>, bind: Option<&ast::Ident>, xe: &Expr, body: &[ast::CaseClause]) {
@@ -868,7 +833,7 @@ impl<'a> Checker<'a> {
                 bind_objs.push(o);
             }
             self.ctx.push(Ctx::Switch);
-            self.stmt_seq(&cc.body, Some(Clause::TypeSwitch));
+            self.stmt_list_clause(&cc.body);
             self.ctx.pop();
             self.close_scope();
         }
@@ -980,84 +945,6 @@ impl<'a> Checker<'a> {
     }
 
     // ---------------------------------------------------------------
-    // Labels: defined and not used, undefined, misplaced break/continue.
-
-    pub(crate) fn labels(&mut self, body: &ast::Block) {
-        let mut defined: HashMap<String, (rgoc_syntax::Pos, bool)> = HashMap::new();
-        collect_labels(&body.stmts, &mut defined, self);
-        let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
-        let mut enclosing: Vec<(String, bool)> = Vec::new(); // (label, is_loop)
-        self.check_label_uses(&body.stmts, &defined, &mut used, &mut enclosing);
-        let mut unused: Vec<(rgoc_syntax::Pos, String)> = defined.iter().filter(|(n, _)| !used.contains(*n) && *n != "_").map(|(n, (p, _))| (*p, n.clone())).collect();
-        unused.sort();
-        for (p, n) in unused {
-            self.error(p, format!("label {} defined and not used", n));
-        }
-    }
-
-    fn check_label_uses(&mut self, stmts: &[Stmt], defined: &HashMap<String, (rgoc_syntax::Pos, bool)>, used: &mut std::collections::HashSet<String>, enclosing: &mut Vec<(String, bool)>) {
-        for s in stmts {
-            self.check_label_stmt(s, None, defined, used, enclosing);
-        }
-    }
-
-    fn check_label_stmt(&mut self, s: &Stmt, label: Option<&str>, defined: &HashMap<String, (rgoc_syntax::Pos, bool)>, used: &mut std::collections::HashSet<String>, enclosing: &mut Vec<(String, bool)>) {
-        match &s.kind {
-            StmtKind::Labeled { label: l, stmt } => self.check_label_stmt(stmt, Some(&l.name), defined, used, enclosing),
-            StmtKind::Break(Some(l)) | StmtKind::Continue(Some(l)) => {
-                let is_cont = matches!(s.kind, StmtKind::Continue(_));
-                if !defined.contains_key(&l.name) {
-                    self.error(l.pos, format!("{} label not defined: {}", if is_cont { "continue" } else { "break" }, l.name));
-                    return;
-                }
-                used.insert(l.name.clone());
-                match enclosing.iter().rev().find(|(n, _)| n == &l.name) {
-                    None => self.error(l.pos, format!("invalid {} label {}", if is_cont { "continue" } else { "break" }, l.name)),
-                    Some((_, is_loop)) => {
-                        if is_cont && !is_loop {
-                            self.error(l.pos, format!("invalid continue label {}", l.name));
-                        }
-                    }
-                }
-            }
-            StmtKind::Goto(l) => {
-                if !defined.contains_key(&l.name) {
-                    self.error(l.pos, format!("label {} not defined", l.name));
-                } else {
-                    used.insert(l.name.clone());
-                }
-            }
-            StmtKind::Block(b) => self.check_label_uses(&b.stmts, defined, used, enclosing),
-            StmtKind::If { then, els, .. } => {
-                self.check_label_uses(&then.stmts, defined, used, enclosing);
-                if let Some(e) = els {
-                    self.check_label_stmt(e, None, defined, used, enclosing);
-                }
-            }
-            StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-                enclosing.push((label.unwrap_or("").to_string(), true));
-                self.check_label_uses(&body.stmts, defined, used, enclosing);
-                enclosing.pop();
-            }
-            StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
-                enclosing.push((label.unwrap_or("").to_string(), false));
-                for cc in body {
-                    self.check_label_uses(&cc.body, defined, used, enclosing);
-                }
-                enclosing.pop();
-            }
-            StmtKind::Select { body } => {
-                enclosing.push((label.unwrap_or("").to_string(), false));
-                for cc in body {
-                    self.check_label_uses(&cc.body, defined, used, enclosing);
-                }
-                enclosing.pop();
-            }
-            _ => {}
-        }
-    }
-
-    // ---------------------------------------------------------------
     // Terminating statements (spec "Terminating statements").
 
     pub(crate) fn is_terminating_list(&self, stmts: &[Stmt]) -> bool {
@@ -1096,49 +983,6 @@ impl<'a> Checker<'a> {
             StmtKind::Select { body } => body.iter().all(|c| !has_break(&c.body, label, true) && self.is_terminating_list(&c.body)),
             _ => false,
         }
-    }
-}
-
-fn collect_labels(stmts: &[Stmt], out: &mut HashMap<String, (rgoc_syntax::Pos, bool)>, c: &mut Checker) {
-    for s in stmts {
-        collect_labels_stmt(s, out, c);
-    }
-}
-
-fn collect_labels_stmt(s: &Stmt, out: &mut HashMap<String, (rgoc_syntax::Pos, bool)>, c: &mut Checker) {
-    match &s.kind {
-        StmtKind::Labeled { label, stmt } => {
-            if label.name != "_" {
-                if let Some((p, _)) = out.get(&label.name) {
-                    let p = *p;
-                    c.error(label.pos, format!("label {} already defined at {}", label.name, c.pos_str(p)));
-                } else {
-                    out.insert(label.name.clone(), (label.pos, false));
-                    let o = c.objs.add(Object::new(&label.name, ObjKind::Label, ids::INVALID, label.pos, &c.pkg.clone()));
-                    c.info.labels.insert(label.id, o);
-                }
-            }
-            collect_labels_stmt(stmt, out, c);
-        }
-        StmtKind::Block(b) => collect_labels(&b.stmts, out, c),
-        StmtKind::If { then, els, .. } => {
-            collect_labels(&then.stmts, out, c);
-            if let Some(e) = els {
-                collect_labels_stmt(e, out, c);
-            }
-        }
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => collect_labels(&body.stmts, out, c),
-        StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
-            for cc in body {
-                collect_labels(&cc.body, out, c);
-            }
-        }
-        StmtKind::Select { body } => {
-            for cc in body {
-                collect_labels(&cc.body, out, c);
-            }
-        }
-        _ => {}
     }
 }
 
