@@ -336,9 +336,8 @@ impl<'a> Checker<'a> {
                     let obj = self.objs.get(o).clone();
                     self.info.uses.insert(inner.id, o);
                     if crossed && !global {
+                        // Assigned in a closure: captured, still not a use.
                         self.objs.get_mut(o).escapes = true;
-                        // assignment inside a closure counts as use in gc
-                        self.objs.get_mut(o).used = true;
                     }
                     self.record_dep(o);
                     self.record(inner.id, Mode::Var, obj.typ, None);
@@ -841,7 +840,7 @@ impl<'a> Checker<'a> {
             if b.name == "_" {
                 self.error(b.pos, "no new variable on left side of :=");
             } else if !bind_objs.iter().any(|&o| self.objs.get(o).used) {
-                self.error(b.pos, format!("declared and not used: {}", b.name));
+                self.error(b.pos, format!("{} declared and not used", b.name)); // types2 words a type switch binding so
             }
             // The binding itself is recorded for codegen via implicits.
             for o in bind_objs {
