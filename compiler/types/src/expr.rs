@@ -124,13 +124,14 @@ impl<'a> Checker<'a> {
                             return o;
                         }
                         if o.typ == ids::UNTYPED_NIL {
-                            self.error(e.pos, "invalid operation: cannot indirect nil");
+                            self.error(x_pos(x), "invalid operation: cannot indirect nil");
                             return Operand::invalid();
                         }
                         match self.types.under(o.typ).clone() {
                             Type::Pointer(elem) => Operand { mode: Mode::Var, typ: elem, val: None, builtin: None },
                             _ => {
-                                self.error(e.pos, format!("invalid operation: cannot indirect {}", self.operand_string(x, &o)));
+                                // types2 reports at the operand.
+                                self.error(x_pos(x), format!("invalid operation: cannot indirect {}", self.operand_string(x, &o)));
                                 Operand::invalid()
                             }
                         }

@@ -295,23 +295,14 @@ impl<'a> Checker<'a> {
                 if x.is_invalid() {
                     return false;
                 }
+                // types2's lhsVar: the expression alone, not the operand.
                 let inner = strip_paren(e);
-                let msg = if let ExprKind::Selector { .. } = &inner.kind {
-                    if self.info.selections.get(&inner.id).is_some_and(|s| s.kind == crate::SelectionKind::FieldVal) {
-                        format!("cannot assign to struct field {} in map", self.expr_string(e))
-                    } else {
-                        format!("cannot assign to {} (neither addressable nor a map index expression)", self.operand_string(e, x))
-                    }
-                } else if x.mode == Mode::Const || x.mode == Mode::Type {
-                    format!("cannot assign to {} (neither addressable nor a map index expression)", self.operand_string(e, x))
-                } else if self.types.is_string(self.info.type_of(match &inner.kind {
-                    ExprKind::Index { x, .. } => x,
-                    _ => inner,
-                })) && matches!(inner.kind, ExprKind::Index { .. })
-                {
-                    format!("cannot assign to {} (neither addressable nor a map index expression)", self.operand_string(e, x))
+                let field_in_map = matches!(&inner.kind, ExprKind::Selector { x, .. } if self.info.tv(x).is_some_and(|t| t.mode == Mode::MapIndex))
+                    && self.info.selections.get(&inner.id).is_some_and(|s| s.kind == crate::SelectionKind::FieldVal);
+                let msg = if field_in_map {
+                    format!("cannot assign to struct field {} in map", self.expr_string(e))
                 } else {
-                    format!("cannot assign to {} (neither addressable nor a map index expression)", self.operand_string(e, x))
+                    format!("cannot assign to {} (neither addressable nor a map index expression)", self.expr_string(e))
                 };
                 self.error(e.pos, msg);
                 false
