@@ -581,16 +581,9 @@ impl<'a> Checker<'a> {
             let k = self.types.basic(x.typ).unwrap_or(BasicKind::Invalid);
             match constant::unary(op, v, k) {
                 Some(nv) => {
-                    if !k.is_untyped() {
-                        match constant::represent(&nv, k) {
-                            Some(r) => x.val = Some(r),
-                            None => {
-                                self.error(e.pos, format!("constant {} overflows {}", nv.describe(), self.tstr(x.typ)));
-                                return Operand::invalid();
-                            }
-                        }
-                    } else {
-                        x.val = Some(nv);
+                    match self.overflow(e, x.typ, nv) {
+                        Some(r) => x.val = Some(r),
+                        None => return Operand::invalid(),
                     }
                 }
                 None => return Operand::invalid(),
@@ -683,16 +676,8 @@ impl<'a> Checker<'a> {
             let int_div = k.is_integer() || (k.is_untyped() && matches!(a, Value::Int(_)) && matches!(b, Value::Int(_)));
             match constant::binary(op, a, b, int_div) {
                 Ok(v) => {
-                    let v = if !k.is_untyped() {
-                        match constant::represent(&v, k) {
-                            Some(r) => r,
-                            None => {
-                                self.error(x_pos(e), format!("constant {} overflows {}", v.describe(), self.tstr(t)));
-                                return Operand::invalid();
-                            }
-                        }
-                    } else {
-                        v
+                    let Some(v) = self.overflow(e, t, v) else {
+                        return Operand::invalid();
                     };
                     // Untyped int / untyped float yields untyped float.
                     let rt = if k.is_untyped() {
@@ -870,14 +855,10 @@ impl<'a> Checker<'a> {
                     self.error(ye.pos, format!("invalid shift count {}", self.expr_string(ye)));
                     return Operand::invalid();
                 };
-                let k = self.types.basic(x.typ).unwrap_or(BasicKind::Invalid);
-                if !k.is_untyped() {
-                    if constant::represent(&Value::Int(r.clone()), k).is_none() {
-                        self.error(x_pos(e), format!("constant {} overflows {}", r, self.tstr(x.typ)));
-                        return Operand::invalid();
-                    }
-                }
-                return Operand::constant(x.typ, Value::Int(r));
+                return match self.overflow(e, x.typ, Value::Int(r)) {
+                    Some(v) => Operand::constant(x.typ, v),
+                    None => Operand::invalid(),
+                };
             }
             if self.types.is_untyped(x.typ) {
                 // Non-constant shift of an untyped constant: the operand's
@@ -1206,6 +1187,46 @@ impl<'a> Checker<'a> {
         }
         s.push(')');
         s
+    }
+
+    /// types2's overflow check of a constant operation's result `v` of
+    /// type `t`: a typed constant must be representable in its type
+    /// (`c + c (constant 200 of type int8) overflows int8`); an untyped
+    /// integer may not exceed 512 bits (`constant shift overflow`, at the
+    /// operator). Returns the (rounded) value, None after an error.
+    fn overflow(&mut self, e: &Expr, t: TypeId, v: Value) -> Option<Value> {
+        let k = self.types.basic(t).unwrap_or(BasicKind::Invalid);
+        if !k.is_untyped() {
+            if let Some(r) = constant::represent(&v, k) {
+                return Some(r);
+            }
+            let x = Operand::constant(t, v);
+            let msg = format!("{} overflows {}", self.operand_string(e, &x), self.tstr(self.types.underlying(t)));
+            self.error(x_pos(e), msg);
+            return None;
+        }
+        if let Value::Int(i) = &v {
+            if i.bits() > 512 {
+                let (pos, op) = match &e.kind {
+                    ExprKind::Binary { op, op_pos, .. } => (
+                        *op_pos,
+                        match op {
+                            BinOp::Add => "addition ",
+                            BinOp::Sub => "subtraction ",
+                            BinOp::Xor => "bitwise XOR ",
+                            BinOp::Mul => "multiplication ",
+                            BinOp::Shl => "shift ",
+                            _ => "",
+                        },
+                    ),
+                    ExprKind::Unary { op: UnOp::Xor, .. } => (e.pos, "bitwise complement "),
+                    _ => (e.pos, ""),
+                };
+                self.error(pos, format!("constant {}overflow", op));
+                return None;
+            }
+        }
+        Some(v)
     }
 
     /// Why values of `t` cannot be compared (types2's incomparableCause).
