@@ -597,41 +597,61 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        if want.is_empty() {
-            for r in results {
-                self.expr(r);
-            }
-            self.error(results[0].pos, "too many return values\n\thave (".to_string() + &results.iter().map(|r| self.info.tv(r).map(|t| self.ret_have(t.typ, t.val.is_some())).unwrap_or_default()).collect::<Vec<_>>().join(", ") + ")\n\twant ()");
-            return;
-        }
-        if results.len() == 1 && want.len() > 1 {
-            let x = self.expr(&results[0]);
-            if let Type::Tuple(ts) = self.types.get(x.typ).clone() {
-                if ts.len() == want.len() {
-                    for (i, t) in ts.iter().enumerate() {
+        // As types2's initVars for a return statement.
+        let (l, r) = (want.len(), results.len());
+        let is_call = r == 1 && matches!(strip_paren(&results[0]).kind, ExprKind::Call { .. });
+        if r != l || is_call {
+            let have: Vec<String>;
+            let pos;
+            if r != 1 {
+                let xs: Vec<Operand> = results.iter().map(|e| self.value(e)).collect();
+                if xs.iter().any(|x| x.is_invalid()) {
+                    return;
+                }
+                have = xs.iter().map(|x| self.ret_have(x.typ, x.val.is_some())).collect();
+                pos = if r > l { results[l].pos } else { results[r - 1].pos };
+            } else {
+                let e = &results[0];
+                let x = self.expr_hint(e, want.first().copied());
+                let x = if matches!(self.types.get(x.typ), Type::Tuple(v) if !v.is_empty()) && !matches!(x.mode, Mode::Type | Mode::NoValue | Mode::Builtin) {
+                    x
+                } else {
+                    self.single_value(e, x)
+                };
+                if x.is_invalid() {
+                    return;
+                }
+                let ts = match self.types.get(x.typ).clone() {
+                    Type::Tuple(ts) => ts,
+                    _ => vec![x.typ],
+                };
+                if ts.len() == l {
+                    if !matches!(self.types.get(x.typ), Type::Tuple(_)) {
+                        let mut x = x;
+                        self.assignment(&mut x, e, want[0], "return statement");
+                        return;
+                    }
+                    // Each result of the call, described as types2 does.
+                    for (i, (t, w)) in ts.iter().zip(&want).enumerate() {
                         let y = Operand::value(*t);
-                        if self.assignable(&y, want[i]).is_err() {
-                            self.error(results[0].pos, format!("cannot use {} value as {} value in return statement", self.tstr(*t), self.tstr(want[i])));
+                        if let Err(why) = self.assignable(&y, *w) {
+                            let dummy = Expr { id: e.id, pos: e.pos, kind: ExprKind::Ident(nth(i + 1, "function result")) };
+                            let mut msg = format!("cannot use {} as {} value in return statement", self.operand_string(&dummy, &y), self.tstr(*w));
+                            if !why.is_empty() {
+                                msg.push_str(": ");
+                                msg.push_str(&why);
+                            }
+                            self.error(e.pos, msg);
                         }
                     }
                     return;
                 }
+                have = ts.iter().map(|t| self.ret_have(*t, x.val.is_some())).collect();
+                pos = e.pos;
             }
-            if !x.is_invalid() {
-                self.error(results[0].pos, format!("not enough return values\n\thave ({})\n\twant ({})", self.ret_have(x.typ, x.val.is_some()), want.iter().map(|t| self.tstr(*t)).collect::<Vec<_>>().join(", ")));
-            }
-            return;
-        }
-        if results.len() != want.len() {
-            let mut have = Vec::new();
-            for r in results {
-                let x = self.expr(r);
-                have.push(self.ret_have(x.typ, x.val.is_some()));
-            }
-            let msg = if results.len() < want.len() { "not enough return values" } else { "too many return values" };
-            let pos = if results.len() < want.len() { results[0].pos } else { results[want.len()].pos };
-            let pos = if results.len() < want.len() { results[0].pos } else { pos };
-            self.error(if results.len() > want.len() { results[0].pos } else { pos }, format!("{}\n\thave ({})\n\twant ({})", msg, have.join(", "), want.iter().map(|t| self.tstr(*t)).collect::<Vec<_>>().join(", ")));
+            let msg = if r > l || have.len() > l { "too many return values" } else { "not enough return values" };
+            let want: Vec<String> = want.iter().map(|t| self.tstr(*t)).collect();
+            self.error(pos, format!("{}\n\thave ({})\n\twant ({})", msg, have.join(", "), want.join(", ")));
             return;
         }
         for (i, r) in results.iter().enumerate() {
@@ -641,6 +661,8 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// types2's typesSummary entry: untyped constants as `number`,
+    /// `string`, `bool`.
     fn ret_have(&self, t: TypeId, is_const: bool) -> String {
         if self.types.is_untyped(t) && is_const {
             match self.types.basic(t) {
@@ -994,4 +1016,15 @@ fn has_break_stmt(s: &Stmt, label: Option<&str>, top: bool) -> bool {
         StmtKind::Select { body } => body.iter().any(|c| has_break(&c.body, label, false)),
         _ => false,
     }
+}
+
+/// `2nd function result`: types2's nth.
+fn nth(n: usize, what: &str) -> String {
+    let ext = match n {
+        1 => "st",
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    };
+    format!("{}{} {}", n, ext, what)
 }
