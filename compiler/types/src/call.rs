@@ -332,7 +332,7 @@ impl<'a> Checker<'a> {
         }
         if nargs < min || nargs > max {
             let msg = if nargs < min { "not enough" } else { "too many" };
-            self.error(e.pos, format!("{} arguments for {} (expected {}, found {})", msg, self.expr_string(e), min, nargs));
+            self.error(e.pos, format!("invalid operation: {} arguments for {} (expected {}, found {})", msg, self.expr_string(e), min, nargs));
             for a in args {
                 self.expr(a);
             }

@@ -178,6 +178,7 @@ impl<'a> Checker<'a> {
                                 self.decls.insert(o, DeclRef::Const { idx: i, typ, values, iota: spec.iota });
                                 order.push(o);
                             }
+                            self.const_arity(spec, values);
                         }
                     }
                     ast::Decl::Var(specs) => {
@@ -340,11 +341,9 @@ impl<'a> Checker<'a> {
         let t = typ.map(|t| self.type_expr(t));
         let pos = self.objs.get(o).pos;
         let Some(init) = values.get(idx) else {
-            if values.is_empty() && typ.is_none() {
+            if values.is_empty() {
                 self.error(pos, "missing init expr for const declaration");
-            } else {
-                self.error(pos, "missing init expr for const declaration");
-            }
+            } // else const_arity reports the first name without a value
             self.objs.get_mut(o).typ = ids::INVALID;
             return;
         };
@@ -704,6 +703,22 @@ fn receiver_base_name(e: &Expr) -> Option<String> {
 }
 
 impl Checker<'_> {
+    /// types2's arity check of a constant spec against its (possibly
+    /// inherited) values.
+    pub fn const_arity(&mut self, spec: &ast::ValueSpec, values: &[Expr]) {
+        let (l, r) = (spec.names.len(), values.len());
+        if l < r {
+            if spec.values.is_empty() {
+                let p = self.pos_str(values[l].pos);
+                self.error(spec.pos, format!("extra init expr at {}", p));
+            } else {
+                self.error(values[l].pos, format!("extra init expr {}", self.expr_string(&values[l])));
+            }
+        } else if l > r && r > 0 {
+            self.error(spec.names[r].pos, format!("missing init expr for {}", spec.names[r].name));
+        }
+    }
+
     /// A position inside a message, as gc prints it: `./x.go:3:6`.
     pub fn pos_str(&self, p: Pos) -> String {
         match self.file_paths.get(p.file as usize) {

@@ -574,7 +574,7 @@ impl<'a> Checker<'a> {
             _ => false,
         };
         if !ok {
-            self.error(e.pos, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.operand_string(xe, &x)));
+            self.error(x_pos(xe), format!("invalid operation: operator {} not defined on {}", op.as_str(), self.operand_string(xe, &x)));
             return Operand::invalid();
         }
         if let Some(v) = &x.val {

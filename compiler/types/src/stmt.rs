@@ -388,7 +388,7 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        self.error(s.pos, format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), if lhs.len() == 1 { "" } else { "s" }, rhs.len(), if rhs.len() == 1 { "" } else { "s" }));
+        self.error(rhs.first().map_or(s.pos, |r| r.pos), format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), if lhs.len() == 1 { "" } else { "s" }, rhs.len(), if rhs.len() == 1 { "" } else { "s" }));
         for r in rhs {
             self.expr(r);
         }
@@ -477,7 +477,7 @@ impl<'a> Checker<'a> {
                 }
             }
         } else {
-            self.error(s.pos, format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), if lhs.len() == 1 { "" } else { "s" }, rhs.len(), if rhs.len() == 1 { "" } else { "s" }));
+            self.error(rhs.first().map_or(s.pos, |r| r.pos), format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), if lhs.len() == 1 { "" } else { "s" }, rhs.len(), if rhs.len() == 1 { "" } else { "s" }));
             for r in rhs {
                 self.expr(r);
             }
@@ -531,9 +531,7 @@ impl<'a> Checker<'a> {
                         self.objs.get_mut(o).used = true;
                         objs.push(o);
                     }
-                    if values.len() > spec.names.len() {
-                        self.error(values[spec.names.len()].pos, "extra init expr");
-                    }
+                    self.const_arity(spec, values);
                     self.iota = saved;
                     for (n, &o) in spec.names.iter().zip(&objs) {
                         self.declare_local(n, o);
@@ -565,8 +563,10 @@ impl<'a> Checker<'a> {
     fn local_const(&mut self, o: crate::ObjId, idx: usize, typ: Option<&Expr>, values: &[Expr]) {
         let t = typ.map(|t| self.type_expr(t));
         let Some(init) = values.get(idx) else {
-            let pos = self.objs.get(o).pos;
-            self.error(pos, "missing init expr for const declaration");
+            if values.is_empty() {
+                let pos = self.objs.get(o).pos;
+                self.error(pos, "missing init expr for const declaration");
+            } // else const_arity reports the first name without a value
             return;
         };
         let mut x = self.expr(init);
