@@ -45,7 +45,10 @@ enum Breaks {
     For,
     Select,
     /// A switch with this many clauses.
-    Switch { type_switch: bool, clauses: usize },
+    Switch {
+        type_switch: bool,
+        clauses: usize,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -78,8 +81,16 @@ struct Branches<'c, 'a> {
 impl<'a> Checker<'a> {
     /// Checks the labels and branch statements of a function body.
     pub(crate) fn labels(&mut self, body: &ast::Block) {
-        let mut b = Branches { c: self, labels: HashMap::new(), blocks: Vec::new() };
-        let targets = Targets { breaks: None, continues: false, case_index: -1 };
+        let mut b = Branches {
+            c: self,
+            labels: HashMap::new(),
+            blocks: Vec::new(),
+        };
+        let targets = Targets {
+            breaks: None,
+            continues: false,
+            case_index: -1,
+        };
         let fwd = b.block_branches(None, targets, None, body.pos, &body.stmts);
         // Forward gotos left: the label is undefined or inside a block the
         // goto is not in.
@@ -87,13 +98,22 @@ impl<'a> Checker<'a> {
             if let Some(l) = b.labels.get_mut(&g.name) {
                 l.used = true; // avoid "defined and not used"
                 let start = b.blocks[l.parent].start;
-                let msg = format!("goto {} jumps into block starting at {}", g.name, b.c.pos_str(start));
+                let msg = format!(
+                    "goto {} jumps into block starting at {}",
+                    g.name,
+                    b.c.pos_str(start)
+                );
                 b.c.error(g.pos, msg);
             } else {
                 b.c.error(g.pos, format!("label {} not defined", g.name));
             }
         }
-        let mut unused: Vec<(Pos, String)> = b.labels.iter().filter(|(_, l)| !l.used).map(|(n, l)| (l.pos, n.clone())).collect();
+        let mut unused: Vec<(Pos, String)> = b
+            .labels
+            .iter()
+            .filter(|(_, l)| !l.used)
+            .map(|(n, l)| (l.pos, n.clone()))
+            .collect();
         unused.sort();
         for (p, n) in unused {
             b.c.error(p, format!("label {} defined and not used", n));
@@ -104,7 +124,11 @@ impl<'a> Checker<'a> {
 impl Branches<'_, '_> {
     fn declare(&mut self, block: usize, label: &ast::Ident, stmt: Labeled) {
         if let Some(alt) = self.labels.get(&label.name) {
-            let msg = format!("label {} already defined at {}", label.name, self.c.pos_str(alt.pos));
+            let msg = format!(
+                "label {} already defined at {}",
+                label.name,
+                self.c.pos_str(alt.pos)
+            );
             self.c.error(label.pos, msg);
             // The statement is still labeled (codegen needs the object).
             if let Some(&o) = self.c.info.labels.get(&alt.id) {
@@ -113,9 +137,24 @@ impl Branches<'_, '_> {
             return;
         }
         let pkg = self.c.pkg.clone();
-        let o = self.c.objs.add(Object::new(&label.name, ObjKind::Label, ids::INVALID, label.pos, &pkg));
+        let o = self.c.objs.add(Object::new(
+            &label.name,
+            ObjKind::Label,
+            ids::INVALID,
+            label.pos,
+            &pkg,
+        ));
         self.c.info.labels.insert(label.id, o);
-        self.labels.insert(label.name.clone(), Label { parent: block, id: label.id, pos: label.pos, stmt, used: false });
+        self.labels.insert(
+            label.name.clone(),
+            Label {
+                parent: block,
+                id: label.id,
+                pos: label.pos,
+                stmt,
+                used: false,
+            },
+        );
     }
 
     /// Whether the label `name` is declared in `b` or an enclosing block.
@@ -147,14 +186,28 @@ impl Branches<'_, '_> {
     }
 
     /// Processes a block's statements; returns the unresolved forward gotos.
-    fn block_branches(&mut self, parent: Option<usize>, ctxt: Targets, lstmt: Option<NodeId>, start: Pos, body: &[Stmt]) -> Vec<Goto> {
+    fn block_branches(
+        &mut self,
+        parent: Option<usize>,
+        ctxt: Targets,
+        lstmt: Option<NodeId>,
+        start: Pos,
+        body: &[Stmt],
+    ) -> Vec<Goto> {
         let b = self.blocks.len();
-        self.blocks.push(Block { parent, start, lstmt });
+        self.blocks.push(Block {
+            parent,
+            start,
+            lstmt,
+        });
         let mut var: Option<(Pos, String)> = None;
         let mut fwd: Vec<Goto> = Vec::new();
         let mut bad: Vec<NodeId> = Vec::new();
         // A fallthrough counts as last even before trailing empty statements.
-        let n = body.iter().rposition(|s| !matches!(s.kind, StmtKind::Empty)).map_or(0, |i| i + 1);
+        let n = body
+            .iter()
+            .rposition(|s| !matches!(s.kind, StmtKind::Empty))
+            .map_or(0, |i| i + 1);
         for (index, stmt) in body[..n].iter().enumerate() {
             let mut lstmt: Option<NodeId> = None;
             let mut s = stmt;
@@ -170,7 +223,12 @@ impl Branches<'_, '_> {
                             }
                             if let Some((vp, vn)) = &var {
                                 if bad.contains(&g.id) {
-                                    let msg = format!("goto {} jumps over declaration of {} at {}", g.name, vn, self.c.pos_str(*vp));
+                                    let msg = format!(
+                                        "goto {} jumps over declaration of {} at {}",
+                                        g.name,
+                                        vn,
+                                        self.c.pos_str(*vp)
+                                    );
                                     self.c.error(g.pos, msg);
                                 }
                             }
@@ -183,10 +241,11 @@ impl Branches<'_, '_> {
                 }
                 s = inner;
             }
-            let inner_block = |this: &mut Self, fwd: &mut Vec<Goto>, ctxt: Targets, start: Pos, body: &[Stmt]| {
-                let more = this.block_branches(Some(b), ctxt, lstmt, start, body);
-                fwd.extend(more);
-            };
+            let inner_block =
+                |this: &mut Self, fwd: &mut Vec<Goto>, ctxt: Targets, start: Pos, body: &[Stmt]| {
+                    let more = this.block_branches(Some(b), ctxt, lstmt, start, body);
+                    fwd.extend(more);
+                };
             match &s.kind {
                 StmtKind::Decl(ast::Decl::Var(specs)) => {
                     if let Some(name) = specs.first().and_then(|sp| sp.names.first()) {
@@ -194,14 +253,19 @@ impl Branches<'_, '_> {
                         bad = fwd.iter().map(|g| g.id).collect();
                     }
                 }
-                StmtKind::Assign { lhs, op: AssignOp::Define, .. } => {
+                StmtKind::Assign {
+                    lhs,
+                    op: AssignOp::Define,
+                    ..
+                } => {
                     let names: Vec<String> = lhs.iter().map(|e| self.c.expr_string(e)).collect();
                     var = Some((define_op_pos(s.pos, lhs), names.join(", ")));
                     bad = fwd.iter().map(|g| g.id).collect();
                 }
                 StmtKind::Break(None) => {
                     if ctxt.breaks.is_none() {
-                        self.c.error(s.pos, "break is not in a loop, switch, or select");
+                        self.c
+                            .error(s.pos, "break is not in a loop, switch, or select");
                     }
                 }
                 StmtKind::Continue(None) => {
@@ -211,7 +275,11 @@ impl Branches<'_, '_> {
                 }
                 StmtKind::Fallthrough => {
                     let mut msg = Some("fallthrough statement out of place");
-                    if let Some(Breaks::Switch { type_switch, clauses }) = ctxt.breaks {
+                    if let Some(Breaks::Switch {
+                        type_switch,
+                        clauses,
+                    }) = ctxt.breaks
+                    {
                         if type_switch {
                             msg = Some("cannot fallthrough in type switch");
                         } else if ctxt.case_index < 0 || index + 1 < n {
@@ -228,45 +296,78 @@ impl Branches<'_, '_> {
                 }
                 StmtKind::Break(Some(l)) => match self.enclosing_target(Some(b), &l.name) {
                     Enclosing::Stmt(Labeled::For | Labeled::Breakable) => {}
-                    Enclosing::Stmt(Labeled::Other) | Enclosing::Invalid => self.c.error(l.pos, format!("invalid break label {}", l.name)),
-                    Enclosing::NotDefined => self.c.error(l.pos, format!("break label not defined: {}", l.name)),
+                    Enclosing::Stmt(Labeled::Other) | Enclosing::Invalid => self
+                        .c
+                        .error(l.pos, format!("invalid break label {}", l.name)),
+                    Enclosing::NotDefined => self
+                        .c
+                        .error(l.pos, format!("break label not defined: {}", l.name)),
                 },
                 StmtKind::Continue(Some(l)) => match self.enclosing_target(Some(b), &l.name) {
                     Enclosing::Stmt(Labeled::For) => {}
-                    Enclosing::Stmt(_) | Enclosing::Invalid => self.c.error(l.pos, format!("invalid continue label {}", l.name)),
-                    Enclosing::NotDefined => self.c.error(l.pos, format!("continue label not defined: {}", l.name)),
+                    Enclosing::Stmt(_) | Enclosing::Invalid => self
+                        .c
+                        .error(l.pos, format!("invalid continue label {}", l.name)),
+                    Enclosing::NotDefined => self
+                        .c
+                        .error(l.pos, format!("continue label not defined: {}", l.name)),
                 },
                 StmtKind::Goto(l) => {
                     if !self.goto_target(Some(b), &l.name) {
                         // The label may be declared later.
-                        fwd.push(Goto { id: l.id, name: l.name.clone(), pos: l.pos });
+                        fwd.push(Goto {
+                            id: l.id,
+                            name: l.name.clone(),
+                            pos: l.pos,
+                        });
                     }
                 }
                 StmtKind::Block(blk) => {
-                    let inner = Targets { case_index: -1, ..ctxt };
+                    let inner = Targets {
+                        case_index: -1,
+                        ..ctxt
+                    };
                     inner_block(self, &mut fwd, inner, blk.pos, &blk.stmts);
                 }
                 StmtKind::If { then, els, .. } => {
-                    let inner = Targets { case_index: -1, ..ctxt };
+                    let inner = Targets {
+                        case_index: -1,
+                        ..ctxt
+                    };
                     inner_block(self, &mut fwd, inner, then.pos, &then.stmts);
                     if let Some(e) = els {
                         inner_block(self, &mut fwd, inner, e.pos, std::slice::from_ref(&**e));
                     }
                 }
                 StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-                    let inner = Targets { breaks: Some(Breaks::For), continues: true, case_index: -1 };
+                    let inner = Targets {
+                        breaks: Some(Breaks::For),
+                        continues: true,
+                        case_index: -1,
+                    };
                     inner_block(self, &mut fwd, inner, body.pos, &body.stmts);
                 }
                 StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
                     let type_switch = matches!(s.kind, StmtKind::TypeSwitch { .. });
-                    let mut inner = Targets { breaks: Some(Breaks::Switch { type_switch, clauses: body.len() }), continues: ctxt.continues, case_index: -1 };
+                    let mut inner = Targets {
+                        breaks: Some(Breaks::Switch {
+                            type_switch,
+                            clauses: body.len(),
+                        }),
+                        continues: ctxt.continues,
+                        case_index: -1,
+                    };
                     for (i, cc) in body.iter().enumerate() {
                         inner.case_index = i as isize;
                         inner_block(self, &mut fwd, inner, cc.pos, &cc.body);
                     }
                 }
                 StmtKind::Select { body } => {
-                    let inner = Targets { breaks: Some(Breaks::Select), continues: ctxt.continues, case_index: -1 };
+                    let inner = Targets {
+                        breaks: Some(Breaks::Select),
+                        continues: ctxt.continues,
+                        case_index: -1,
+                    };
                     for cc in body {
                         inner_block(self, &mut fwd, inner, cc.pos, &cc.body);
                     }
@@ -281,7 +382,9 @@ impl Branches<'_, '_> {
 fn labeled_kind(s: &Stmt) -> Labeled {
     match &s.kind {
         StmtKind::For { .. } | StmtKind::Range { .. } => Labeled::For,
-        StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } | StmtKind::Select { .. } => Labeled::Breakable,
+        StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } | StmtKind::Select { .. } => {
+            Labeled::Breakable
+        }
         // Including a labeled statement: `L1: L2: for` labels the loop with L2 only.
         _ => Labeled::Other,
     }
@@ -292,7 +395,14 @@ fn labeled_kind(s: &Stmt) -> Labeled {
 /// one blank, as gofmt lays it out (`x, y := ...`).
 pub(crate) fn define_op_pos(stmt: Pos, lhs: &[Expr]) -> Pos {
     match lhs.last() {
-        Some(Expr { kind: ExprKind::Ident(n), pos, .. }) if pos.line == stmt.line => Pos { col: pos.col + n.len() as u32 + 1, ..*pos },
+        Some(Expr {
+            kind: ExprKind::Ident(n),
+            pos,
+            ..
+        }) if pos.line == stmt.line => Pos {
+            col: pos.col + n.len() as u32 + 1,
+            ..*pos
+        },
         _ => stmt,
     }
 }

@@ -26,7 +26,14 @@ impl<'a> Checker<'a> {
             _ => {}
         }
         let Some(sig) = self.types.signature(f.typ).cloned() else {
-            self.error(e.pos, format!("invalid operation: cannot call {}: {} is not a function", self.operand_string(fun, &f), self.tstr(f.typ)));
+            self.error(
+                e.pos,
+                format!(
+                    "invalid operation: cannot call {}: {} is not a function",
+                    self.operand_string(fun, &f),
+                    self.tstr(f.typ)
+                ),
+            );
             for a in args {
                 self.expr(a);
             }
@@ -34,7 +41,12 @@ impl<'a> Checker<'a> {
         };
         self.arguments(e, fun, &sig, args, ellipsis);
         match sig.results.len() {
-            0 => Operand { mode: Mode::NoValue, typ: ids::EMPTY_TUPLE, val: None, builtin: None },
+            0 => Operand {
+                mode: Mode::NoValue,
+                typ: ids::EMPTY_TUPLE,
+                val: None,
+                builtin: None,
+            },
             1 => Operand::value(sig.results[0]),
             _ => {
                 let t = self.types.tuple(sig.results.clone());
@@ -45,7 +57,14 @@ impl<'a> Checker<'a> {
 
     /// Checks call arguments against a signature (including `f(g())` with a
     /// multi-value g, and variadic calls).
-    fn arguments(&mut self, call: &Expr, fun: &Expr, sig: &Signature, args: &[Expr], ellipsis: bool) {
+    fn arguments(
+        &mut self,
+        call: &Expr,
+        fun: &Expr,
+        sig: &Signature,
+        args: &[Expr],
+        ellipsis: bool,
+    ) {
         // Evaluate arguments; a single multi-value call spreads.
         let mut ops: Vec<(Operand, &Expr)> = Vec::new();
         let mut spread = false;
@@ -76,7 +95,13 @@ impl<'a> Checker<'a> {
         let fname = self.expr_string(fun);
         if ellipsis {
             if !sig.variadic {
-                self.error(args.last().map(|a| a.pos).unwrap_or(call.pos), format!("have (...) but function is not variadic: {}", fname).replace("have (...) but function is not variadic: ", "cannot use ... in call to non-variadic "));
+                self.error(
+                    args.last().map(|a| a.pos).unwrap_or(call.pos),
+                    format!("have (...) but function is not variadic: {}", fname).replace(
+                        "have (...) but function is not variadic: ",
+                        "cannot use ... in call to non-variadic ",
+                    ),
+                );
                 return;
             }
             if ops.len() != np {
@@ -89,7 +114,11 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        let ok_count = if sig.variadic { ops.len() + 1 >= np } else { ops.len() == np };
+        let ok_count = if sig.variadic {
+            ops.len() + 1 >= np
+        } else {
+            ops.len() == np
+        };
         if !ok_count {
             self.count_error(call, fun, sig, &ops, args);
             return;
@@ -106,7 +135,16 @@ impl<'a> Checker<'a> {
             if spread {
                 let mut y = x.clone();
                 if self.assignable(&y, t).is_err() {
-                    self.error(a.pos, format!("cannot use {} (value of type {}) as {} value in argument to {}", self.expr_string(a), self.tstr(y.typ), self.tstr(t), fname));
+                    self.error(
+                        a.pos,
+                        format!(
+                            "cannot use {} (value of type {}) as {} value in argument to {}",
+                            self.expr_string(a),
+                            self.tstr(y.typ),
+                            self.tstr(t),
+                            fname
+                        ),
+                    );
                 }
                 let _ = &mut y;
             } else {
@@ -116,26 +154,69 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn count_error(&mut self, call: &Expr, fun: &Expr, sig: &Signature, ops: &[(Operand, &Expr)], args: &[Expr]) {
+    fn count_error(
+        &mut self,
+        call: &Expr,
+        fun: &Expr,
+        sig: &Signature,
+        ops: &[(Operand, &Expr)],
+        args: &[Expr],
+    ) {
         let have: Vec<String> = ops
             .iter()
-            .map(|(o, _)| if o.val.is_some() && self.types.is_untyped(o.typ) { "number".to_string() } else { self.tstr(o.typ) })
+            .map(|(o, _)| {
+                if o.val.is_some() && self.types.is_untyped(o.typ) {
+                    "number".to_string()
+                } else {
+                    self.tstr(o.typ)
+                }
+            })
             .collect();
         let have: Vec<String> = ops
             .iter()
             .zip(have)
-            .map(|((o, _), h)| if self.types.is_untyped(o.typ) && o.typ != ids::UNTYPED_STRING && o.typ != ids::UNTYPED_BOOL && o.typ != ids::UNTYPED_NIL { "number".into() } else if o.typ == ids::UNTYPED_STRING { "string".into() } else if o.typ == ids::UNTYPED_BOOL { "bool".into() } else if o.typ == ids::UNTYPED_NIL { "nil".into() } else { h })
+            .map(|((o, _), h)| {
+                if self.types.is_untyped(o.typ)
+                    && o.typ != ids::UNTYPED_STRING
+                    && o.typ != ids::UNTYPED_BOOL
+                    && o.typ != ids::UNTYPED_NIL
+                {
+                    "number".into()
+                } else if o.typ == ids::UNTYPED_STRING {
+                    "string".into()
+                } else if o.typ == ids::UNTYPED_BOOL {
+                    "bool".into()
+                } else if o.typ == ids::UNTYPED_NIL {
+                    "nil".into()
+                } else {
+                    h
+                }
+            })
             .collect();
         let mut want = String::new();
-        self.types.write_signature(&mut want, &Signature { params: sig.params.clone(), results: vec![], variadic: sig.variadic }, Some(&self.pkg.clone()));
+        self.types.write_signature(
+            &mut want,
+            &Signature {
+                params: sig.params.clone(),
+                results: vec![],
+                variadic: sig.variadic,
+            },
+            Some(&self.pkg.clone()),
+        );
         let few = ops.len() < sig.params.len();
         let pos = if few {
             // gc points at the closing paren; we use the call's end approximation.
             args.last().map(|a| a.pos).unwrap_or(call.pos)
         } else {
-            args.get(sig.params.len()).map(|a| a.pos).unwrap_or(call.pos)
+            args.get(sig.params.len())
+                .map(|a| a.pos)
+                .unwrap_or(call.pos)
         };
-        let pos = if few { self.call_rparen(call).unwrap_or(pos) } else { pos };
+        let pos = if few {
+            self.call_rparen(call).unwrap_or(pos)
+        } else {
+            pos
+        };
         self.error(
             pos,
             format!(
@@ -158,7 +239,10 @@ impl<'a> Checker<'a> {
             if args.is_empty() {
                 self.error(e.pos, format!("missing argument in conversion to {}", ts));
             } else {
-                self.error(args[args.len() - 1].pos, format!("too many arguments in conversion to {}", ts));
+                self.error(
+                    args[args.len() - 1].pos,
+                    format!("too many arguments in conversion to {}", ts),
+                );
             }
             return Operand::invalid();
         }
@@ -179,7 +263,10 @@ impl<'a> Checker<'a> {
                     let s = c.encode_utf8(&mut buf).as_bytes().to_vec();
                     return Operand::constant(t, Value::String(s));
                 }
-                if (k.is_numeric() && xk.is_numeric()) || (k.is_string() && xk.is_string()) || (k.is_boolean() && xk.is_boolean()) {
+                if (k.is_numeric() && xk.is_numeric())
+                    || (k.is_string() && xk.is_string())
+                    || (k.is_boolean() && xk.is_boolean())
+                {
                     let v2 = if k.is_integer() && !xk.is_integer() && v.as_int().is_none() {
                         None
                     } else if k.is_float() || k.is_complex() || xk.is_untyped() || k.is_integer() {
@@ -197,7 +284,10 @@ impl<'a> Checker<'a> {
                             // integer type can only overflow; otherwise the
                             // value is shown as rounded toward the target.
                             if xk.is_integer() && k.is_integer() {
-                                self.error(xe.pos, format!("constant {} overflows {}", v.describe(), self.tstr(t)));
+                                self.error(
+                                    xe.pos,
+                                    format!("constant {} overflows {}", v.describe(), self.tstr(t)),
+                                );
                             } else {
                                 let mut shown = x.clone();
                                 if k.is_integer() {
@@ -207,7 +297,14 @@ impl<'a> Checker<'a> {
                                         }
                                     }
                                 }
-                                self.error(xe.pos, format!("cannot convert {} to type {}", self.operand_string(xe, &shown), self.tstr(t)));
+                                self.error(
+                                    xe.pos,
+                                    format!(
+                                        "cannot convert {} to type {}",
+                                        self.operand_string(xe, &shown),
+                                        self.tstr(t)
+                                    ),
+                                );
                             }
                             Operand::invalid()
                         }
@@ -218,11 +315,23 @@ impl<'a> Checker<'a> {
         if self.types.is_untyped(x.typ) {
             // Untyped non-convertible constant to non-basic, or nil.
             let before = x.clone();
-            let nil_ok = x.typ == ids::UNTYPED_NIL && (self.types.has_nil(t) || self.types.is_interface(t));
-            let target = if self.types.basic(t).is_some() || nil_ok { t } else { self.types.default_type(x.typ) };
+            let nil_ok =
+                x.typ == ids::UNTYPED_NIL && (self.types.has_nil(t) || self.types.is_interface(t));
+            let target = if self.types.basic(t).is_some() || nil_ok {
+                t
+            } else {
+                self.types.default_type(x.typ)
+            };
             if !self.convert_untyped(&mut x, xe, target) || x.typ == ids::INVALID {
                 if x.typ != ids::INVALID {
-                    self.error(xe.pos, format!("cannot convert {} to type {}", self.operand_string(xe, &before), self.tstr(t)));
+                    self.error(
+                        xe.pos,
+                        format!(
+                            "cannot convert {} to type {}",
+                            self.operand_string(xe, &before),
+                            self.tstr(t)
+                        ),
+                    );
                 }
                 return Operand::invalid();
             }
@@ -233,7 +342,15 @@ impl<'a> Checker<'a> {
                 Err(why) if !why.is_empty() => format!(": {}", why),
                 _ => String::new(),
             };
-            self.error(xe.pos, format!("cannot convert {} to type {}{}", self.operand_string(xe, &x), self.tstr(t), cause));
+            self.error(
+                xe.pos,
+                format!(
+                    "cannot convert {} to type {}{}",
+                    self.operand_string(xe, &x),
+                    self.tstr(t),
+                    cause
+                ),
+            );
             return Operand::invalid();
         }
         Operand::value(t)
@@ -249,7 +366,9 @@ impl<'a> Checker<'a> {
         if self.identical_ignore_tags(vu, tu) {
             return true;
         }
-        if let (Type::Pointer(a), Type::Pointer(b)) = (self.types.get(v).clone(), self.types.get(t).clone()) {
+        if let (Type::Pointer(a), Type::Pointer(b)) =
+            (self.types.get(v).clone(), self.types.get(t).clone())
+        {
             let (au, bu) = (self.types.underlying(a), self.types.underlying(b));
             if self.identical_ignore_tags(au, bu) {
                 return true;
@@ -266,16 +385,24 @@ impl<'a> Checker<'a> {
             if a.is_integer() && b.is_string() {
                 return true;
             }
-            if (a == BasicKind::UnsafePointer && (b == BasicKind::Uintptr)) || (b == BasicKind::UnsafePointer && a == BasicKind::Uintptr) {
+            if (a == BasicKind::UnsafePointer && (b == BasicKind::Uintptr))
+                || (b == BasicKind::UnsafePointer && a == BasicKind::Uintptr)
+            {
                 return true;
             }
         }
-        if vk == Some(BasicKind::UnsafePointer) && matches!(self.types.get(tu), Type::Pointer(_)) || tk == Some(BasicKind::UnsafePointer) && matches!(self.types.get(vu), Type::Pointer(_)) {
+        if vk == Some(BasicKind::UnsafePointer) && matches!(self.types.get(tu), Type::Pointer(_))
+            || tk == Some(BasicKind::UnsafePointer)
+                && matches!(self.types.get(vu), Type::Pointer(_))
+        {
             return true;
         }
         // string <-> []byte, []rune
         let is_bytes_or_runes = |tt: &crate::types::TypeTable, s: TypeId| match tt.under(s) {
-            Type::Slice(e) => matches!(tt.under(*e), Type::Basic(BasicKind::Uint8) | Type::Basic(BasicKind::Int32)),
+            Type::Slice(e) => matches!(
+                tt.under(*e),
+                Type::Basic(BasicKind::Uint8) | Type::Basic(BasicKind::Int32)
+            ),
             _ => false,
         };
         if tk.is_some_and(|k| k.is_string()) && is_bytes_or_runes(&self.types, v) {
@@ -306,7 +433,12 @@ impl<'a> Checker<'a> {
             return true;
         }
         match (self.types.get(a), self.types.get(b)) {
-            (Type::Struct(fa), Type::Struct(fb)) => fa.len() == fb.len() && fa.iter().zip(fb).all(|(x, y)| x.name == y.name && x.embedded == y.embedded && x.typ == y.typ),
+            (Type::Struct(fa), Type::Struct(fb)) => {
+                fa.len() == fb.len()
+                    && fa.iter().zip(fb).all(|(x, y)| {
+                        x.name == y.name && x.embedded == y.embedded && x.typ == y.typ
+                    })
+            }
             _ => false,
         }
     }
@@ -316,7 +448,14 @@ impl<'a> Checker<'a> {
         let nargs = args.len();
         let (min, max): (usize, usize) = match b {
             Builtin::Append => (1, usize::MAX),
-            Builtin::Cap | Builtin::Len | Builtin::Clear | Builtin::Close | Builtin::Imag | Builtin::Real | Builtin::New | Builtin::Panic => (1, 1),
+            Builtin::Cap
+            | Builtin::Len
+            | Builtin::Clear
+            | Builtin::Close
+            | Builtin::Imag
+            | Builtin::Real
+            | Builtin::New
+            | Builtin::Panic => (1, 1),
             Builtin::Complex | Builtin::Copy | Builtin::Delete => (2, 2),
             Builtin::Make => (1, 3),
             Builtin::Max | Builtin::Min => (1, usize::MAX),
@@ -324,21 +463,45 @@ impl<'a> Checker<'a> {
             Builtin::Recover => (0, 0),
         };
         if ellipsis && b != Builtin::Append {
-            self.error(e.pos, format!("invalid operation: invalid use of ... with built-in {}", name));
+            self.error(
+                e.pos,
+                format!(
+                    "invalid operation: invalid use of ... with built-in {}",
+                    name
+                ),
+            );
             for a in args {
                 self.expr(a);
             }
             return Operand::invalid();
         }
         if nargs < min || nargs > max {
-            let msg = if nargs < min { "not enough" } else { "too many" };
-            self.error(e.pos, format!("invalid operation: {} arguments for {} (expected {}, found {})", msg, self.expr_string(e), min, nargs));
+            let msg = if nargs < min {
+                "not enough"
+            } else {
+                "too many"
+            };
+            self.error(
+                e.pos,
+                format!(
+                    "invalid operation: {} arguments for {} (expected {}, found {})",
+                    msg,
+                    self.expr_string(e),
+                    min,
+                    nargs
+                ),
+            );
             for a in args {
                 self.expr(a);
             }
             return Operand::invalid();
         }
-        let novalue = Operand { mode: Mode::NoValue, typ: ids::EMPTY_TUPLE, val: None, builtin: None };
+        let novalue = Operand {
+            mode: Mode::NoValue,
+            typ: ids::EMPTY_TUPLE,
+            val: None,
+            builtin: None,
+        };
         match b {
             Builtin::Print | Builtin::Println => {
                 // print(f()) with a multi-value f prints every result.
@@ -352,7 +515,10 @@ impl<'a> Checker<'a> {
                     let mut x = self.single_value(&args[0], x);
                     if !x.is_invalid() {
                         if x.typ == ids::UNTYPED_NIL {
-                            self.error(args[0].pos, "use of untyped nil in argument to built-in print");
+                            self.error(
+                                args[0].pos,
+                                "use of untyped nil in argument to built-in print",
+                            );
                         } else {
                             self.default_untyped(&mut x, &args[0]);
                         }
@@ -387,7 +553,9 @@ impl<'a> Checker<'a> {
                 }
                 let ut = self.types.underlying(x.typ);
                 let ut = match self.types.get(ut) {
-                    Type::Pointer(p) if matches!(self.types.under(*p), Type::Array(..)) => self.types.underlying(*p),
+                    Type::Pointer(p) if matches!(self.types.under(*p), Type::Array(..)) => {
+                        self.types.underlying(*p)
+                    }
                     _ => ut,
                 };
                 let ok = match self.types.get(ut) {
@@ -397,7 +565,14 @@ impl<'a> Checker<'a> {
                     _ => false,
                 };
                 if !ok {
-                    self.error(args[0].pos, format!("invalid argument: {} for built-in {}", self.operand_string(&args[0], &x), name));
+                    self.error(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} for built-in {}",
+                            self.operand_string(&args[0], &x),
+                            name
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 if let Some(Value::String(s)) = &x.val {
@@ -438,7 +613,16 @@ impl<'a> Checker<'a> {
                     }
                 };
                 if nargs < minn || nargs > maxn {
-                    self.error(e.pos, format!("invalid operation: {} expects {} or {} arguments; found {}", self.expr_string(e), minn, maxn, nargs));
+                    self.error(
+                        e.pos,
+                        format!(
+                            "invalid operation: {} expects {} or {} arguments; found {}",
+                            self.expr_string(e),
+                            minn,
+                            maxn,
+                            nargs
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 let mut consts = vec![];
@@ -450,7 +634,10 @@ impl<'a> Checker<'a> {
                 }
                 if let [Some(l), Some(c)] = consts[..] {
                     if l > c {
-                        self.error(args[1].pos, format!("invalid argument: length and capacity swapped"));
+                        self.error(
+                            args[1].pos,
+                            format!("invalid argument: length and capacity swapped"),
+                        );
                         return Operand::invalid();
                     }
                 }
@@ -465,11 +652,20 @@ impl<'a> Checker<'a> {
                     return s;
                 }
                 if s.typ == ids::UNTYPED_NIL {
-                    self.error(args[0].pos, "first argument to append must be a typed slice; have untyped nil");
+                    self.error(
+                        args[0].pos,
+                        "first argument to append must be a typed slice; have untyped nil",
+                    );
                     return Operand::invalid();
                 }
                 let Type::Slice(elem) = self.types.under(s.typ).clone() else {
-                    self.error(args[0].pos, format!("invalid argument: {} is not a slice", self.operand_string(&args[0], &s)));
+                    self.error(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} is not a slice",
+                            self.operand_string(&args[0], &s)
+                        ),
+                    );
                     for a in &args[1..] {
                         self.expr(a);
                     }
@@ -486,7 +682,9 @@ impl<'a> Checker<'a> {
                         return Operand::invalid();
                     }
                     // append([]byte, string...)
-                    if self.types.basic(elem) == Some(BasicKind::Uint8) && self.types.is_string(y.typ) {
+                    if self.types.basic(elem) == Some(BasicKind::Uint8)
+                        && self.types.is_string(y.typ)
+                    {
                         self.default_untyped(&mut y, &args[1]);
                         return Operand::value(s.typ);
                     }
@@ -509,13 +707,22 @@ impl<'a> Checker<'a> {
                     return Operand::invalid();
                 }
                 let Type::Slice(de) = self.types.under(x.typ).clone() else {
-                    self.error(e.pos, format!("invalid argument: copy expects slice arguments; found {} and {}", self.operand_string(&args[0], &x), self.operand_string(&args[1], &y)));
+                    self.error(
+                        e.pos,
+                        format!(
+                            "invalid argument: copy expects slice arguments; found {} and {}",
+                            self.operand_string(&args[0], &x),
+                            self.operand_string(&args[1], &y)
+                        ),
+                    );
                     return Operand::invalid();
                 };
                 self.default_untyped(&mut y, &args[1]);
                 let ok = match self.types.under(y.typ).clone() {
                     Type::Slice(se) => se == de,
-                    Type::Basic(k) if k.is_string() => self.types.basic(de) == Some(BasicKind::Uint8),
+                    Type::Basic(k) if k.is_string() => {
+                        self.types.basic(de) == Some(BasicKind::Uint8)
+                    }
                     _ => false,
                 };
                 if !ok {
@@ -531,7 +738,13 @@ impl<'a> Checker<'a> {
                     return Operand::invalid();
                 }
                 let Type::Map(kt, _) = self.types.under(m.typ).clone() else {
-                    self.error(args[0].pos, format!("invalid argument: {} is not a map", self.operand_string(&args[0], &m)));
+                    self.error(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} is not a map",
+                            self.operand_string(&args[0], &m)
+                        ),
+                    );
                     return Operand::invalid();
                 };
                 self.assignment(&mut k, &args[1], kt, "argument to delete");
@@ -543,7 +756,14 @@ impl<'a> Checker<'a> {
                     return x;
                 }
                 if !matches!(self.types.under(x.typ), Type::Map(..) | Type::Slice(_)) {
-                    self.error(args[0].pos, format!("invalid argument: {} must be a map or slice", self.operand_string(&args[0], &x)).replace("must be a map or slice", "cannot clear"));
+                    self.error(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} must be a map or slice",
+                            self.operand_string(&args[0], &x)
+                        )
+                        .replace("must be a map or slice", "cannot clear"),
+                    );
                     return Operand::invalid();
                 }
                 novalue
@@ -555,12 +775,24 @@ impl<'a> Checker<'a> {
                 }
                 match self.types.under(x.typ) {
                     Type::Chan(crate::types::ChanDir::Recv, _) => {
-                        self.error(args[0].pos, format!("invalid operation: cannot close receive-only channel {}", self.operand_string(&args[0], &x)));
+                        self.error(
+                            args[0].pos,
+                            format!(
+                                "invalid operation: cannot close receive-only channel {}",
+                                self.operand_string(&args[0], &x)
+                            ),
+                        );
                         Operand::invalid()
                     }
                     Type::Chan(..) => novalue,
                     _ => {
-                        self.error(args[0].pos, format!("invalid operation: cannot close non-channel {}", self.operand_string(&args[0], &x)));
+                        self.error(
+                            args[0].pos,
+                            format!(
+                                "invalid operation: cannot close non-channel {}",
+                                self.operand_string(&args[0], &x)
+                            ),
+                        );
                         Operand::invalid()
                     }
                 }
@@ -593,14 +825,28 @@ impl<'a> Checker<'a> {
                     self.convert_untyped(&mut y, &args[1], ids::FLOAT64);
                 }
                 if x.typ != y.typ {
-                    self.error(e.pos, format!("invalid operation: {} (mismatched types {} and {})", self.expr_string(e), self.tstr(x.typ), self.tstr(y.typ)));
+                    self.error(
+                        e.pos,
+                        format!(
+                            "invalid operation: {} (mismatched types {} and {})",
+                            self.expr_string(e),
+                            self.tstr(x.typ),
+                            self.tstr(y.typ)
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 let rt = match self.types.basic(x.typ) {
                     Some(BasicKind::Float32) => ids::COMPLEX64,
                     Some(BasicKind::Float64) => ids::COMPLEX128,
                     _ => {
-                        self.error(args[0].pos, format!("invalid argument: arguments have type {}, expected floating-point", self.tstr(x.typ)));
+                        self.error(
+                            args[0].pos,
+                            format!(
+                                "invalid argument: arguments have type {}, expected floating-point",
+                                self.tstr(x.typ)
+                            ),
+                        );
                         return Operand::invalid();
                     }
                 };
@@ -621,11 +867,16 @@ impl<'a> Checker<'a> {
                         let (re, im) = match v {
                             Value::Complex(a, b) => (a.clone(), b.clone()),
                             _ => match v.as_rat() {
-                                Some(r) => (r, num_rational::BigRational::from_integer(BigInt::from(0))),
+                                Some(r) => {
+                                    (r, num_rational::BigRational::from_integer(BigInt::from(0)))
+                                }
                                 None => return Operand::invalid(),
                             },
                         };
-                        return Operand::constant(ids::UNTYPED_FLOAT, Value::Float(if b == Builtin::Real { re } else { im }));
+                        return Operand::constant(
+                            ids::UNTYPED_FLOAT,
+                            Value::Float(if b == Builtin::Real { re } else { im }),
+                        );
                     }
                 }
                 if self.types.is_untyped(x.typ) {
@@ -635,12 +886,25 @@ impl<'a> Checker<'a> {
                     Some(BasicKind::Complex64) => ids::FLOAT32,
                     Some(BasicKind::Complex128) => ids::FLOAT64,
                     _ => {
-                        self.error(args[0].pos, format!("invalid argument: {} must be of complex type", self.operand_string(&args[0], &x)));
+                        self.error(
+                            args[0].pos,
+                            format!(
+                                "invalid argument: {} must be of complex type",
+                                self.operand_string(&args[0], &x)
+                            ),
+                        );
                         return Operand::invalid();
                     }
                 };
                 if let Some(Value::Complex(re, im)) = &x.val {
-                    return Operand::constant(rt, Value::Float(if b == Builtin::Real { re.clone() } else { im.clone() }));
+                    return Operand::constant(
+                        rt,
+                        Value::Float(if b == Builtin::Real {
+                            re.clone()
+                        } else {
+                            im.clone()
+                        }),
+                    );
                 }
                 Operand::value(rt)
             }
@@ -652,18 +916,28 @@ impl<'a> Checker<'a> {
                         return Operand::invalid();
                     }
                     if !self.types.basic(x.typ).is_some_and(|k| k.is_ordered()) {
-                        self.error(a.pos, format!("invalid argument: {} cannot be ordered", self.operand_string(a, &x)));
+                        self.error(
+                            a.pos,
+                            format!(
+                                "invalid argument: {} cannot be ordered",
+                                self.operand_string(a, &x)
+                            ),
+                        );
                         return Operand::invalid();
                     }
                     ops.push(x);
                 }
                 // Find the common type: the first typed operand's, else untyped.
-                let typed = ops.iter().find(|o| !self.types.is_untyped(o.typ)).map(|o| o.typ);
+                let typed = ops
+                    .iter()
+                    .find(|o| !self.types.is_untyped(o.typ))
+                    .map(|o| o.typ);
                 let mut result_t = typed.unwrap_or(ops[0].typ);
                 for (i, a) in args.iter().enumerate() {
                     let mut x = ops[i].clone();
                     if let Some(t) = typed {
-                        if !self.assignment(&mut x, a, t, &format!("argument to built-in {}", name)) {
+                        if !self.assignment(&mut x, a, t, &format!("argument to built-in {}", name))
+                        {
                             return Operand::invalid();
                         }
                         if x.typ != t {
@@ -683,7 +957,8 @@ impl<'a> Checker<'a> {
                     let mut best = ops[0].val.clone().expect("const");
                     for o in &ops[1..] {
                         let v = o.val.clone().expect("const");
-                        let less = constant::compare(rgoc_syntax::BinOp::Lt, &v, &best).unwrap_or(false);
+                        let less =
+                            constant::compare(rgoc_syntax::BinOp::Lt, &v, &best).unwrap_or(false);
                         if (b == Builtin::Min) == less {
                             best = v;
                         }
@@ -699,13 +974,24 @@ impl<'a> Checker<'a> {
         match &e.kind {
             ExprKind::Call { fun, args, .. } => {
                 // Conversions are not calls.
-                let is_conv = self.info.types.get(&fun.id).is_some_and(|t| t.mode == Mode::Type);
+                let is_conv = self
+                    .info
+                    .types
+                    .get(&fun.id)
+                    .is_some_and(|t| t.mode == Mode::Type);
                 !is_conv || args.iter().any(|a| self.has_call_or_recv(a))
             }
-            ExprKind::Unary { op: rgoc_syntax::UnOp::Recv, .. } => true,
-            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => self.has_call_or_recv(x),
+            ExprKind::Unary {
+                op: rgoc_syntax::UnOp::Recv,
+                ..
+            } => true,
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => {
+                self.has_call_or_recv(x)
+            }
             ExprKind::Selector { x, .. } => self.has_call_or_recv(x),
-            ExprKind::Index { x, indices } => self.has_call_or_recv(x) || indices.iter().any(|i| self.has_call_or_recv(i)),
+            ExprKind::Index { x, indices } => {
+                self.has_call_or_recv(x) || indices.iter().any(|i| self.has_call_or_recv(i))
+            }
             ExprKind::Binary { x, y, .. } => self.has_call_or_recv(x) || self.has_call_or_recv(y),
             _ => false,
         }
@@ -720,20 +1006,34 @@ impl<'a> Checker<'a> {
         if self.types.is_untyped(x.typ) {
             if let Some(v) = &x.val {
                 if v.as_int().is_none() {
-                    self.error(a.pos, format!("{} truncated to int", self.expr_string(a)).replace(" truncated to int", "") + " (untyped float constant) truncated to int");
+                    self.error(
+                        a.pos,
+                        format!("{} truncated to int", self.expr_string(a))
+                            .replace(" truncated to int", "")
+                            + " (untyped float constant) truncated to int",
+                    );
                     return None;
                 }
             }
             self.convert_untyped(&mut x, a, ids::INT);
         }
         if !self.types.is_integer(x.typ) {
-            self.error(a.pos, format!("cannot convert {} to type int", self.operand_string(a, &x)));
+            self.error(
+                a.pos,
+                format!("cannot convert {} to type int", self.operand_string(a, &x)),
+            );
             return None;
         }
         if let Some(v) = &x.val {
             let i = v.as_int().unwrap_or_default();
             if i.is_negative() {
-                self.error(a.pos, format!("invalid argument: index {} (constant of type int) must not be negative", self.expr_string(a)));
+                self.error(
+                    a.pos,
+                    format!(
+                        "invalid argument: index {} (constant of type int) must not be negative",
+                        self.expr_string(a)
+                    ),
+                );
                 return None;
             }
             return Some(i.to_i64());
@@ -741,7 +1041,13 @@ impl<'a> Checker<'a> {
         Some(None)
     }
 
-    pub(crate) fn composite_lit(&mut self, e: &Expr, typ: Option<&Expr>, elts: &[ast::Element], hint: Option<TypeId>) -> Operand {
+    pub(crate) fn composite_lit(
+        &mut self,
+        e: &Expr,
+        typ: Option<&Expr>,
+        elts: &[ast::Element],
+        hint: Option<TypeId>,
+    ) -> Operand {
         let t = match typ {
             Some(te) => {
                 if let ExprKind::ArrayType { len: None, elem } = &te.kind {
@@ -785,20 +1091,39 @@ impl<'a> Checker<'a> {
                     let mut seen = std::collections::HashSet::new();
                     for el in elts {
                         let Some(k) = &el.key else {
-                            self.error(el.value.pos, "mixture of field:value and value elements in struct literal");
+                            self.error(
+                                el.value.pos,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             continue;
                         };
                         let ExprKind::Ident(name) = &k.kind else {
-                            self.error(k.pos, format!("invalid field name {} in struct literal", self.expr_string(k)));
+                            self.error(
+                                k.pos,
+                                format!(
+                                    "invalid field name {} in struct literal",
+                                    self.expr_string(k)
+                                ),
+                            );
                             continue;
                         };
                         let Some(fi) = fields.iter().position(|f| &f.name == name) else {
-                            self.error(k.pos, format!("unknown field {} in struct literal of type {}", name, self.tstr(lit_t)));
+                            self.error(
+                                k.pos,
+                                format!(
+                                    "unknown field {} in struct literal of type {}",
+                                    name,
+                                    self.tstr(lit_t)
+                                ),
+                            );
                             self.expr(&el.value);
                             continue;
                         };
                         if !seen.insert(fi) {
-                            self.error(k.pos, format!("duplicate field name {} in struct literal", name));
+                            self.error(
+                                k.pos,
+                                format!("duplicate field name {} in struct literal", name),
+                            );
                         }
                         let ft = fields[fi].typ;
                         let mut x = self.expr_hint(&el.value, Some(ft));
@@ -808,11 +1133,20 @@ impl<'a> Checker<'a> {
                 } else {
                     for (i, el) in elts.iter().enumerate() {
                         if let Some(k) = &el.key {
-                            self.error(k.pos, "mixture of field:value and value elements in struct literal");
+                            self.error(
+                                k.pos,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             continue;
                         }
                         let Some(f) = fields.get(i) else {
-                            self.error(el.value.pos, format!("too many values in struct literal of type {}", self.tstr(lit_t)));
+                            self.error(
+                                el.value.pos,
+                                format!(
+                                    "too many values in struct literal of type {}",
+                                    self.tstr(lit_t)
+                                ),
+                            );
                             break;
                         };
                         let ft = f.typ;
@@ -821,7 +1155,13 @@ impl<'a> Checker<'a> {
                         self.assignment(&mut x, &el.value, ft, "struct literal");
                     }
                     if elts.len() < fields.len() && !elts.is_empty() {
-                        self.error(e.pos_end_hint(), format!("too few values in struct literal of type {}", self.tstr(lit_t)));
+                        self.error(
+                            e.pos_end_hint(),
+                            format!(
+                                "too few values in struct literal of type {}",
+                                self.tstr(lit_t)
+                            ),
+                        );
                     }
                 }
             }
@@ -844,7 +1184,13 @@ impl<'a> Checker<'a> {
                         if let Some(v) = &kx.val {
                             if !self.types.is_interface(kt) {
                                 if keys.contains(v) {
-                                    self.error(k.pos, format!("duplicate key {} in map literal", self.expr_string(k)));
+                                    self.error(
+                                        k.pos,
+                                        format!(
+                                            "duplicate key {} in map literal",
+                                            self.expr_string(k)
+                                        ),
+                                    );
                                 }
                                 keys.push(v.clone());
                             }
@@ -856,7 +1202,10 @@ impl<'a> Checker<'a> {
                 }
             }
             _ => {
-                self.error(e.pos, format!("invalid composite literal type {}", self.tstr(lit_t)));
+                self.error(
+                    e.pos,
+                    format!("invalid composite literal type {}", self.tstr(lit_t)),
+                );
                 return Operand::invalid();
             }
         }
@@ -878,18 +1227,28 @@ impl<'a> Checker<'a> {
                 match self.index_value(k, None) {
                     Some(Some(i)) => idx = i as u64,
                     Some(None) => {
-                        self.error(k.pos, format!("index {} must be integer constant", self.expr_string(k)));
+                        self.error(
+                            k.pos,
+                            format!("index {} must be integer constant", self.expr_string(k)),
+                        );
                     }
                     None => {}
                 }
             }
             if let Some(n) = len {
                 if idx >= n {
-                    self.error(el.value.pos, format!("index {} out of bounds [0:{}]", idx, n).replace("index", "array index"));
+                    self.error(
+                        el.value.pos,
+                        format!("index {} out of bounds [0:{}]", idx, n)
+                            .replace("index", "array index"),
+                    );
                 }
             }
             if !seen.insert(idx) {
-                self.error(el.key.as_ref().map(|k| k.pos).unwrap_or(el.value.pos), format!("duplicate index {} in array or slice literal", idx));
+                self.error(
+                    el.key.as_ref().map(|k| k.pos).unwrap_or(el.value.pos),
+                    format!("duplicate index {} in array or slice literal", idx),
+                );
             }
             let mut x = self.expr_hint(&el.value, Some(et));
             x = self.single_value(&el.value, x);
