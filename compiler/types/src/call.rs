@@ -280,43 +280,31 @@ impl<'a> Checker<'a> {
                             Operand::constant(t, nv)
                         }
                         None => {
-                            if constant::truncates(&v, k) {
+                            // types2: an integer constant converted to an
+                            // integer type can only overflow; otherwise the
+                            // value is shown as rounded toward the target.
+                            if xk.is_integer() && k.is_integer() {
+                                self.error(
+                                    xe.pos,
+                                    format!("constant {} overflows {}", v.describe(), self.tstr(t)),
+                                );
+                            } else {
+                                let mut shown = x.clone();
+                                if k.is_integer() {
+                                    if let Value::Float(f) = &v {
+                                        if f.is_integer() {
+                                            shown.val = Some(Value::Int(f.to_integer()));
+                                        }
+                                    }
+                                }
                                 self.error(
                                     xe.pos,
                                     format!(
-                                        "cannot convert {} to type {} (truncated)",
-                                        self.operand_string(xe, &x),
+                                        "cannot convert {} to type {}",
+                                        self.operand_string(xe, &shown),
                                         self.tstr(t)
                                     ),
                                 );
-                            } else {
-                                self.error(
-                                    xe.pos,
-                                    format!(
-                                        "cannot convert {} to type {} (overflows)",
-                                        self.operand_string(xe, &x),
-                                        self.tstr(t)
-                                    )
-                                    .replace(" (overflows)", "")
-                                    .replace("cannot convert", "constant")
-                                    .split(" to type")
-                                    .next()
-                                    .map(|_| {
-                                        format!(
-                                            "cannot convert {} to type {}",
-                                            self.operand_string(xe, &x),
-                                            self.tstr(t)
-                                        )
-                                    })
-                                    .unwrap_or_default(),
-                                );
-                                if let Some(d) = self.diags.last_mut() {
-                                    d.msg = format!(
-                                        "constant {} overflows {}",
-                                        v.describe(),
-                                        self.types.type_string_in(t, &self.pkg)
-                                    );
-                                }
                             }
                             Operand::invalid()
                         }
@@ -349,12 +337,18 @@ impl<'a> Checker<'a> {
             }
         }
         if !self.convertible(x.typ, t) {
+            // types2 gives assignability's cause (a missing method, ...).
+            let cause = match self.assignable(&x, t) {
+                Err(why) if !why.is_empty() => format!(": {}", why),
+                _ => String::new(),
+            };
             self.error(
                 xe.pos,
                 format!(
-                    "cannot convert {} to type {}",
+                    "cannot convert {} to type {}{}",
                     self.operand_string(xe, &x),
-                    self.tstr(t)
+                    self.tstr(t),
+                    cause
                 ),
             );
             return Operand::invalid();
@@ -496,7 +490,7 @@ impl<'a> Checker<'a> {
             self.error(
                 e.pos,
                 format!(
-                    "{} arguments for {} (expected {}, found {})",
+                    "invalid operation: {} arguments for {} (expected {}, found {})",
                     msg,
                     self.expr_string(e),
                     min,

@@ -72,6 +72,8 @@ pub(crate) struct Checker<'a> {
     pub imports: Vec<(ObjId, String, Pos)>,
     /// Packages checked before this one: path -> (scope, package name).
     pub packages: HashMap<String, (ScopeId, String)>,
+    /// File paths by file index, for positions inside messages.
+    pub file_paths: Vec<String>,
 }
 
 /// Checks one package on its own (package main without imports of other
@@ -93,6 +95,15 @@ pub fn check_program(
     let universe = objs.universe(&mut types);
     let mut info = Info::default();
     let mut scopes: HashMap<String, (ScopeId, String)> = HashMap::new();
+    // File paths by file index, for positions inside messages.
+    let mut file_paths: Vec<String> = Vec::new();
+    for f in files {
+        let i = f.file_index as usize;
+        if file_paths.len() <= i {
+            file_paths.resize(i + 1, String::new());
+        }
+        file_paths[i] = f.path.clone();
+    }
     let mut packages = Vec::new();
     let mut diags = Vec::new();
     for (path, range) in pkgs {
@@ -121,6 +132,7 @@ pub fn check_program(
             ctx: Vec::new(),
             imports: Vec::new(),
             packages: scopes.clone(),
+            file_paths: file_paths.clone(),
         };
         let pfiles = &files[range.clone()];
         c.check_files(pfiles);
@@ -349,6 +361,7 @@ impl<'a> Checker<'a> {
                                 );
                                 order.push(o);
                             }
+                            self.const_arity(spec, values);
                         }
                     }
                     ast::Decl::Var(specs) => {
@@ -471,10 +484,13 @@ impl<'a> Checker<'a> {
                 format!(
                     "{} redeclared in this block\n\t{}: other declaration of {}",
                     name.name,
-                    fmt_pos(pp),
+                    self.pos_str(pp),
                     name.name
                 ),
             );
+            // Not declared, so not reported as unused either (types2's usage
+            // walks the scope).
+            self.objs.get_mut(o).used = true;
         }
     }
 
@@ -554,11 +570,9 @@ impl<'a> Checker<'a> {
         let t = typ.map(|t| self.type_expr(t));
         let pos = self.objs.get(o).pos;
         let Some(init) = values.get(idx) else {
-            if values.is_empty() && typ.is_none() {
+            if values.is_empty() {
                 self.error(pos, "missing init expr for const declaration");
-            } else {
-                self.error(pos, "missing init expr for const declaration");
-            }
+            } // else const_arity reports the first name without a value
             self.objs.get_mut(o).typ = ids::INVALID;
             return;
         };
@@ -712,7 +726,7 @@ impl<'a> Checker<'a> {
                         "method {}.{} already declared at {}",
                         name,
                         fd.name.name,
-                        fmt_pos(*pp)
+                        self.pos_str(*pp)
                     ),
                 );
                 continue;
@@ -863,10 +877,13 @@ impl<'a> Checker<'a> {
                 format!(
                     "{} redeclared in this block\n\t{}: other declaration of {}",
                     name.name,
-                    fmt_pos(pp),
+                    self.pos_str(pp),
                     name.name
                 ),
             );
+            // Not declared, so not reported as unused either (types2's usage
+            // walks the scope).
+            self.objs.get_mut(o).used = true;
         }
     }
 
@@ -1008,6 +1025,34 @@ fn receiver_base_name(e: &Expr) -> Option<String> {
     }
 }
 
-pub fn fmt_pos(p: Pos) -> String {
-    format!("{}:{}", p.line, p.col)
+impl Checker<'_> {
+    /// types2's arity check of a constant spec against its (possibly
+    /// inherited) values.
+    pub fn const_arity(&mut self, spec: &ast::ValueSpec, values: &[Expr]) {
+        let (l, r) = (spec.names.len(), values.len());
+        if l < r {
+            if spec.values.is_empty() {
+                let p = self.pos_str(values[l].pos);
+                self.error(spec.pos, format!("extra init expr at {}", p));
+            } else {
+                self.error(
+                    values[l].pos,
+                    format!("extra init expr {}", self.expr_string(&values[l])),
+                );
+            }
+        } else if l > r && r > 0 {
+            self.error(
+                spec.names[r].pos,
+                format!("missing init expr for {}", spec.names[r].name),
+            );
+        }
+    }
+
+    /// A position inside a message, as gc prints it: `./x.go:3:6`.
+    pub fn pos_str(&self, p: Pos) -> String {
+        match self.file_paths.get(p.file as usize) {
+            Some(path) => format!("{}:{}:{}", path, p.line, p.col),
+            None => format!("{}:{}", p.line, p.col),
+        }
+    }
 }

@@ -103,10 +103,18 @@ impl Value {
             Value::String(s) => go_quote(s),
             Value::Int(i) => i.to_string(),
             Value::Float(f) => {
-                if f.is_integer() {
+                let v = rat_to_f64(f);
+                if v.is_finite() && (v == 0.0) == f.is_zero() {
+                    // go/constant: `%.6g`, or `%g` when that hides a fraction.
+                    let s = format_g6(v);
+                    if !f.is_integer() && !s.contains('.') {
+                        format_g(v)
+                    } else {
+                        s
+                    }
+                } else if f.is_integer() {
                     f.to_integer().to_string()
                 } else {
-                    let v = rat_to_f64(f);
                     format_g(v)
                 }
             }
@@ -119,13 +127,73 @@ impl Value {
     }
 }
 
+/// Go's `%.6g` of a finite float64.
+fn format_g6(v: f64) -> String {
+    g_layout(&format!("{:.5e}", v), false)
+}
+
+/// Go's `%g` (shortest digits) of a finite float64.
 fn format_g(v: f64) -> String {
-    let s = format!("{}", v);
-    if s.len() > 12 {
-        format!("{:e}", v)
-    } else {
-        s
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN".into()
+        } else if v > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
+    g_layout(&format!("{:e}", v), true)
+}
+
+/// Lays out Rust's `{:e}` form as strconv's 'g' format does: %e when the
+/// exponent is < -4 or >= the precision, else %f; trailing zeros dropped.
+fn g_layout(e: &str, shortest: bool) -> String {
+    let (mant, exp) = e.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap();
+    let neg = mant.starts_with('-');
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits = digits.trim_end_matches('0');
+    if digits.is_empty() {
+        return if neg { "-0".into() } else { "0".into() };
+    }
+    let nd = digits.len() as i32;
+    let dp = exp + 1;
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    let eprec = if shortest {
+        6
+    } else if 6 > nd && nd >= dp {
+        nd
+    } else {
+        6
+    };
+    if exp < -4 || exp >= eprec {
+        out.push_str(&digits[..1]);
+        if nd > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push_str(&format!(
+            "e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        ));
+    } else if dp <= 0 {
+        out.push_str("0.");
+        out.push_str(&"0".repeat((-dp) as usize));
+        out.push_str(digits);
+    } else if dp >= nd {
+        out.push_str(digits);
+        out.push_str(&"0".repeat((dp - nd) as usize));
+    } else {
+        out.push_str(&digits[..dp as usize]);
+        out.push('.');
+        out.push_str(&digits[dp as usize..]);
+    }
+    out
 }
 
 pub fn go_quote(s: &[u8]) -> String {

@@ -170,7 +170,7 @@ impl<'a> Checker<'a> {
                             return o;
                         }
                         if o.typ == ids::UNTYPED_NIL {
-                            self.error(e.pos, "invalid operation: cannot indirect nil");
+                            self.error(x_pos(x), "invalid operation: cannot indirect nil");
                             return Operand::invalid();
                         }
                         match self.types.under(o.typ).clone() {
@@ -181,8 +181,9 @@ impl<'a> Checker<'a> {
                                 builtin: None,
                             },
                             _ => {
+                                // types2 reports at the operand.
                                 self.error(
-                                    e.pos,
+                                    x_pos(x),
                                     format!(
                                         "invalid operation: cannot indirect {}",
                                         self.operand_string(x, &o)
@@ -452,6 +453,20 @@ impl<'a> Checker<'a> {
 
     /// Converts an untyped operand to `target` (or reports why it cannot be).
     pub(crate) fn convert_untyped(&mut self, x: &mut Operand, e: &Expr, target: TypeId) -> bool {
+        self.convert_untyped_in(x, e, target, None)
+    }
+
+    /// As `convert_untyped`; an unrepresentable constant is reported as
+    /// types2's assignment does (`cannot use X as T value in CONTEXT
+    /// (overflows)`) when `context` is given, else as its convertUntyped
+    /// does (`X overflows T`, `X truncated to T`, T the underlying type).
+    pub(crate) fn convert_untyped_in(
+        &mut self,
+        x: &mut Operand,
+        e: &Expr,
+        target: TypeId,
+        context: Option<&str>,
+    ) -> bool {
         if x.is_invalid() || !self.types.is_untyped(x.typ) || target == ids::INVALID {
             return true;
         }
@@ -501,11 +516,27 @@ impl<'a> Checker<'a> {
                             if !compatible {
                                 return false;
                             }
-                            if constant::truncates(&v, k) {
-                                self.error(e.pos, format!("cannot use {} (untyped {} constant) as {} value in {} (truncated)", self.expr_string(e), untyped_kind_word(xk), self.tstr(target), "assignment"));
-                            } else if k.is_numeric() {
-                                self.error(e.pos, format!("cannot use {} (untyped {} constant {}) as {} value in {} (overflows)", self.expr_string(e), untyped_kind_word(xk), v.describe(), self.tstr(target), "assignment").replace(&format!(" constant {})", self.expr_string(e)), " constant)"));
-                            }
+                            // types2's representation: float -> integer
+                            // truncates, other numeric conversions overflow.
+                            let truncated = !xk.is_integer() && k.is_integer();
+                            let xs = self.operand_string(e, x);
+                            let msg = match (context, truncated) {
+                                (Some(c), true) => format!(
+                                    "cannot use {} as {} value in {} (truncated)",
+                                    xs,
+                                    self.tstr(target),
+                                    c
+                                ),
+                                (Some(c), false) => format!(
+                                    "cannot use {} as {} value in {} (overflows)",
+                                    xs,
+                                    self.tstr(target),
+                                    c
+                                ),
+                                (None, true) => format!("{} truncated to {}", xs, self.tstr(under)),
+                                (None, false) => format!("{} overflows {}", xs, self.tstr(under)),
+                            };
+                            self.error(e.pos, msg);
                             x.typ = ids::INVALID;
                             return true;
                         }
@@ -610,7 +641,7 @@ impl<'a> Checker<'a> {
         }
         if self.types.is_untyped(x.typ) {
             let before = x.clone();
-            if !self.convert_untyped(x, e, t) {
+            if !self.convert_untyped_in(x, e, t, Some(context)) {
                 let what = if before.typ == ids::UNTYPED_NIL {
                     format!("cannot use nil as {} value in {}", self.tstr(t), context)
                 } else {
@@ -625,13 +656,7 @@ impl<'a> Checker<'a> {
                 return false;
             }
             if x.typ == ids::INVALID {
-                // Overflow/truncation already reported; fix up the context word.
-                if let Some(d) = self.diags.last_mut() {
-                    d.msg = d
-                        .msg
-                        .replace("value in assignment", &format!("value in {}", context));
-                }
-                return false;
+                return false; // overflow or truncation, reported
             }
             return true;
         }
@@ -729,7 +754,7 @@ impl<'a> Checker<'a> {
         };
         if !ok {
             self.error(
-                e.pos,
+                x_pos(xe),
                 format!(
                     "invalid operation: operator {} not defined on {}",
                     op.as_str(),
@@ -741,26 +766,10 @@ impl<'a> Checker<'a> {
         if let Some(v) = &x.val {
             let k = self.types.basic(x.typ).unwrap_or(BasicKind::Invalid);
             match constant::unary(op, v, k) {
-                Some(nv) => {
-                    if !k.is_untyped() {
-                        match constant::represent(&nv, k) {
-                            Some(r) => x.val = Some(r),
-                            None => {
-                                self.error(
-                                    e.pos,
-                                    format!(
-                                        "constant {} overflows {}",
-                                        nv.describe(),
-                                        self.tstr(x.typ)
-                                    ),
-                                );
-                                return Operand::invalid();
-                            }
-                        }
-                    } else {
-                        x.val = Some(nv);
-                    }
-                }
+                Some(nv) => match self.overflow(e, x.typ, nv) {
+                    Some(r) => x.val = Some(r),
+                    None => return Operand::invalid(),
+                },
                 None => return Operand::invalid(),
             }
             return x;
@@ -810,8 +819,13 @@ impl<'a> Checker<'a> {
         let nils = (x.typ == ids::UNTYPED_NIL, y.typ == ids::UNTYPED_NIL);
         self.match_types(&mut x, xe, &mut y, ye);
         if let Some((a, b)) = self.pending_mismatch.take() {
+            // types2 reports a mismatched comparison at its second operand.
             self.error(
-                x_pos(e),
+                if op.is_comparison() {
+                    x_pos(ye)
+                } else {
+                    x_pos(e)
+                },
                 format!(
                     "invalid operation: {} (mismatched types {} and {})",
                     self.expr_string(e),
@@ -885,19 +899,8 @@ impl<'a> Checker<'a> {
                 || (k.is_untyped() && matches!(a, Value::Int(_)) && matches!(b, Value::Int(_)));
             match constant::binary(op, a, b, int_div) {
                 Ok(v) => {
-                    let v = if !k.is_untyped() {
-                        match constant::represent(&v, k) {
-                            Some(r) => r,
-                            None => {
-                                self.error(
-                                    x_pos(e),
-                                    format!("constant {} overflows {}", v.describe(), self.tstr(t)),
-                                );
-                                return Operand::invalid();
-                            }
-                        }
-                    } else {
-                        v
+                    let Some(v) = self.overflow(e, t, v) else {
+                        return Operand::invalid();
                     };
                     // Untyped int / untyped float yields untyped float.
                     let rt = if k.is_untyped() {
@@ -990,66 +993,57 @@ impl<'a> Checker<'a> {
             || self.assignable(y, xt).is_ok()
             || (x_nil && self.types.has_nil(yt))
             || (y_nil && self.types.has_nil(xt));
-        if !assignable || (x_nil && y_nil) {
-            if x_nil && y_nil {
-                err = Some(format!(
-                    "invalid operation: {} (operator {} not defined on nil)",
-                    self.expr_string(e),
-                    op.as_str()
-                ));
-            } else {
-                err = Some(format!(
-                    "invalid operation: {} (mismatched types {} and {})",
-                    self.expr_string(e),
-                    self.tstr(xt),
-                    self.tstr(yt)
-                ));
-            }
-        } else if matches!(op, BinOp::Eq | BinOp::Ne) {
-            let t = if x_nil { yt } else { xt };
-            if x_nil || y_nil {
-                if !self.types.has_nil(t) {
-                    err = Some(format!(
-                        "invalid operation: {} (mismatched types {} and untyped nil)",
-                        self.expr_string(e),
-                        self.tstr(t)
-                    ));
-                }
-            } else if !self.types.comparable(xt) || !self.types.comparable(yt) {
-                let what = match self.types.under(xt) {
-                    Type::Slice(_) => "slice can only be compared to nil",
-                    Type::Map(..) => "map can only be compared to nil",
-                    Type::Func(_) => "func can only be compared to nil",
-                    _ => "",
-                };
-                if what.is_empty() {
-                    err = Some(format!(
-                        "invalid operation: {} ({} cannot be compared)",
-                        self.expr_string(e),
-                        self.tstr(xt)
-                    ));
-                } else {
-                    err = Some(format!(
-                        "invalid operation: {} ({})",
-                        self.expr_string(e),
-                        what
-                    ));
-                }
-            }
-        } else if !self.types.basic(xt).is_some_and(|k| k.is_ordered()) {
+        // As types2's comparison: errors name the offending operand's
+        // position (the second one for mismatches).
+        let mut err_at = xe;
+        if !assignable && !(x_nil && y_nil) {
+            err_at = ye;
             err = Some(format!(
-                "invalid operation: {} (operator {} not defined on {})",
-                self.expr_string(e),
-                op.as_str(),
-                self.operand_string(xe, x)
-                    .split(" (")
-                    .nth(1)
-                    .map(|s| s.trim_end_matches(')').to_string())
-                    .unwrap_or_default()
+                "mismatched types {} and {}",
+                self.tstr(xt),
+                self.tstr(yt)
             ));
+        } else if matches!(op, BinOp::Eq | BinOp::Ne) {
+            if x_nil || y_nil {
+                let t = if x_nil { yt } else { xt };
+                if x_nil && y_nil {
+                    err_at = ye;
+                    err = Some(format!(
+                        "operator {} not defined on untyped nil",
+                        op.as_str()
+                    ));
+                } else if !self.types.has_nil(t) {
+                    err_at = ye;
+                    err = Some(format!("mismatched types {} and untyped nil", self.tstr(t)));
+                }
+            } else if !self.types.comparable(xt) {
+                err = Some(self.incomparable_cause(xt));
+            } else if !self.types.comparable(yt) {
+                err_at = ye;
+                err = Some(self.incomparable_cause(yt));
+            }
+        } else {
+            let ordered = |c: &Self, t: TypeId| c.types.basic(t).is_some_and(|k| k.is_ordered());
+            let bad = if !ordered(self, xt) {
+                Some(xt)
+            } else if !ordered(self, yt) {
+                err_at = ye;
+                Some(yt)
+            } else {
+                None
+            };
+            if let Some(t) = bad {
+                let what = match self.composite_kind(t) {
+                    "" => self.tstr(t),
+                    k => k.to_string(),
+                };
+                err = Some(format!("operator {} not defined on {}", op.as_str(), what));
+            }
         }
+        let err =
+            err.map(|cause| format!("invalid operation: {} ({})", self.expr_string(e), cause));
         if let Some(m) = err {
-            self.error(x_pos(e), m);
+            self.error(x_pos(err_at), m);
             return Operand::invalid();
         }
         if let (Some(a), Some(b)) = (&x.val, &y.val) {
@@ -1151,17 +1145,10 @@ impl<'a> Checker<'a> {
                     );
                     return Operand::invalid();
                 };
-                let k = self.types.basic(x.typ).unwrap_or(BasicKind::Invalid);
-                if !k.is_untyped() {
-                    if constant::represent(&Value::Int(r.clone()), k).is_none() {
-                        self.error(
-                            x_pos(e),
-                            format!("constant {} overflows {}", r, self.tstr(x.typ)),
-                        );
-                        return Operand::invalid();
-                    }
-                }
-                return Operand::constant(x.typ, Value::Int(r));
+                return match self.overflow(e, x.typ, Value::Int(r)) {
+                    Some(v) => Operand::constant(x.typ, v),
+                    None => Operand::invalid(),
+                };
             }
             if self.types.is_untyped(x.typ) {
                 // Non-constant shift of an untyped constant: the operand's
@@ -1765,11 +1752,105 @@ impl<'a> Checker<'a> {
             }
         }
         if !untyped && !matches!(x.mode, Mode::Type | Mode::Builtin | Mode::NoValue) {
-            s.push_str(" of type ");
+            // gc describes the structure of a defined type: "variable of
+            // struct type S", "value of int type MyInt".
+            if matches!(self.types.get(x.typ), Type::Named(_)) && x.typ != ids::INVALID {
+                let what = self.composite_kind(x.typ);
+                let what = if what.is_empty() {
+                    self.types.basic(x.typ).map(|k| k.name()).unwrap_or("")
+                } else {
+                    what
+                };
+                if !what.is_empty() {
+                    s.push_str(" of ");
+                    s.push_str(what);
+                    s.push_str(" type ");
+                } else {
+                    s.push_str(" of type ");
+                }
+            } else {
+                s.push_str(" of type ");
+            }
             s.push_str(&self.tstr(x.typ));
         }
         s.push(')');
         s
+    }
+
+    /// types2's overflow check of a constant operation's result `v` of
+    /// type `t`: a typed constant must be representable in its type
+    /// (`c + c (constant 200 of type int8) overflows int8`); an untyped
+    /// integer may not exceed 512 bits (`constant shift overflow`, at the
+    /// operator). Returns the (rounded) value, None after an error.
+    fn overflow(&mut self, e: &Expr, t: TypeId, v: Value) -> Option<Value> {
+        let k = self.types.basic(t).unwrap_or(BasicKind::Invalid);
+        if !k.is_untyped() {
+            if let Some(r) = constant::represent(&v, k) {
+                return Some(r);
+            }
+            let x = Operand::constant(t, v);
+            let msg = format!(
+                "{} overflows {}",
+                self.operand_string(e, &x),
+                self.tstr(self.types.underlying(t))
+            );
+            self.error(x_pos(e), msg);
+            return None;
+        }
+        if let Value::Int(i) = &v {
+            if i.bits() > 512 {
+                let (pos, op) = match &e.kind {
+                    ExprKind::Binary { op, op_pos, .. } => (
+                        *op_pos,
+                        match op {
+                            BinOp::Add => "addition ",
+                            BinOp::Sub => "subtraction ",
+                            BinOp::Xor => "bitwise XOR ",
+                            BinOp::Mul => "multiplication ",
+                            BinOp::Shl => "shift ",
+                            _ => "",
+                        },
+                    ),
+                    ExprKind::Unary { op: UnOp::Xor, .. } => (e.pos, "bitwise complement "),
+                    _ => (e.pos, ""),
+                };
+                self.error(pos, format!("constant {}overflow", op));
+                return None;
+            }
+        }
+        Some(v)
+    }
+
+    /// Why values of `t` cannot be compared (types2's incomparableCause).
+    fn incomparable_cause(&self, t: TypeId) -> String {
+        match self.types.under(t) {
+            Type::Slice(_) | Type::Map(..) | Type::Func(_) => {
+                format!("{} can only be compared to nil", self.composite_kind(t))
+            }
+            Type::Struct(fields) => match fields.iter().find(|f| !self.types.comparable(f.typ)) {
+                Some(f) => format!("struct containing {} cannot be compared", self.tstr(f.typ)),
+                None => format!("{} cannot be compared", self.tstr(t)),
+            },
+            _ => format!("{} cannot be compared", self.tstr(t)),
+        }
+    }
+
+    /// gc's compositeKind: "struct", "slice", ... for the underlying type;
+    /// "" for basic types.
+    pub(crate) fn composite_kind(&self, t: TypeId) -> &'static str {
+        match self.types.under(t) {
+            Type::Basic(_) => "",
+            Type::Array(..) => "array",
+            Type::Slice(_) => "slice",
+            Type::Struct(_) => "struct",
+            Type::Pointer(_) => "pointer",
+            Type::Func(_) => "func",
+            Type::Interface(_) => "interface",
+            Type::Map(..) => "map",
+            Type::Chan(..) => "chan",
+            Type::Tuple(_) => "tuple",
+            Type::Named(_) => "",
+        }
     }
 
     /// The expression as gc prints it in diagnostics.
@@ -1795,33 +1876,26 @@ fn x_pos(e: &Expr) -> rgoc_syntax::Pos {
     }
 }
 
-fn untyped_kind_word(k: BasicKind) -> &'static str {
-    match k {
-        BasicKind::UntypedInt => "int",
-        BasicKind::UntypedRune => "rune",
-        BasicKind::UntypedFloat => "float",
-        BasicKind::UntypedComplex => "complex",
-        BasicKind::UntypedString => "string",
-        BasicKind::UntypedBool => "bool",
-        _ => "nil",
-    }
-}
-
 pub(crate) fn write_expr(s: &mut String, e: &Expr) {
     match &e.kind {
         ExprKind::Bad => s.push_str("BadExpr"),
         ExprKind::Ident(n) => s.push_str(n),
         ExprKind::BasicLit { raw, .. } => s.push_str(raw),
-        ExprKind::CompositeLit { typ, .. } => {
+        // gc's short form elides non-empty bodies: `T{…}`, `T{}`.
+        ExprKind::CompositeLit { typ, elts, .. } => {
             if let Some(t) = typ {
                 write_expr(s, t);
             }
-            s.push_str("{…}");
+            s.push_str(if elts.is_empty() { "{}" } else { "{…}" });
         }
-        ExprKind::FuncLit { sig, .. } => {
+        ExprKind::FuncLit { sig, body } => {
             s.push_str("func");
             write_sig(s, sig);
-            s.push_str(" {…}");
+            s.push_str(if body.stmts.is_empty() {
+                " {}"
+            } else {
+                " {…}"
+            });
         }
         ExprKind::Paren(x) => {
             s.push('(');

@@ -9,6 +9,7 @@ pub mod constant;
 pub mod objects;
 pub mod types;
 
+mod branches;
 mod call;
 mod check;
 mod expr;

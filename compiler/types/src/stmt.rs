@@ -1,8 +1,6 @@
 //! Statements: assignments and declarations, control flow, labels,
 //! terminating-statement analysis ("missing return").
 
-use std::collections::HashMap;
-
 use rgoc_syntax::{ast, AssignOp, Expr, ExprKind, Stmt, StmtKind};
 
 use crate::check::{strip_paren, Checker};
@@ -22,26 +20,11 @@ pub(crate) enum Ctx {
 impl<'a> Checker<'a> {
     /// A statement list outside switch clauses: `fallthrough` is misplaced.
     pub(crate) fn stmt_list(&mut self, stmts: &[Stmt]) {
-        self.stmt_seq(stmts, None);
+        self.stmt_seq(stmts);
     }
 
-    /// A statement list; `clause` says, for an expression-switch clause,
-    /// whether it is the last one (fallthrough is allowed as the final
-    /// statement of any clause but the last).
-    fn stmt_seq(&mut self, stmts: &[Stmt], clause: Option<bool>) {
-        let n = stmts.len();
-        for (i, s) in stmts.iter().enumerate() {
-            if let StmtKind::Fallthrough = s.kind {
-                match clause {
-                    Some(last_clause) if i + 1 == n => {
-                        if last_clause {
-                            self.error(s.pos, "cannot fallthrough final case in switch");
-                        }
-                    }
-                    _ => self.error(s.pos, "fallthrough statement out of place"),
-                }
-                continue;
-            }
+    fn stmt_seq(&mut self, stmts: &[Stmt]) {
+        for s in stmts {
             self.stmt(s);
         }
     }
@@ -261,25 +244,11 @@ impl<'a> Checker<'a> {
                 let _ = x;
             }
             StmtKind::Return(results) => self.return_stmt(s, results),
-            StmtKind::Break(label) => {
-                if label.is_none()
-                    && !self
-                        .ctx
-                        .iter()
-                        .any(|c| matches!(c, Ctx::Loop | Ctx::Switch | Ctx::Select))
-                {
-                    self.error(s.pos, "break is not in a loop, switch, or select");
-                }
-            }
-            StmtKind::Continue(label) => {
-                if label.is_none() && !self.ctx.contains(&Ctx::Loop) {
-                    self.error(s.pos, "continue is not in a loop");
-                }
-            }
-            StmtKind::Goto(_) => {}
-            StmtKind::Fallthrough => {
-                self.error(s.pos, "fallthrough statement out of place");
-            }
+            // Branch statements are checked per function body (branches.rs).
+            StmtKind::Break(_)
+            | StmtKind::Continue(_)
+            | StmtKind::Goto(_)
+            | StmtKind::Fallthrough => {}
             StmtKind::Block(b) => self.block(b),
             StmtKind::If {
                 init,
@@ -511,42 +480,23 @@ impl<'a> Checker<'a> {
                 if x.is_invalid() {
                     return false;
                 }
+                // types2's lhsVar: the expression alone, not the operand.
                 let inner = strip_paren(e);
-                let msg = if let ExprKind::Selector { .. } = &inner.kind {
-                    if self
+                let field_in_map = matches!(&inner.kind, ExprKind::Selector { x, .. } if self.info.tv(x).is_some_and(|t| t.mode == Mode::MapIndex))
+                    && self
                         .info
                         .selections
                         .get(&inner.id)
-                        .is_some_and(|s| s.kind == crate::SelectionKind::FieldVal)
-                    {
-                        format!(
-                            "cannot assign to struct field {} in map",
-                            self.expr_string(e)
-                        )
-                    } else {
-                        format!(
-                            "cannot assign to {} (neither addressable nor a map index expression)",
-                            self.operand_string(e, x)
-                        )
-                    }
-                } else if x.mode == Mode::Const || x.mode == Mode::Type {
+                        .is_some_and(|s| s.kind == crate::SelectionKind::FieldVal);
+                let msg = if field_in_map {
                     format!(
-                        "cannot assign to {} (neither addressable nor a map index expression)",
-                        self.operand_string(e, x)
-                    )
-                } else if self.types.is_string(self.info.type_of(match &inner.kind {
-                    ExprKind::Index { x, .. } => x,
-                    _ => inner,
-                })) && matches!(inner.kind, ExprKind::Index { .. })
-                {
-                    format!(
-                        "cannot assign to {} (neither addressable nor a map index expression)",
-                        self.operand_string(e, x)
+                        "cannot assign to struct field {} in map",
+                        self.expr_string(e)
                     )
                 } else {
                     format!(
                         "cannot assign to {} (neither addressable nor a map index expression)",
-                        self.operand_string(e, x)
+                        self.expr_string(e)
                     )
                 };
                 self.error(e.pos, msg);
@@ -572,9 +522,8 @@ impl<'a> Checker<'a> {
                     let obj = self.objs.get(o).clone();
                     self.info.uses.insert(inner.id, o);
                     if crossed && !global {
+                        // Assigned in a closure: captured, still not a use.
                         self.objs.get_mut(o).escapes = true;
-                        // assignment inside a closure counts as use in gc
-                        self.objs.get_mut(o).used = true;
                     }
                     self.record_dep(o);
                     self.record(inner.id, Mode::Var, obj.typ, None);
@@ -646,7 +595,7 @@ impl<'a> Checker<'a> {
             return;
         }
         self.error(
-            s.pos,
+            rhs.first().map_or(s.pos, |r| r.pos),
             format!(
                 "assignment mismatch: {} variable{} but {} value{}",
                 lhs.len(),
@@ -718,7 +667,10 @@ impl<'a> Checker<'a> {
             }
         }
         if !new_any && targets.iter().all(|t| t.0.is_some()) {
-            self.error(s.pos, "no new variables on left side of :=");
+            self.error(
+                crate::branches::define_op_pos(s.pos, lhs),
+                "no new variables on left side of :=",
+            );
         }
         // Types from the right-hand side.
         let mut types: Vec<TypeId> = vec![ids::INVALID; lhs.len()];
@@ -776,7 +728,7 @@ impl<'a> Checker<'a> {
             }
         } else {
             self.error(
-                s.pos,
+                rhs.first().map_or(s.pos, |r| r.pos),
                 format!(
                     "assignment mismatch: {} variable{} but {} value{}",
                     lhs.len(),
@@ -859,9 +811,7 @@ impl<'a> Checker<'a> {
                         self.objs.get_mut(o).used = true;
                         objs.push(o);
                     }
-                    if values.len() > spec.names.len() {
-                        self.error(values[spec.names.len()].pos, "extra init expr");
-                    }
+                    self.const_arity(spec, values);
                     self.iota = saved;
                     for (n, &o) in spec.names.iter().zip(&objs) {
                         self.declare_local(n, o);
@@ -901,8 +851,10 @@ impl<'a> Checker<'a> {
     fn local_const(&mut self, o: crate::ObjId, idx: usize, typ: Option<&Expr>, values: &[Expr]) {
         let t = typ.map(|t| self.type_expr(t));
         let Some(init) = values.get(idx) else {
-            let pos = self.objs.get(o).pos;
-            self.error(pos, "missing init expr for const declaration");
+            if values.is_empty() {
+                let pos = self.objs.get(o).pos;
+                self.error(pos, "missing init expr for const declaration");
+            } // else const_arity reports the first name without a value
             return;
         };
         let mut x = self.expr(init);
@@ -945,97 +897,91 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        if want.is_empty() {
-            for r in results {
-                self.expr(r);
-            }
-            self.error(
-                results[0].pos,
-                "too many return values\n\thave (".to_string()
-                    + &results
-                        .iter()
-                        .map(|r| {
-                            self.info
-                                .tv(r)
-                                .map(|t| self.ret_have(t.typ, t.val.is_some()))
-                                .unwrap_or_default()
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                    + ")\n\twant ()",
-            );
-            return;
-        }
-        if results.len() == 1 && want.len() > 1 {
-            let x = self.expr(&results[0]);
-            if let Type::Tuple(ts) = self.types.get(x.typ).clone() {
-                if ts.len() == want.len() {
-                    for (i, t) in ts.iter().enumerate() {
+        // As types2's initVars for a return statement.
+        let (l, r) = (want.len(), results.len());
+        let is_call = r == 1 && matches!(strip_paren(&results[0]).kind, ExprKind::Call { .. });
+        if r != l || is_call {
+            let have: Vec<String>;
+            let pos;
+            if r != 1 {
+                let xs: Vec<Operand> = results.iter().map(|e| self.value(e)).collect();
+                if xs.iter().any(|x| x.is_invalid()) {
+                    return;
+                }
+                have = xs
+                    .iter()
+                    .map(|x| self.ret_have(x.typ, x.val.is_some()))
+                    .collect();
+                pos = if r > l {
+                    results[l].pos
+                } else {
+                    results[r - 1].pos
+                };
+            } else {
+                let e = &results[0];
+                let x = self.expr_hint(e, want.first().copied());
+                let x = if matches!(self.types.get(x.typ), Type::Tuple(v) if !v.is_empty())
+                    && !matches!(x.mode, Mode::Type | Mode::NoValue | Mode::Builtin)
+                {
+                    x
+                } else {
+                    self.single_value(e, x)
+                };
+                if x.is_invalid() {
+                    return;
+                }
+                let ts = match self.types.get(x.typ).clone() {
+                    Type::Tuple(ts) => ts,
+                    _ => vec![x.typ],
+                };
+                if ts.len() == l {
+                    if !matches!(self.types.get(x.typ), Type::Tuple(_)) {
+                        let mut x = x;
+                        self.assignment(&mut x, e, want[0], "return statement");
+                        return;
+                    }
+                    // Each result of the call, described as types2 does.
+                    for (i, (t, w)) in ts.iter().zip(&want).enumerate() {
                         let y = Operand::value(*t);
-                        if self.assignable(&y, want[i]).is_err() {
-                            self.error(
-                                results[0].pos,
-                                format!(
-                                    "cannot use {} value as {} value in return statement",
-                                    self.tstr(*t),
-                                    self.tstr(want[i])
-                                ),
+                        if let Err(why) = self.assignable(&y, *w) {
+                            let dummy = Expr {
+                                id: e.id,
+                                pos: e.pos,
+                                kind: ExprKind::Ident(nth(i + 1, "function result")),
+                            };
+                            let mut msg = format!(
+                                "cannot use {} as {} value in return statement",
+                                self.operand_string(&dummy, &y),
+                                self.tstr(*w)
                             );
+                            if !why.is_empty() {
+                                msg.push_str(": ");
+                                msg.push_str(&why);
+                            }
+                            self.error(e.pos, msg);
                         }
                     }
                     return;
                 }
+                have = ts
+                    .iter()
+                    .map(|t| self.ret_have(*t, x.val.is_some()))
+                    .collect();
+                pos = e.pos;
             }
-            if !x.is_invalid() {
-                self.error(
-                    results[0].pos,
-                    format!(
-                        "not enough return values\n\thave ({})\n\twant ({})",
-                        self.ret_have(x.typ, x.val.is_some()),
-                        want.iter()
-                            .map(|t| self.tstr(*t))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                );
-            }
-            return;
-        }
-        if results.len() != want.len() {
-            let mut have = Vec::new();
-            for r in results {
-                let x = self.expr(r);
-                have.push(self.ret_have(x.typ, x.val.is_some()));
-            }
-            let msg = if results.len() < want.len() {
-                "not enough return values"
-            } else {
+            let msg = if r > l || have.len() > l {
                 "too many return values"
-            };
-            let pos = if results.len() < want.len() {
-                results[0].pos
             } else {
-                results[want.len()].pos
+                "not enough return values"
             };
-            let pos = if results.len() < want.len() {
-                results[0].pos
-            } else {
-                pos
-            };
+            let want: Vec<String> = want.iter().map(|t| self.tstr(*t)).collect();
             self.error(
-                if results.len() > want.len() {
-                    results[0].pos
-                } else {
-                    pos
-                },
+                pos,
                 format!(
                     "{}\n\thave ({})\n\twant ({})",
                     msg,
                     have.join(", "),
-                    want.iter()
-                        .map(|t| self.tstr(*t))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    want.join(", ")
                 ),
             );
             return;
@@ -1047,6 +993,8 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// types2's typesSummary entry: untyped constants as `number`,
+    /// `string`, `bool`.
     fn ret_have(&self, t: TypeId, is_const: bool) -> String {
         if self.types.is_untyped(t) && is_const {
             match self.types.basic(t) {
@@ -1087,7 +1035,7 @@ impl<'a> Checker<'a> {
         };
         let mut defaults = 0;
         let mut seen: Vec<(crate::Value, TypeId, rgoc_syntax::Pos)> = Vec::new();
-        for (ci, cc) in body.iter().enumerate() {
+        for cc in body {
             if cc.default {
                 defaults += 1;
                 if defaults > 1 {
@@ -1139,11 +1087,20 @@ impl<'a> Checker<'a> {
                             );
                             continue;
                         }
-                        if let Some(v) = &x.val {
+                        // types2 looks for duplicate integer, float and
+                        // string constants (goVal), not booleans.
+                        if let Some(v) = x.val.as_ref().filter(|v| {
+                            matches!(
+                                v,
+                                crate::Value::Int(_)
+                                    | crate::Value::Float(_)
+                                    | crate::Value::String(_)
+                            )
+                        }) {
                             if let Some((_, _, p)) =
                                 seen.iter().find(|(sv, st, _)| sv == v && *st == x.typ)
                             {
-                                self.error(e.pos, format!("duplicate case {} in expression switch\n\t{}: previous case", self.expr_string(e), crate::check::fmt_pos(*p)));
+                                self.error(e.pos, format!("duplicate case {} in expression switch\n\t{}: previous case", self.operand_string(e, &x), self.pos_str(*p)));
                             } else {
                                 seen.push((v.clone(), x.typ, e.pos));
                             }
@@ -1173,15 +1130,15 @@ impl<'a> Checker<'a> {
             }
             self.open_scope(false);
             self.ctx.push(Ctx::Switch);
-            self.stmt_list_clause(&cc.body, ci + 1 == body.len());
+            self.stmt_list_clause(&cc.body);
             self.ctx.pop();
             self.close_scope();
         }
         self.close_scope();
     }
 
-    fn stmt_list_clause(&mut self, stmts: &[Stmt], last_clause: bool) {
-        self.stmt_seq(stmts, Some(last_clause));
+    fn stmt_list_clause(&mut self, stmts: &[Stmt]) {
+        self.stmt_seq(stmts);
     }
 
     fn type_switch(
@@ -1211,6 +1168,8 @@ impl<'a> Checker<'a> {
         }
         let mut bind_objs = Vec::new();
         let mut defaults = 0;
+        // Case types seen so far (None: nil), for duplicates.
+        let mut seen: Vec<(Option<TypeId>, rgoc_syntax::Pos)> = Vec::new();
         for cc in body {
             if cc.default {
                 defaults += 1;
@@ -1233,6 +1192,17 @@ impl<'a> Checker<'a> {
                             } else {
                                 None
                             };
+                            if let Some((_, p)) = seen.iter().find(|(t, _)| t.is_none()) {
+                                self.error(
+                                    e.pos,
+                                    format!(
+                                        "duplicate case nil in type switch\n\t{}: previous case",
+                                        self.pos_str(*p)
+                                    ),
+                                );
+                            } else {
+                                seen.push((None, e.pos));
+                            }
                             continue;
                         }
                     }
@@ -1241,6 +1211,21 @@ impl<'a> Checker<'a> {
                 if t == ids::INVALID {
                     continue;
                 }
+                if cc.exprs.len() == 1 {
+                    single = Some(t);
+                }
+                if let Some((_, p)) = seen.iter().find(|(st, _)| *st == Some(t)) {
+                    self.error(
+                        e.pos,
+                        format!(
+                            "duplicate case {} in type switch\n\t{}: previous case",
+                            self.tstr(t),
+                            self.pos_str(*p)
+                        ),
+                    );
+                    continue;
+                }
+                seen.push((Some(t), e.pos));
                 if !self.types.is_interface(t) {
                     if let Err(why) = self.implements(t, x.typ) {
                         self.error(
@@ -1281,7 +1266,7 @@ impl<'a> Checker<'a> {
                 bind_objs.push(o);
             }
             self.ctx.push(Ctx::Switch);
-            self.stmt_list_clause(&cc.body, true);
+            self.stmt_list_clause(&cc.body);
             self.ctx.pop();
             self.close_scope();
         }
@@ -1289,7 +1274,7 @@ impl<'a> Checker<'a> {
             if b.name == "_" {
                 self.error(b.pos, "no new variable on left side of :=");
             } else if !bind_objs.iter().any(|&o| self.objs.get(o).used) {
-                self.error(b.pos, format!("declared and not used: {}", b.name));
+                self.error(b.pos, format!("{} declared and not used", b.name)); // types2 words a type switch binding so
             }
             // The binding itself is recorded for codegen via implicits.
             for o in bind_objs {
@@ -1456,117 +1441,6 @@ impl<'a> Checker<'a> {
     }
 
     // ---------------------------------------------------------------
-    // Labels: defined and not used, undefined, misplaced break/continue.
-
-    pub(crate) fn labels(&mut self, body: &ast::Block) {
-        let mut defined: HashMap<String, (rgoc_syntax::Pos, bool)> = HashMap::new();
-        collect_labels(&body.stmts, &mut defined, self);
-        let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
-        let mut enclosing: Vec<(String, bool)> = Vec::new(); // (label, is_loop)
-        self.check_label_uses(&body.stmts, &defined, &mut used, &mut enclosing);
-        let mut unused: Vec<(rgoc_syntax::Pos, String)> = defined
-            .iter()
-            .filter(|(n, _)| !used.contains(*n) && *n != "_")
-            .map(|(n, (p, _))| (*p, n.clone()))
-            .collect();
-        unused.sort();
-        for (p, n) in unused {
-            self.error(p, format!("label {} defined and not used", n));
-        }
-    }
-
-    fn check_label_uses(
-        &mut self,
-        stmts: &[Stmt],
-        defined: &HashMap<String, (rgoc_syntax::Pos, bool)>,
-        used: &mut std::collections::HashSet<String>,
-        enclosing: &mut Vec<(String, bool)>,
-    ) {
-        for s in stmts {
-            self.check_label_stmt(s, None, defined, used, enclosing);
-        }
-    }
-
-    fn check_label_stmt(
-        &mut self,
-        s: &Stmt,
-        label: Option<&str>,
-        defined: &HashMap<String, (rgoc_syntax::Pos, bool)>,
-        used: &mut std::collections::HashSet<String>,
-        enclosing: &mut Vec<(String, bool)>,
-    ) {
-        match &s.kind {
-            StmtKind::Labeled { label: l, stmt } => {
-                self.check_label_stmt(stmt, Some(&l.name), defined, used, enclosing)
-            }
-            StmtKind::Break(Some(l)) | StmtKind::Continue(Some(l)) => {
-                let is_cont = matches!(s.kind, StmtKind::Continue(_));
-                if !defined.contains_key(&l.name) {
-                    self.error(
-                        l.pos,
-                        format!(
-                            "{} label not defined: {}",
-                            if is_cont { "continue" } else { "break" },
-                            l.name
-                        ),
-                    );
-                    return;
-                }
-                used.insert(l.name.clone());
-                match enclosing.iter().rev().find(|(n, _)| n == &l.name) {
-                    None => self.error(
-                        l.pos,
-                        format!(
-                            "invalid {} label {}",
-                            if is_cont { "continue" } else { "break" },
-                            l.name
-                        ),
-                    ),
-                    Some((_, is_loop)) => {
-                        if is_cont && !is_loop {
-                            self.error(l.pos, format!("invalid continue label {}", l.name));
-                        }
-                    }
-                }
-            }
-            StmtKind::Goto(l) => {
-                if !defined.contains_key(&l.name) {
-                    self.error(l.pos, format!("label {} not defined", l.name));
-                } else {
-                    used.insert(l.name.clone());
-                }
-            }
-            StmtKind::Block(b) => self.check_label_uses(&b.stmts, defined, used, enclosing),
-            StmtKind::If { then, els, .. } => {
-                self.check_label_uses(&then.stmts, defined, used, enclosing);
-                if let Some(e) = els {
-                    self.check_label_stmt(e, None, defined, used, enclosing);
-                }
-            }
-            StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-                enclosing.push((label.unwrap_or("").to_string(), true));
-                self.check_label_uses(&body.stmts, defined, used, enclosing);
-                enclosing.pop();
-            }
-            StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
-                enclosing.push((label.unwrap_or("").to_string(), false));
-                for cc in body {
-                    self.check_label_uses(&cc.body, defined, used, enclosing);
-                }
-                enclosing.pop();
-            }
-            StmtKind::Select { body } => {
-                enclosing.push((label.unwrap_or("").to_string(), false));
-                for cc in body {
-                    self.check_label_uses(&cc.body, defined, used, enclosing);
-                }
-                enclosing.pop();
-            }
-            _ => {}
-        }
-    }
-
-    // ---------------------------------------------------------------
     // Terminating statements (spec "Terminating statements").
 
     pub(crate) fn is_terminating_list(&self, stmts: &[Stmt]) -> bool {
@@ -1618,72 +1492,6 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn collect_labels(
-    stmts: &[Stmt],
-    out: &mut HashMap<String, (rgoc_syntax::Pos, bool)>,
-    c: &mut Checker,
-) {
-    for s in stmts {
-        collect_labels_stmt(s, out, c);
-    }
-}
-
-fn collect_labels_stmt(
-    s: &Stmt,
-    out: &mut HashMap<String, (rgoc_syntax::Pos, bool)>,
-    c: &mut Checker,
-) {
-    match &s.kind {
-        StmtKind::Labeled { label, stmt } => {
-            if label.name != "_" {
-                if let Some((p, _)) = out.get(&label.name) {
-                    let p = *p;
-                    c.error(
-                        label.pos,
-                        format!(
-                            "label {} already defined at {}",
-                            label.name,
-                            crate::check::fmt_pos(p)
-                        ),
-                    );
-                } else {
-                    out.insert(label.name.clone(), (label.pos, false));
-                    let o = c.objs.add(Object::new(
-                        &label.name,
-                        ObjKind::Label,
-                        ids::INVALID,
-                        label.pos,
-                        &c.pkg.clone(),
-                    ));
-                    c.info.labels.insert(label.id, o);
-                }
-            }
-            collect_labels_stmt(stmt, out, c);
-        }
-        StmtKind::Block(b) => collect_labels(&b.stmts, out, c),
-        StmtKind::If { then, els, .. } => {
-            collect_labels(&then.stmts, out, c);
-            if let Some(e) = els {
-                collect_labels_stmt(e, out, c);
-            }
-        }
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-            collect_labels(&body.stmts, out, c)
-        }
-        StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
-            for cc in body {
-                collect_labels(&cc.body, out, c);
-            }
-        }
-        StmtKind::Select { body } => {
-            for cc in body {
-                collect_labels(&cc.body, out, c);
-            }
-        }
-        _ => {}
-    }
-}
-
 /// Whether `stmts` contain a break that targets the enclosing statement
 /// (unlabelled at top level, or labelled with `label`).
 fn has_break(stmts: &[Stmt], label: Option<&str>, top: bool) -> bool {
@@ -1709,4 +1517,15 @@ fn has_break_stmt(s: &Stmt, label: Option<&str>, top: bool) -> bool {
         StmtKind::Select { body } => body.iter().any(|c| has_break(&c.body, label, false)),
         _ => false,
     }
+}
+
+/// `2nd function result`: types2's nth.
+fn nth(n: usize, what: &str) -> String {
+    let ext = match n {
+        1 => "st",
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    };
+    format!("{}{} {}", n, ext, what)
 }

@@ -358,31 +358,20 @@ impl<'a> Checker<'a> {
             return;
         }
         if spec.values.len() != objs.len() {
-            let (pos, msg) = if spec.values.len() > objs.len() {
-                (
-                    spec.values[objs.len()].pos,
-                    format!(
-                        "assignment mismatch: {} variable{} but {} value{}",
-                        objs.len(),
-                        if objs.len() == 1 { "" } else { "s" },
-                        spec.values.len(),
-                        if spec.values.len() == 1 { "" } else { "s" }
-                    ),
-                )
+            // types2's arity: the first extra value or the first name
+            // without one.
+            let (l, r) = (objs.len(), spec.values.len());
+            if l < r {
+                self.error(
+                    spec.values[l].pos,
+                    format!("extra init expr {}", self.expr_string(&spec.values[l])),
+                );
             } else {
-                (
-                    spec.names[0].pos,
-                    format!(
-                        "assignment mismatch: {} variable{} but {} value{}",
-                        objs.len(),
-                        if objs.len() == 1 { "" } else { "s" },
-                        spec.values.len(),
-                        if spec.values.len() == 1 { "" } else { "s" }
-                    ),
-                )
-            };
-            let _ = pos;
-            self.error(spec.names[0].pos, msg);
+                self.error(
+                    spec.names[r].pos,
+                    format!("missing init expr for {}", spec.names[r].name),
+                );
+            }
             for v in &spec.values {
                 self.expr(v);
             }
