@@ -1,0 +1,225 @@
+// Package bytealg holds the byte and string search primitives of the
+// standard library. rgoc: plain Go versions of gc's assembly routines
+// (results are the same; speed is not), string-only where gc is generic.
+package bytealg
+
+// MaxLen is the maximum length of the string to be searched for (argument
+// b) in Index. gc's amd64 value with AVX2.
+var MaxLen = 63
+
+// MaxBruteForce is the length below which Index uses brute force.
+const MaxBruteForce = 64
+
+// PrimeRK is the prime base used in Rabin-Karp algorithm.
+const PrimeRK = 16777619
+
+// Cutover reports the number of failures of IndexByte we should tolerate
+// before switching over to Index (gc's amd64 formula).
+func Cutover(n int) int {
+	// 1 error per 8 characters, plus a few slop to start.
+	return (n + 16) / 8
+}
+
+// CompareString compares two strings lexicographically.
+func CompareString(a, b string) int {
+	l := len(a)
+	if len(b) < l {
+		l = len(b)
+	}
+	for i := 0; i < l; i++ {
+		c1, c2 := a[i], b[i]
+		if c1 < c2 {
+			return -1
+		}
+		if c1 > c2 {
+			return +1
+		}
+	}
+	if len(a) < len(b) {
+		return -1
+	}
+	if len(a) > len(b) {
+		return +1
+	}
+	return 0
+}
+
+// Compare compares two byte slices lexicographically.
+func Compare(a, b []byte) int {
+	return CompareString(string(a), string(b))
+}
+
+// Equal reports whether a and b are the same length and contain the same
+// bytes.
+func Equal(a, b []byte) bool {
+	return string(a) == string(b)
+}
+
+// Count counts the occurrences of c in b.
+func Count(b []byte, c byte) int {
+	n := 0
+	for _, x := range b {
+		if x == c {
+			n++
+		}
+	}
+	return n
+}
+
+// CountString counts the occurrences of c in s.
+func CountString(s string, c byte) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			n++
+		}
+	}
+	return n
+}
+
+// IndexByte returns the index of the first c in b, or -1.
+func IndexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// IndexByteString returns the index of the first c in s, or -1.
+func IndexByteString(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// LastIndexByte returns the index of the last c in s, or -1.
+func LastIndexByte(s []byte, c byte) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// LastIndexByteString returns the index of the last c in s, or -1.
+func LastIndexByteString(s string, c byte) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// Index returns the index of the first instance of b in a, or -1.
+// Requires 2 <= len(b) <= MaxLen.
+func Index(a, b []byte) int {
+	return IndexString(string(a), string(b))
+}
+
+// IndexString returns the index of the first instance of b in a, or -1.
+// Requires 2 <= len(b) <= MaxLen.
+func IndexString(a, b string) int {
+	n := len(b)
+	for i := 0; i+n <= len(a); i++ {
+		if a[i] == b[0] && a[i:i+n] == b {
+			return i
+		}
+	}
+	return -1
+}
+
+// HashStr returns the hash and the appropriate multiplicative factor for
+// use in Rabin-Karp algorithm.
+func HashStr(sep string) (uint32, uint32) {
+	hash := uint32(0)
+	for i := 0; i < len(sep); i++ {
+		hash = hash*PrimeRK + uint32(sep[i])
+	}
+	var pow, sq uint32 = 1, PrimeRK
+	for i := len(sep); i > 0; i >>= 1 {
+		if i&1 != 0 {
+			pow *= sq
+		}
+		sq *= sq
+	}
+	return hash, pow
+}
+
+// HashStrRev returns the hash of the reverse of sep and the appropriate
+// multiplicative factor for use in Rabin-Karp algorithm.
+func HashStrRev(sep string) (uint32, uint32) {
+	hash := uint32(0)
+	for i := len(sep) - 1; i >= 0; i-- {
+		hash = hash*PrimeRK + uint32(sep[i])
+	}
+	var pow, sq uint32 = 1, PrimeRK
+	for i := len(sep); i > 0; i >>= 1 {
+		if i&1 != 0 {
+			pow *= sq
+		}
+		sq *= sq
+	}
+	return hash, pow
+}
+
+// IndexRabinKarp uses the Rabin-Karp search algorithm to return the index
+// of the first occurrence of sep in s, or -1 if not present.
+func IndexRabinKarp(s, sep string) int {
+	hashss, pow := HashStr(sep)
+	n := len(sep)
+	var h uint32
+	for i := 0; i < n; i++ {
+		h = h*PrimeRK + uint32(s[i])
+	}
+	if h == hashss && s[:n] == sep {
+		return 0
+	}
+	for i := n; i < len(s); {
+		h *= PrimeRK
+		h += uint32(s[i])
+		h -= pow * uint32(s[i-n])
+		i++
+		if h == hashss && s[i-n:i] == sep {
+			return i - n
+		}
+	}
+	return -1
+}
+
+// LastIndexRabinKarp uses the Rabin-Karp search algorithm to return the
+// last index of the occurrence of sep in s, or -1 if not present.
+func LastIndexRabinKarp(s, sep string) int {
+	hashss, pow := HashStrRev(sep)
+	n := len(sep)
+	last := len(s) - n
+	var h uint32
+	for i := len(s) - 1; i >= last; i-- {
+		h = h*PrimeRK + uint32(s[i])
+	}
+	if h == hashss && s[last:] == sep {
+		return last
+	}
+	for i := last - 1; i >= 0; i-- {
+		h *= PrimeRK
+		h += uint32(s[i])
+		h -= pow * uint32(s[i+n])
+		if h == hashss && s[i:i+n] == sep {
+			return i
+		}
+	}
+	return -1
+}
+
+// MakeNoZero makes a slice of length n whose capacity is n rounded up to
+// the allocator's size class, as gc's (gc leaves it uninitialised; here it
+// is zeroed). Appending to a nil slice makes growslice pick that capacity.
+func MakeNoZero(n int) []byte {
+	return append([]byte(nil), make([]byte, n)...)
+}

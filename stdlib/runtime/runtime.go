@@ -1,0 +1,46 @@
+// Package runtime is the Go-side face of rgoc's runtime (which is written in
+// Rust, runtime/ in the repository): the declarations programs import.
+//
+// Not here yet, because the runtime exports nothing for them: NumCPU,
+// NumGoroutine, GOMAXPROCS, Caller(s), Stack, MemStats, SetFinalizer,
+// Version.
+package runtime
+
+// Compiler is the name of the compiler toolchain that built the running
+// binary. rgoc says "gc": it follows gc's ABI names, runtime behaviour and
+// output formats, and programs test Compiler == "gc" to pick gc's
+// behaviour (gccgo's value is "gccgo").
+const Compiler = "gc"
+
+// GOOS is the running program's operating system target.
+const GOOS string = "linux"
+
+// GOARCH is the running program's architecture target.
+const GOARCH string = "amd64"
+
+// The Error interface identifies a run time error.
+type Error interface {
+	error
+
+	// RuntimeError is a no-op function but
+	// serves to distinguish types that are run time
+	// errors from ordinary errors: a type is a
+	// run time error if it has a RuntimeError method.
+	RuntimeError()
+}
+
+// GC runs a garbage collection. rgoc: a no-op until the collector exists.
+func GC() {}
+
+// KeepAlive marks its argument as currently reachable. rgoc: nothing to do
+// until the collector exists.
+func KeepAlive(x any) {}
+
+// Gosched yields the processor, allowing other goroutines to run.
+//
+// rgoc: bound to the runtime's scheduler; the runtime does not export
+// runtime.Gosched yet, so a program calling it does not link until it
+// does.
+//
+//go:linkname Gosched runtime.Gosched
+func Gosched()
