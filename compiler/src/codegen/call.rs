@@ -256,7 +256,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let p = self.alloc_array(et, n, pos);
         for (i, v) in vals.into_iter().enumerate() {
             let q = self.elem_ptr(p, et, self.i64c(i as u64), pos)?;
-            self.builder.build_store(q, v).expect("store");
+            self.store_val(q, v, et);
         }
         Some(self.make_slice(p, n, n))
     }
@@ -499,11 +499,16 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let ft = self.closure_fn_type(&sig, e.pos)?;
         let pt = self.ptr_type();
         // Closure layouts: {code, fn or itab code, recv} by kind.
+        // A big value receiver is bound as a heap copy.
+        let recv_t = sel.obj.filter(|o| !self.c.objs.get(*o).ptr_recv).and_then(|o| self.c.objs.get(o).recv_base);
         let (fields, vals): (Vec<BasicTypeEnum>, Vec<BasicValueEnum>) = match &callee {
-            Callee::Static(f, Some(r)) => (
-                vec![pt.into(), pt.into(), r.get_type()],
-                vec![f.as_global_value().as_pointer_value().into(), *r],
-            ),
+            Callee::Static(f, Some(r)) => {
+                let r = match recv_t {
+                    Some(rt) => self.persist(*r, rt, e.pos),
+                    None => *r,
+                };
+                (vec![pt.into(), pt.into(), r.get_type()], vec![f.as_global_value().as_pointer_value().into(), r])
+            }
             Callee::Dynamic(code, data) => (
                 vec![pt.into(), pt.into(), data.get_type()],
                 vec![(*code).into(), *data],
@@ -644,7 +649,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         };
         let (p, bt) = match self.c.types.under(t).clone() {
             Type::Pointer(e) => (recv.into_pointer_value(), e),
-            _ => (self.spill(recv), t),
+            _ => (self.spill_typed(recv, t), t),
         };
         self.recv_at(p, bt, &path, obj, iface_index, pos)
     }

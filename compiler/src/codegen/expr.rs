@@ -258,12 +258,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             ObjKind::Var { .. } => {
                 let ot = obj.typ;
                 let p = self.var_ptr(o, e.pos)?;
-                let ty = self.llvm_type(ot, e.pos)?;
-                Some(
-                    self.builder
-                        .build_load(ty, p, &obj.name.clone())
-                        .expect("load"),
-                )
+                self.load(ot, p, e.pos)
             }
             ObjKind::Nil => Some(self.llvm_type(t, e.pos)?.const_zero()),
             ObjKind::Func => self.func_value(o, e.pos),
@@ -837,7 +832,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             Type::Struct(_) | Type::Array(..) => {
                 let d = self.type_desc(t, pos).as_pointer_value();
-                let (xp, yp) = (self.spill(x), self.spill(y));
+                let (xp, yp) = (self.spill_typed(x, t), self.spill_typed(y, t));
                 let r = self
                     .call_rt(
                         "runtime.memequal_typed",

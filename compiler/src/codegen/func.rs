@@ -251,7 +251,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 if let Some(&po) = self.c.info.defs.get(&n.id) {
                     if let Some(p) = self.new_var(po, n.pos) {
                         let v = f.get_nth_param(0).expect("recv param");
-                        self.builder.build_store(p, v).expect("store");
+                        let t = self.c.objs.get(po).typ;
+                        self.store_val(p, v, t);
                     }
                 }
             }
@@ -264,7 +265,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     if let Some(&po) = self.c.info.defs.get(&n.id) {
                         if let Some(p) = self.new_var(po, n.pos) {
                             let v = f.get_nth_param(pi).expect("param");
-                            self.builder.build_store(p, v).expect("store");
+                            let t = self.c.objs.get(po).typ;
+                            self.store_val(p, v, t);
                         }
                     }
                 }
@@ -329,6 +331,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let ty = self
                         .llvm_type(*t, rgoc_syntax::Pos::default())
                         .expect("result type");
+                    if self.is_big(*t) {
+                        let v = self.load(*t, *s, rgoc_syntax::Pos::default()).expect("load");
+                        return self.persist(v, *t, rgoc_syntax::Pos::default());
+                    }
                     let v = self.builder.build_load(ty, *s, "r").expect("load");
                     v.as_instruction_value()
                         .expect("load instruction")
@@ -352,10 +358,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.builder.build_return(None).expect("ret");
             }
             1 => {
-                let ty = self
-                    .llvm_type(types[0], rgoc_syntax::Pos::default())
-                    .expect("result type");
-                let v = self.builder.build_load(ty, slots[0], "r").expect("load");
+                let pos = rgoc_syntax::Pos::default();
+                let v = self.load(types[0], slots[0], pos).expect("result load");
+                let v = self.persist(v, types[0], pos);
                 self.builder.build_return(Some(&v)).expect("ret");
             }
             _ => {
@@ -363,10 +368,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     .iter()
                     .zip(&types)
                     .map(|(s, t)| {
-                        let ty = self
-                            .llvm_type(*t, rgoc_syntax::Pos::default())
-                            .expect("result type");
-                        self.builder.build_load(ty, *s, "r").expect("load")
+                        let pos = rgoc_syntax::Pos::default();
+                        let v = self.load(*t, *s, pos).expect("result load");
+                        self.persist(v, *t, pos)
                     })
                     .collect();
                 self.build_return_aggregate(&vals);
@@ -419,10 +423,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let Some(v) = self.expr_to(&init.rhs, t) else {
                         continue;
                     };
-                    if let Some(g) = self.globals.get(&o) {
-                        self.builder
-                            .build_store(g.as_pointer_value(), v)
-                            .expect("store");
+                    if let Some(g) = self.globals.get(&o).copied() {
+                        self.store_val(g.as_pointer_value(), v, t);
                     }
                 } else {
                     let Some(v) = self.expr(&init.rhs) else {
@@ -434,9 +436,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                             let t = self.c.objs.get(o).typ;
                             let src_t = self.multi_types(&init.rhs)[i];
                             let val = self.convert_value(vals[i], src_t, t, init.rhs.pos);
-                            self.builder
-                                .build_store(g.as_pointer_value(), val)
-                                .expect("store");
+                            self.store_val(g.as_pointer_value(), val, t);
                         }
                     }
                 }
@@ -814,8 +814,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         // Results go through their slots: deferred calls may read and
         // change named results before the function returns.
         let slots = self.fs().results.clone();
-        for (slot, v) in slots.iter().zip(&vals) {
-            self.builder.build_store(*slot, *v).expect("store");
+        for ((slot, v), t) in slots.iter().zip(&vals).zip(&types) {
+            self.store_val(*slot, *v, *t);
         }
         self.gen_return_from_slots();
     }
@@ -836,9 +836,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                                 continue;
                             };
                             let t = self.c.objs.get(*o).typ;
-                            if let Some(ty) = self.llvm_type(t, n.pos) {
-                                self.builder.build_store(p, ty.const_zero()).expect("store");
-                            }
+                            self.zero_store(p, t, n.pos);
                         }
                     } else if spec.values.len() == spec.names.len() {
                         let mut vals = Vec::new();
@@ -853,7 +851,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                                 continue;
                             };
                             if let Some(p) = self.new_var(o, n.pos) {
-                                self.builder.build_store(p, v).expect("store");
+                                let t = self.c.objs.get(o).typ;
+                                self.store_val(p, v, t);
                             }
                         }
                     } else {
@@ -867,7 +866,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                             let t = self.c.objs.get(o).typ;
                             let val = self.convert_value(parts[i], src[i], t, n.pos);
                             if let Some(p) = self.new_var(o, n.pos) {
-                                self.builder.build_store(p, val).expect("store");
+                                self.store_val(p, val, t);
                             }
                         }
                     }
@@ -949,7 +948,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                             addrs[i]
                         };
                         if let Some(p) = p {
-                            self.builder.build_store(p, v).expect("store");
+                            let t = if lhs_types[i] == rgoc_types::ids::INVALID { self.c.info.type_of(&rhs[i]) } else { lhs_types[i] };
+                            self.store_val(p, v, t);
                         }
                     }
                 } else {
@@ -970,7 +970,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         };
                         let Some(p) = p else { continue };
                         let val = self.convert_value(parts[i], src[i], lhs_types[i], l.pos);
-                        self.builder.build_store(p, val).expect("store");
+                        self.store_val(p, val, lhs_types[i]);
                     }
                 }
             }

@@ -56,7 +56,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return v;
         }
         let p = self.new_object(t, pos);
-        self.builder.build_store(p, v).expect("store");
+        self.store_val(p, v, t);
         p.into()
     }
 
@@ -328,7 +328,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             let v = self.unbox(data, t, pos)?;
             return Some((v, ok));
         }
-        let ty = self.llvm_type(t, pos)?;
+        let ty = self.val_type(t, pos)?;
+        let zero = self.zero_val(t, pos)?;
         let cur = self.builder.get_insert_block().expect("block");
         let yes = self.new_block("assert.ok");
         let end = self.new_block("assert.end");
@@ -341,7 +342,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.builder.build_unconditional_branch(end).expect("br");
         self.builder.position_at_end(end);
         let phi = self.builder.build_phi(ty, "").expect("phi");
-        phi.add_incoming(&[(&ty.const_zero(), cur), (&v, yes_end)]);
+        phi.add_incoming(&[(&zero, cur), (&v, yes_end)]);
         Some((phi.as_basic_value(), ok))
     }
 
@@ -499,7 +500,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         Some(v)
                     };
                     if let (Some(val), Some(p)) = (val, self.new_var(o, cc.pos)) {
-                        self.builder.build_store(p, val).expect("store");
+                        self.store_val(p, val, ot);
                     }
                 }
             }

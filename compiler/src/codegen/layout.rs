@@ -88,7 +88,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Type::Tuple(elems) => {
                 let mut fts = Vec::new();
                 for e in elems {
-                    fts.push(self.llvm_type(e, pos)?);
+                    fts.push(self.val_type(e, pos)?);
                 }
                 self.ctx.struct_type(&fts, false).into()
             }
@@ -108,18 +108,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     ) -> Option<FunctionType<'ctx>> {
         let mut params: Vec<BasicMetadataTypeEnum> = Vec::new();
         if let Some(r) = recv {
-            params.push(self.llvm_type(r, pos)?.into());
+            params.push(self.val_type(r, pos)?.into());
         }
         for &p in &sig.params {
-            params.push(self.llvm_type(p, pos)?.into());
+            params.push(self.val_type(p, pos)?.into());
         }
         Some(match sig.results.len() {
             0 => self.ctx.void_type().fn_type(&params, false),
-            1 => self.llvm_type(sig.results[0], pos)?.fn_type(&params, false),
+            1 => self.val_type(sig.results[0], pos)?.fn_type(&params, false),
             _ => {
                 let mut rs = Vec::new();
                 for &r in &sig.results {
-                    rs.push(self.llvm_type(r, pos)?);
+                    rs.push(self.val_type(r, pos)?);
                 }
                 self.ctx.struct_type(&rs, false).fn_type(&params, false)
             }

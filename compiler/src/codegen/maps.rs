@@ -48,7 +48,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         pos: Pos,
     ) -> PointerValue<'ctx> {
         let d = self.type_desc(mt, pos).as_pointer_value();
-        let kp = self.spill(k);
+        let kt = self.map_key_type(mt);
+        let kp = self.spill_typed(k, kt);
         self.call_rt(
             "runtime.mapassign",
             &[R::Ptr, R::Ptr, R::Ptr],
@@ -68,7 +69,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         pos: Pos,
     ) -> Option<(BasicValueEnum<'ctx>, inkwell::values::IntValue<'ctx>)> {
         let d = self.type_desc(mt, pos).as_pointer_value();
-        let kp = self.spill(k);
+        let kt = self.map_key_type(mt);
+        let kp = self.spill_typed(k, kt);
         let p = self
             .call_rt(
                 "runtime.mapaccess",
@@ -78,7 +80,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             )?
             .into_pointer_value();
         let vt = self.map_elem_type(mt);
-        let vty = self.llvm_type(vt, pos)?;
+        let vty = self.val_type(vt, pos)?;
+        let zero = self.zero_val(vt, pos)?;
         let found = self.builder.build_is_not_null(p, "found").expect("notnull");
         let cur = self.builder.get_insert_block().expect("block");
         let load_b = self.new_block("map.found");
@@ -87,12 +90,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .build_conditional_branch(found, load_b, end)
             .expect("br");
         self.builder.position_at_end(load_b);
-        let v = self.builder.build_load(vty, p, "").expect("load");
+        let v = self.load(vt, p, pos)?;
         let load_end = self.builder.get_insert_block().expect("block");
         self.builder.build_unconditional_branch(end).expect("br");
         self.builder.position_at_end(end);
         let phi = self.builder.build_phi(vty, "").expect("phi");
-        phi.add_incoming(&[(&vty.const_zero(), cur), (&v, load_end)]);
+        phi.add_incoming(&[(&zero, cur), (&v, load_end)]);
         Some((phi.as_basic_value(), found))
     }
 
@@ -104,7 +107,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         pos: Pos,
     ) {
         let d = self.type_desc(mt, pos).as_pointer_value();
-        let kp = self.spill(k);
+        let kt = self.map_key_type(mt);
+        let kp = self.spill_typed(k, kt);
         self.call_rt(
             "runtime.mapdelete",
             &[R::Ptr, R::Ptr, R::Ptr],

@@ -47,14 +47,65 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
     }
 
-    pub fn load(
-        &mut self,
-        t: TypeId,
-        p: PointerValue<'ctx>,
-        pos: Pos,
-    ) -> Option<BasicValueEnum<'ctx>> {
+    /// Whether values of type `t` are "big": arrays and structs larger than
+    /// BIG bytes are never LLVM first-class values (LLVM expands those
+    /// element by element). A big value is a pointer to a private copy: a
+    /// temporary, or a heap copy where it must outlive the frame.
+    pub fn is_big(&mut self, t: TypeId) -> bool {
+        matches!(self.c.types.under(t), Type::Array(..) | Type::Struct(_)) && self.size_of(t, Pos::default()) > BIG
+    }
+
+    /// The LLVM type of a value of type `t` in registers, parameters and
+    /// results: a pointer for big types, else the memory type.
+    pub fn val_type(&mut self, t: TypeId, pos: Pos) -> Option<inkwell::types::BasicTypeEnum<'ctx>> {
+        if self.is_big(t) {
+            return Some(self.ptr_type().into());
+        }
+        self.llvm_type(t, pos)
+    }
+
+    /// Loads the value of type `t` at `p` (a private copy for big types).
+    pub fn load(&mut self, t: TypeId, p: PointerValue<'ctx>, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
         let ty = self.llvm_type(t, pos)?;
+        if self.is_big(t) {
+            let tmp = self.alloca(ty, "big");
+            let size = self.td.get_abi_size(&ty);
+            self.builder.build_memcpy(tmp, 8, p, 8, self.i64c(size)).expect("memcpy");
+            return Some(tmp.into());
+        }
         Some(self.builder.build_load(ty, p, "").expect("load"))
+    }
+
+    /// Stores value `v` of type `t` at `p`.
+    pub fn store_val(&mut self, p: PointerValue<'ctx>, v: BasicValueEnum<'ctx>, t: TypeId) {
+        if self.is_big(t) {
+            let size = self.size_of(t, Pos::default());
+            self.builder.build_memmove(p, 8, v.into_pointer_value(), 8, self.i64c(size)).expect("memmove");
+        } else {
+            self.builder.build_store(p, v).expect("store");
+        }
+    }
+
+    /// The zero value of type `t`.
+    pub fn zero_val(&mut self, t: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+        let ty = self.llvm_type(t, pos)?;
+        if self.is_big(t) {
+            let tmp = self.alloca(ty, "zero");
+            self.zero_store(tmp, t, pos);
+            return Some(tmp.into());
+        }
+        Some(ty.const_zero())
+    }
+
+    /// A heap copy of value `v` of type `t` when it is big (for values that
+    /// outlive the current evaluation: results, closure captures).
+    pub fn persist(&mut self, v: BasicValueEnum<'ctx>, t: TypeId, pos: Pos) -> BasicValueEnum<'ctx> {
+        if !self.is_big(t) {
+            return v;
+        }
+        let p = self.new_object(t, pos);
+        self.store_val(p, v, t);
+        p.into()
     }
 
     /// A temporary in the entry block holding `v`.
@@ -62,6 +113,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let p = self.alloca(v.get_type(), "tmp");
         self.builder.build_store(p, v).expect("store");
         p
+    }
+
+    /// The address of a value of type `t` (big values already are one).
+    pub fn spill_typed(&mut self, v: BasicValueEnum<'ctx>, t: TypeId) -> PointerValue<'ctx> {
+        if self.is_big(t) {
+            return v.into_pointer_value();
+        }
+        self.spill(v)
     }
 
     /// Whether the checker found `e` addressable.
@@ -76,7 +135,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return self.addr(e);
         }
         let v = self.expr(e)?;
-        Some(self.spill(v))
+        let t = self.c.info.type_of(e);
+        Some(self.spill_typed(v, t))
     }
 
     /// The address of an addressable expression (or a map element slot).
@@ -162,7 +222,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let t = self.c.info.type_of(e);
                 let v = self.expr(e)?;
                 let p = self.new_object(t, e.pos);
-                self.builder.build_store(p, v).expect("store");
+                self.store_val(p, v, t);
                 Some(p)
             }
             _ => {
@@ -242,7 +302,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     ) -> Option<BasicValueEnum<'ctx>> {
         let xt = self.c.info.type_of(x);
         let through_ptr = self.c.types.is_pointer(xt) || self.path_has_pointer(xt, path);
-        if !through_ptr && !self.addressable(x) {
+        if !through_ptr && !self.addressable(x) && !self.is_big(xt) {
             // A field of a value: extract it.
             let mut v = self.expr(x)?;
             for &i in path {
@@ -502,7 +562,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             // An elided `&T{...}` inside another literal.
             let v = self.composite_of(e, inner, elts)?;
             let p = self.new_object(inner, e.pos);
-            self.builder.build_store(p, v).expect("store");
+            self.store_val(p, v, inner);
             return Some(p.into());
         }
         self.composite_of(e, t, elts)
@@ -533,7 +593,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         .builder
                         .build_struct_gep(sty, tmp, i as u32, "")
                         .expect("gep");
-                    self.builder.build_store(fp, v).expect("store");
+                    self.store_val(fp, v, fields[i].typ);
+                }
+                if self.is_big(t) {
+                    return Some(tmp.into());
                 }
                 Some(self.builder.build_load(ty, tmp, "").expect("load"))
             }
@@ -543,6 +606,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.zero_store(tmp, t, e.pos);
                 self.store_elements(tmp, et, elts, e.pos)?;
                 let _ = n;
+                if self.is_big(t) {
+                    return Some(tmp.into());
+                }
                 Some(self.builder.build_load(ty, tmp, "").expect("load"))
             }
             Type::Slice(et) => {
@@ -560,7 +626,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let k = self.expr_to(key, kt)?;
                     let v = self.expr_to(&el.value, vt)?;
                     let slot = self.map_assign_slot(mt, m, k, e.pos);
-                    self.builder.build_store(slot, v).expect("store");
+                    self.store_val(slot, v, vt);
                 }
                 Some(m)
             }
@@ -623,7 +689,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             let v = self.expr_to(&el.value, et)?;
             let p = self.elem_ptr(base, et, self.i64c(i), pos)?;
-            self.builder.build_store(p, v).expect("store");
+            self.store_val(p, v, et);
             i += 1;
         }
         Some(())
@@ -833,7 +899,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             None => {
                 for (i, v) in vals.into_iter().enumerate() {
                     let q = self.elem_ptr(dst, et, self.i64c(i as u64), e.pos)?;
-                    self.builder.build_store(q, v).expect("store");
+                    self.store_val(q, v, et);
                 }
             }
         }

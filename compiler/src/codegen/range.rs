@@ -36,13 +36,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             let ot = self.c.objs.get(o).typ;
             let v = self.convert_value(v, vt, ot, t.pos);
             if let Some(p) = self.new_var(o, t.pos) {
-                self.builder.build_store(p, v).expect("store");
+                self.store_val(p, v, ot);
             }
         } else {
             let tt = self.c.info.type_of(t);
             let v = self.convert_value(v, vt, tt, t.pos);
             if let Some(p) = self.addr(t) {
-                self.builder.build_store(p, v).expect("store");
+                self.store_val(p, v, tt);
             }
         }
     }
@@ -202,7 +202,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         // The array is copied once when its elements are used.
                         let base = if value.is_some_and(|v| !is_blank(v)) {
                             let Some(v) = self.expr(x) else { return };
-                            Some(self.spill(v))
+                            Some(self.spill_typed(v, xt))
                         } else {
                             if self.has_call_or_recv(x) {
                                 self.expr(x);
@@ -552,6 +552,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     caps.push((xs.id, Preset::Addr(p)));
                 } else {
                     let v = self.expr(x)?;
+                    let v = self.persist(v, xt, x.pos);
                     caps.push((xs.id, Preset::Value(v)));
                 }
             }
@@ -571,6 +572,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             let a = strip(a);
             let v = self.expr(a)?;
+            // Big values outlive this frame's temporaries: copy them.
+            let at = self.c.info.type_of(a);
+            let v = self.persist(v, at, a.pos);
             caps.push((a.id, Preset::Value(v)));
         }
         let pt = self.ptr_type();
