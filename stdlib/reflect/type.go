@@ -296,7 +296,7 @@ func (t *rtype) FieldAlign() int {
 	return int(t.fieldAlign)
 }
 func (t *rtype) Size() uintptr    { return t.size }
-func (t *rtype) String() string   { return t.name }
+func (t *rtype) String() string   { return gcStructSpacing(t.name) }
 func (t *rtype) Kind() Kind       { return Kind(t.kind) }
 func (t *rtype) Comparable() bool { return t.tflag&tflagComparable != 0 }
 
@@ -501,4 +501,70 @@ type nonEmptyInterface struct {
 func TypeOf(i any) Type {
 	e := (*emptyInterface)(unsafe.Pointer(&i))
 	return toType(e.typ)
+}
+
+// gcStructSpacing rewrites struct type literals in a type string the way
+// gc's reflect prints them: "struct {}" and "struct { A int; b string }".
+// (rgoc's descriptors carry go/types' spelling "struct{A int; b string}";
+// once the compiler emits gc's spelling this is a no-op.)
+func gcStructSpacing(s string) string {
+	if !containsStructBrace(s) {
+		return s
+	}
+	var b []byte
+	var stack []bool // per open brace: opened by a non-empty struct literal
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"':
+			// A struct tag: copy the quoted string verbatim.
+			j := i + 1
+			for j < len(s) && s[j] != '"' {
+				if s[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(s) {
+				j = len(s) - 1
+			}
+			b = append(b, s[i:j+1]...)
+			i = j
+		case c == '{' && i >= 6 && s[i-6:i] == "struct" && (i == 6 || !isIdentByte(s[i-7])):
+			if i+1 < len(s) && s[i+1] == '}' {
+				b = append(b, " {}"...)
+				i++
+				continue
+			}
+			b = append(b, " { "...)
+			stack = append(stack, true)
+		case c == '{':
+			b = append(b, c)
+			stack = append(stack, false)
+		case c == '}':
+			if n := len(stack); n > 0 {
+				if stack[n-1] {
+					b = append(b, ' ')
+				}
+				stack = stack[:n-1]
+			}
+			b = append(b, c)
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+func containsStructBrace(s string) bool {
+	for i := 0; i+7 <= len(s); i++ {
+		if s[i:i+7] == "struct{" {
+			return true
+		}
+	}
+	return false
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '.' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
 }
