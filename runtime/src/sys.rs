@@ -1,5 +1,7 @@
 //! System calls for package os: `runtime.write` and `runtime.read` on file
-//! descriptors.
+//! descriptors; `runtime.argc/argv` and `runtime.envc/envv` expose the
+//! arguments and environment proc.rs recorded at startup (os.Args,
+//! os.Environ, os.Getenv).
 //!
 //! Invariants: `write` writes all `n` bytes unless an error other than
 //! EINTR occurs (partial writes are continued); both return the number of
@@ -55,6 +57,85 @@ pub unsafe extern "C" fn read(fd: i64, p: *mut u8, n: i64) -> i64 {
             return -(e as i64);
         }
         return r as i64;
+    }
+}
+
+/// Length of a NUL-terminated string.
+///
+/// # Safety
+/// `p` points to a NUL-terminated string.
+unsafe fn cstrlen(p: *const u8) -> i64 {
+    // SAFETY: forwarded.
+    unsafe { libc::strlen(p.cast()) as i64 }
+}
+
+/// `runtime.argc() -> number of command-line arguments`.
+#[export_name = "runtime.argc"]
+pub extern "C" fn argc() -> i64 {
+    let (n, v) = crate::proc::args();
+    if v.is_null() {
+        0
+    } else {
+        n as i64
+    }
+}
+
+/// `runtime.argv(i, lenp) -> pointer to argument i` (its length stored in
+/// `*lenp`; null when out of range).
+///
+/// # Safety
+/// `lenp` points to a writable word.
+#[export_name = "runtime.argv"]
+pub unsafe extern "C" fn argv(i: i64, lenp: *mut i64) -> *const u8 {
+    let (n, v) = crate::proc::args();
+    if v.is_null() || i < 0 || i >= n as i64 {
+        // SAFETY: lenp is writable per the caller.
+        unsafe { *lenp = 0 };
+        return core::ptr::null();
+    }
+    // SAFETY: argv has argc valid NUL-terminated entries for the process
+    // lifetime; lenp is writable.
+    unsafe {
+        let p = *v.add(i as usize);
+        *lenp = cstrlen(p);
+        p
+    }
+}
+
+/// `runtime.envc() -> number of environment entries`.
+#[export_name = "runtime.envc"]
+pub extern "C" fn envc() -> i64 {
+    let e = crate::proc::envp();
+    if e.is_null() {
+        return 0;
+    }
+    let mut n = 0;
+    // SAFETY: envp is a NULL-terminated array living for the process.
+    unsafe {
+        while !(*e.add(n)).is_null() {
+            n += 1;
+        }
+    }
+    n as i64
+}
+
+/// `runtime.envv(i, lenp) -> pointer to entry i ("KEY=value")`, its length
+/// in `*lenp` (null when out of range).
+///
+/// # Safety
+/// `lenp` points to a writable word.
+#[export_name = "runtime.envv"]
+pub unsafe extern "C" fn envv(i: i64, lenp: *mut i64) -> *const u8 {
+    if i < 0 || i >= envc() {
+        // SAFETY: lenp is writable per the caller.
+        unsafe { *lenp = 0 };
+        return core::ptr::null();
+    }
+    // SAFETY: i < envc, so entry i is a valid NUL-terminated string.
+    unsafe {
+        let p = *crate::proc::envp().add(i as usize);
+        *lenp = cstrlen(p);
+        p
     }
 }
 
