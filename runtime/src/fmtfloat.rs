@@ -182,7 +182,17 @@ pub fn format_float(out: &mut Vec<u8>, f: f64, fmt: u8, prec: i64, bitsize: i64)
     let a = f.abs();
     let prec = prec.clamp(-1, 1 << 30) as i32;
     if a == 0.0 {
-        return fmt_efg(out, neg, &Digits { d: Vec::new(), dp: 0 }, prec, fmt, prec < 0);
+        return fmt_efg(
+            out,
+            neg,
+            &Digits {
+                d: Vec::new(),
+                dp: 0,
+            },
+            prec,
+            fmt,
+            prec < 0,
+        );
     }
     if prec < 0 {
         let d = shortest(a, bits32);
@@ -213,7 +223,10 @@ pub fn format_float(out: &mut Vec<u8>, f: f64, fmt: u8, prec: i64, bitsize: i64)
             let _ = write!(s, "{:.*e}", (prec - 1) as usize, a);
             parse_e(&s)
         }
-        _ => Digits { d: Vec::new(), dp: 0 },
+        _ => Digits {
+            d: Vec::new(),
+            dp: 0,
+        },
     };
     fmt_efg(out, neg, &d, prec, fmt, false)
 }
@@ -512,7 +525,12 @@ mod tests {
             }
             n += 1;
         }
-        assert!(bad.is_empty(), "{} mismatches:\n{}", bad.len(), bad[..bad.len().min(40)].join("\n"));
+        assert!(
+            bad.is_empty(),
+            "{} mismatches:\n{}",
+            bad.len(),
+            bad[..bad.len().min(40)].join("\n")
+        );
         assert!(n > 1000);
     }
 
