@@ -1,4 +1,5 @@
-// Package os: the operating system interface. So far: Exit.
+// Package os: the operating system interface. So far: Exit, and File for
+// the standard streams (file.go).
 package os
 
 //go:linkname runtime_exit runtime.exit
