@@ -154,8 +154,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             self.c.types.type_string(t),
             self.c.types.type_string(i)
         );
-        if let Some(g) = self.module.get_global(&name) {
-            return Some(g);
+        // Cached by type identity: local types may share a name.
+        if let Some(g) = self.itabs.get(&(t, i)) {
+            return Some(*g);
         }
         let Type::Interface(methods) = self.c.types.under(i).clone() else {
             return None;
@@ -176,6 +177,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let g = self.module.add_global(st, None, &name);
         g.set_linkage(Linkage::Internal);
         g.set_constant(true);
+        self.itabs.insert((t, i), g);
         let inter = self.type_desc(i, pos).as_pointer_value();
         let typ = self.type_desc(t, pos).as_pointer_value();
         let mut vals: Vec<BasicValueEnum> = vec![
@@ -220,8 +222,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
         }
         let wname = format!("{}.{}·i", self.c.types.type_string(t), name);
-        if let Some(f) = self.module.get_function(&wname) {
-            return Some(f);
+        if let Some(f) = self.ifns.get(&(t, name.to_string())) {
+            return Some(*f);
         }
         let msig = self.c.types.signature(sig)?.clone();
         let ft = self.closure_fn_type(&msig, pos)?;
@@ -229,6 +231,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .module
             .add_function(&wname, ft, Some(Linkage::Internal));
         self.go_fn_attrs(w, true);
+        self.ifns.insert((t, name.to_string()), w);
         let saved = self.builder.get_insert_block();
         let saved_f = self.f.take();
         let entry = self.ctx.append_basic_block(w, "entry");

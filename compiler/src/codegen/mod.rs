@@ -53,6 +53,10 @@ pub(crate) struct Gen<'ctx, 'a> {
     pub globals: HashMap<ObjId, GlobalValue<'ctx>>,
     pub strings: HashMap<Vec<u8>, GlobalValue<'ctx>>,
     pub typedescs: HashMap<TypeId, GlobalValue<'ctx>>,
+    /// Static itabs by (concrete type, interface).
+    pub itabs: HashMap<(TypeId, TypeId), GlobalValue<'ctx>>,
+    /// Interface-call entry points by (type, method name).
+    pub ifns: HashMap<(TypeId, String), FunctionValue<'ctx>>,
     pub diags: Vec<Diagnostic>,
     pub f: Option<func::FnState<'ctx>>,
     /// Operands a defer thunk captured, by expression node.
@@ -135,6 +139,8 @@ pub fn compile(
         globals: HashMap::new(),
         strings: HashMap::new(),
         typedescs: HashMap::new(),
+        itabs: HashMap::new(),
+        ifns: HashMap::new(),
         diags: Vec::new(),
         f: None,
         presets: HashMap::new(),

@@ -100,7 +100,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if let Some(g) = self.typedescs.get(&t) {
             return *g;
         }
-        let name = self.c.types.type_string(t);
+        let name = self.c.types.rtype_string(t);
         let i64t = self.ctx.i64_type();
         let i32t = self.ctx.i32_type();
         let i8t = self.ctx.i8_type();

@@ -1119,7 +1119,19 @@ impl<'a> Conv<'a> {
                 }
             }
             "type_conversion_expression" => {
-                let fun = self.boxed(field(n, "type"), pos);
+                let ty = field(n, "type");
+                // `*T(x)` is `*(T(x))` in Go (a conversion to a pointer type
+                // needs parentheses: `(*T)(x)`); the grammar reads it as a
+                // conversion to `*T`.
+                if let Some(t) = ty.filter(|t| t.kind() == "pointer_type") {
+                    let inner = t.named_child(0);
+                    let ipos = inner.map(|i| self.pos(i)).unwrap_or(pos);
+                    let fun = self.boxed(inner, pos);
+                    let arg = self.opt_expr(field(n, "operand"), pos);
+                    let call = self.mk(ipos, ExprKind::Call { fun, args: vec![arg], ellipsis: false });
+                    return self.mk(pos, ExprKind::Star(Box::new(call)));
+                }
+                let fun = self.boxed(ty, pos);
                 let arg = field(n, "operand");
                 let arg = self.opt_expr(arg, pos);
                 ExprKind::Call {

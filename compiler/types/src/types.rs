@@ -247,6 +247,9 @@ pub struct NamedInfo {
     pub methods: Vec<ObjId>,
 }
 
+/// `write_type`'s marker for reflect-style spelling (never a package path).
+const RTYPE: &str = "\0rtype";
+
 pub struct TypeTable {
     types: Vec<Type>,
     intern: HashMap<Type, TypeId>,
@@ -532,6 +535,14 @@ impl TypeTable {
         s
     }
 
+    /// The type as the runtime and reflect print it (`%T`, panics):
+    /// package-qualified names, `struct { A int }`.
+    pub fn rtype_string(&self, id: TypeId) -> String {
+        let mut s = String::new();
+        self.write_type(&mut s, id, Some(RTYPE));
+        s
+    }
+
     /// As `type_string`, but names of package `local` are unqualified (gc's
     /// diagnostics qualify only other packages' types).
     pub fn type_string_in(&self, id: TypeId, local: &str) -> String {
@@ -590,7 +601,9 @@ impl TypeTable {
                 }
             }
             Type::Struct(fields) => {
-                s.push_str("struct{");
+                // reflect spells `struct { A int }` / `struct {}`, go/types `struct{A int}`.
+                let rt = local == Some(RTYPE);
+                s.push_str(if !rt { "struct{" } else if fields.is_empty() { "struct {" } else { "struct { " });
                 for (i, f) in fields.iter().enumerate() {
                     if i > 0 {
                         s.push_str("; ");
@@ -604,7 +617,7 @@ impl TypeTable {
                         s.push_str(&format!(" {:?}", f.tag));
                     }
                 }
-                s.push('}');
+                s.push_str(if rt && !fields.is_empty() { " }" } else { "}" });
             }
             Type::Func(sig) => {
                 s.push_str("func");
