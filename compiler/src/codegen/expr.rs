@@ -358,6 +358,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let shape: Vec<R> = match f {
             "runtime.panicSlice" => vec![R::I64, R::I64, R::I64],
             "runtime.panicIndex" => vec![R::I64, R::I64],
+            "runtime.panicRuntimeError" => vec![R::Ptr, R::I64],
             _ => vec![],
         };
         // panicSlice takes its code as u32 in the runtime; an i64 in the
@@ -365,6 +366,37 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.call_rt(f, &shape, R::Void, args);
         self.builder.build_unreachable().expect("unreachable");
         self.builder.position_at_end(ok);
+    }
+
+    /// gc's unsafeslice/unsafestring checks: len >= 0, len*size within the
+    /// address space above ptr, no nil ptr with a non-zero length.
+    fn unsafe_len_check(&mut self, p: PointerValue<'ctx>, n: IntValue<'ctx>, size: u64, what: &str) {
+        let len_msg = format!("{}: len out of range", what);
+        let nil_msg = format!("{}: ptr is nil and len is not zero", what);
+        let panic_with = |g: &mut Self, c: IntValue<'ctx>, msg: &str| {
+            let sp = g.string_data(msg.as_bytes());
+            g.panic_if(c, "runtime.panicRuntimeError", &[sp.into(), g.i64c(msg.len() as u64).into()]);
+        };
+        let zero = self.i64c(0);
+        let neg = self.builder.build_int_compare(IntPredicate::SLT, n, zero, "").expect("cmp");
+        panic_with(self, neg, &len_msg);
+        let pi = self.builder.build_ptr_to_int(p, self.ctx.i64_type(), "").expect("ptrtoint");
+        let room = self.builder.build_int_sub(zero, pi, "").expect("sub");
+        let is_nil = self.builder.build_is_null(p, "").expect("isnull");
+        let bad = if size == 0 {
+            let nz = self.builder.build_int_compare(IntPredicate::NE, n, zero, "").expect("cmp");
+            self.builder.build_and(is_nil, nz, "").expect("and")
+        } else {
+            // mem = n*size overflows, or mem > -ptr.
+            let over = self.builder.build_int_compare(IntPredicate::UGT, n, self.i64c(u64::MAX / size), "").expect("cmp");
+            let mem = self.builder.build_int_mul(n, self.i64c(size), "").expect("mul");
+            let past = self.builder.build_int_compare(IntPredicate::UGT, mem, room, "").expect("cmp");
+            self.builder.build_or(over, past, "").expect("or")
+        };
+        // Out of range: a nil pointer reports itself, anything else the length.
+        let nil_bad = self.builder.build_and(bad, is_nil, "").expect("and");
+        panic_with(self, nil_bad, &nil_msg);
+        panic_with(self, bad, &len_msg);
     }
 
     fn unary(&mut self, e: &Expr, op: UnOp, x: &Expr, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
@@ -1297,11 +1329,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Builtin::String => {
                 let p = self.expr(&args[0])?.into_pointer_value();
                 let n = self.index_int(&args[1])?;
+                self.unsafe_len_check(p, n, 1, "unsafe.String");
                 Some(self.make_string(p, n))
             }
             Builtin::Slice => {
                 let p = self.expr(&args[0])?.into_pointer_value();
                 let n = self.index_int(&args[1])?;
+                let et = self.pointer_elem(self.c.info.type_of(&args[0]));
+                let size = self.size_of(et, e.pos);
+                self.unsafe_len_check(p, n, size, "unsafe.Slice");
                 Some(self.make_slice(p, n, n))
             }
             Builtin::StringData => {
