@@ -9,9 +9,12 @@
 //! points), `string` (string operations and conversions), `alg` (hashing
 //! and equality over type descriptors, random numbers), `map` (Go maps:
 //! swiss-table style groups), `slice` (makeslice, growslice, copy),
-//! `complex` (complex division).
+//! `complex` (complex division), `sched` (goroutines on one thread:
+//! newproc, switching, gopark/goready, deadlock), `chan` (channels and
+//! select).
 
 pub mod alg;
+pub mod chan;
 pub mod complex;
 pub mod defer;
 pub mod error;
@@ -21,6 +24,7 @@ pub mod map;
 pub mod panic;
 pub mod print;
 pub mod proc;
+pub mod sched;
 pub mod signal;
 pub mod slice;
 pub mod stack;

@@ -430,10 +430,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             StmtKind::Range { key, value, define, x, body } => self.range_stmt(None, key.as_ref(), value.as_ref(), *define, x, body),
             StmtKind::TypeSwitch { init, bind, x, body, .. } => self.type_switch(None, init.as_deref(), bind.as_ref(), x, body),
-            StmtKind::Select { .. } => self.unsupported(s.pos, "select statement"),
-            StmtKind::Go(_) => self.unsupported(s.pos, "go statement"),
+            StmtKind::Select { body } => self.select_stmt(None, body),
+            StmtKind::Go(call) => self.go_stmt(call),
             StmtKind::Defer(call) => self.defer_stmt(call),
-            StmtKind::Send { .. } => self.unsupported(s.pos, "channel send"),
+            StmtKind::Send { ch, value } => self.send_stmt(ch, value),
         }
     }
 
@@ -452,7 +452,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(Some(label), init.as_deref(), tag.as_ref(), body),
             StmtKind::Range { key, value, define, x, body } => self.range_stmt(Some(label), key.as_ref(), value.as_ref(), *define, x, body),
             StmtKind::TypeSwitch { init, bind, x, body, .. } => self.type_switch(Some(label), init.as_deref(), bind.as_ref(), x, body),
-            StmtKind::Select { .. } => self.stmt(s),
+            StmtKind::Select { body } => {
+                self.ensure_block();
+                self.select_stmt(Some(label), body)
+            }
             _ => self.stmt(s),
         }
     }

@@ -18,7 +18,7 @@ use super::Gen;
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// Assigns (or declares) a range iteration variable.
-    fn range_assign(&mut self, target: Option<&Expr>, define: bool, v: BasicValueEnum<'ctx>, vt: TypeId) {
+    pub(crate) fn range_assign(&mut self, target: Option<&Expr>, define: bool, v: BasicValueEnum<'ctx>, vt: TypeId) {
         let Some(t) = target else { return };
         if is_blank(t) {
             return;
@@ -47,7 +47,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// Runs the loop body with break/continue targets and positions the
     /// builder at the continue block's end.
-    fn range_body(&mut self, label: Option<&str>, body: &ast::Block, end: BasicBlock<'ctx>, post: BasicBlock<'ctx>) {
+    pub(crate) fn range_body(&mut self, label: Option<&str>, body: &ast::Block, end: BasicBlock<'ctx>, post: BasicBlock<'ctx>) {
         self.push_target(label, end, Some(post));
         self.block(&body.stmts);
         self.pop_target();
@@ -190,6 +190,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.br(cond);
                 self.builder.position_at_end(end);
             }
+            Type::Chan(..) => self.range_chan(label, key, define, x, body),
             _ => self.unsupported(x.pos, &format!("range over {}", self.c.types.type_string(xt))),
         }
     }
