@@ -163,8 +163,9 @@ pub struct HChan {
 /// gc's maxAlloc on linux/amd64 (1 << 48).
 const MAX_ALLOC: usize = 1 << 48;
 
+/// A plainError panic (`panic: msg`, recover returns a runtime.Error).
 fn plain_panic(msg: &'static [u8]) -> ! {
-    crate::panic::panic_plain(msg.as_ptr(), msg.len() as isize)
+    crate::alg::plain_error(msg)
 }
 
 impl HChan {
@@ -560,4 +561,91 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
         return SelectResult { chosen: chosen as i64, recv_ok: 0 };
     }
     SelectResult { chosen: chosen as i64, recv_ok: sg.success as i64 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::alg::testtypes::{int64, ptr_to};
+
+    fn chan_of_int64(size: i64) -> &'static mut HChan {
+        // makechan only reads `elem` of the channel descriptor.
+        let t = ptr_to(int64(), "chan int64");
+        // SAFETY: t has an element type; the channel is leaked.
+        unsafe { &mut *makechan(t, size) }
+    }
+
+    #[test]
+    fn ring_buffer_wraps() {
+        let c = chan_of_int64(3);
+        assert_eq!((c.qcount, c.dataqsiz, c.elemsize), (0, 3, 8));
+        let mut out: i64 = 0;
+        for round in 0..5i64 {
+            for k in 0..3 {
+                let v = round * 10 + k;
+                // SAFETY: v and out are i64 slots.
+                assert!(unsafe { try_send(c, &v as *const i64 as *const u8) });
+            }
+            let v = 99i64;
+            // SAFETY: as above.
+            assert!(!unsafe { try_send(c, &v as *const i64 as *const u8) }, "full");
+            assert_eq!(c.qcount, 3);
+            for k in 0..3 {
+                // SAFETY: as above.
+                assert_eq!(unsafe { try_recv(c, &mut out as *mut i64 as *mut u8) }, Some(true));
+                assert_eq!(out, round * 10 + k);
+            }
+            // SAFETY: as above.
+            assert_eq!(unsafe { try_recv(c, &mut out as *mut i64 as *mut u8) }, None, "empty");
+            // Shift the ring by one so every round starts elsewhere.
+            // SAFETY: as above.
+            unsafe {
+                assert!(try_send(c, &round as *const i64 as *const u8));
+                assert_eq!(try_recv(c, null_mut()), Some(true));
+            }
+        }
+    }
+
+    #[test]
+    fn closed_channel_drains_then_yields_zero() {
+        let c = chan_of_int64(2);
+        let v = 7i64;
+        let mut out = -1i64;
+        // SAFETY: i64 slots.
+        unsafe {
+            assert!(try_send(c, &v as *const i64 as *const u8));
+            closechan(c);
+            assert_eq!(try_recv(c, &mut out as *mut i64 as *mut u8), Some(true));
+            assert_eq!(out, 7);
+            assert_eq!(try_recv(c, &mut out as *mut i64 as *mut u8), Some(false));
+            assert_eq!(out, 0);
+        }
+    }
+
+    #[test]
+    fn waitq_fifo_and_remove() {
+        let g = G::new(9);
+        let mut q = WaitQ { first: null_mut(), last: null_mut() };
+        let mut s: Vec<Sudog> = (0..4).map(|_| Sudog::new(&g, null_mut(), null_mut())).collect();
+        for (i, sg) in s.iter_mut().enumerate() {
+            sg.caseindex = i;
+        }
+        let p: Vec<*mut Sudog> = s.iter_mut().map(|x| x as *mut Sudog).collect();
+        for &x in &p {
+            q.enqueue(x);
+        }
+        q.remove(p[1]);
+        q.remove(p[3]);
+        q.remove(p[3]); // not queued any more: no effect
+        // SAFETY: the sudogs live in `s`.
+        let order: Vec<usize> = core::iter::from_fn(|| q.dequeue()).map(|x| unsafe { (*x).caseindex }).collect();
+        assert_eq!(order, vec![0, 2]);
+        // A select sudog whose select already fired is skipped.
+        s[0].is_select = true;
+        s[2].is_select = true;
+        q.enqueue(p[0]);
+        q.enqueue(p[2]);
+        assert_eq!(q.dequeue(), Some(p[0]));
+        assert_eq!(q.dequeue(), None, "same goroutine's select is done");
+    }
 }
