@@ -452,10 +452,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(Some(label), init.as_deref(), tag.as_ref(), body),
             StmtKind::Range { key, value, define, x, body } => self.range_stmt(Some(label), key.as_ref(), value.as_ref(), *define, x, body),
             StmtKind::TypeSwitch { init, bind, x, body, .. } => self.type_switch(Some(label), init.as_deref(), bind.as_ref(), x, body),
-            StmtKind::Select { body } => {
-                self.ensure_block();
-                self.select_stmt(Some(label), body)
-            }
+            StmtKind::Select { body } => self.select_stmt(Some(label), body),
             _ => self.stmt(s),
         }
     }
