@@ -302,7 +302,10 @@ fn diagnostics(stderr: &str, file: &Path) -> Result<Vec<Diagnostic>, String> {
     let mut diags = Vec::new();
     for line in stderr.lines() {
         // gc's package header, continuation lines, and the bare limit line.
-        if line.starts_with(char::is_whitespace) || line == "too many errors" || line == "# command-line-arguments" {
+        if line.starts_with(char::is_whitespace)
+            || line == "too many errors"
+            || line == "# command-line-arguments"
+        {
             continue;
         }
         let caps = re
@@ -335,7 +338,8 @@ fn error_marks(src: &str) -> Result<Vec<(usize, Vec<Regex>)>, String> {
         let mut regexps = Vec::new();
         for q in quoted.captures_iter(&caps[1]) {
             let text = q.get(1).or(q.get(2)).unwrap().as_str();
-            regexps.push(Regex::new(&go_regexp(text)).map_err(|e| format!("  line {}: {e}", i + 1))?);
+            regexps
+                .push(Regex::new(&go_regexp(text)).map_err(|e| format!("  line {}: {e}", i + 1))?);
         }
         if regexps.is_empty() {
             return Err(format!("  line {}: ERROR comment without a regexp", i + 1));
@@ -487,5 +491,7 @@ fn go_regexp_escapes_literal_braces() {
     assert_eq!(go_regexp("expected { after"), "expected \\{ after");
     assert_eq!(go_regexp("a{2}b"), "a{2}b");
     assert_eq!(go_regexp("\\)}"), "\\)\\}");
-    assert!(Regex::new(&go_regexp("x { y }")).unwrap().is_match("x { y }"));
+    assert!(Regex::new(&go_regexp("x { y }"))
+        .unwrap()
+        .is_match("x { y }"));
 }

@@ -270,9 +270,17 @@ unsafe fn iface_parts(t: &Type, p: *const u8) -> Option<(&'static Type, *const u
         if w0.is_null() {
             return None;
         }
-        let dt: *const Type = if t.nfields == 0 { w0 as *const Type } else { *(w0 as *const *const Type).add(1) };
+        let dt: *const Type = if t.nfields == 0 {
+            w0 as *const Type
+        } else {
+            *(w0 as *const *const Type).add(1)
+        };
         let dt = &*dt;
-        let data = if dt.is_direct_iface() { p.add(8) } else { *(p.add(8) as *const *const u8) };
+        let data = if dt.is_direct_iface() {
+            p.add(8)
+        } else {
+            *(p.add(8) as *const *const u8)
+        };
         Some((dt, data))
     }
 }
@@ -293,17 +301,33 @@ pub unsafe fn typehash(t: &Type, p: *const u8, seed: u64) -> u64 {
             };
         }
         match t.kind {
-            kind::BOOL | kind::INT | kind::INT8 | kind::INT16 | kind::INT32 | kind::INT64 | kind::UINT
-            | kind::UINT8 | kind::UINT16 | kind::UINT32 | kind::UINT64 | kind::UINTPTR | kind::POINTER
-            | kind::CHAN | kind::UNSAFE_POINTER => match t.size {
+            kind::BOOL
+            | kind::INT
+            | kind::INT8
+            | kind::INT16
+            | kind::INT32
+            | kind::INT64
+            | kind::UINT
+            | kind::UINT8
+            | kind::UINT16
+            | kind::UINT32
+            | kind::UINT64
+            | kind::UINTPTR
+            | kind::POINTER
+            | kind::CHAN
+            | kind::UNSAFE_POINTER => match t.size {
                 8 => hash64(r8(p), seed),
                 4 => hash32(r4(p) as u32, seed),
                 n => memhash(p, n, seed),
             },
             kind::FLOAT32 => f32hash(*(p as *const f32), seed),
             kind::FLOAT64 => f64hash(*(p as *const f64), seed),
-            kind::COMPLEX64 => f32hash(*(p as *const f32).add(1), f32hash(*(p as *const f32), seed)),
-            kind::COMPLEX128 => f64hash(*(p as *const f64).add(1), f64hash(*(p as *const f64), seed)),
+            kind::COMPLEX64 => {
+                f32hash(*(p as *const f32).add(1), f32hash(*(p as *const f32), seed))
+            }
+            kind::COMPLEX128 => {
+                f64hash(*(p as *const f64).add(1), f64hash(*(p as *const f64), seed))
+            }
             kind::STRING => {
                 let s = &*(p as *const crate::types::GoString);
                 memhash(s.ptr, s.len as usize, seed)
@@ -350,9 +374,21 @@ pub unsafe fn typeequal(t: &Type, x: *const u8, y: *const u8) -> bool {
             return memeq(x, y, t.size);
         }
         match t.kind {
-            kind::BOOL | kind::INT | kind::INT8 | kind::INT16 | kind::INT32 | kind::INT64 | kind::UINT
-            | kind::UINT8 | kind::UINT16 | kind::UINT32 | kind::UINT64 | kind::UINTPTR | kind::POINTER
-            | kind::CHAN | kind::UNSAFE_POINTER => memeq(x, y, t.size),
+            kind::BOOL
+            | kind::INT
+            | kind::INT8
+            | kind::INT16
+            | kind::INT32
+            | kind::INT64
+            | kind::UINT
+            | kind::UINT8
+            | kind::UINT16
+            | kind::UINT32
+            | kind::UINT64
+            | kind::UINTPTR
+            | kind::POINTER
+            | kind::CHAN
+            | kind::UNSAFE_POINTER => memeq(x, y, t.size),
             kind::FLOAT32 => *(x as *const f32) == *(y as *const f32),
             kind::FLOAT64 => *(x as *const f64) == *(y as *const f64),
             kind::COMPLEX64 => {
@@ -475,7 +511,9 @@ pub fn hash_might_panic(t: &Type) -> bool {
         // SAFETY: array descriptors have a valid elem.
         kind::ARRAY => t.len > 0 && hash_might_panic(unsafe { &*t.elem }),
         // SAFETY: field descriptors have valid types.
-        kind::STRUCT => fields(t).iter().any(|f| !is_blank(f) && hash_might_panic(unsafe { &*f.typ })),
+        kind::STRUCT => fields(t)
+            .iter()
+            .any(|f| !is_blank(f) && hash_might_panic(unsafe { &*f.typ })),
         _ => false,
     }
 }
@@ -487,11 +525,15 @@ pub fn is_reflexive(t: &Type) -> bool {
         return true;
     }
     match t.kind {
-        kind::FLOAT32 | kind::FLOAT64 | kind::COMPLEX64 | kind::COMPLEX128 | kind::INTERFACE => false,
+        kind::FLOAT32 | kind::FLOAT64 | kind::COMPLEX64 | kind::COMPLEX128 | kind::INTERFACE => {
+            false
+        }
         // SAFETY: array descriptors have a valid elem.
         kind::ARRAY => is_reflexive(unsafe { &*t.elem }),
         // SAFETY: field descriptors have valid types.
-        kind::STRUCT => fields(t).iter().all(|f| is_blank(f) || is_reflexive(unsafe { &*f.typ })),
+        kind::STRUCT => fields(t)
+            .iter()
+            .all(|f| is_blank(f) || is_reflexive(unsafe { &*f.typ })),
         _ => true,
     }
 }
@@ -550,7 +592,10 @@ pub(crate) mod testtypes {
     use crate::types::{kind, tflag, FieldDesc, GoString, Type};
 
     pub fn gs(s: &'static str) -> GoString {
-        GoString { ptr: s.as_ptr(), len: s.len() as isize }
+        GoString {
+            ptr: s.as_ptr(),
+            len: s.len() as isize,
+        }
     }
 
     pub fn basic(name: &'static str, k: u8, size: usize, flags: u8) -> &'static Type {
@@ -578,15 +623,30 @@ pub(crate) mod testtypes {
     }
 
     pub fn int64() -> &'static Type {
-        basic("int64", kind::INT64, 8, tflag::COMPARABLE | tflag::REGULAR_MEMORY)
+        basic(
+            "int64",
+            kind::INT64,
+            8,
+            tflag::COMPARABLE | tflag::REGULAR_MEMORY,
+        )
     }
     #[allow(dead_code)]
     pub fn int32() -> &'static Type {
-        basic("int32", kind::INT32, 4, tflag::COMPARABLE | tflag::REGULAR_MEMORY)
+        basic(
+            "int32",
+            kind::INT32,
+            4,
+            tflag::COMPARABLE | tflag::REGULAR_MEMORY,
+        )
     }
     #[allow(dead_code)]
     pub fn uint8() -> &'static Type {
-        basic("uint8", kind::UINT8, 1, tflag::COMPARABLE | tflag::REGULAR_MEMORY)
+        basic(
+            "uint8",
+            kind::UINT8,
+            1,
+            tflag::COMPARABLE | tflag::REGULAR_MEMORY,
+        )
     }
     pub fn float64() -> &'static Type {
         basic("float64", kind::FLOAT64, 8, tflag::COMPARABLE)
@@ -610,8 +670,12 @@ pub(crate) mod testtypes {
         }
     }
     pub fn ptr_to(elem: &'static Type, name: &'static str) -> &'static Type {
-        let t = basic(name, kind::POINTER, 8, tflag::COMPARABLE | tflag::REGULAR_MEMORY | tflag::DIRECT_IFACE)
-            as *const Type as *mut Type;
+        let t = basic(
+            name,
+            kind::POINTER,
+            8,
+            tflag::COMPARABLE | tflag::REGULAR_MEMORY | tflag::DIRECT_IFACE,
+        ) as *const Type as *mut Type;
         // SAFETY: freshly leaked, not shared yet.
         unsafe {
             (*t).tflag &= !tflag::NAMED;
@@ -630,7 +694,11 @@ pub(crate) mod testtypes {
         }
     }
     /// A struct; fields are (name, type), laid out with natural alignment.
-    pub fn struct_of(name: &'static str, fs: &[(&'static str, &'static Type)], flags: u8) -> &'static Type {
+    pub fn struct_of(
+        name: &'static str,
+        fs: &[(&'static str, &'static Type)],
+        flags: u8,
+    ) -> &'static Type {
         let mut off = 0usize;
         let mut descs = Vec::new();
         let mut align = 1usize;
@@ -638,7 +706,13 @@ pub(crate) mod testtypes {
             let a = (t.align as usize).max(1);
             align = align.max(a);
             off = off.div_ceil(a) * a;
-            descs.push(FieldDesc { name: gs(n), typ: t, offset: off, tag: gs(""), embedded: 0 });
+            descs.push(FieldDesc {
+                name: gs(n),
+                typ: t,
+                offset: off,
+                tag: gs(""),
+                embedded: 0,
+            });
             off += t.size;
         }
         let size = off.div_ceil(align) * align;
@@ -675,8 +749,12 @@ pub(crate) mod testtypes {
     }
     /// An itab {inter, typ, hash, pad, fun[1]}.
     pub fn itab(inter: &'static Type, typ: &'static Type) -> *const u8 {
-        let words: &'static mut [usize; 4] =
-            Box::leak(Box::new([inter as *const Type as usize, typ as *const Type as usize, 0, 0]));
+        let words: &'static mut [usize; 4] = Box::leak(Box::new([
+            inter as *const Type as usize,
+            typ as *const Type as usize,
+            0,
+            0,
+        ]));
         words.as_ptr() as *const u8
     }
     /// An empty-interface value holding a copy of `v` (boxed unless DIRECT_IFACE).
@@ -713,7 +791,10 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for n in 0..200 {
             // SAFETY: n <= data.len().
-            assert!(seen.insert(unsafe { memhash(data.as_ptr(), n, 7) }), "collision at {n}");
+            assert!(
+                seen.insert(unsafe { memhash(data.as_ptr(), n, 7) }),
+                "collision at {n}"
+            );
         }
         // Seed changes the hash.
         // SAFETY: 10 bytes readable.
@@ -749,17 +830,30 @@ mod tests {
     #[test]
     fn strings_and_structs() {
         let s = string();
-        let a = GoString { ptr: b"hello".as_ptr(), len: 5 };
+        let a = GoString {
+            ptr: b"hello".as_ptr(),
+            len: 5,
+        };
         let owned = b"hello".to_vec();
-        let b = GoString { ptr: owned.as_ptr(), len: 5 };
-        let c = GoString { ptr: b"hellp".as_ptr(), len: 5 };
+        let b = GoString {
+            ptr: owned.as_ptr(),
+            len: 5,
+        };
+        let c = GoString {
+            ptr: b"hellp".as_ptr(),
+            len: 5,
+        };
         assert!(eq(s, &a, &b));
         assert!(!eq(s, &a, &c));
         assert_eq!(h(s, &a), h(s, &b));
         assert_ne!(h(s, &a), h(s, &c));
 
         // struct { s string; _ int64; n int64 }
-        let st = struct_of("main.K", &[("s", s), ("_", int64()), ("n", int64())], tflag::COMPARABLE);
+        let st = struct_of(
+            "main.K",
+            &[("s", s), ("_", int64()), ("n", int64())],
+            tflag::COMPARABLE,
+        );
         #[repr(C)]
         #[derive(Clone, Copy)]
         struct K {
@@ -767,9 +861,21 @@ mod tests {
             blank: i64,
             n: i64,
         }
-        let k1 = K { s: a, blank: 1, n: 7 };
-        let k2 = K { s: b, blank: 2, n: 7 };
-        let k3 = K { s: a, blank: 1, n: 8 };
+        let k1 = K {
+            s: a,
+            blank: 1,
+            n: 7,
+        };
+        let k2 = K {
+            s: b,
+            blank: 2,
+            n: 7,
+        };
+        let k3 = K {
+            s: a,
+            blank: 1,
+            n: 8,
+        };
         assert!(eq(st, &k1, &k2));
         assert_eq!(h(st, &k1), h(st, &k2));
         assert!(!eq(st, &k1, &k3));
@@ -789,7 +895,13 @@ mod tests {
         let x = box_eface(i64t, 5i64);
         let y = box_eface(i64t, 5i64);
         let z = box_eface(i64t, 6i64);
-        let s5 = box_eface(st, GoString { ptr: b"5".as_ptr(), len: 1 });
+        let s5 = box_eface(
+            st,
+            GoString {
+                ptr: b"5".as_ptr(),
+                len: 1,
+            },
+        );
         let nil = [0usize; 2];
         assert!(eq(e, &x, &y));
         assert_eq!(h(e, &x), h(e, &y));
@@ -808,7 +920,10 @@ mod tests {
         unsafe {
             assert_eq!(efaceeq(pt, p1[1] as *const u8, p2[1] as *const u8), 1);
             assert_eq!(efaceeq(i64t, x[1] as *const u8, z[1] as *const u8), 0);
-            assert_eq!(efaceeq(core::ptr::null(), core::ptr::null(), core::ptr::null()), 1);
+            assert_eq!(
+                efaceeq(core::ptr::null(), core::ptr::null(), core::ptr::null()),
+                1
+            );
         }
         // Non-empty interface: word 0 is an itab.
         let it = iface();

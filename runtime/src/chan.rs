@@ -65,7 +65,16 @@ pub struct Sudog {
 
 impl Sudog {
     fn new(g: &G, elem: *mut u8, c: *mut HChan) -> Sudog {
-        Sudog { g, next: null_mut(), prev: null_mut(), elem, c, is_select: false, success: false, caseindex: 0 }
+        Sudog {
+            g,
+            next: null_mut(),
+            prev: null_mut(),
+            elem,
+            c,
+            is_select: false,
+            success: false,
+            caseindex: 0,
+        }
     }
 }
 
@@ -200,14 +209,23 @@ pub unsafe extern "C" fn makechan(t: *const Type, size: i64) -> *mut HChan {
     // SAFETY: the compiler passes a channel descriptor with elem set.
     let elem = unsafe { &*(*t).elem };
     let es = elem.size;
-    if size < 0 || (es != 0 && (size as u64).checked_mul(es as u64).is_none_or(|n| n > (MAX_ALLOC - core::mem::size_of::<HChan>()) as u64)) {
+    if size < 0
+        || (es != 0
+            && (size as u64)
+                .checked_mul(es as u64)
+                .is_none_or(|n| n > (MAX_ALLOC - core::mem::size_of::<HChan>()) as u64))
+    {
         plain_panic(b"makechan: size out of range");
     }
     let size = size as usize;
     // SAFETY: plain allocations of the sizes computed above.
     unsafe {
         let c = crate::malloc::mallocgc(core::mem::size_of::<HChan>(), null(), 1) as *mut HChan;
-        let buf = if size * es == 0 { c as *mut u8 } else { crate::malloc::mallocgc(size * es, elem, 1) };
+        let buf = if size * es == 0 {
+            c as *mut u8
+        } else {
+            crate::malloc::mallocgc(size * es, elem, 1)
+        };
         (*c).dataqsiz = size;
         (*c).buf = buf;
         (*c).elemsize = es;
@@ -466,7 +484,10 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
     let block = block != 0;
     if n == 0 {
         if !block {
-            return SelectResult { chosen: -1, recv_ok: 0 };
+            return SelectResult {
+                chosen: -1,
+                recv_ok: 0,
+            };
         }
         loop {
             gopark(WaitReason::SelectNoCases);
@@ -480,10 +501,16 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
         return unsafe {
             if k.dir == CASE_SEND {
                 chansend(k.c, k.elem);
-                SelectResult { chosen: 0, recv_ok: 0 }
+                SelectResult {
+                    chosen: 0,
+                    recv_ok: 0,
+                }
             } else {
                 let ok = chanrecv(k.c, k.elem);
-                SelectResult { chosen: 0, recv_ok: ok as i64 }
+                SelectResult {
+                    chosen: 0,
+                    recv_ok: ok as i64,
+                }
             }
         };
     }
@@ -500,21 +527,32 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
         if k.dir == CASE_SEND {
             // SAFETY: k.elem holds the value to send.
             if unsafe { try_send(ch, k.elem) } {
-                return SelectResult { chosen: i as i64, recv_ok: 0 };
+                return SelectResult {
+                    chosen: i as i64,
+                    recv_ok: 0,
+                };
             }
         // SAFETY: k.elem holds an element or is null.
         } else if let Some(ok) = unsafe { try_recv(ch, k.elem) } {
-            return SelectResult { chosen: i as i64, recv_ok: ok as i64 };
+            return SelectResult {
+                chosen: i as i64,
+                recv_ok: ok as i64,
+            };
         }
     }
     if !block {
-        return SelectResult { chosen: -1, recv_ok: 0 };
+        return SelectResult {
+            chosen: -1,
+            recv_ok: 0,
+        };
     }
     // Park on every channel at once.
     let g = getg();
     g.select_done.store(0, Relaxed);
     g.param.store(null_mut(), Relaxed);
-    let mut sgs: Vec<Sudog> = (0..n).map(|i| Sudog::new(g, cases[i].elem, cases[i].c)).collect();
+    let mut sgs: Vec<Sudog> = (0..n)
+        .map(|i| Sudog::new(g, cases[i].elem, cases[i].c))
+        .collect();
     for (i, sg) in sgs.iter_mut().enumerate() {
         if sg.c.is_null() {
             continue;
@@ -558,9 +596,15 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
         if !sg.success {
             plain_panic(b"send on closed channel");
         }
-        return SelectResult { chosen: chosen as i64, recv_ok: 0 };
+        return SelectResult {
+            chosen: chosen as i64,
+            recv_ok: 0,
+        };
     }
-    SelectResult { chosen: chosen as i64, recv_ok: sg.success as i64 }
+    SelectResult {
+        chosen: chosen as i64,
+        recv_ok: sg.success as i64,
+    }
 }
 
 #[cfg(test)]
@@ -588,15 +632,25 @@ mod tests {
             }
             let v = 99i64;
             // SAFETY: as above.
-            assert!(!unsafe { try_send(c, &v as *const i64 as *const u8) }, "full");
+            assert!(
+                !unsafe { try_send(c, &v as *const i64 as *const u8) },
+                "full"
+            );
             assert_eq!(c.qcount, 3);
             for k in 0..3 {
                 // SAFETY: as above.
-                assert_eq!(unsafe { try_recv(c, &mut out as *mut i64 as *mut u8) }, Some(true));
+                assert_eq!(
+                    unsafe { try_recv(c, &mut out as *mut i64 as *mut u8) },
+                    Some(true)
+                );
                 assert_eq!(out, round * 10 + k);
             }
             // SAFETY: as above.
-            assert_eq!(unsafe { try_recv(c, &mut out as *mut i64 as *mut u8) }, None, "empty");
+            assert_eq!(
+                unsafe { try_recv(c, &mut out as *mut i64 as *mut u8) },
+                None,
+                "empty"
+            );
             // Shift the ring by one so every round starts elsewhere.
             // SAFETY: as above.
             unsafe {
@@ -625,8 +679,13 @@ mod tests {
     #[test]
     fn waitq_fifo_and_remove() {
         let g = G::new(9);
-        let mut q = WaitQ { first: null_mut(), last: null_mut() };
-        let mut s: Vec<Sudog> = (0..4).map(|_| Sudog::new(&g, null_mut(), null_mut())).collect();
+        let mut q = WaitQ {
+            first: null_mut(),
+            last: null_mut(),
+        };
+        let mut s: Vec<Sudog> = (0..4)
+            .map(|_| Sudog::new(&g, null_mut(), null_mut()))
+            .collect();
         for (i, sg) in s.iter_mut().enumerate() {
             sg.caseindex = i;
         }
@@ -637,8 +696,10 @@ mod tests {
         q.remove(p[1]);
         q.remove(p[3]);
         q.remove(p[3]); // not queued any more: no effect
-        // SAFETY: the sudogs live in `s`.
-        let order: Vec<usize> = core::iter::from_fn(|| q.dequeue()).map(|x| unsafe { (*x).caseindex }).collect();
+                        // SAFETY: the sudogs live in `s`.
+        let order: Vec<usize> = core::iter::from_fn(|| q.dequeue())
+            .map(|x| unsafe { (*x).caseindex })
+            .collect();
         assert_eq!(order, vec![0, 2]);
         // A select sudog whose select already fired is skipped.
         s[0].is_select = true;

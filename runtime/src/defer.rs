@@ -359,7 +359,10 @@ const MAX_RECOVER_WALK: usize = 16;
 /// address and `rbp` its caller's frame. F is then assumed not to be a
 /// wrapper (codegen must use `notail` for recover calls in wrappers).
 pub extern "C" fn gorecover_impl(fp: *const usize, pc: usize, sp: usize, rbp: usize) -> Eface {
-    let nil = Eface { typ: core::ptr::null(), data: null_mut() };
+    let nil = Eface {
+        typ: core::ptr::null(),
+        data: null_mut(),
+    };
     let g = getg();
     let p = g.panic.load(Relaxed);
     // SAFETY: a linked panic record is live.
@@ -404,7 +407,11 @@ pub extern "C" fn gorecover_impl(fp: *const usize, pc: usize, sp: usize, rbp: us
         // frame-pointer record {saved rbp, return address}.
         let (next_fp, ret) = unsafe { (*(fp as *const usize), *((fp + 8) as *const usize)) };
         if ret == tramp {
-            return if nonwrapper == 1 && fp + 8 == argp { recovered() } else { nil };
+            return if nonwrapper == 1 && fp + 8 == argp {
+                recovered()
+            } else {
+                nil
+            };
         }
         if next_fp <= fp {
             return nil;

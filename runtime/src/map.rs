@@ -246,7 +246,11 @@ impl Hmap {
     unsafe fn rehash(&mut self) {
         let old = self.groups;
         let old_n = self.mask + 1;
-        let new_n = if self.count as usize >= max_load(old_n) / 2 { old_n * 2 } else { old_n };
+        let new_n = if self.count as usize >= max_load(old_n) / 2 {
+            old_n * 2
+        } else {
+            old_n
+        };
         self.init_table(new_n);
         // SAFETY: the key descriptor is an immutable static.
         let kt: &Type = unsafe { &*self.key };
@@ -303,7 +307,9 @@ impl Hmap {
         // SAFETY: key is a key value; s is a slot of the live array.
         unsafe {
             let hash = self.hash(key);
-            let Some((g, i)) = self.find_gi(key, hash) else { return };
+            let Some((g, i)) = self.find_gi(key, hash) else {
+                return;
+            };
             let s = self.slot(g, i);
             if match_empty(Self::ctrl(g)) != 0 {
                 Self::set_ctrl(g, i, EMPTY);
@@ -576,7 +582,10 @@ mod tests {
         fn new(k: &'static Type, v: &'static Type, hint: i64) -> M {
             let mt = map_type(k, v);
             // SAFETY: mt is a map type.
-            M { mt, h: unsafe { makemap(mt, hint) } }
+            M {
+                mt,
+                h: unsafe { makemap(mt, hint) },
+            }
         }
         fn len(&self) -> isize {
             // SAFETY: the first word of an hmap is the count.
@@ -617,7 +626,10 @@ mod tests {
 
     fn s(x: &str) -> GoString {
         let b: &'static [u8] = Box::leak(x.as_bytes().to_vec().into_boxed_slice());
-        GoString { ptr: b.as_ptr(), len: b.len() as isize }
+        GoString {
+            ptr: b.as_ptr(),
+            len: b.len() as isize,
+        }
     }
 
     #[test]
@@ -636,7 +648,10 @@ mod tests {
         }
         assert_eq!(m.len(), 50_000);
         for i in 0..100_000i64 {
-            assert_eq!(m.get::<i64, i64>(i * 7), if i % 2 == 1 { Some(i) } else { None });
+            assert_eq!(
+                m.get::<i64, i64>(i * 7),
+                if i % 2 == 1 { Some(i) } else { None }
+            );
         }
         // Reinsert after deletes (tombstone reuse and same-size rehash).
         for round in 0..5 {
@@ -688,8 +703,13 @@ mod tests {
             assert!(it.key.is_null());
         }
         // SAFETY: assignment to a nil map panics before touching memory.
-        let r = std::panic::catch_unwind(|| unsafe { assign(core::ptr::null_mut(), &k as *const i64 as *const u8) });
-        assert_eq!(*r.unwrap_err().downcast::<String>().unwrap(), "assignment to entry in nil map");
+        let r = std::panic::catch_unwind(|| unsafe {
+            assign(core::ptr::null_mut(), &k as *const i64 as *const u8)
+        });
+        assert_eq!(
+            *r.unwrap_err().downcast::<String>().unwrap(),
+            "assignment to entry in nil map"
+        );
     }
 
     #[test]
@@ -699,7 +719,10 @@ mod tests {
             m.set(s(&format!("key{i}")), i as i64);
         }
         for i in 0..10_000 {
-            assert_eq!(m.get::<GoString, i64>(s(&format!("key{i}"))), Some(i as i64));
+            assert_eq!(
+                m.get::<GoString, i64>(s(&format!("key{i}"))),
+                Some(i as i64)
+            );
         }
         assert_eq!(m.get::<GoString, i64>(s("nope")), None);
         assert_eq!(m.get::<GoString, i64>(s("")), None);
@@ -752,20 +775,40 @@ mod tests {
     impl std::fmt::Debug for GoString {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             // SAFETY: test strings are valid.
-            write!(f, "{:?}", String::from_utf8_lossy(unsafe { self.as_bytes() }))
+            write!(
+                f,
+                "{:?}",
+                String::from_utf8_lossy(unsafe { self.as_bytes() })
+            )
         }
     }
 
     #[test]
     fn struct_keys() {
-        let kt = struct_of("main.K", &[("s", string()), ("n", int64())], tflag::COMPARABLE);
+        let kt = struct_of(
+            "main.K",
+            &[("s", string()), ("n", int64())],
+            tflag::COMPARABLE,
+        );
         let m = M::new(kt, int64(), 0);
         for i in 0..2000i64 {
-            m.set(SK { s: s(&format!("k{}", i % 100)), n: i / 100 }, i);
+            m.set(
+                SK {
+                    s: s(&format!("k{}", i % 100)),
+                    n: i / 100,
+                },
+                i,
+            );
         }
         assert_eq!(m.len(), 2000);
         for i in 0..2000i64 {
-            assert_eq!(m.get::<SK, i64>(SK { s: s(&format!("k{}", i % 100)), n: i / 100 }), Some(i));
+            assert_eq!(
+                m.get::<SK, i64>(SK {
+                    s: s(&format!("k{}", i % 100)),
+                    n: i / 100
+                }),
+                Some(i)
+            );
         }
         assert_eq!(m.get::<SK, i64>(SK { s: s("k1"), n: 20 }), None);
     }
@@ -784,7 +827,10 @@ mod tests {
         assert_eq!(m.len(), 1001);
         for i in 0..500i64 {
             assert_eq!(m.get::<[usize; 2], i64>(box_eface(i64t, i)), Some(i));
-            assert_eq!(m.get::<[usize; 2], i64>(box_eface(st, s(&i.to_string()))), Some(-i));
+            assert_eq!(
+                m.get::<[usize; 2], i64>(box_eface(st, s(&i.to_string()))),
+                Some(-i)
+            );
         }
         assert_eq!(m.get::<[usize; 2], i64>([0; 2]), Some(12345));
         // Unhashable dynamic type: runtime error from a non-empty map, gc's
@@ -794,11 +840,22 @@ mod tests {
         let mh = m.h;
         let mt = m.mt;
         let r = std::panic::catch_unwind(|| unsafe { access(mt, mh, bad.as_ptr() as *const u8) });
-        assert_eq!(*r.unwrap_err().downcast::<String>().unwrap(), "runtime error: hash of unhashable type []int");
-        let r = std::panic::catch_unwind(|| unsafe { access(mt, core::ptr::null_mut(), bad.as_ptr() as *const u8) });
-        assert_eq!(*r.unwrap_err().downcast::<String>().unwrap(), "hash of unhashable type: []int");
+        assert_eq!(
+            *r.unwrap_err().downcast::<String>().unwrap(),
+            "runtime error: hash of unhashable type []int"
+        );
+        let r = std::panic::catch_unwind(|| unsafe {
+            access(mt, core::ptr::null_mut(), bad.as_ptr() as *const u8)
+        });
+        assert_eq!(
+            *r.unwrap_err().downcast::<String>().unwrap(),
+            "hash of unhashable type: []int"
+        );
         let r = std::panic::catch_unwind(|| unsafe { (*mh).assign(bad.as_ptr() as *const u8) });
-        assert_eq!(*r.unwrap_err().downcast::<String>().unwrap(), "runtime error: hash of unhashable type []int");
+        assert_eq!(
+            *r.unwrap_err().downcast::<String>().unwrap(),
+            "runtime error: hash of unhashable type []int"
+        );
         assert_eq!(m.len(), 1001);
     }
 
@@ -814,7 +871,12 @@ mod tests {
         assert_eq!(m.len(), 0);
         assert_eq!(m.get::<(), i64>(()), None);
 
-        let big = array_of(int64(), 40, "[40]int64", tflag::COMPARABLE | tflag::REGULAR_MEMORY);
+        let big = array_of(
+            int64(),
+            40,
+            "[40]int64",
+            tflag::COMPARABLE | tflag::REGULAR_MEMORY,
+        );
         let m = M::new(int32(), big, 0);
         for i in 0..300i32 {
             m.set(i, [i as i64; 40]);
@@ -836,15 +898,23 @@ mod tests {
         for i in 0..50i64 {
             m.set(i, i);
         }
-        let orders: HashSet<Vec<i64>> =
-            (0..20).map(|_| m.iter::<i64, i64>(|_, _| {}).into_iter().map(|(k, _)| k).collect()).collect();
+        let orders: HashSet<Vec<i64>> = (0..20)
+            .map(|_| {
+                m.iter::<i64, i64>(|_, _| {})
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .collect()
+            })
+            .collect();
         assert!(orders.len() > 1);
         // Small maps too (one group): the start slot varies.
         let m = M::new(int64(), int64(), 0);
         for i in 0..5i64 {
             m.set(i, i);
         }
-        let firsts: HashSet<i64> = (0..50).map(|_| m.iter::<i64, i64>(|_, _| {})[0].0).collect();
+        let firsts: HashSet<i64> = (0..50)
+            .map(|_| m.iter::<i64, i64>(|_, _| {})[0].0)
+            .collect();
         assert!(firsts.len() > 1);
     }
 
@@ -885,7 +955,10 @@ mod tests {
                     let pos = keys.iter().position(|&k| k == i);
                     if let Some(p) = pos {
                         // It was produced before the delete happened.
-                        let del_at = keys.iter().position(|&k| (k * 31 + trial) % 1000 == i).unwrap();
+                        let del_at = keys
+                            .iter()
+                            .position(|&k| (k * 31 + trial) % 1000 == i)
+                            .unwrap();
                         assert!(p < del_at);
                     }
                 }
@@ -1004,7 +1077,11 @@ mod bench {
                     sum += *(p as *const i64);
                 }
             }
-            eprintln!("insert 1M: {:?}, lookup 10M: {:?} (sum {sum})", ins, start.elapsed() - ins);
+            eprintln!(
+                "insert 1M: {:?}, lookup 10M: {:?} (sum {sum})",
+                ins,
+                start.elapsed() - ins
+            );
         }
     }
 }

@@ -606,7 +606,10 @@ unsafe fn preprintpanics(mut p: *mut Panic) {
     unsafe {
         while !p.is_null() {
             let link = (*p).link;
-            if !link.is_null() && (*link).arg.typ == (*p).arg.typ && (*link).arg.data == (*p).arg.data {
+            if !link.is_null()
+                && (*link).arg.typ == (*p).arg.typ
+                && (*link).arg.data == (*p).arg.data
+            {
                 (*link).repanicked = true;
                 p = link;
                 continue;
@@ -688,13 +691,22 @@ mod tests {
     // Expected texts from go 1.27.3 runs (see the report) and error.go.
     #[test]
     fn bounds_messages() {
-        assert_eq!(bounds_str(bounds::INDEX, true, 5, 3), "index out of range [5] with length 3");
-        assert_eq!(bounds_str(bounds::INDEX, true, -1, 3), "index out of range [-1]");
+        assert_eq!(
+            bounds_str(bounds::INDEX, true, 5, 3),
+            "index out of range [5] with length 3"
+        );
+        assert_eq!(
+            bounds_str(bounds::INDEX, true, -1, 3),
+            "index out of range [-1]"
+        );
         assert_eq!(
             bounds_str(bounds::SLICE_ACAP, true, 7, 5),
             "slice bounds out of range [:7] with capacity 5"
         );
-        assert_eq!(bounds_str(bounds::SLICE_B, true, 3, 1), "slice bounds out of range [3:1]");
+        assert_eq!(
+            bounds_str(bounds::SLICE_B, true, 3, 1),
+            "slice bounds out of range [3:1]"
+        );
         assert_eq!(
             bounds_str(bounds::SLICE3_ACAP, true, 9, 5),
             "slice bounds out of range [::9] with capacity 5"

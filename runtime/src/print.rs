@@ -300,7 +300,11 @@ fn tie_to_even(digits: &mut [u8; 20], nd: &mut usize, dp: &mut i32, a: f64, bits
     let bits = a.to_bits();
     let be = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1u64 << 52) - 1);
-    let (m, q) = if be == 0 { (frac, -1074) } else { (frac | 1 << 52, be - 1075) };
+    let (m, q) = if be == 0 {
+        (frac, -1074)
+    } else {
+        (frac | 1 << 52, be - 1075)
+    };
     let unit = *dp - *nd as i32; // a ~= d * 10^unit
     for (t, cand) in [(d * 10 - 5, d - 1), (d * 10 + 5, d + 1)] {
         if !exact_eq(m, q, t, unit - 1) {
@@ -344,11 +348,15 @@ fn exact_eq(m: u64, q: i32, t: u64, s: i32) -> bool {
     // lhs * 2^lq == rhs * 2^rq, all as u128
     let (lhs, rhs) = if s >= 0 {
         let Some(p) = pow5(s) else { return false };
-        let Some(r) = (t as u128).checked_mul(p) else { return false };
+        let Some(r) = (t as u128).checked_mul(p) else {
+            return false;
+        };
         (m as u128, r)
     } else {
         let Some(p) = pow5(-s) else { return false };
-        let Some(l) = (m as u128).checked_mul(p) else { return false };
+        let Some(l) = (m as u128).checked_mul(p) else {
+            return false;
+        };
         (l, t as u128)
     };
     // lhs * 2^q == rhs * 2^s
@@ -373,7 +381,9 @@ fn round_trips(c: u64, e: i32, a: f64, bits32: bool) -> bool {
     b.push_uint(c);
     b.push_byte(b'e');
     b.push_int(e as i64);
-    let Ok(s) = core::str::from_utf8(b.as_bytes()) else { return false };
+    let Ok(s) = core::str::from_utf8(b.as_bytes()) else {
+        return false;
+    };
     if bits32 {
         s.parse::<f32>().map(|x| x == a as f32).unwrap_or(false)
     } else {

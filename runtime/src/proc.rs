@@ -123,7 +123,10 @@ pub struct M {
 
 pub static G1: G = G::new(1);
 
-pub static M0: M = M { id: 0, g0_stack_hi: AtomicUsize::new(0) };
+pub static M0: M = M {
+    id: 0,
+    g0_stack_hi: AtomicUsize::new(0),
+};
 
 // --- args and environment -------------------------------------------------
 

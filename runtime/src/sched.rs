@@ -40,7 +40,7 @@
 //! - the scheduler state is only touched by the running goroutine, never
 //!   across a switch (no borrow of it lives across `rgo_gogo`).
 
-use crate::proc::{getg, G, CURG, G1};
+use crate::proc::{getg, CURG, G, G1};
 use core::cell::UnsafeCell;
 use core::ptr::null_mut;
 use core::sync::atomic::Ordering::Relaxed;
@@ -370,8 +370,17 @@ mod tests {
 
     #[test]
     fn wait_reason_texts() {
-        assert_eq!(WaitReason::text(WaitReason::ChanReceive as u32), b"chan receive");
-        assert_eq!(WaitReason::text(WaitReason::SelectNoCases as u32), b"select (no cases)");
-        assert_eq!(WaitReason::text(WaitReason::ChanSendNilChan as u32), b"chan send (nil chan)");
+        assert_eq!(
+            WaitReason::text(WaitReason::ChanReceive as u32),
+            b"chan receive"
+        );
+        assert_eq!(
+            WaitReason::text(WaitReason::SelectNoCases as u32),
+            b"select (no cases)"
+        );
+        assert_eq!(
+            WaitReason::text(WaitReason::ChanSendNilChan as u32),
+            b"chan send (nil chan)"
+        );
     }
 }

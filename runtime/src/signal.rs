@@ -77,7 +77,12 @@ extern "C" fn handler(sig: i32, info: *mut libc::siginfo_t, ctx: *mut libc::c_vo
     let (code, addr) = unsafe { ((*info).si_code, (*info).si_addr() as u64) };
     let pc = uc.uc_mcontext.gregs[libc::REG_RIP as usize] as u64;
     let sp = uc.uc_mcontext.gregs[libc::REG_RSP as usize] as u64;
-    let si = SigInfo { sig, code, addr, pc };
+    let si = SigInfo {
+        sig,
+        code,
+        addr,
+        pc,
+    };
     let g = crate::proc::getg();
     // A touch of goroutine 1's guard page: code without a stack check
     // (nosplit code, runtime fast paths) ran past the guard margin. Report
@@ -130,7 +135,11 @@ pub fn init() {
         if p == libc::MAP_FAILED {
             crate::panic::throw_str(b"cannot allocate signal stack");
         }
-        let ss = libc::stack_t { ss_sp: p, ss_flags: 0, ss_size: SIGSTACK_SIZE };
+        let ss = libc::stack_t {
+            ss_sp: p,
+            ss_flags: 0,
+            ss_size: SIGSTACK_SIZE,
+        };
         libc::sigaltstack(&ss, core::ptr::null_mut());
 
         let mut sa: libc::sigaction = core::mem::zeroed();

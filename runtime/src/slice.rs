@@ -53,10 +53,11 @@ const PAGE_SIZE: usize = 8192;
 
 /// internal/runtime/gc SizeClassToSize (go 1.27).
 const CLASS_TO_SIZE: [u16; 68] = [
-    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448,
-    480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096,
-    4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072,
-    20480, 21760, 24576, 27264, 28672, 32768,
+    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
+    352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792,
+    2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
+    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+    32768,
 ];
 
 /// The size gc's allocator would actually hand out for a request of
@@ -110,14 +111,24 @@ fn noscan(et: &Type) -> bool {
 ///
 /// # Safety
 /// `oldptr` points to `newlen - num` elements of type `et`.
-pub unsafe fn grow(oldptr: *const u8, newlen: isize, oldcap: isize, num: isize, et: &Type) -> Slice {
+pub unsafe fn grow(
+    oldptr: *const u8,
+    newlen: isize,
+    oldcap: isize,
+    num: isize,
+    et: &Type,
+) -> Slice {
     let oldlen = newlen - num;
     if newlen < 0 {
         rt_error(b"growslice: len out of range");
     }
     let size = et.size;
     if size == 0 {
-        return Slice { ptr: zerobase(), len: newlen, cap: newlen };
+        return Slice {
+            ptr: zerobase(),
+            len: newlen,
+            cap: newlen,
+        };
     }
     let newcap = nextslicecap(newlen, oldcap);
     let ns = noscan(et);
@@ -139,7 +150,11 @@ pub unsafe fn grow(oldptr: *const u8, newlen: isize, oldcap: isize, num: isize, 
         if oldlen > 0 {
             core::ptr::copy_nonoverlapping(oldptr, p, oldlen as usize * size);
         }
-        Slice { ptr: p, len: newlen, cap: newcap as isize }
+        Slice {
+            ptr: p,
+            len: newlen,
+            cap: newcap as isize,
+        }
     }
 }
 
@@ -150,9 +165,24 @@ pub unsafe fn grow(oldptr: *const u8, newlen: isize, oldcap: isize, num: isize, 
 /// # Safety
 /// `out` is writable; `oldptr` holds `newlen - num` elements of type `et`.
 #[export_name = "runtime.growslice"]
-pub unsafe extern "C" fn growslice(out: *mut Slice, oldptr: *const u8, newlen: i64, oldcap: i64, num: i64, et: *const Type) {
+pub unsafe extern "C" fn growslice(
+    out: *mut Slice,
+    oldptr: *const u8,
+    newlen: i64,
+    oldcap: i64,
+    num: i64,
+    et: *const Type,
+) {
     // SAFETY: caller's contract.
-    unsafe { out.write(grow(oldptr, newlen as isize, oldcap as isize, num as isize, &*et)) }
+    unsafe {
+        out.write(grow(
+            oldptr,
+            newlen as isize,
+            oldcap as isize,
+            num as isize,
+            &*et,
+        ))
+    }
 }
 
 /// gc's growsliceBuf: like growslice, but may use the caller's stack
@@ -176,7 +206,13 @@ pub unsafe extern "C" fn growslice_buf(
     unsafe {
         let et = &*et;
         if newlen > buflen || et.size == 0 {
-            return out.write(grow(oldptr, newlen as isize, oldcap as isize, num as isize, et));
+            return out.write(grow(
+                oldptr,
+                newlen as isize,
+                oldcap as isize,
+                num as isize,
+                et,
+            ));
         }
         let oldlen = (newlen - num) as usize;
         if !core::ptr::eq(oldptr, buf) && oldlen != 0 {
@@ -190,7 +226,11 @@ pub unsafe extern "C" fn growslice_buf(
                 (newcap - newlen) as usize * et.size,
             );
         }
-        out.write(Slice { ptr: buf, len: newlen as isize, cap: newcap as isize })
+        out.write(Slice {
+            ptr: buf,
+            len: newlen as isize,
+            cap: newcap as isize,
+        })
     }
 }
 
@@ -228,7 +268,13 @@ pub unsafe extern "C" fn makeslice(et: *const Type, len: i64, cap: i64) -> *mut 
 /// # Safety
 /// The pointers describe slices of the given lengths.
 #[export_name = "runtime.slicecopy"]
-pub unsafe extern "C" fn slicecopy(toptr: *mut u8, tolen: i64, fromptr: *const u8, fromlen: i64, width: i64) -> i64 {
+pub unsafe extern "C" fn slicecopy(
+    toptr: *mut u8,
+    tolen: i64,
+    fromptr: *const u8,
+    fromlen: i64,
+    width: i64,
+) -> i64 {
     if fromlen == 0 || tolen == 0 {
         return 0;
     }
@@ -250,7 +296,11 @@ mod tests {
     /// Capacities after each growth of `append(s, x)` one element at a
     /// time up to 20000 elements.
     fn caps(et: &Type) -> Vec<isize> {
-        let mut s = Slice { ptr: core::ptr::null_mut(), len: 0, cap: 0 };
+        let mut s = Slice {
+            ptr: core::ptr::null_mut(),
+            len: 0,
+            cap: 0,
+        };
         let mut out = Vec::new();
         for _ in 0..20000 {
             if s.len == s.cap {
@@ -270,37 +320,55 @@ mod tests {
     fn growth_matches_gc() {
         assert_eq!(
             caps(uint8()),
-            [8, 16, 32, 64, 128, 256, 512, 896, 1408, 2048, 3072, 4096, 5376, 6912, 9472, 12288, 16384, 21760]
+            [
+                8, 16, 32, 64, 128, 256, 512, 896, 1408, 2048, 3072, 4096, 5376, 6912, 9472, 12288,
+                16384, 21760
+            ]
         );
         assert_eq!(
             caps(int64()),
             [
-                1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848, 1280, 1792, 2560, 3408, 5120, 7168, 9216, 12288, 16384,
-                21504
+                1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848, 1280, 1792, 2560, 3408, 5120, 7168,
+                9216, 12288, 16384, 21504
             ]
         );
-        let a16 = array_of(int64(), 2, "[2]int64", tflag::COMPARABLE | tflag::REGULAR_MEMORY);
+        let a16 = array_of(
+            int64(),
+            2,
+            "[2]int64",
+            tflag::COMPARABLE | tflag::REGULAR_MEMORY,
+        );
         assert_eq!(
             caps(a16),
             [
-                1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848, 1280, 1792, 2560, 3584, 5120, 6656, 8704, 11264, 14336,
-                18432, 23552
+                1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848, 1280, 1792, 2560, 3584, 5120, 6656,
+                8704, 11264, 14336, 18432, 23552
             ]
         );
-        let a24 = array_of(int64(), 3, "[3]int64", tflag::COMPARABLE | tflag::REGULAR_MEMORY);
+        let a24 = array_of(
+            int64(),
+            3,
+            "[3]int64",
+            tflag::COMPARABLE | tflag::REGULAR_MEMORY,
+        );
         assert_eq!(
             caps(a24),
             [
-                1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 853, 1365, 2048, 3072, 4096, 5461, 7168, 9216, 11946, 15360,
-                19456, 24576
+                1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 853, 1365, 2048, 3072, 4096, 5461, 7168,
+                9216, 11946, 15360, 19456, 24576
             ]
         );
-        let a12 = array_of(int32(), 3, "[3]int32", tflag::COMPARABLE | tflag::REGULAR_MEMORY);
+        let a12 = array_of(
+            int32(),
+            3,
+            "[3]int32",
+            tflag::COMPARABLE | tflag::REGULAR_MEMORY,
+        );
         assert_eq!(
             caps(a12),
             [
-                1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 853, 1365, 2048, 3413, 4778, 6826, 8874, 11605, 15018, 19114,
-                24576
+                1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 853, 1365, 2048, 3413, 4778, 6826, 8874,
+                11605, 15018, 19114, 24576
             ]
         );
         // Pointerful elements: gc's malloc header changes the classes.
@@ -308,15 +376,15 @@ mod tests {
         assert_eq!(
             caps(p),
             [
-                1, 2, 4, 8, 16, 32, 64, 143, 287, 607, 1023, 1535, 2303, 3071, 4095, 6144, 8192, 11264, 14336, 18432,
-                23552
+                1, 2, 4, 8, 16, 32, 64, 143, 287, 607, 1023, 1535, 2303, 3071, 4095, 6144, 8192,
+                11264, 14336, 18432, 23552
             ]
         );
         assert_eq!(
             caps(string()),
             [
-                1, 2, 4, 8, 16, 32, 71, 143, 303, 591, 1023, 1535, 2560, 3584, 5120, 6656, 8704, 11264, 14336, 18432,
-                23552
+                1, 2, 4, 8, 16, 32, 71, 143, 303, 591, 1023, 1535, 2560, 3584, 5120, 6656, 8704,
+                11264, 14336, 18432, 23552
             ]
         );
     }
@@ -340,7 +408,9 @@ mod tests {
         // SAFETY: s3 holds 105 zeroed bytes after the 5 copied ones.
         unsafe {
             assert_eq!(core::slice::from_raw_parts(s3.ptr, 5), &[7u8; 5]);
-            assert!(core::slice::from_raw_parts(s3.ptr.add(5), 107).iter().all(|&c| c == 0));
+            assert!(core::slice::from_raw_parts(s3.ptr.add(5), 107)
+                .iter()
+                .all(|&c| c == 0));
         }
         // slicecopy with overlap.
         let mut v = [1u8, 2, 3, 4, 5];
@@ -357,19 +427,39 @@ mod tests {
         let et = int64();
         assert_eq!(makeslice_size(et, 3, 10), 80);
         let r = std::panic::catch_unwind(|| makeslice_size(et, -1, 10));
-        assert_eq!(*r.unwrap_err().downcast::<String>().unwrap(), "runtime error: makeslice: len out of range");
+        assert_eq!(
+            *r.unwrap_err().downcast::<String>().unwrap(),
+            "runtime error: makeslice: len out of range"
+        );
         let r = std::panic::catch_unwind(|| makeslice_size(et, 5, 3));
-        assert_eq!(*r.unwrap_err().downcast::<String>().unwrap(), "runtime error: makeslice: cap out of range");
+        assert_eq!(
+            *r.unwrap_err().downcast::<String>().unwrap(),
+            "runtime error: makeslice: cap out of range"
+        );
         let r = std::panic::catch_unwind(|| makeslice_size(et, 1 << 60, 1 << 60));
-        assert_eq!(*r.unwrap_err().downcast::<String>().unwrap(), "runtime error: makeslice: len out of range");
+        assert_eq!(
+            *r.unwrap_err().downcast::<String>().unwrap(),
+            "runtime error: makeslice: len out of range"
+        );
         let r = std::panic::catch_unwind(|| makeslice_size(et, 1, 1 << 60));
-        assert_eq!(*r.unwrap_err().downcast::<String>().unwrap(), "runtime error: makeslice: cap out of range");
+        assert_eq!(
+            *r.unwrap_err().downcast::<String>().unwrap(),
+            "runtime error: makeslice: cap out of range"
+        );
         // SAFETY: zero-size allocation.
         assert_eq!(unsafe { makeslice(et, 0, 0) }, zerobase());
         let r = std::panic::catch_unwind(|| unsafe { grow(core::ptr::null(), -1, 0, 1, et) });
-        assert_eq!(*r.unwrap_err().downcast::<String>().unwrap(), "runtime error: growslice: len out of range");
-        let r = std::panic::catch_unwind(|| unsafe { grow(core::ptr::null(), 1 << 50, 0, 1 << 50, et) });
-        assert_eq!(*r.unwrap_err().downcast::<String>().unwrap(), "runtime error: growslice: len out of range");
+        assert_eq!(
+            *r.unwrap_err().downcast::<String>().unwrap(),
+            "runtime error: growslice: len out of range"
+        );
+        let r = std::panic::catch_unwind(|| unsafe {
+            grow(core::ptr::null(), 1 << 50, 0, 1 << 50, et)
+        });
+        assert_eq!(
+            *r.unwrap_err().downcast::<String>().unwrap(),
+            "runtime error: growslice: len out of range"
+        );
         let zst = struct_of("struct {}", &[], tflag::COMPARABLE);
         // SAFETY: zero-size elements need no memory.
         let z = unsafe { grow(core::ptr::null(), 5, 0, 5, zst) };

@@ -237,16 +237,17 @@ pub fn set_stackguard(v: usize) {
 pub fn stackguard() -> usize {
     let v: usize;
     // SAFETY: see set_stackguard; reading the TCB word has no side effect.
-    unsafe { core::arch::asm!("mov {}, fs:0x70", out(reg) v, options(nostack, preserves_flags, readonly)) }
+    unsafe {
+        core::arch::asm!("mov {}, fs:0x70", out(reg) v, options(nostack, preserves_flags, readonly))
+    }
     v
 }
 
 /// mmap `size` bytes plus a PROT_NONE guard page below them; returns the
 /// usable [lo, hi). Fatal if the kernel refuses.
 fn map_stack(size: usize, noreserve: bool) -> (usize, usize) {
-    let flags = libc::MAP_PRIVATE
-        | libc::MAP_ANONYMOUS
-        | if noreserve { libc::MAP_NORESERVE } else { 0 };
+    let flags =
+        libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | if noreserve { libc::MAP_NORESERVE } else { 0 };
     // SAFETY: anonymous mapping with no address hint; the result is checked.
     let p = unsafe {
         libc::mmap(

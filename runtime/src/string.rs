@@ -27,7 +27,10 @@ fn bytes<'a>(p: *const u8, n: isize) -> &'a [u8] {
 fn alloc_string(parts: &[&[u8]]) -> GoString {
     let n: usize = parts.iter().map(|p| p.len()).sum();
     if n == 0 {
-        return GoString { ptr: std::ptr::null(), len: 0 };
+        return GoString {
+            ptr: std::ptr::null(),
+            len: 0,
+        };
     }
     // SAFETY: mallocgc returns n writable bytes.
     let p = unsafe { mallocgc(n, std::ptr::null(), 0) };
@@ -37,7 +40,10 @@ fn alloc_string(parts: &[&[u8]]) -> GoString {
         unsafe { std::ptr::copy_nonoverlapping(part.as_ptr(), p.add(off), part.len()) };
         off += part.len();
     }
-    GoString { ptr: p, len: n as isize }
+    GoString {
+        ptr: p,
+        len: n as isize,
+    }
 }
 
 #[export_name = "runtime.concatstring2"]
@@ -68,7 +74,10 @@ pub extern "C" fn eqstring(ap: *const u8, an: isize, bp: *const u8, bn: isize) -
 /// string(rune): invalid code points become U+FFFD.
 #[export_name = "runtime.intstring"]
 pub extern "C" fn intstring(v: i64) -> GoString {
-    let c = u32::try_from(v).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+    let c = u32::try_from(v)
+        .ok()
+        .and_then(char::from_u32)
+        .unwrap_or('\u{FFFD}');
     let mut buf = [0u8; 4];
     let s = c.encode_utf8(&mut buf);
     alloc_string(&[s.as_bytes()])
@@ -88,14 +97,22 @@ pub extern "C" fn slicebytetostring(p: *const u8, n: isize) -> GoString {
 pub unsafe extern "C" fn stringtoslicebyte(out: *mut Slice, p: *const u8, n: isize) {
     let src = bytes(p, n);
     let res = if src.is_empty() {
-        Slice { ptr: zerobase(), len: 0, cap: 0 }
+        Slice {
+            ptr: zerobase(),
+            len: 0,
+            cap: 0,
+        }
     } else {
         let cap = roundupsize(src.len(), true);
         // SAFETY: mallocgc returns cap zeroed bytes; src fits.
         let ptr = unsafe { mallocgc(cap, core::ptr::null(), 1) };
         // SAFETY: as above.
         unsafe { core::ptr::copy_nonoverlapping(src.as_ptr(), ptr, src.len()) };
-        Slice { ptr, len: src.len() as isize, cap: cap as isize }
+        Slice {
+            ptr,
+            len: src.len() as isize,
+            cap: cap as isize,
+        }
     };
     // SAFETY: out is writable.
     unsafe { out.write(res) }
@@ -142,7 +159,10 @@ pub fn decode_rune(s: &[u8], k: usize) -> (i32, usize) {
 
 /// gc's encoderune into `buf`; returns the byte count.
 pub fn encode_rune(buf: &mut [u8; 4], r: i32) -> usize {
-    let c = u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+    let c = u32::try_from(r)
+        .ok()
+        .and_then(char::from_u32)
+        .unwrap_or('\u{FFFD}');
     c.encode_utf8(buf).len()
 }
 
@@ -160,7 +180,10 @@ pub struct RuneK {
 #[export_name = "runtime.decoderune"]
 pub extern "C" fn decoderune(p: *const u8, n: isize, k: i64) -> RuneK {
     let (r, k) = decode_rune(bytes(p, n), k as usize);
-    RuneK { r: r as i64, k: k as i64 }
+    RuneK {
+        r: r as i64,
+        k: k as i64,
+    }
 }
 
 /// `[]rune(s)`; cap as gc's size-class rounding of 4*count.
@@ -177,7 +200,11 @@ pub unsafe extern "C" fn stringtoslicerune(out: *mut Slice, p: *const u8, n: isi
         count += 1;
     }
     let res = if count == 0 {
-        Slice { ptr: zerobase(), len: 0, cap: 0 }
+        Slice {
+            ptr: zerobase(),
+            len: 0,
+            cap: 0,
+        }
     } else {
         let mem = roundupsize(count * 4, true);
         // SAFETY: mallocgc returns mem zeroed bytes, room for count runes.
@@ -192,7 +219,11 @@ pub unsafe extern "C" fn stringtoslicerune(out: *mut Slice, p: *const u8, n: isi
             i += 1;
             k = nk;
         }
-        Slice { ptr, len: count as isize, cap: (mem / 4) as isize }
+        Slice {
+            ptr,
+            len: count as isize,
+            cap: (mem / 4) as isize,
+        }
     };
     // SAFETY: out is writable.
     unsafe { out.write(res) }
@@ -213,7 +244,10 @@ pub unsafe extern "C" fn slicerunetostring(p: *const i32, n: isize) -> GoString 
     let mut buf = [0u8; 4];
     let size: usize = runes.iter().map(|&r| encode_rune(&mut buf, r)).sum();
     if size == 0 {
-        return GoString { ptr: core::ptr::null(), len: 0 };
+        return GoString {
+            ptr: core::ptr::null(),
+            len: 0,
+        };
     }
     // SAFETY: mallocgc returns size writable bytes; the encodings fill them.
     let dst = unsafe { mallocgc(size, core::ptr::null(), 0) };
@@ -224,7 +258,10 @@ pub unsafe extern "C" fn slicerunetostring(p: *const i32, n: isize) -> GoString 
         unsafe { core::ptr::copy_nonoverlapping(buf.as_ptr(), dst.add(off), m) };
         off += m;
     }
-    GoString { ptr: dst, len: size as isize }
+    GoString {
+        ptr: dst,
+        len: size as isize,
+    }
 }
 
 /// `a + b + c + ...` for `n` strings at `strs`. A single non-empty operand
@@ -242,7 +279,10 @@ pub unsafe extern "C" fn concatstrings(strs: *const GoString, n: i64) -> GoStrin
     };
     let mut total: usize = 0;
     let mut count = 0;
-    let mut last = GoString { ptr: core::ptr::null(), len: 0 };
+    let mut last = GoString {
+        ptr: core::ptr::null(),
+        len: 0,
+    };
     for s in a {
         if s.len == 0 {
             continue;
@@ -266,7 +306,10 @@ pub unsafe extern "C" fn concatstrings(strs: *const GoString, n: i64) -> GoStrin
         unsafe { core::ptr::copy_nonoverlapping(b.as_ptr(), dst.add(off), b.len()) };
         off += b.len();
     }
-    GoString { ptr: dst, len: total as isize }
+    GoString {
+        ptr: dst,
+        len: total as isize,
+    }
 }
 
 #[cfg(test)]
@@ -301,7 +344,10 @@ mod tests {
     #[test]
     fn decoderune_like_gc() {
         const E: i32 = 0xFFFD;
-        assert_eq!(dec(b"a\xc3\xa9\xe4\xb8\x96\xf0\x9f\x98\x80"), [(97, 0), (0xe9, 1), (0x4e16, 3), (0x1f600, 6)]);
+        assert_eq!(
+            dec(b"a\xc3\xa9\xe4\xb8\x96\xf0\x9f\x98\x80"),
+            [(97, 0), (0xe9, 1), (0x4e16, 3), (0x1f600, 6)]
+        );
         // Overlong encodings of '/' and of U+07FF / U+FFFF.
         assert_eq!(dec(b"\xc0\xaf"), [(E, 0), (E, 1)]);
         assert_eq!(dec(b"\xe0\x80\xaf"), [(E, 0), (E, 1), (E, 2)]);
@@ -313,7 +359,10 @@ mod tests {
         assert_eq!(dec(b"\xf4\x90\x80\x80"), [(E, 0), (E, 1), (E, 2), (E, 3)]);
         // Truncated sequences and stray continuation / invalid lead bytes.
         assert_eq!(dec(b"\xe4\xb8"), [(E, 0), (E, 1)]);
-        assert_eq!(dec(b"\x80\xff\xf8\x88\x80\x80\x80"), (0..7).map(|i| (E, i)).collect::<Vec<_>>());
+        assert_eq!(
+            dec(b"\x80\xff\xf8\x88\x80\x80\x80"),
+            (0..7).map(|i| (E, i)).collect::<Vec<_>>()
+        );
         // The exported entry point; k past the end.
         let s = "é";
         assert_eq!(decoderune(s.as_ptr(), 2, 0), RuneK { r: 0xe9, k: 2 });
@@ -323,20 +372,30 @@ mod tests {
     #[test]
     fn rune_and_byte_conversions() {
         let src = "héllo, 世界\u{10FFFF}";
-        let mut out = Slice { ptr: core::ptr::null_mut(), len: 0, cap: 0 };
+        let mut out = Slice {
+            ptr: core::ptr::null_mut(),
+            len: 0,
+            cap: 0,
+        };
         // SAFETY: out is writable; src is a string.
         unsafe { stringtoslicerune(&mut out, src.as_ptr(), src.len() as isize) };
         let want: Vec<i32> = src.chars().map(|c| c as i32).collect();
         assert_eq!(out.len as usize, want.len());
         assert_eq!(out.cap, 12); // 11 runes * 4 = 44 -> 48-byte class
-        // SAFETY: out holds len runes.
-        assert_eq!(unsafe { core::slice::from_raw_parts(out.ptr as *const i32, out.len as usize) }, &want[..]);
+                                 // SAFETY: out holds len runes.
+        assert_eq!(
+            unsafe { core::slice::from_raw_parts(out.ptr as *const i32, out.len as usize) },
+            &want[..]
+        );
         // And back, with invalid runes becoming U+FFFD.
         let mut rs = want.clone();
         rs.extend([-1, 0xD800, 0x110000, 0x41]);
         // SAFETY: rs is a rune slice.
         let s = unsafe { slicerunetostring(rs.as_ptr(), rs.len() as isize) };
-        assert_eq!(bytes(s.ptr, s.len), format!("{src}\u{FFFD}\u{FFFD}\u{FFFD}A").as_bytes());
+        assert_eq!(
+            bytes(s.ptr, s.len),
+            format!("{src}\u{FFFD}\u{FFFD}\u{FFFD}A").as_bytes()
+        );
         // []byte(s): copy, cap rounded to a size class; empty is non-nil.
         // SAFETY: out is writable.
         unsafe { stringtoslicebyte(&mut out, "hello".as_ptr(), 5) };
@@ -356,15 +415,28 @@ mod tests {
         // SAFETY: as above.
         unsafe { stringtoslicerune(&mut out, b"a\xffb".as_ptr(), 3) };
         // SAFETY: 3 runes.
-        assert_eq!(unsafe { core::slice::from_raw_parts(out.ptr as *const i32, 3) }, &[97, 0xFFFD, 98]);
+        assert_eq!(
+            unsafe { core::slice::from_raw_parts(out.ptr as *const i32, 3) },
+            &[97, 0xFFFD, 98]
+        );
     }
 
     #[test]
     fn concat_many() {
-        let parts = [GoString { ptr: b"ab".as_ptr(), len: 2 }, GoString { ptr: core::ptr::null(), len: 0 }, GoString {
-            ptr: b"cde".as_ptr(),
-            len: 3,
-        }];
+        let parts = [
+            GoString {
+                ptr: b"ab".as_ptr(),
+                len: 2,
+            },
+            GoString {
+                ptr: core::ptr::null(),
+                len: 0,
+            },
+            GoString {
+                ptr: b"cde".as_ptr(),
+                len: 3,
+            },
+        ];
         // SAFETY: parts holds 3 strings.
         let s = unsafe { concatstrings(parts.as_ptr(), 3) };
         assert_eq!(bytes(s.ptr, s.len), b"abcde");

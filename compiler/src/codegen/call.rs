@@ -11,7 +11,10 @@ use inkwell::module::Linkage;
 use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum, FunctionType};
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, PointerValue};
 use rgoc_syntax::{ast, Expr, ExprKind, Pos};
-use rgoc_types::{ids, lookup_field_or_method, LookupResult, ObjId, ObjKind, SelectionKind, Signature, Type, TypeId};
+use rgoc_types::{
+    ids, lookup_field_or_method, LookupResult, ObjId, ObjKind, SelectionKind, Signature, Type,
+    TypeId,
+};
 
 use super::func::Preset;
 use super::mem::strip;
@@ -34,12 +37,21 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// The LLVM type of a closure's code: `(ctx, params...) -> results`.
     pub fn closure_fn_type(&mut self, sig: &Signature, pos: Pos) -> Option<FunctionType<'ctx>> {
         let pt: BasicTypeEnum = self.ptr_type().into();
-        self.fn_type(sig, None, pos).map(|ft| self.prepend_param(ft, pt))
+        self.fn_type(sig, None, pos)
+            .map(|ft| self.prepend_param(ft, pt))
     }
 
-    pub fn prepend_param(&self, ft: FunctionType<'ctx>, first: BasicTypeEnum<'ctx>) -> FunctionType<'ctx> {
+    pub fn prepend_param(
+        &self,
+        ft: FunctionType<'ctx>,
+        first: BasicTypeEnum<'ctx>,
+    ) -> FunctionType<'ctx> {
         let mut ps: Vec<BasicMetadataTypeEnum> = vec![first.into()];
-        ps.extend(ft.get_param_types().into_iter().map(|t| BasicMetadataTypeEnum::from(t)));
+        ps.extend(
+            ft.get_param_types()
+                .into_iter()
+                .map(|t| BasicMetadataTypeEnum::from(t)),
+        );
         match ft.get_return_type() {
             Some(r) => r.fn_type(&ps, false),
             None => self.ctx.void_type().fn_type(&ps, false),
@@ -47,8 +59,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     pub fn go_fn_attrs(&self, f: FunctionValue<'ctx>, wrapper: bool) {
-        f.add_attribute(AttributeLoc::Function, self.ctx.create_string_attribute("split-stack", ""));
-        f.add_attribute(AttributeLoc::Function, self.ctx.create_string_attribute("frame-pointer", "all"));
+        f.add_attribute(
+            AttributeLoc::Function,
+            self.ctx.create_string_attribute("split-stack", ""),
+        );
+        f.add_attribute(
+            AttributeLoc::Function,
+            self.ctx.create_string_attribute("frame-pointer", "all"),
+        );
         if wrapper {
             f.set_section(Some(WRAPPER_SECTION));
         }
@@ -63,7 +81,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Calls through a callee with already-converted arguments.
-    pub fn call_callee(&mut self, callee: Callee<'ctx>, sig: &Signature, args: Vec<BasicValueEnum<'ctx>>, pos: Pos) -> Option<Option<BasicValueEnum<'ctx>>> {
+    pub fn call_callee(
+        &mut self,
+        callee: Callee<'ctx>,
+        sig: &Signature,
+        args: Vec<BasicValueEnum<'ctx>>,
+        pos: Pos,
+    ) -> Option<Option<BasicValueEnum<'ctx>>> {
         let mut argv: Vec<BasicMetadataValueEnum> = Vec::new();
         let cs = match callee {
             Callee::Static(f, recv) => {
@@ -77,15 +101,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let ft = self.closure_fn_type(sig, pos)?;
                 argv.push(data.into());
                 argv.extend(args.into_iter().map(BasicMetadataValueEnum::from));
-                self.builder.build_indirect_call(ft, code, &argv, "").expect("call")
+                self.builder
+                    .build_indirect_call(ft, code, &argv, "")
+                    .expect("call")
             }
             Callee::Value(clo) => {
                 let ft = self.closure_fn_type(sig, pos)?;
                 // A nil func value faults on this load (gc: nil pointer dereference).
-                let code = self.builder.build_load(self.ptr_type(), clo, "code").expect("load").into_pointer_value();
+                let code = self
+                    .builder
+                    .build_load(self.ptr_type(), clo, "code")
+                    .expect("load")
+                    .into_pointer_value();
                 argv.push(clo.into());
                 argv.extend(args.into_iter().map(BasicMetadataValueEnum::from));
-                self.builder.build_indirect_call(ft, code, &argv, "").expect("call")
+                self.builder
+                    .build_indirect_call(ft, code, &argv, "")
+                    .expect("call")
             }
         };
         Some(match cs.try_as_basic_value() {
@@ -95,7 +127,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// A call expression that is not a conversion or builtin.
-    pub fn call_expr(&mut self, e: &Expr, fun: &Expr, args: &[Expr], ellipsis: bool) -> Option<BasicValueEnum<'ctx>> {
+    pub fn call_expr(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let ft = self.c.info.type_of(fun);
         let Some(sig) = self.c.types.signature(ft).cloned() else {
             self.unsupported(e.pos, "call of a non-function");
@@ -135,9 +173,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Arguments converted to the parameter types, variadic ones packed.
-    pub fn call_args(&mut self, e: &Expr, sig: &Signature, args: &[Expr], ellipsis: bool) -> Option<Vec<BasicValueEnum<'ctx>>> {
+    pub fn call_args(
+        &mut self,
+        e: &Expr,
+        sig: &Signature,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> Option<Vec<BasicValueEnum<'ctx>>> {
         let mut out = Vec::new();
-        if args.len() == 1 && (matches!(self.c.types.get(self.c.info.type_of(&args[0])), Type::Tuple(_)) || self.c.info.comma_ok.contains(&strip(&args[0]).id) && sig.params.len() == 2) {
+        if args.len() == 1
+            && (matches!(
+                self.c.types.get(self.c.info.type_of(&args[0])),
+                Type::Tuple(_)
+            ) || self.c.info.comma_ok.contains(&strip(&args[0]).id) && sig.params.len() == 2)
+        {
             // f(g()) with a multi-value g.
             let v = self.expr(&args[0])?;
             let src = self.multi_types(&args[0]);
@@ -149,7 +198,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 }
                 let st = sig.params[fixed];
                 let et = self.slice_elem(st);
-                let rest: Vec<BasicValueEnum> = parts[fixed..].iter().enumerate().map(|(k, p)| self.convert_value(*p, src[fixed + k], et, e.pos)).collect();
+                let rest: Vec<BasicValueEnum> = parts[fixed..]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, p)| self.convert_value(*p, src[fixed + k], et, e.pos))
+                    .collect();
                 out.push(self.pack_slice(et, rest, e.pos)?);
             } else {
                 for (i, p) in parts.into_iter().enumerate() {
@@ -185,7 +238,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// A new slice holding `vals` (nil when empty).
-    fn pack_slice(&mut self, et: TypeId, vals: Vec<BasicValueEnum<'ctx>>, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+    fn pack_slice(
+        &mut self,
+        et: TypeId,
+        vals: Vec<BasicValueEnum<'ctx>>,
+        pos: Pos,
+    ) -> Option<BasicValueEnum<'ctx>> {
         if vals.is_empty() {
             return Some(self.slice_type().const_zero().into());
         }
@@ -199,7 +257,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// The callee of `x.m(...)` for a method selection.
-    fn method_callee(&mut self, x: &Expr, sel: &rgoc_types::Selection, _name: &str, pos: Pos) -> Option<Callee<'ctx>> {
+    fn method_callee(
+        &mut self,
+        x: &Expr,
+        sel: &rgoc_types::Selection,
+        _name: &str,
+        pos: Pos,
+    ) -> Option<Callee<'ctx>> {
         let xt = self.c.info.type_of(x);
         if sel.path.is_empty() && self.c.types.is_interface(xt) {
             let v = self.expr(x)?;
@@ -243,14 +307,32 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// The callee for a method found at `path` from the value at `p` (of
     /// non-pointer type `t`).
-    fn recv_at(&mut self, p: PointerValue<'ctx>, t: TypeId, path: &[usize], obj: Option<ObjId>, iface_index: Option<usize>, pos: Pos) -> Option<Callee<'ctx>> {
-        let (fp, ft) = if path.is_empty() { (p, t) } else { self.field_path(p, t, path, pos)? };
+    fn recv_at(
+        &mut self,
+        p: PointerValue<'ctx>,
+        t: TypeId,
+        path: &[usize],
+        obj: Option<ObjId>,
+        iface_index: Option<usize>,
+        pos: Pos,
+    ) -> Option<Callee<'ctx>> {
+        let (fp, ft) = if path.is_empty() {
+            (p, t)
+        } else {
+            self.field_path(p, t, path, pos)?
+        };
         if self.c.types.is_interface(ft) {
             let v = self.load(ft, fp, pos)?;
             return Some(self.iface_method(v, iface_index?));
         }
         let (ep, et) = match self.c.types.under(ft).clone() {
-            Type::Pointer(e) if !path.is_empty() => (self.builder.build_load(self.ptr_type(), fp, "").expect("load").into_pointer_value(), e),
+            Type::Pointer(e) if !path.is_empty() => (
+                self.builder
+                    .build_load(self.ptr_type(), fp, "")
+                    .expect("load")
+                    .into_pointer_value(),
+                e,
+            ),
             _ => (fp, ft),
         };
         let o = obj?;
@@ -272,12 +354,27 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// The dynamic callee of method `idx` of interface value `v`.
     pub fn iface_method(&mut self, v: BasicValueEnum<'ctx>, idx: usize) -> Callee<'ctx> {
         let sv = v.into_struct_value();
-        let itab = self.builder.build_extract_value(sv, 0, "itab").expect("extract").into_pointer_value();
-        let data = self.builder.build_extract_value(sv, 1, "data").expect("extract");
+        let itab = self
+            .builder
+            .build_extract_value(sv, 0, "itab")
+            .expect("extract")
+            .into_pointer_value();
+        let data = self
+            .builder
+            .build_extract_value(sv, 1, "data")
+            .expect("extract");
         let pt = self.ptr_type();
-        let slot = unsafe { self.builder.build_gep(pt, itab, &[self.i64c(3 + idx as u64)], "fn").expect("gep") };
+        let slot = unsafe {
+            self.builder
+                .build_gep(pt, itab, &[self.i64c(3 + idx as u64)], "fn")
+                .expect("gep")
+        };
         // A nil interface faults here (gc: nil pointer dereference).
-        let code = self.builder.build_load(pt, slot, "").expect("load").into_pointer_value();
+        let code = self
+            .builder
+            .build_load(pt, slot, "")
+            .expect("load")
+            .into_pointer_value();
         Callee::Dynamic(code, data)
     }
 
@@ -290,13 +387,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return Some(g.as_pointer_value().into());
         }
         let ft = self.closure_fn_type(&sig, pos)?;
-        let w = self.module.add_function(&format!("{}·fw", fv.get_name().to_string_lossy()), ft, Some(Linkage::Internal));
+        let w = self.module.add_function(
+            &format!("{}·fw", fv.get_name().to_string_lossy()),
+            ft,
+            Some(Linkage::Internal),
+        );
         self.go_fn_attrs(w, true);
         let saved = self.builder.get_insert_block();
         let entry = self.ctx.append_basic_block(w, "entry");
         self.builder.position_at_end(entry);
-        let args: Vec<BasicMetadataValueEnum> = w.get_param_iter().skip(1).map(|p| p.into()).collect();
-        let r = self.builder.build_call(fv, &args, "").expect("call").try_as_basic_value().basic();
+        let args: Vec<BasicMetadataValueEnum> =
+            w.get_param_iter().skip(1).map(|p| p.into()).collect();
+        let r = self
+            .builder
+            .build_call(fv, &args, "")
+            .expect("call")
+            .try_as_basic_value()
+            .basic();
         self.ret_call(r);
         if let Some(b) = saved {
             self.builder.position_at_end(b);
@@ -310,7 +417,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// A function literal: generates its code and builds its closure.
-    pub fn func_lit(&mut self, e: &Expr, sig_ast: &ast::FuncType, body: &ast::Block) -> Option<BasicValueEnum<'ctx>> {
+    pub fn func_lit(
+        &mut self,
+        e: &Expr,
+        sig_ast: &ast::FuncType,
+        body: &ast::Block,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let t = self.c.info.type_of(e);
         let sig = self.c.types.signature(t)?.clone();
         // Free variables: local variables used in the body, declared outside it.
@@ -321,7 +433,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             if let ExprKind::Ident(_) = x.kind {
                 if let Some(o) = c.info.uses.get(&x.id) {
                     let obj = c.objs.get(*o);
-                    if matches!(obj.kind, ObjKind::Var { global: false, .. }) && !(obj.pos >= lo && obj.pos <= hi) && !caps.contains(o) {
+                    if matches!(obj.kind, ObjKind::Var { global: false, .. })
+                        && !(obj.pos >= lo && obj.pos <= hi)
+                        && !caps.contains(o)
+                    {
                         caps.push(*o);
                     }
                 }
@@ -335,11 +450,28 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.go_fn_attrs(f, false);
         // The closure object: code, then the captured variables' boxes.
         let n = caps.len() as u64;
-        let obj = self.call_rt("runtime.mallocgc", &[R::I64, R::Ptr, R::I8], R::Ptr, &[self.i64c(8 * (n + 1)).into(), self.ptr_type().const_null().into(), self.ctx.i8_type().const_int(1, false).into()])?.into_pointer_value();
-        self.builder.build_store(obj, f.as_global_value().as_pointer_value()).expect("store");
+        let obj = self
+            .call_rt(
+                "runtime.mallocgc",
+                &[R::I64, R::Ptr, R::I8],
+                R::Ptr,
+                &[
+                    self.i64c(8 * (n + 1)).into(),
+                    self.ptr_type().const_null().into(),
+                    self.ctx.i8_type().const_int(1, false).into(),
+                ],
+            )?
+            .into_pointer_value();
+        self.builder
+            .build_store(obj, f.as_global_value().as_pointer_value())
+            .expect("store");
         for (i, &o) in caps.iter().enumerate() {
             let p = self.var_ptr(o, e.pos)?;
-            let slot = unsafe { self.builder.build_gep(self.ptr_type(), obj, &[self.i64c(i as u64 + 1)], "").expect("gep") };
+            let slot = unsafe {
+                self.builder
+                    .build_gep(self.ptr_type(), obj, &[self.i64c(i as u64 + 1)], "")
+                    .expect("gep")
+            };
             self.builder.build_store(slot, p).expect("store");
         }
         self.gen_body(f, name, None, sig_ast, &sig, body, &caps);
@@ -347,27 +479,45 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// `x.m` not called: a closure binding the receiver.
-    pub fn method_value(&mut self, e: &Expr, x: &Expr, sel: &rgoc_types::Selection, name: &str) -> Option<BasicValueEnum<'ctx>> {
+    pub fn method_value(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        sel: &rgoc_types::Selection,
+        name: &str,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let sig = self.c.types.signature(sel.typ)?.clone();
         let callee = self.method_callee(x, sel, name, e.pos)?;
         let ft = self.closure_fn_type(&sig, e.pos)?;
         let pt = self.ptr_type();
         // Closure layouts: {code, fn or itab code, recv} by kind.
         let (fields, vals): (Vec<BasicTypeEnum>, Vec<BasicValueEnum>) = match &callee {
-            Callee::Static(f, Some(r)) => (vec![pt.into(), pt.into(), r.get_type()], vec![f.as_global_value().as_pointer_value().into(), *r]),
-            Callee::Dynamic(code, data) => (vec![pt.into(), pt.into(), data.get_type()], vec![(*code).into(), *data]),
+            Callee::Static(f, Some(r)) => (
+                vec![pt.into(), pt.into(), r.get_type()],
+                vec![f.as_global_value().as_pointer_value().into(), *r],
+            ),
+            Callee::Dynamic(code, data) => (
+                vec![pt.into(), pt.into(), data.get_type()],
+                vec![(*code).into(), *data],
+            ),
             _ => return None,
         };
         let st = self.ctx.struct_type(&fields, false);
         let wname = format!("{}·mv{}", self.fs().name, e.id.0);
-        let w = self.module.add_function(&wname, ft, Some(Linkage::Internal));
+        let w = self
+            .module
+            .add_function(&wname, ft, Some(Linkage::Internal));
         self.go_fn_attrs(w, true);
         let saved = self.builder.get_insert_block();
         let entry = self.ctx.append_basic_block(w, "entry");
         self.builder.position_at_end(entry);
         let ctxp = w.get_nth_param(0).expect("ctx").into_pointer_value();
         let fp = self.builder.build_struct_gep(st, ctxp, 1, "").expect("gep");
-        let code = self.builder.build_load(pt, fp, "").expect("load").into_pointer_value();
+        let code = self
+            .builder
+            .build_load(pt, fp, "")
+            .expect("load")
+            .into_pointer_value();
         let rp = self.builder.build_struct_gep(st, ctxp, 2, "").expect("gep");
         let recv = self.builder.build_load(fields[2], rp, "").expect("load");
         let args: Vec<BasicValueEnum> = w.get_param_iter().skip(1).collect();
@@ -381,31 +531,63 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             self.builder.position_at_end(b);
         }
         let size = self.td.get_abi_size(&st);
-        let obj = self.call_rt("runtime.mallocgc", &[R::I64, R::Ptr, R::I8], R::Ptr, &[self.i64c(size).into(), pt.const_null().into(), self.ctx.i8_type().const_int(1, false).into()])?.into_pointer_value();
-        self.builder.build_store(obj, w.as_global_value().as_pointer_value()).expect("store");
+        let obj = self
+            .call_rt(
+                "runtime.mallocgc",
+                &[R::I64, R::Ptr, R::I8],
+                R::Ptr,
+                &[
+                    self.i64c(size).into(),
+                    pt.const_null().into(),
+                    self.ctx.i8_type().const_int(1, false).into(),
+                ],
+            )?
+            .into_pointer_value();
+        self.builder
+            .build_store(obj, w.as_global_value().as_pointer_value())
+            .expect("store");
         for (i, v) in vals.into_iter().enumerate() {
-            let p = self.builder.build_struct_gep(st, obj, i as u32 + 1, "").expect("gep");
+            let p = self
+                .builder
+                .build_struct_gep(st, obj, i as u32 + 1, "")
+                .expect("gep");
             self.builder.build_store(p, v).expect("store");
         }
         Some(obj.into())
     }
 
     /// `T.m` / `(*T).m` / `I.m`: a func value taking the receiver first.
-    pub fn method_expr(&mut self, e: &Expr, recv_t: TypeId, name: &str) -> Option<BasicValueEnum<'ctx>> {
+    pub fn method_expr(
+        &mut self,
+        e: &Expr,
+        recv_t: TypeId,
+        name: &str,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let ft_go = self.c.info.type_of(e);
         let sig = self.c.types.signature(ft_go)?.clone();
         let ft = self.closure_fn_type(&sig, e.pos)?;
         let wname = format!("{}·me{}", self.fs().name, e.id.0);
-        let w = self.module.add_function(&wname, ft, Some(Linkage::Internal));
+        let w = self
+            .module
+            .add_function(&wname, ft, Some(Linkage::Internal));
         self.go_fn_attrs(w, true);
         let saved = self.builder.get_insert_block();
         let saved_f = self.f.take();
         let entry = self.ctx.append_basic_block(w, "entry");
         self.builder.position_at_end(entry);
-        self.f = Some(super::func::FnState::new(w, wname.clone(), entry, sig.results.clone()));
+        self.f = Some(super::func::FnState::new(
+            w,
+            wname.clone(),
+            entry,
+            sig.results.clone(),
+        ));
         let recv = w.get_nth_param(1).expect("recv");
         let args: Vec<BasicValueEnum> = w.get_param_iter().skip(2).collect();
-        let msig = Signature { params: sig.params[1..].to_vec(), results: sig.results.clone(), variadic: sig.variadic };
+        let msig = Signature {
+            params: sig.params[1..].to_vec(),
+            results: sig.results.clone(),
+            variadic: sig.variadic,
+        };
         let callee = self.callee_for_type(recv, recv_t, name, e.pos)?;
         let r = self.call_callee(callee, &msig, args, e.pos)?;
         self.ret_call(r);
@@ -423,16 +605,35 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// The callee of method `name` on a receiver value `recv` of type `t`
     /// (used by wrappers: method expressions and interface tables).
-    pub fn callee_for_type(&mut self, recv: BasicValueEnum<'ctx>, t: TypeId, name: &str, pos: Pos) -> Option<Callee<'ctx>> {
+    pub fn callee_for_type(
+        &mut self,
+        recv: BasicValueEnum<'ctx>,
+        t: TypeId,
+        name: &str,
+        pos: Pos,
+    ) -> Option<Callee<'ctx>> {
         let r = lookup_field_or_method(&self.c.types, &self.c.objs, t, name);
-        let LookupResult::Method { obj, path, iface_index, .. } = r else {
-            self.unsupported(pos, &format!("method {} of {}", name, self.c.types.type_string(t)));
+        let LookupResult::Method {
+            obj,
+            path,
+            iface_index,
+            ..
+        } = r
+        else {
+            self.unsupported(
+                pos,
+                &format!("method {} of {}", name, self.c.types.type_string(t)),
+            );
             return None;
         };
         if self.c.types.is_interface(t) {
             return Some(self.iface_method(recv, iface_index?));
         }
-        let obj = if iface_index.is_some() { None } else { Some(obj) };
+        let obj = if iface_index.is_some() {
+            None
+        } else {
+            Some(obj)
+        };
         let (p, bt) = match self.c.types.under(t).clone() {
             Type::Pointer(e) => (recv.into_pointer_value(), e),
             _ => (self.spill(recv), t),

@@ -39,12 +39,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     pub fn const_string_value(&mut self, s: &[u8]) -> BasicValueEnum<'ctx> {
         let p = self.string_data(s);
         let len = self.ctx.i64_type().const_int(s.len() as u64, false);
-        self.string_type().const_named_struct(&[p.into(), len.into()]).into()
+        self.string_type()
+            .const_named_struct(&[p.into(), len.into()])
+            .into()
     }
 
     /// A constant value of type `t`.
     pub fn constant(&mut self, v: &Value, t: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
-        let t = if self.c.types.is_untyped(t) { self.c.types.default_type(t) } else { t };
+        let t = if self.c.types.is_untyped(t) {
+            self.c.types.default_type(t)
+        } else {
+            t
+        };
         let ty = self.llvm_type(t, pos)?;
         let k = match self.c.types.basic(t) {
             Some(k) => k,
@@ -67,8 +73,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             _ if k.is_float() => ty.into_float_type().const_float(v.to_f64()).into(),
             _ if k.is_complex() => {
                 let (re, im) = v.complex_parts();
-                let ft = if k == BasicKind::Complex64 { self.ctx.f32_type() } else { self.ctx.f64_type() };
-                ty.into_struct_type().const_named_struct(&[ft.const_float(re).into(), ft.const_float(im).into()]).into()
+                let ft = if k == BasicKind::Complex64 {
+                    self.ctx.f32_type()
+                } else {
+                    self.ctx.f64_type()
+                };
+                ty.into_struct_type()
+                    .const_named_struct(&[ft.const_float(re).into(), ft.const_float(im).into()])
+                    .into()
             }
             _ => {
                 self.unsupported(pos, "constant");
@@ -103,7 +115,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// Implicit conversion of a value of type `from` to `to` (identical
     /// representation, or boxing into an interface).
-    pub fn convert_value(&mut self, v: BasicValueEnum<'ctx>, from: TypeId, to: TypeId, pos: Pos) -> BasicValueEnum<'ctx> {
+    pub fn convert_value(
+        &mut self,
+        v: BasicValueEnum<'ctx>,
+        from: TypeId,
+        to: TypeId,
+        pos: Pos,
+    ) -> BasicValueEnum<'ctx> {
         if from == to || to == ids::INVALID {
             return v;
         }
@@ -148,7 +166,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         let ot = obj.typ;
                         let p = self.var_ptr(o, e.pos)?;
                         let ty = self.llvm_type(ot, e.pos)?;
-                        Some(self.builder.build_load(ty, p, &obj.name.clone()).expect("load"))
+                        Some(
+                            self.builder
+                                .build_load(ty, p, &obj.name.clone())
+                                .expect("load"),
+                        )
                     }
                     ObjKind::Nil => Some(self.llvm_type(t, e.pos)?.const_zero()),
                     ObjKind::Func => self.func_value(o, e.pos),
@@ -160,7 +182,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             ExprKind::Unary { op, x } => self.unary(e, *op, x, t),
             ExprKind::Binary { op, x, y, .. } => self.binary(e, *op, x, y, t),
-            ExprKind::Call { fun, args, ellipsis } => self.call(e, fun, args, *ellipsis, t),
+            ExprKind::Call {
+                fun,
+                args,
+                ellipsis,
+            } => self.call(e, fun, args, *ellipsis, t),
             ExprKind::Index { x, indices } => {
                 let xt = self.c.info.type_of(x);
                 if self.c.types.is_string(xt) {
@@ -168,8 +194,16 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let i = self.index_int(&indices[0])?;
                     let (ptr, len) = self.string_parts(s);
                     self.bounds_check(i, len);
-                    let p = unsafe { self.builder.build_gep(self.ctx.i8_type(), ptr, &[i], "").expect("gep") };
-                    return Some(self.builder.build_load(self.ctx.i8_type(), p, "").expect("load"));
+                    let p = unsafe {
+                        self.builder
+                            .build_gep(self.ctx.i8_type(), ptr, &[i], "")
+                            .expect("gep")
+                    };
+                    return Some(
+                        self.builder
+                            .build_load(self.ctx.i8_type(), p, "")
+                            .expect("load"),
+                    );
                 }
                 if let Type::Map(kt, _) = self.c.types.under(xt).clone() {
                     let m = self.expr(x)?;
@@ -204,7 +238,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     }
                 }
             }
-            ExprKind::Slice { x, lo, hi, max } => self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref()),
+            ExprKind::Slice { x, lo, hi, max } => {
+                self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref())
+            }
             ExprKind::CompositeLit { elts, .. } => self.composite_lit(e, elts),
             ExprKind::FuncLit { sig, body } => self.func_lit(e, sig, body),
             ExprKind::TypeAssert { x, typ: Some(_) } => {
@@ -222,26 +258,61 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// A two-value (value, ok) aggregate.
-    pub fn pair(&mut self, a: BasicValueEnum<'ctx>, b: BasicValueEnum<'ctx>) -> BasicValueEnum<'ctx> {
+    pub fn pair(
+        &mut self,
+        a: BasicValueEnum<'ctx>,
+        b: BasicValueEnum<'ctx>,
+    ) -> BasicValueEnum<'ctx> {
         let st = self.ctx.struct_type(&[a.get_type(), b.get_type()], false);
         let mut agg = st.get_undef();
-        agg = self.builder.build_insert_value(agg, a, 0, "").expect("insert").into_struct_value();
-        agg = self.builder.build_insert_value(agg, b, 1, "").expect("insert").into_struct_value();
+        agg = self
+            .builder
+            .build_insert_value(agg, a, 0, "")
+            .expect("insert")
+            .into_struct_value();
+        agg = self
+            .builder
+            .build_insert_value(agg, b, 1, "")
+            .expect("insert")
+            .into_struct_value();
         agg.into()
     }
 
-    pub fn make_string(&mut self, p: PointerValue<'ctx>, n: IntValue<'ctx>) -> BasicValueEnum<'ctx> {
+    pub fn make_string(
+        &mut self,
+        p: PointerValue<'ctx>,
+        n: IntValue<'ctx>,
+    ) -> BasicValueEnum<'ctx> {
         let st = self.string_type();
         let mut agg = st.get_undef();
-        agg = self.builder.build_insert_value(agg, p, 0, "").expect("insert").into_struct_value();
-        agg = self.builder.build_insert_value(agg, n, 1, "").expect("insert").into_struct_value();
+        agg = self
+            .builder
+            .build_insert_value(agg, p, 0, "")
+            .expect("insert")
+            .into_struct_value();
+        agg = self
+            .builder
+            .build_insert_value(agg, n, 1, "")
+            .expect("insert")
+            .into_struct_value();
         agg.into()
     }
 
-    pub fn string_parts(&mut self, s: BasicValueEnum<'ctx>) -> (PointerValue<'ctx>, IntValue<'ctx>) {
+    pub fn string_parts(
+        &mut self,
+        s: BasicValueEnum<'ctx>,
+    ) -> (PointerValue<'ctx>, IntValue<'ctx>) {
         let sv = s.into_struct_value();
-        let p = self.builder.build_extract_value(sv, 0, "").expect("extract").into_pointer_value();
-        let n = self.builder.build_extract_value(sv, 1, "").expect("extract").into_int_value();
+        let p = self
+            .builder
+            .build_extract_value(sv, 0, "")
+            .expect("extract")
+            .into_pointer_value();
+        let n = self
+            .builder
+            .build_extract_value(sv, 1, "")
+            .expect("extract")
+            .into_int_value();
         (p, n)
     }
 
@@ -268,7 +339,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     pub fn panic_if(&mut self, c: IntValue<'ctx>, f: &str, args: &[BasicValueEnum<'ctx>]) {
         let bad = self.new_block("panic");
         let ok = self.new_block("ok");
-        self.builder.build_conditional_branch(c, bad, ok).expect("br");
+        self.builder
+            .build_conditional_branch(c, bad, ok)
+            .expect("br");
         self.builder.position_at_end(bad);
         let shape: Vec<R> = match f {
             "runtime.panicSlice" => vec![R::I64, R::I64, R::I64],
@@ -288,9 +361,19 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             UnOp::Neg => {
                 let v = self.expr_to(x, t)?;
                 if self.c.types.is_integer(t) {
-                    Some(self.builder.build_int_neg(v.into_int_value(), "").expect("neg").into())
+                    Some(
+                        self.builder
+                            .build_int_neg(v.into_int_value(), "")
+                            .expect("neg")
+                            .into(),
+                    )
                 } else if self.c.types.is_float(t) {
-                    Some(self.builder.build_float_neg(v.into_float_value(), "").expect("neg").into())
+                    Some(
+                        self.builder
+                            .build_float_neg(v.into_float_value(), "")
+                            .expect("neg")
+                            .into(),
+                    )
                 } else {
                     let (re, im) = self.complex_parts(v);
                     let re = self.builder.build_float_neg(re, "").expect("neg");
@@ -300,35 +383,66 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             UnOp::Not => {
                 let v = self.expr_to(x, t)?;
-                Some(self.builder.build_not(v.into_int_value(), "").expect("not").into())
+                Some(
+                    self.builder
+                        .build_not(v.into_int_value(), "")
+                        .expect("not")
+                        .into(),
+                )
             }
             UnOp::Xor => {
                 let v = self.expr_to(x, t)?;
-                Some(self.builder.build_not(v.into_int_value(), "").expect("not").into())
+                Some(
+                    self.builder
+                        .build_not(v.into_int_value(), "")
+                        .expect("not")
+                        .into(),
+                )
             }
             UnOp::Addr => Some(self.addr(x)?.into()),
             UnOp::Recv => self.recv_expr(x, self.c.info.comma_ok.contains(&e.id), e.pos),
         }
     }
 
-    fn binary(&mut self, e: &Expr, op: BinOp, x: &Expr, y: &Expr, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
+    fn binary(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        x: &Expr,
+        y: &Expr,
+        t: TypeId,
+    ) -> Option<BasicValueEnum<'ctx>> {
         if matches!(op, BinOp::LAnd | BinOp::LOr) {
             let lv = self.cond(x)?;
             let lhs_end = self.builder.get_insert_block().expect("block");
-            let rhs_b = self.new_block(if op == BinOp::LAnd { "and.rhs" } else { "or.rhs" });
+            let rhs_b = self.new_block(if op == BinOp::LAnd {
+                "and.rhs"
+            } else {
+                "or.rhs"
+            });
             let end = self.new_block("logic.end");
             if op == BinOp::LAnd {
-                self.builder.build_conditional_branch(lv, rhs_b, end).expect("br");
+                self.builder
+                    .build_conditional_branch(lv, rhs_b, end)
+                    .expect("br");
             } else {
-                self.builder.build_conditional_branch(lv, end, rhs_b).expect("br");
+                self.builder
+                    .build_conditional_branch(lv, end, rhs_b)
+                    .expect("br");
             }
             self.builder.position_at_end(rhs_b);
             let rv = self.cond(y)?;
             let rhs_end = self.builder.get_insert_block().expect("block");
             self.builder.build_unconditional_branch(end).expect("br");
             self.builder.position_at_end(end);
-            let phi = self.builder.build_phi(self.ctx.bool_type(), "").expect("phi");
-            let short = self.ctx.bool_type().const_int((op == BinOp::LOr) as u64, false);
+            let phi = self
+                .builder
+                .build_phi(self.ctx.bool_type(), "")
+                .expect("phi");
+            let short = self
+                .ctx
+                .bool_type()
+                .const_int((op == BinOp::LOr) as u64, false);
             phi.add_incoming(&[(&short, lhs_end), (&rv, rhs_end)]);
             return Some(phi.as_basic_value());
         }
@@ -336,8 +450,19 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             let (xt, yt) = (self.c.info.type_of(x), self.c.info.type_of(y));
             // Operands of a comparison have been converted to a common type.
             let ct = if self.c.types.is_untyped(xt) { yt } else { xt };
-            let ct = if self.c.types.is_untyped(ct) { self.c.types.default_type(ct) } else { ct };
-            let ct = if self.c.types.is_interface(yt) && !self.c.types.is_interface(xt) && xt != ids::UNTYPED_NIL { yt } else { ct };
+            let ct = if self.c.types.is_untyped(ct) {
+                self.c.types.default_type(ct)
+            } else {
+                ct
+            };
+            let ct = if self.c.types.is_interface(yt)
+                && !self.c.types.is_interface(xt)
+                && xt != ids::UNTYPED_NIL
+            {
+                yt
+            } else {
+                ct
+            };
             let xv = self.expr_to(x, ct)?;
             let yv = self.expr_to(y, ct)?;
             let r = self.compare(op, xv, ct, yv, ct, e.pos)?;
@@ -355,13 +480,25 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Arithmetic with Go semantics on values of type `t`.
-    pub fn arith(&mut self, op: BinOp, x: BasicValueEnum<'ctx>, y: BasicValueEnum<'ctx>, t: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+    pub fn arith(
+        &mut self,
+        op: BinOp,
+        x: BasicValueEnum<'ctx>,
+        y: BasicValueEnum<'ctx>,
+        t: TypeId,
+        pos: Pos,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let b = &self.builder;
         if self.c.types.is_string(t) {
             if op == BinOp::Add {
                 let (xp, xn) = self.string_parts(x);
                 let (yp, yn) = self.string_parts(y);
-                return self.call_rt("runtime.concatstring2", &[R::Ptr, R::I64, R::Ptr, R::I64], R::Str, &[xp.into(), xn.into(), yp.into(), yn.into()]);
+                return self.call_rt(
+                    "runtime.concatstring2",
+                    &[R::Ptr, R::I64, R::Ptr, R::I64],
+                    R::Str,
+                    &[xp.into(), xn.into(), yp.into(), yn.into()],
+                );
             }
             self.unsupported(pos, "string operator");
             return None;
@@ -382,7 +519,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 }
                 BinOp::Div | BinOp::Rem => {
                     let zero = a.get_type().const_zero();
-                    let is_zero = self.builder.build_int_compare(IntPredicate::EQ, c, zero, "").expect("cmp");
+                    let is_zero = self
+                        .builder
+                        .build_int_compare(IntPredicate::EQ, c, zero, "")
+                        .expect("cmp");
                     self.panic_if(is_zero, "runtime.panicdivide", &[]);
                     let b = &self.builder;
                     if unsigned {
@@ -395,9 +535,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         // MinInt / -1 overflows in hardware; Go defines it as
                         // MinInt (and the remainder as 0).
                         let m1 = a.get_type().const_all_ones();
-                        let is_m1 = b.build_int_compare(IntPredicate::EQ, c, m1, "").expect("cmp");
+                        let is_m1 = b
+                            .build_int_compare(IntPredicate::EQ, c, m1, "")
+                            .expect("cmp");
                         let one = a.get_type().const_int(1, false);
-                        let safe = b.build_select(is_m1, one, c, "").expect("select").into_int_value();
+                        let safe = b
+                            .build_select(is_m1, one, c, "")
+                            .expect("select")
+                            .into_int_value();
                         if op == BinOp::Div {
                             let q = b.build_int_signed_div(a, safe, "").expect("sdiv");
                             let neg = b.build_int_neg(a, "").expect("neg");
@@ -430,32 +575,81 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if self.c.types.is_complex(t) {
             return self.complex_arith(op, x, y, t, pos);
         }
-        self.unsupported(pos, &format!("operator {} on {}", op.as_str(), self.c.types.type_string(t)));
+        self.unsupported(
+            pos,
+            &format!(
+                "operator {} on {}",
+                op.as_str(),
+                self.c.types.type_string(t)
+            ),
+        );
         None
     }
 
-    fn complex_arith(&mut self, op: BinOp, x: BasicValueEnum<'ctx>, y: BasicValueEnum<'ctx>, t: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+    fn complex_arith(
+        &mut self,
+        op: BinOp,
+        x: BasicValueEnum<'ctx>,
+        y: BasicValueEnum<'ctx>,
+        t: TypeId,
+        pos: Pos,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let (a, b) = self.complex_parts(x);
         let (c, d) = self.complex_parts(y);
         let bl = &self.builder;
         let (re, im) = match op {
-            BinOp::Add => (bl.build_float_add(a, c, "").expect("fadd"), bl.build_float_add(b, d, "").expect("fadd")),
-            BinOp::Sub => (bl.build_float_sub(a, c, "").expect("fsub"), bl.build_float_sub(b, d, "").expect("fsub")),
+            BinOp::Add => (
+                bl.build_float_add(a, c, "").expect("fadd"),
+                bl.build_float_add(b, d, "").expect("fadd"),
+            ),
+            BinOp::Sub => (
+                bl.build_float_sub(a, c, "").expect("fsub"),
+                bl.build_float_sub(b, d, "").expect("fsub"),
+            ),
             BinOp::Mul => {
                 let ac = bl.build_float_mul(a, c, "").expect("fmul");
                 let bd = bl.build_float_mul(b, d, "").expect("fmul");
                 let ad = bl.build_float_mul(a, d, "").expect("fmul");
                 let bc = bl.build_float_mul(b, c, "").expect("fmul");
-                (bl.build_float_sub(ac, bd, "").expect("fsub"), bl.build_float_add(ad, bc, "").expect("fadd"))
+                (
+                    bl.build_float_sub(ac, bd, "").expect("fsub"),
+                    bl.build_float_add(ad, bc, "").expect("fadd"),
+                )
             }
             BinOp::Div => {
                 let f64t = self.ctx.f64_type();
-                let wide: Vec<BasicValueEnum> = [a, b, c, d].iter().map(|v| self.builder.build_float_ext(*v, f64t, "").expect("fpext").into()).collect();
-                let r = self.call_rt("runtime.complex128div", &[R::F64, R::F64, R::F64, R::F64], R::F64Pair, &wide)?.into_struct_value();
-                let re = self.builder.build_extract_value(r, 0, "").expect("extract").into_float_value();
-                let im = self.builder.build_extract_value(r, 1, "").expect("extract").into_float_value();
+                let wide: Vec<BasicValueEnum> = [a, b, c, d]
+                    .iter()
+                    .map(|v| {
+                        self.builder
+                            .build_float_ext(*v, f64t, "")
+                            .expect("fpext")
+                            .into()
+                    })
+                    .collect();
+                let r = self
+                    .call_rt(
+                        "runtime.complex128div",
+                        &[R::F64, R::F64, R::F64, R::F64],
+                        R::F64Pair,
+                        &wide,
+                    )?
+                    .into_struct_value();
+                let re = self
+                    .builder
+                    .build_extract_value(r, 0, "")
+                    .expect("extract")
+                    .into_float_value();
+                let im = self
+                    .builder
+                    .build_extract_value(r, 1, "")
+                    .expect("extract")
+                    .into_float_value();
                 let ft = a.get_type();
-                (self.builder.build_float_trunc(re, ft, "").expect("fptrunc"), self.builder.build_float_trunc(im, ft, "").expect("fptrunc"))
+                (
+                    self.builder.build_float_trunc(re, ft, "").expect("fptrunc"),
+                    self.builder.build_float_trunc(im, ft, "").expect("fptrunc"),
+                )
             }
             _ => {
                 self.unsupported(pos, "complex operator");
@@ -467,31 +661,60 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// x << y, x >> y with Go's rules: counts >= width give 0 (or the sign),
     /// negative signed counts panic.
-    pub fn shift(&mut self, op: BinOp, x: BasicValueEnum<'ctx>, y: BasicValueEnum<'ctx>, t: TypeId, yt: TypeId, _pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+    pub fn shift(
+        &mut self,
+        op: BinOp,
+        x: BasicValueEnum<'ctx>,
+        y: BasicValueEnum<'ctx>,
+        t: TypeId,
+        yt: TypeId,
+        _pos: Pos,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let a = x.into_int_value();
         let mut cnt = y.into_int_value();
         let i64t = self.ctx.i64_type();
         if !self.c.types.is_unsigned(yt) && !self.c.types.is_untyped(yt) {
-            let neg = self.builder.build_int_compare(IntPredicate::SLT, cnt, cnt.get_type().const_zero(), "").expect("cmp");
+            let neg = self
+                .builder
+                .build_int_compare(IntPredicate::SLT, cnt, cnt.get_type().const_zero(), "")
+                .expect("cmp");
             self.panic_if(neg, "runtime.panicshift", &[]);
         }
         if cnt.get_type().get_bit_width() < 64 {
-            cnt = self.builder.build_int_z_extend(cnt, i64t, "").expect("zext");
+            cnt = self
+                .builder
+                .build_int_z_extend(cnt, i64t, "")
+                .expect("zext");
         }
         let width = a.get_type().get_bit_width() as u64;
-        let big = self.builder.build_int_compare(IntPredicate::UGE, cnt, i64t.const_int(width, false), "").expect("cmp");
-        let clamped = self.builder.build_select(big, i64t.const_int(width - 1, false), cnt, "").expect("select").into_int_value();
-        let c = if width < 64 { self.builder.build_int_truncate(clamped, a.get_type(), "").expect("trunc") } else { clamped };
+        let big = self
+            .builder
+            .build_int_compare(IntPredicate::UGE, cnt, i64t.const_int(width, false), "")
+            .expect("cmp");
+        let clamped = self
+            .builder
+            .build_select(big, i64t.const_int(width - 1, false), cnt, "")
+            .expect("select")
+            .into_int_value();
+        let c = if width < 64 {
+            self.builder
+                .build_int_truncate(clamped, a.get_type(), "")
+                .expect("trunc")
+        } else {
+            clamped
+        };
         let b = &self.builder;
         Some(match op {
             BinOp::Shl => {
                 let r = b.build_left_shift(a, c, "").expect("shl");
-                b.build_select(big, a.get_type().const_zero(), r, "").expect("select")
+                b.build_select(big, a.get_type().const_zero(), r, "")
+                    .expect("select")
             }
             _ => {
                 if self.c.types.is_unsigned(t) {
                     let r = b.build_right_shift(a, c, false, "").expect("lshr");
-                    b.build_select(big, a.get_type().const_zero(), r, "").expect("select")
+                    b.build_select(big, a.get_type().const_zero(), r, "")
+                        .expect("select")
                 } else {
                     // Clamped to width-1, an arithmetic shift gives the sign fill.
                     b.build_right_shift(a, c, true, "").expect("ashr").into()
@@ -501,24 +724,58 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Comparison of two values of type `t` (already converted).
-    pub fn compare(&mut self, op: BinOp, x: BasicValueEnum<'ctx>, t: TypeId, y: BasicValueEnum<'ctx>, _yt: TypeId, pos: Pos) -> Option<IntValue<'ctx>> {
+    pub fn compare(
+        &mut self,
+        op: BinOp,
+        x: BasicValueEnum<'ctx>,
+        t: TypeId,
+        y: BasicValueEnum<'ctx>,
+        _yt: TypeId,
+        pos: Pos,
+    ) -> Option<IntValue<'ctx>> {
         if self.c.types.is_string(t) {
             let (xp, xn) = self.string_parts(x);
             let (yp, yn) = self.string_parts(y);
             let args = [xp.into(), xn.into(), yp.into(), yn.into()];
             if matches!(op, BinOp::Eq | BinOp::Ne) {
-                let r = self.call_rt("runtime.eqstring", &[R::Ptr, R::I64, R::Ptr, R::I64], R::I8, &args)?.into_int_value();
-                let pred = if op == BinOp::Eq { IntPredicate::NE } else { IntPredicate::EQ };
-                return Some(self.builder.build_int_compare(pred, r, self.ctx.i8_type().const_zero(), "").expect("cmp"));
+                let r = self
+                    .call_rt(
+                        "runtime.eqstring",
+                        &[R::Ptr, R::I64, R::Ptr, R::I64],
+                        R::I8,
+                        &args,
+                    )?
+                    .into_int_value();
+                let pred = if op == BinOp::Eq {
+                    IntPredicate::NE
+                } else {
+                    IntPredicate::EQ
+                };
+                return Some(
+                    self.builder
+                        .build_int_compare(pred, r, self.ctx.i8_type().const_zero(), "")
+                        .expect("cmp"),
+                );
             }
-            let r = self.call_rt("runtime.cmpstring", &[R::Ptr, R::I64, R::Ptr, R::I64], R::I64, &args)?.into_int_value();
+            let r = self
+                .call_rt(
+                    "runtime.cmpstring",
+                    &[R::Ptr, R::I64, R::Ptr, R::I64],
+                    R::I64,
+                    &args,
+                )?
+                .into_int_value();
             let pred = match op {
                 BinOp::Lt => IntPredicate::SLT,
                 BinOp::Le => IntPredicate::SLE,
                 BinOp::Gt => IntPredicate::SGT,
                 _ => IntPredicate::SGE,
             };
-            return Some(self.builder.build_int_compare(pred, r, self.ctx.i64_type().const_zero(), "").expect("cmp"));
+            return Some(
+                self.builder
+                    .build_int_compare(pred, r, self.ctx.i64_type().const_zero(), "")
+                    .expect("cmp"),
+            );
         }
         if self.c.types.is_float(t) {
             let pred = match op {
@@ -529,37 +786,85 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 BinOp::Gt => FloatPredicate::OGT,
                 _ => FloatPredicate::OGE,
             };
-            return Some(self.builder.build_float_compare(pred, x.into_float_value(), y.into_float_value(), "").expect("fcmp"));
+            return Some(
+                self.builder
+                    .build_float_compare(pred, x.into_float_value(), y.into_float_value(), "")
+                    .expect("fcmp"),
+            );
         }
         match self.c.types.under(t).clone() {
             Type::Interface(_) => {
                 let r = self.iface_eq(x, y, t);
-                return Some(if op == BinOp::Ne { self.builder.build_not(r, "").expect("not") } else { r });
+                return Some(if op == BinOp::Ne {
+                    self.builder.build_not(r, "").expect("not")
+                } else {
+                    r
+                });
             }
             Type::Slice(_) => {
                 let (xp, _, _) = self.slice_parts(x);
                 let (yp, _, _) = self.slice_parts(y);
-                let pred = if op == BinOp::Eq { IntPredicate::EQ } else { IntPredicate::NE };
-                return Some(self.builder.build_int_compare(pred, xp, yp, "").expect("cmp"));
+                let pred = if op == BinOp::Eq {
+                    IntPredicate::EQ
+                } else {
+                    IntPredicate::NE
+                };
+                return Some(
+                    self.builder
+                        .build_int_compare(pred, xp, yp, "")
+                        .expect("cmp"),
+                );
             }
             Type::Struct(_) | Type::Array(..) => {
                 let d = self.type_desc(t, pos).as_pointer_value();
                 let (xp, yp) = (self.spill(x), self.spill(y));
-                let r = self.call_rt("runtime.memequal_typed", &[R::Ptr, R::Ptr, R::Ptr], R::I8, &[d.into(), xp.into(), yp.into()])?.into_int_value();
-                let pred = if op == BinOp::Eq { IntPredicate::NE } else { IntPredicate::EQ };
-                return Some(self.builder.build_int_compare(pred, r, self.ctx.i8_type().const_zero(), "").expect("cmp"));
+                let r = self
+                    .call_rt(
+                        "runtime.memequal_typed",
+                        &[R::Ptr, R::Ptr, R::Ptr],
+                        R::I8,
+                        &[d.into(), xp.into(), yp.into()],
+                    )?
+                    .into_int_value();
+                let pred = if op == BinOp::Eq {
+                    IntPredicate::NE
+                } else {
+                    IntPredicate::EQ
+                };
+                return Some(
+                    self.builder
+                        .build_int_compare(pred, r, self.ctx.i8_type().const_zero(), "")
+                        .expect("cmp"),
+                );
             }
             Type::Basic(k) if k.is_complex() => {
                 let (xr, xi) = self.complex_parts(x);
                 let (yr, yi) = self.complex_parts(y);
-                let a = self.builder.build_float_compare(FloatPredicate::OEQ, xr, yr, "").expect("fcmp");
-                let b = self.builder.build_float_compare(FloatPredicate::OEQ, xi, yi, "").expect("fcmp");
+                let a = self
+                    .builder
+                    .build_float_compare(FloatPredicate::OEQ, xr, yr, "")
+                    .expect("fcmp");
+                let b = self
+                    .builder
+                    .build_float_compare(FloatPredicate::OEQ, xi, yi, "")
+                    .expect("fcmp");
                 let r = self.builder.build_and(a, b, "").expect("and");
-                return Some(if op == BinOp::Ne { self.builder.build_not(r, "").expect("not") } else { r });
+                return Some(if op == BinOp::Ne {
+                    self.builder.build_not(r, "").expect("not")
+                } else {
+                    r
+                });
             }
             _ => {}
         }
-        if self.c.types.is_integer(t) || self.c.types.is_boolean(t) || matches!(self.c.types.under(t), Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_)) || self.c.types.basic(t) == Some(BasicKind::UnsafePointer) {
+        if self.c.types.is_integer(t)
+            || self.c.types.is_boolean(t)
+            || matches!(
+                self.c.types.under(t),
+                Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_)
+            )
+            || self.c.types.basic(t) == Some(BasicKind::UnsafePointer)
+        {
             let unsigned = self.c.types.is_unsigned(t);
             let pred = match (op, unsigned) {
                 (BinOp::Eq, _) => IntPredicate::EQ,
@@ -575,15 +880,33 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 (_, false) => IntPredicate::SGE,
             };
             if x.is_pointer_value() {
-                return Some(self.builder.build_int_compare(pred, x.into_pointer_value(), y.into_pointer_value(), "").expect("cmp"));
+                return Some(
+                    self.builder
+                        .build_int_compare(pred, x.into_pointer_value(), y.into_pointer_value(), "")
+                        .expect("cmp"),
+                );
             }
-            return Some(self.builder.build_int_compare(pred, x.into_int_value(), y.into_int_value(), "").expect("cmp"));
+            return Some(
+                self.builder
+                    .build_int_compare(pred, x.into_int_value(), y.into_int_value(), "")
+                    .expect("cmp"),
+            );
         }
-        self.unsupported(pos, &format!("comparison of {}", self.c.types.type_string(t)));
+        self.unsupported(
+            pos,
+            &format!("comparison of {}", self.c.types.type_string(t)),
+        );
         None
     }
 
-    fn call(&mut self, e: &Expr, fun: &Expr, args: &[Expr], ellipsis: bool, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
+    fn call(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        args: &[Expr],
+        ellipsis: bool,
+        t: TypeId,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let ftv = self.c.info.tv(fun).cloned();
         match ftv.as_ref().map(|t| t.mode) {
             Some(Mode::Type) => return self.conversion(e, &args[0], t),
@@ -604,9 +927,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Splits a multi-value (tuple) value into its parts.
-    pub fn unpack_multi(&mut self, _e: &Expr, v: BasicValueEnum<'ctx>, n: usize) -> Vec<BasicValueEnum<'ctx>> {
+    pub fn unpack_multi(
+        &mut self,
+        _e: &Expr,
+        v: BasicValueEnum<'ctx>,
+        n: usize,
+    ) -> Vec<BasicValueEnum<'ctx>> {
         let sv = v.into_struct_value();
-        (0..n).map(|i| self.builder.build_extract_value(sv, i as u32, "").expect("extract")).collect()
+        (0..n)
+            .map(|i| {
+                self.builder
+                    .build_extract_value(sv, i as u32, "")
+                    .expect("extract")
+            })
+            .collect()
     }
 
     pub fn multi_types(&self, e: &Expr) -> Vec<TypeId> {
@@ -630,85 +964,181 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 Some(if fw == w {
                     iv.into()
                 } else if fw > w {
-                    self.builder.build_int_truncate(iv, tw, "").expect("trunc").into()
+                    self.builder
+                        .build_int_truncate(iv, tw, "")
+                        .expect("trunc")
+                        .into()
                 } else if a.is_unsigned() {
-                    self.builder.build_int_z_extend(iv, tw, "").expect("zext").into()
+                    self.builder
+                        .build_int_z_extend(iv, tw, "")
+                        .expect("zext")
+                        .into()
                 } else {
-                    self.builder.build_int_s_extend(iv, tw, "").expect("sext").into()
+                    self.builder
+                        .build_int_s_extend(iv, tw, "")
+                        .expect("sext")
+                        .into()
                 })
             }
             (Some(a), Some(b)) if a.is_integer() && b.is_float() => {
                 let ft = tty.into_float_type();
                 Some(if a.is_unsigned() {
-                    self.builder.build_unsigned_int_to_float(v.into_int_value(), ft, "").expect("uitofp").into()
+                    self.builder
+                        .build_unsigned_int_to_float(v.into_int_value(), ft, "")
+                        .expect("uitofp")
+                        .into()
                 } else {
-                    self.builder.build_signed_int_to_float(v.into_int_value(), ft, "").expect("sitofp").into()
+                    self.builder
+                        .build_signed_int_to_float(v.into_int_value(), ft, "")
+                        .expect("sitofp")
+                        .into()
                 })
             }
             (Some(a), Some(b)) if a.is_float() && b.is_integer() => {
                 let it = tty.into_int_type();
                 Some(if b.is_unsigned() {
-                    self.builder.build_float_to_unsigned_int(v.into_float_value(), it, "").expect("fptoui").into()
+                    self.builder
+                        .build_float_to_unsigned_int(v.into_float_value(), it, "")
+                        .expect("fptoui")
+                        .into()
                 } else {
-                    self.builder.build_float_to_signed_int(v.into_float_value(), it, "").expect("fptosi").into()
+                    self.builder
+                        .build_float_to_signed_int(v.into_float_value(), it, "")
+                        .expect("fptosi")
+                        .into()
                 })
             }
             (Some(a), Some(b)) if a.is_float() && b.is_float() => {
                 let ft = tty.into_float_type();
-                Some(self.builder.build_float_cast(v.into_float_value(), ft, "").expect("fpcast").into())
+                Some(
+                    self.builder
+                        .build_float_cast(v.into_float_value(), ft, "")
+                        .expect("fpcast")
+                        .into(),
+                )
             }
             (Some(a), Some(b)) if a.is_integer() && b.is_string() => {
                 let iv = self.to_i64(v.into_int_value(), xt);
                 self.call_rt("runtime.intstring", &[R::I64], R::Str, &[iv.into()])
             }
-            (Some(a), Some(b)) if a == b || (a.is_string() && b.is_string()) || (a.is_boolean() && b.is_boolean()) => Some(v),
+            (Some(a), Some(b))
+                if a == b
+                    || (a.is_string() && b.is_string())
+                    || (a.is_boolean() && b.is_boolean()) =>
+            {
+                Some(v)
+            }
             (Some(a), Some(b)) if a.is_complex() && b.is_complex() => {
                 let (re, im) = self.complex_parts(v);
-                let ft = if b == BasicKind::Complex64 { self.ctx.f32_type() } else { self.ctx.f64_type() };
+                let ft = if b == BasicKind::Complex64 {
+                    self.ctx.f32_type()
+                } else {
+                    self.ctx.f64_type()
+                };
                 let re = self.builder.build_float_cast(re, ft, "").expect("fpcast");
                 let im = self.builder.build_float_cast(im, ft, "").expect("fpcast");
                 Some(self.make_complex(re, im, t, e.pos))
             }
-            (Some(a), Some(BasicKind::UnsafePointer)) if a.is_integer() => Some(self.builder.build_int_to_ptr(v.into_int_value(), self.ptr_type(), "").expect("inttoptr").into()),
-            (Some(BasicKind::UnsafePointer), Some(b)) if b.is_integer() => Some(self.builder.build_ptr_to_int(v.into_pointer_value(), tty.into_int_type(), "").expect("ptrtoint").into()),
+            (Some(a), Some(BasicKind::UnsafePointer)) if a.is_integer() => Some(
+                self.builder
+                    .build_int_to_ptr(v.into_int_value(), self.ptr_type(), "")
+                    .expect("inttoptr")
+                    .into(),
+            ),
+            (Some(BasicKind::UnsafePointer), Some(b)) if b.is_integer() => Some(
+                self.builder
+                    .build_ptr_to_int(v.into_pointer_value(), tty.into_int_type(), "")
+                    .expect("ptrtoint")
+                    .into(),
+            ),
             (Some(a), None) if a.is_string() => {
                 let (p, n) = self.string_parts(v);
                 let et = self.slice_elem(t);
-                let f = if self.c.types.basic(et).is_some_and(|k| k == BasicKind::Int32) { "runtime.stringtoslicerune" } else { "runtime.stringtoslicebyte" };
+                let f = if self
+                    .c
+                    .types
+                    .basic(et)
+                    .is_some_and(|k| k == BasicKind::Int32)
+                {
+                    "runtime.stringtoslicerune"
+                } else {
+                    "runtime.stringtoslicebyte"
+                };
                 let out = self.alloca(self.slice_type().into(), "conv");
-                self.call_rt(f, &[R::Ptr, R::Ptr, R::I64], R::Void, &[out.into(), p.into(), n.into()]);
-                Some(self.builder.build_load(self.slice_type(), out, "").expect("load"))
+                self.call_rt(
+                    f,
+                    &[R::Ptr, R::Ptr, R::I64],
+                    R::Void,
+                    &[out.into(), p.into(), n.into()],
+                );
+                Some(
+                    self.builder
+                        .build_load(self.slice_type(), out, "")
+                        .expect("load"),
+                )
             }
-            (None, Some(b)) if b.is_string() && matches!(self.c.types.under(xt), Type::Slice(_)) => {
+            (None, Some(b))
+                if b.is_string() && matches!(self.c.types.under(xt), Type::Slice(_)) =>
+            {
                 let (p, n, _) = self.slice_parts(v);
                 let et = self.slice_elem(xt);
-                let f = if self.c.types.basic(et).is_some_and(|k| k == BasicKind::Int32) { "runtime.slicerunetostring" } else { "runtime.slicebytetostring" };
+                let f = if self
+                    .c
+                    .types
+                    .basic(et)
+                    .is_some_and(|k| k == BasicKind::Int32)
+                {
+                    "runtime.slicerunetostring"
+                } else {
+                    "runtime.slicebytetostring"
+                };
                 self.call_rt(f, &[R::Ptr, R::I64], R::Str, &[p.into(), n.into()])
             }
             _ => {
                 if self.c.types.underlying(xt) == self.c.types.underlying(t) {
                     return Some(v);
                 }
-                let ptrish = |g: &Self, x: TypeId| matches!(g.c.types.under(x), Type::Pointer(_)) || g.c.types.basic(x) == Some(BasicKind::UnsafePointer);
+                let ptrish = |g: &Self, x: TypeId| {
+                    matches!(g.c.types.under(x), Type::Pointer(_))
+                        || g.c.types.basic(x) == Some(BasicKind::UnsafePointer)
+                };
                 if ptrish(self, xt) && ptrish(self, t) {
                     return Some(v);
                 }
                 if self.c.types.is_interface(t) {
                     return Some(self.convert_value(v, xt, t, e.pos));
                 }
-                self.unsupported(e.pos, &format!("conversion from {} to {}", self.c.types.type_string(xt), self.c.types.type_string(t)));
+                self.unsupported(
+                    e.pos,
+                    &format!(
+                        "conversion from {} to {}",
+                        self.c.types.type_string(xt),
+                        self.c.types.type_string(t)
+                    ),
+                );
                 None
             }
         }
     }
 
-    fn builtin(&mut self, e: &Expr, b: Builtin, args: &[Expr], ellipsis: bool) -> Option<BasicValueEnum<'ctx>> {
+    fn builtin(
+        &mut self,
+        e: &Expr,
+        b: Builtin,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let unit = Some(self.ctx.i8_type().const_zero().into());
         match b {
             Builtin::Print | Builtin::Println => {
                 // Evaluate every operand first, then print under the lock.
                 let mut vals = Vec::new();
-                if args.len() == 1 && matches!(self.c.types.get(self.c.info.type_of(&args[0])), Type::Tuple(_)) {
+                if args.len() == 1
+                    && matches!(
+                        self.c.types.get(self.c.info.type_of(&args[0])),
+                        Type::Tuple(_)
+                    )
+                {
                     let v = self.expr(&args[0])?;
                     let ts = self.multi_types(&args[0]);
                     let parts = self.unpack_multi(&args[0], v, ts.len());
@@ -716,7 +1146,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 } else {
                     for a in args {
                         let t = self.c.info.type_of(a);
-                        let t = if self.c.types.is_untyped(t) { self.c.types.default_type(t) } else { t };
+                        let t = if self.c.types.is_untyped(t) {
+                            self.c.types.default_type(t)
+                        } else {
+                            t
+                        };
                         let v = self.expr_to(a, t)?;
                         vals.push((v, t, a.pos));
                     }
@@ -734,7 +1168,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.call_rt("runtime.printunlock", &[], R::Void, &[]);
                 unit
             }
-            Builtin::Len | Builtin::Cap if matches!(self.c.types.under(self.c.info.type_of(&args[0])), Type::Chan(..)) => self.chan_len_cap(&args[0], b == Builtin::Cap),
+            Builtin::Len | Builtin::Cap
+                if matches!(
+                    self.c.types.under(self.c.info.type_of(&args[0])),
+                    Type::Chan(..)
+                ) =>
+            {
+                self.chan_len_cap(&args[0], b == Builtin::Cap)
+            }
             Builtin::Len | Builtin::Cap => self.len_cap(e, &args[0], b == Builtin::Cap),
             Builtin::Close => {
                 self.close_chan(&args[0]);
@@ -781,8 +1222,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     Type::Slice(et) => {
                         let (p, l, _) = self.slice_parts(v);
                         let size = self.size_of(et, e.pos);
-                        let bytes = self.builder.build_int_mul(l, self.i64c(size), "").expect("mul");
-                        self.builder.build_memset(p, 1, self.ctx.i8_type().const_zero(), bytes).expect("memset");
+                        let bytes = self
+                            .builder
+                            .build_int_mul(l, self.i64c(size), "")
+                            .expect("mul");
+                        self.builder
+                            .build_memset(p, 1, self.ctx.i8_type().const_zero(), bytes)
+                            .expect("memset");
                     }
                     _ => self.unsupported(e.pos, "clear of this type"),
                 }
@@ -799,7 +1245,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             Builtin::Complex => {
                 let t = self.c.info.type_of(e);
-                let ft = if self.c.types.basic(t) == Some(BasicKind::Complex64) { ids::FLOAT32 } else { ids::FLOAT64 };
+                let ft = if self.c.types.basic(t) == Some(BasicKind::Complex64) {
+                    ids::FLOAT32
+                } else {
+                    ids::FLOAT64
+                };
                 let re = self.expr_to(&args[0], ft)?.into_float_value();
                 let im = self.expr_to(&args[1], ft)?.into_float_value();
                 Some(self.make_complex(re, im, t, e.pos))
@@ -813,7 +1263,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Builtin::Add => {
                 let p = self.expr(&args[0])?.into_pointer_value();
                 let n = self.index_int(&args[1])?;
-                Some(unsafe { self.builder.build_gep(self.ctx.i8_type(), p, &[n], "").expect("gep") }.into())
+                Some(
+                    unsafe {
+                        self.builder
+                            .build_gep(self.ctx.i8_type(), p, &[n], "")
+                            .expect("gep")
+                    }
+                    .into(),
+                )
             }
             Builtin::String => {
                 let p = self.expr(&args[0])?.into_pointer_value();
@@ -838,8 +1295,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let _ = t;
                 let v = self.expr_to(&args[0], ids::EMPTY_INTERFACE)?;
                 let sv = v.into_struct_value();
-                let typ = self.builder.build_extract_value(sv, 0, "").expect("extract");
-                let data = self.builder.build_extract_value(sv, 1, "").expect("extract");
+                let typ = self
+                    .builder
+                    .build_extract_value(sv, 0, "")
+                    .expect("extract");
+                let data = self
+                    .builder
+                    .build_extract_value(sv, 1, "")
+                    .expect("extract");
                 self.call_rt("runtime.gopanic", &[R::Ptr, R::Ptr], R::Void, &[typ, data]);
                 self.builder.build_unreachable().expect("unreachable");
                 unit
@@ -856,18 +1319,29 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         match self.c.types.under(t).clone() {
             Type::Basic(k) => match k {
                 BasicKind::Bool => {
-                    let b = self.builder.build_int_z_extend(v.into_int_value(), self.ctx.i8_type(), "").expect("zext");
+                    let b = self
+                        .builder
+                        .build_int_z_extend(v.into_int_value(), self.ctx.i8_type(), "")
+                        .expect("zext");
                     self.call_rt("runtime.printbool", &[R::I8], R::Void, &[b.into()]);
                 }
                 k if k.is_integer() && k.is_unsigned() => {
                     let iv = v.into_int_value();
-                    let x = if iv.get_type().get_bit_width() < 64 { self.builder.build_int_z_extend(iv, i64t, "").expect("zext") } else { iv };
+                    let x = if iv.get_type().get_bit_width() < 64 {
+                        self.builder.build_int_z_extend(iv, i64t, "").expect("zext")
+                    } else {
+                        iv
+                    };
                     // gc prints uintptr in decimal too (printuint).
                     self.call_rt("runtime.printuint", &[R::I64], R::Void, &[x.into()]);
                 }
                 k if k.is_integer() => {
                     let iv = v.into_int_value();
-                    let x = if iv.get_type().get_bit_width() < 64 { self.builder.build_int_s_extend(iv, i64t, "").expect("sext") } else { iv };
+                    let x = if iv.get_type().get_bit_width() < 64 {
+                        self.builder.build_int_s_extend(iv, i64t, "").expect("sext")
+                    } else {
+                        iv
+                    };
                     self.call_rt("runtime.printint", &[R::I64], R::Void, &[x.into()]);
                 }
                 BasicKind::Float32 => {
@@ -878,17 +1352,38 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 }
                 BasicKind::Complex64 | BasicKind::Complex128 => {
                     let sv = v.into_struct_value();
-                    let re = self.builder.build_extract_value(sv, 0, "").expect("extract");
-                    let im = self.builder.build_extract_value(sv, 1, "").expect("extract");
+                    let re = self
+                        .builder
+                        .build_extract_value(sv, 0, "")
+                        .expect("extract");
+                    let im = self
+                        .builder
+                        .build_extract_value(sv, 1, "")
+                        .expect("extract");
                     if k == BasicKind::Complex64 {
-                        self.call_rt("runtime.printcomplex64", &[R::F32, R::F32], R::Void, &[re, im]);
+                        self.call_rt(
+                            "runtime.printcomplex64",
+                            &[R::F32, R::F32],
+                            R::Void,
+                            &[re, im],
+                        );
                     } else {
-                        self.call_rt("runtime.printcomplex", &[R::F64, R::F64], R::Void, &[re, im]);
+                        self.call_rt(
+                            "runtime.printcomplex",
+                            &[R::F64, R::F64],
+                            R::Void,
+                            &[re, im],
+                        );
                     }
                 }
                 BasicKind::String => {
                     let (p, n) = self.string_parts(v);
-                    self.call_rt("runtime.printstring", &[R::Ptr, R::I64], R::Void, &[p.into(), n.into()]);
+                    self.call_rt(
+                        "runtime.printstring",
+                        &[R::Ptr, R::I64],
+                        R::Void,
+                        &[p.into(), n.into()],
+                    );
                 }
                 BasicKind::UnsafePointer => {
                     self.call_rt("runtime.printpointer", &[R::Ptr], R::Void, &[v]);
@@ -900,22 +1395,51 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             Type::Interface(ms) => {
                 let sv = v.into_struct_value();
-                let a = self.builder.build_extract_value(sv, 0, "").expect("extract");
-                let b = self.builder.build_extract_value(sv, 1, "").expect("extract");
-                let f = if ms.is_empty() { "runtime.printeface" } else { "runtime.printiface" };
+                let a = self
+                    .builder
+                    .build_extract_value(sv, 0, "")
+                    .expect("extract");
+                let b = self
+                    .builder
+                    .build_extract_value(sv, 1, "")
+                    .expect("extract");
+                let f = if ms.is_empty() {
+                    "runtime.printeface"
+                } else {
+                    "runtime.printiface"
+                };
                 self.call_rt(f, &[R::Ptr, R::Ptr], R::Void, &[a, b]);
             }
             Type::Slice(_) => {
                 let sv = v.into_struct_value();
-                let p = self.builder.build_extract_value(sv, 0, "").expect("extract");
-                let l = self.builder.build_extract_value(sv, 1, "").expect("extract");
-                let c = self.builder.build_extract_value(sv, 2, "").expect("extract");
-                self.call_rt("runtime.printslice", &[R::Ptr, R::I64, R::I64], R::Void, &[p, l, c]);
+                let p = self
+                    .builder
+                    .build_extract_value(sv, 0, "")
+                    .expect("extract");
+                let l = self
+                    .builder
+                    .build_extract_value(sv, 1, "")
+                    .expect("extract");
+                let c = self
+                    .builder
+                    .build_extract_value(sv, 2, "")
+                    .expect("extract");
+                self.call_rt(
+                    "runtime.printslice",
+                    &[R::Ptr, R::I64, R::I64],
+                    R::Void,
+                    &[p, l, c],
+                );
             }
-            _ => self.unsupported(pos, &format!("illegal types for operand: print\n\t{}", self.c.types.type_string(t))),
+            _ => self.unsupported(
+                pos,
+                &format!(
+                    "illegal types for operand: print\n\t{}",
+                    self.c.types.type_string(t)
+                ),
+            ),
         }
     }
-
 }
 
 fn expr_kind_name(e: &Expr) -> &'static str {
@@ -929,28 +1453,75 @@ fn expr_kind_name(e: &Expr) -> &'static str {
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
-    pub fn complex_parts(&mut self, v: BasicValueEnum<'ctx>) -> (inkwell::values::FloatValue<'ctx>, inkwell::values::FloatValue<'ctx>) {
+    pub fn complex_parts(
+        &mut self,
+        v: BasicValueEnum<'ctx>,
+    ) -> (
+        inkwell::values::FloatValue<'ctx>,
+        inkwell::values::FloatValue<'ctx>,
+    ) {
         let sv = v.into_struct_value();
-        let re = self.builder.build_extract_value(sv, 0, "").expect("extract").into_float_value();
-        let im = self.builder.build_extract_value(sv, 1, "").expect("extract").into_float_value();
+        let re = self
+            .builder
+            .build_extract_value(sv, 0, "")
+            .expect("extract")
+            .into_float_value();
+        let im = self
+            .builder
+            .build_extract_value(sv, 1, "")
+            .expect("extract")
+            .into_float_value();
         (re, im)
     }
 
-    pub fn make_complex(&mut self, re: inkwell::values::FloatValue<'ctx>, im: inkwell::values::FloatValue<'ctx>, t: TypeId, pos: Pos) -> BasicValueEnum<'ctx> {
-        let ty = self.llvm_type(t, pos).expect("complex type").into_struct_type();
+    pub fn make_complex(
+        &mut self,
+        re: inkwell::values::FloatValue<'ctx>,
+        im: inkwell::values::FloatValue<'ctx>,
+        t: TypeId,
+        pos: Pos,
+    ) -> BasicValueEnum<'ctx> {
+        let ty = self
+            .llvm_type(t, pos)
+            .expect("complex type")
+            .into_struct_type();
         let mut agg = ty.get_undef();
-        agg = self.builder.build_insert_value(agg, re, 0, "").expect("insert").into_struct_value();
-        agg = self.builder.build_insert_value(agg, im, 1, "").expect("insert").into_struct_value();
+        agg = self
+            .builder
+            .build_insert_value(agg, re, 0, "")
+            .expect("insert")
+            .into_struct_value();
+        agg = self
+            .builder
+            .build_insert_value(agg, im, 1, "")
+            .expect("insert")
+            .into_struct_value();
         agg.into()
     }
 
     /// min/max of two values of ordered type `t` (NaN propagates, -0 < +0).
-    pub fn min_max(&mut self, is_min: bool, a: BasicValueEnum<'ctx>, b: BasicValueEnum<'ctx>, t: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+    pub fn min_max(
+        &mut self,
+        is_min: bool,
+        a: BasicValueEnum<'ctx>,
+        b: BasicValueEnum<'ctx>,
+        t: TypeId,
+        pos: Pos,
+    ) -> Option<BasicValueEnum<'ctx>> {
         if self.c.types.is_float(t) {
-            let name = if is_min { "llvm.minimum" } else { "llvm.maximum" };
+            let name = if is_min {
+                "llvm.minimum"
+            } else {
+                "llvm.maximum"
+            };
             let f = inkwell::intrinsics::Intrinsic::find(name)?;
             let decl = f.get_declaration(&self.module, &[a.get_type()])?;
-            return self.builder.build_call(decl, &[a.into(), b.into()], "").expect("call").try_as_basic_value().basic();
+            return self
+                .builder
+                .build_call(decl, &[a.into(), b.into()], "")
+                .expect("call")
+                .try_as_basic_value()
+                .basic();
         }
         let op = if is_min { BinOp::Lt } else { BinOp::Gt };
         let c = self.compare(op, b, t, a, t, pos)?;

@@ -61,19 +61,47 @@ pub(crate) struct FnState<'ctx> {
 }
 
 impl<'ctx> FnState<'ctx> {
-    pub fn new(func: FunctionValue<'ctx>, name: String, entry: BasicBlock<'ctx>, result_types: Vec<TypeId>) -> Self {
-        FnState { func, name, lits: 0, vars: HashMap::new(), closure: None, defer_frame: None, entry, targets: Vec::new(), labels: HashMap::new(), results: Vec::new(), result_types, fallthrough: None }
+    pub fn new(
+        func: FunctionValue<'ctx>,
+        name: String,
+        entry: BasicBlock<'ctx>,
+        result_types: Vec<TypeId>,
+    ) -> Self {
+        FnState {
+            func,
+            name,
+            lits: 0,
+            vars: HashMap::new(),
+            closure: None,
+            defer_frame: None,
+            entry,
+            targets: Vec::new(),
+            labels: HashMap::new(),
+            results: Vec::new(),
+            result_types,
+            fallthrough: None,
+        }
     }
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
     fn split_stack(&self, f: FunctionValue<'ctx>) {
-        f.add_attribute(AttributeLoc::Function, self.ctx.create_string_attribute("split-stack", ""));
+        f.add_attribute(
+            AttributeLoc::Function,
+            self.ctx.create_string_attribute("split-stack", ""),
+        );
     }
 
-    pub fn declare_func(&mut self, o: ObjId, fd: &ast::FuncDecl, sym: &str) -> Option<FunctionValue<'ctx>> {
+    pub fn declare_func(
+        &mut self,
+        o: ObjId,
+        fd: &ast::FuncDecl,
+        sym: &str,
+    ) -> Option<FunctionValue<'ctx>> {
         let obj = self.c.objs.get(o);
-        let Some(sig) = self.c.types.signature(obj.typ).cloned() else { return None };
+        let Some(sig) = self.c.types.signature(obj.typ).cloned() else {
+            return None;
+        };
         let recv_t = fd.recv.as_ref().map(|r| self.c.info.type_of(&r.typ));
         let ft = self.fn_type(&sig, recv_t, fd.pos)?;
         let f = self.module.add_function(sym, ft, Some(Linkage::External));
@@ -82,15 +110,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         if fd.pragmas.noinline {
             let kind = inkwell::attributes::Attribute::get_named_enum_kind_id("noinline");
-            f.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
+            f.add_attribute(
+                AttributeLoc::Function,
+                self.ctx.create_enum_attribute(kind, 0),
+            );
         }
         // Go frames keep frame pointers, like gc (tracebacks, profilers).
-        f.add_attribute(AttributeLoc::Function, self.ctx.create_string_attribute("frame-pointer", "all"));
+        f.add_attribute(
+            AttributeLoc::Function,
+            self.ctx.create_string_attribute("frame-pointer", "all"),
+        );
         Some(f)
     }
 
     pub fn terminated(&self) -> bool {
-        self.builder.get_insert_block().is_none_or(|b| b.get_terminator().is_some())
+        self.builder
+            .get_insert_block()
+            .is_none_or(|b| b.get_terminator().is_some())
     }
 
     /// Starts a fresh (unreachable) block if the current one is terminated,
@@ -157,12 +193,24 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// A zeroed heap object of type `t`.
     pub fn new_object(&mut self, t: TypeId, pos: rgoc_syntax::Pos) -> PointerValue<'ctx> {
         let d = self.type_desc(t, pos).as_pointer_value();
-        self.call_rt("runtime.newobject", &[super::rt::R::Ptr], super::rt::R::Ptr, &[d.into()]).expect("newobject").into_pointer_value()
+        self.call_rt(
+            "runtime.newobject",
+            &[super::rt::R::Ptr],
+            super::rt::R::Ptr,
+            &[d.into()],
+        )
+        .expect("newobject")
+        .into_pointer_value()
     }
 
     pub fn gen_func(&mut self, fd: &ast::FuncDecl, f: FunctionValue<'ctx>) {
         let o = self.c.info.defs[&fd.name.id];
-        let sig = self.c.types.signature(self.c.objs.get(o).typ).cloned().expect("func sig");
+        let sig = self
+            .c
+            .types
+            .signature(self.c.objs.get(o).typ)
+            .cloned()
+            .expect("func sig");
         let name = f.get_name().to_string_lossy().into_owned();
         let body = fd.body.as_ref().expect("body");
         self.gen_body(f, name, fd.recv.as_ref(), &fd.sig, &sig, body, &[]);
@@ -188,7 +236,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let mut pi = 0;
         let is_closure = recv.is_none() && f.count_params() as usize > sig.params.len();
         if is_closure {
-            let ctxp = f.get_nth_param(0).expect("closure param").into_pointer_value();
+            let ctxp = f
+                .get_nth_param(0)
+                .expect("closure param")
+                .into_pointer_value();
             self.fsm().closure = Some(ctxp);
             for (i, &o) in closure.iter().enumerate() {
                 self.fsm().vars.insert(o, Slot::Captured(i as u32));
@@ -228,9 +279,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             for k in 0..count {
                 let t = sig.results[ri];
                 ri += 1;
-                let slot = match field.names.get(k).and_then(|n| self.c.info.defs.get(&n.id).map(|o| (*o, n.pos))) {
+                let slot = match field
+                    .names
+                    .get(k)
+                    .and_then(|n| self.c.info.defs.get(&n.id).map(|o| (*o, n.pos)))
+                {
                     Some((ro, pos)) => self.new_var(ro, pos),
-                    None => self.llvm_type(t, ft.pos).map(|ty| self.alloca(ty, "result")),
+                    None => self
+                        .llvm_type(t, ft.pos)
+                        .map(|ty| self.alloca(ty, "result")),
                 };
                 let Some(slot) = slot else { continue };
                 self.zero_store(slot, t, ft.pos);
@@ -253,7 +310,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     pub fn gen_return_from_slots(&mut self) {
         if let Some(frame) = self.fs().defer_frame {
-            self.call_rt("runtime.deferreturn", &[super::rt::R::Ptr], super::rt::R::Void, &[frame.into()]);
+            self.call_rt(
+                "runtime.deferreturn",
+                &[super::rt::R::Ptr],
+                super::rt::R::Void,
+                &[frame.into()],
+            );
         }
         let slots = self.fs().results.clone();
         let types = self.fs().result_types.clone();
@@ -264,9 +326,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 .iter()
                 .zip(&types)
                 .map(|(s, t)| {
-                    let ty = self.llvm_type(*t, rgoc_syntax::Pos::default()).expect("result type");
+                    let ty = self
+                        .llvm_type(*t, rgoc_syntax::Pos::default())
+                        .expect("result type");
                     let v = self.builder.build_load(ty, *s, "r").expect("load");
-                    v.as_instruction_value().expect("load instruction").set_volatile(true).expect("volatile");
+                    v.as_instruction_value()
+                        .expect("load instruction")
+                        .set_volatile(true)
+                        .expect("volatile");
                     v
                 })
                 .collect();
@@ -285,7 +352,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.builder.build_return(None).expect("ret");
             }
             1 => {
-                let ty = self.llvm_type(types[0], rgoc_syntax::Pos::default()).expect("result type");
+                let ty = self
+                    .llvm_type(types[0], rgoc_syntax::Pos::default())
+                    .expect("result type");
                 let v = self.builder.build_load(ty, slots[0], "r").expect("load");
                 self.builder.build_return(Some(&v)).expect("ret");
             }
@@ -294,7 +363,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     .iter()
                     .zip(&types)
                     .map(|(s, t)| {
-                        let ty = self.llvm_type(*t, rgoc_syntax::Pos::default()).expect("result type");
+                        let ty = self
+                            .llvm_type(*t, rgoc_syntax::Pos::default())
+                            .expect("result type");
                         self.builder.build_load(ty, *s, "r").expect("load")
                     })
                     .collect();
@@ -305,10 +376,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     fn build_return_aggregate(&mut self, vals: &[BasicValueEnum<'ctx>]) {
         let f = self.fs().func;
-        let rt = f.get_type().get_return_type().expect("aggregate return").into_struct_type();
+        let rt = f
+            .get_type()
+            .get_return_type()
+            .expect("aggregate return")
+            .into_struct_type();
         let mut agg = rt.get_undef();
         for (i, v) in vals.iter().enumerate() {
-            agg = self.builder.build_insert_value(agg, *v, i as u32, "").expect("insert").into_struct_value();
+            agg = self
+                .builder
+                .build_insert_value(agg, *v, i as u32, "")
+                .expect("insert")
+                .into_struct_value();
         }
         self.builder.build_return(Some(&agg)).expect("ret");
     }
@@ -317,28 +396,45 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// then the init functions in source order.
     pub fn gen_init(&mut self, init_fns: &[FunctionValue<'ctx>]) {
         let ft = self.ctx.void_type().fn_type(&[], false);
-        let f = self.module.add_function(&format!("{}.init", self.c.pkg_path), ft, Some(Linkage::External));
+        let f = self.module.add_function(
+            &format!("{}.init", self.c.pkg_path),
+            ft,
+            Some(Linkage::External),
+        );
         self.split_stack(f);
         let entry = self.ctx.append_basic_block(f, "entry");
         self.builder.position_at_end(entry);
-        self.f = Some(FnState::new(f, format!("{}.init", self.c.pkg_path), entry, Vec::new()));
+        self.f = Some(FnState::new(
+            f,
+            format!("{}.init", self.c.pkg_path),
+            entry,
+            Vec::new(),
+        ));
         for init in &self.c.info.init_order {
             if init.lhs.len() == 1 {
                 let o = init.lhs[0];
                 let t = self.c.objs.get(o).typ;
-                let Some(v) = self.expr_to(&init.rhs, t) else { continue };
+                let Some(v) = self.expr_to(&init.rhs, t) else {
+                    continue;
+                };
                 if let Some(g) = self.globals.get(&o) {
-                    self.builder.build_store(g.as_pointer_value(), v).expect("store");
+                    self.builder
+                        .build_store(g.as_pointer_value(), v)
+                        .expect("store");
                 }
             } else {
-                let Some(v) = self.expr(&init.rhs) else { continue };
+                let Some(v) = self.expr(&init.rhs) else {
+                    continue;
+                };
                 let vals = self.unpack_multi(&init.rhs, v, init.lhs.len());
                 for (i, &o) in init.lhs.iter().enumerate() {
                     if let Some(g) = self.globals.get(&o).copied() {
                         let t = self.c.objs.get(o).typ;
                         let src_t = self.multi_types(&init.rhs)[i];
                         let val = self.convert_value(vals[i], src_t, t, init.rhs.pos);
-                        self.builder.build_store(g.as_pointer_value(), val).expect("store");
+                        self.builder
+                            .build_store(g.as_pointer_value(), val)
+                            .expect("store");
                     }
                 }
             }
@@ -376,17 +472,28 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             StmtKind::IncDec { x, inc } => {
                 let t = self.c.info.type_of(x);
                 let Some(p) = self.addr(x) else { return };
-                let Some(ty) = self.llvm_type(t, x.pos) else { return };
+                let Some(ty) = self.llvm_type(t, x.pos) else {
+                    return;
+                };
                 let v = self.builder.build_load(ty, p, "").expect("load");
                 let one = self.one(t, x.pos);
-                let op = if *inc { rgoc_syntax::BinOp::Add } else { rgoc_syntax::BinOp::Sub };
+                let op = if *inc {
+                    rgoc_syntax::BinOp::Add
+                } else {
+                    rgoc_syntax::BinOp::Sub
+                };
                 if let Some(nv) = self.arith(op, v, one, t, x.pos) {
                     self.builder.build_store(p, nv).expect("store");
                 }
             }
             StmtKind::Return(results) => self.return_stmt(results),
             StmtKind::Block(b) => self.block(&b.stmts),
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
@@ -394,7 +501,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let tb = self.new_block("if.then");
                 let eb = self.new_block("if.else");
                 let end = self.new_block("if.end");
-                self.builder.build_conditional_branch(c, tb, eb).expect("br");
+                self.builder
+                    .build_conditional_branch(c, tb, eb)
+                    .expect("br");
                 self.builder.position_at_end(tb);
                 self.block(&then.stmts);
                 self.br(end);
@@ -405,8 +514,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.br(end);
                 self.builder.position_at_end(end);
             }
-            StmtKind::For { init, cond, post, body } => self.for_stmt(None, init.as_deref(), cond.as_ref(), post.as_deref(), body),
-            StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(None, init.as_deref(), tag.as_ref(), body),
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_stmt(None, init.as_deref(), cond.as_ref(), post.as_deref(), body),
+            StmtKind::Switch {
+                init, tag, body, ..
+            } => self.switch_stmt(None, init.as_deref(), tag.as_ref(), body),
             StmtKind::Break(label) => {
                 let t = self.find_target(label.as_ref().map(|l| l.name.as_str()), false);
                 if let Some(b) = t {
@@ -428,8 +544,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     self.br(b);
                 }
             }
-            StmtKind::Range { key, value, define, x, body } => self.range_stmt(None, key.as_ref(), value.as_ref(), *define, x, body),
-            StmtKind::TypeSwitch { init, bind, x, body, .. } => self.type_switch(None, init.as_deref(), bind.as_ref(), x, body),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range_stmt(None, key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                body,
+                ..
+            } => self.type_switch(None, init.as_deref(), bind.as_ref(), x, body),
             StmtKind::Select { body } => self.select_stmt(None, body),
             StmtKind::Go(call) => self.go_stmt(call),
             StmtKind::Defer(call) => self.defer_stmt(call),
@@ -448,17 +576,51 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     fn labeled(&mut self, label: &str, s: &Stmt) {
         match &s.kind {
-            StmtKind::For { init, cond, post, body } => self.for_stmt(Some(label), init.as_deref(), cond.as_ref(), post.as_deref(), body),
-            StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(Some(label), init.as_deref(), tag.as_ref(), body),
-            StmtKind::Range { key, value, define, x, body } => self.range_stmt(Some(label), key.as_ref(), value.as_ref(), *define, x, body),
-            StmtKind::TypeSwitch { init, bind, x, body, .. } => self.type_switch(Some(label), init.as_deref(), bind.as_ref(), x, body),
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_stmt(
+                Some(label),
+                init.as_deref(),
+                cond.as_ref(),
+                post.as_deref(),
+                body,
+            ),
+            StmtKind::Switch {
+                init, tag, body, ..
+            } => self.switch_stmt(Some(label), init.as_deref(), tag.as_ref(), body),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range_stmt(Some(label), key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                body,
+                ..
+            } => self.type_switch(Some(label), init.as_deref(), bind.as_ref(), x, body),
             StmtKind::Select { body } => self.select_stmt(Some(label), body),
             _ => self.stmt(s),
         }
     }
 
-    pub fn push_target(&mut self, label: Option<&str>, brk: BasicBlock<'ctx>, cont: Option<BasicBlock<'ctx>>) {
-        self.fsm().targets.push(Target { label: label.map(String::from), brk, cont });
+    pub fn push_target(
+        &mut self,
+        label: Option<&str>,
+        brk: BasicBlock<'ctx>,
+        cont: Option<BasicBlock<'ctx>>,
+    ) {
+        self.fsm().targets.push(Target {
+            label: label.map(String::from),
+            brk,
+            cont,
+        });
     }
 
     pub fn pop_target(&mut self) {
@@ -479,7 +641,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         None
     }
 
-    fn for_stmt(&mut self, label: Option<&str>, init: Option<&Stmt>, cond: Option<&Expr>, post: Option<&Stmt>, body: &ast::Block) {
+    fn for_stmt(
+        &mut self,
+        label: Option<&str>,
+        init: Option<&Stmt>,
+        cond: Option<&Expr>,
+        post: Option<&Stmt>,
+        body: &ast::Block,
+    ) {
         if let Some(i) = init {
             self.stmt(i);
         }
@@ -495,14 +664,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         match cond {
             Some(c) => {
                 let Some(cv) = self.cond(c) else { return };
-                self.builder.build_conditional_branch(cv, bodyb, end).expect("br");
+                self.builder
+                    .build_conditional_branch(cv, bodyb, end)
+                    .expect("br");
             }
             None => {
                 self.builder.build_unconditional_branch(bodyb).expect("br");
             }
         }
         self.builder.position_at_end(bodyb);
-        self.fsm().targets.push(Target { label: label.map(String::from), brk: end, cont: Some(postb) });
+        self.fsm().targets.push(Target {
+            label: label.map(String::from),
+            brk: end,
+            cont: Some(postb),
+        });
         self.block(&body.stmts);
         self.fsm().targets.pop();
         self.br(postb);
@@ -517,7 +692,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.builder.position_at_end(end);
     }
 
-    fn switch_stmt(&mut self, label: Option<&str>, init: Option<&Stmt>, tag: Option<&Expr>, body: &[ast::CaseClause]) {
+    fn switch_stmt(
+        &mut self,
+        label: Option<&str>,
+        init: Option<&Stmt>,
+        tag: Option<&Expr>,
+        body: &[ast::CaseClause],
+    ) {
         if let Some(i) = init {
             self.stmt(i);
         }
@@ -542,7 +723,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     Some((tv, tt)) => {
                         let et = self.c.info.type_of(e);
                         let Some(ev) = self.expr(e) else { return };
-                        let Some(c) = self.compare(rgoc_syntax::BinOp::Eq, *tv, *tt, ev, et, e.pos) else { return };
+                        let Some(c) = self.compare(rgoc_syntax::BinOp::Eq, *tv, *tt, ev, et, e.pos)
+                        else {
+                            return;
+                        };
                         c
                     }
                     None => {
@@ -551,7 +735,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     }
                 };
                 let next = self.new_block("sw.next");
-                self.builder.build_conditional_branch(c, bodies[i], next).expect("br");
+                self.builder
+                    .build_conditional_branch(c, bodies[i], next)
+                    .expect("br");
                 self.builder.position_at_end(next);
             }
         }
@@ -563,7 +749,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             self.builder.position_at_end(bodies[i]);
             let ft = bodies.get(i + 1).copied();
             let saved = std::mem::replace(&mut self.fsm().fallthrough, ft);
-            self.fsm().targets.push(Target { label: label.map(String::from), brk: end, cont: None });
+            self.fsm().targets.push(Target {
+                label: label.map(String::from),
+                brk: end,
+                cont: None,
+            });
             self.block(&cc.body);
             self.fsm().targets.pop();
             self.fsm().fallthrough = saved;
@@ -580,7 +770,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         let mut vals = Vec::new();
         if results.len() == 1 && types.len() > 1 {
-            let Some(v) = self.expr(&results[0]) else { return };
+            let Some(v) = self.expr(&results[0]) else {
+                return;
+            };
             let parts = self.unpack_multi(&results[0], v, types.len());
             let src = self.multi_types(&results[0]);
             for (i, p) in parts.into_iter().enumerate() {
@@ -588,7 +780,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
         } else {
             for (i, r) in results.iter().enumerate() {
-                let Some(v) = self.expr_to(r, types[i]) else { return };
+                let Some(v) = self.expr_to(r, types[i]) else {
+                    return;
+                };
                 vals.push(v);
             }
         }
@@ -605,11 +799,17 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         match d {
             ast::Decl::Var(specs) => {
                 for spec in specs {
-                    let objs: Vec<Option<ObjId>> = spec.names.iter().map(|n| self.c.info.defs.get(&n.id).copied()).collect();
+                    let objs: Vec<Option<ObjId>> = spec
+                        .names
+                        .iter()
+                        .map(|n| self.c.info.defs.get(&n.id).copied())
+                        .collect();
                     if spec.values.is_empty() {
                         for (o, n) in objs.iter().zip(&spec.names) {
                             let Some(o) = o else { continue };
-                            let Some(p) = self.new_var(*o, n.pos) else { continue };
+                            let Some(p) = self.new_var(*o, n.pos) else {
+                                continue;
+                            };
                             let t = self.c.objs.get(*o).typ;
                             if let Some(ty) = self.llvm_type(t, n.pos) {
                                 self.builder.build_store(p, ty.const_zero()).expect("store");
@@ -618,17 +818,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     } else if spec.values.len() == spec.names.len() {
                         let mut vals = Vec::new();
                         for (i, v) in spec.values.iter().enumerate() {
-                            let t = objs[i].map(|o| self.c.objs.get(o).typ).unwrap_or(self.c.info.type_of(v));
+                            let t = objs[i]
+                                .map(|o| self.c.objs.get(o).typ)
+                                .unwrap_or(self.c.info.type_of(v));
                             vals.push(self.expr_to(v, t));
                         }
                         for (i, n) in spec.names.iter().enumerate() {
-                            let (Some(o), Some(v)) = (objs[i], vals[i]) else { continue };
+                            let (Some(o), Some(v)) = (objs[i], vals[i]) else {
+                                continue;
+                            };
                             if let Some(p) = self.new_var(o, n.pos) {
                                 self.builder.build_store(p, v).expect("store");
                             }
                         }
                     } else {
-                        let Some(v) = self.expr(&spec.values[0]) else { continue };
+                        let Some(v) = self.expr(&spec.values[0]) else {
+                            continue;
+                        };
                         let parts = self.unpack_multi(&spec.values[0], v, spec.names.len());
                         let src = self.multi_types(&spec.values[0]);
                         for (i, n) in spec.names.iter().enumerate() {
@@ -646,7 +852,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             ast::Decl::Type(specs) => {
                 for s in specs {
                     if let Some(&o) = self.c.info.defs.get(&s.name.id) {
-                        if matches!(self.c.types.get(self.c.objs.get(o).typ), Type::Named(_)) && !self.c.types.named_info(self.c.objs.get(o).typ).is_some_and(|n| n.methods.is_empty()) {
+                        if matches!(self.c.types.get(self.c.objs.get(o).typ), Type::Named(_))
+                            && !self
+                                .c
+                                .types
+                                .named_info(self.c.objs.get(o).typ)
+                                .is_some_and(|n| n.methods.is_empty())
+                        {
                             self.unsupported(s.pos, "methods on local types");
                         }
                     }
@@ -661,11 +873,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             AssignOp::Op(bop) => {
                 let t = self.c.info.type_of(&lhs[0]);
                 let Some(p) = self.addr(&lhs[0]) else { return };
-                let Some(ty) = self.llvm_type(t, s.pos) else { return };
+                let Some(ty) = self.llvm_type(t, s.pos) else {
+                    return;
+                };
                 let old = self.builder.build_load(ty, p, "").expect("load");
                 let rt = self.c.info.type_of(&rhs[0]);
-                let Some(r) = (if bop.is_shift() { self.expr(&rhs[0]) } else { self.expr_to(&rhs[0], t) }) else { return };
-                let nv = if bop.is_shift() { self.shift(bop, old, r, t, rt, s.pos) } else { self.arith(bop, old, r, t, s.pos) };
+                let Some(r) = (if bop.is_shift() {
+                    self.expr(&rhs[0])
+                } else {
+                    self.expr_to(&rhs[0], t)
+                }) else {
+                    return;
+                };
+                let nv = if bop.is_shift() {
+                    self.shift(bop, old, r, t, rt, s.pos)
+                } else {
+                    self.arith(bop, old, r, t, s.pos)
+                };
                 if let Some(nv) = nv {
                     self.builder.build_store(p, nv).expect("store");
                 }
@@ -685,12 +909,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     }
                     let mut vals = Vec::new();
                     for (i, r) in rhs.iter().enumerate() {
-                        let t = if lhs_types[i] == rgoc_types::ids::INVALID { self.c.info.type_of(r) } else { lhs_types[i] };
+                        let t = if lhs_types[i] == rgoc_types::ids::INVALID {
+                            self.c.info.type_of(r)
+                        } else {
+                            lhs_types[i]
+                        };
                         vals.push(self.expr_to(r, t));
                     }
                     for (i, l) in lhs.iter().enumerate() {
                         let Some(v) = vals[i] else { continue };
-                        let p = if define { self.define_target(l) } else { addrs[i] };
+                        let p = if define {
+                            self.define_target(l)
+                        } else {
+                            addrs[i]
+                        };
                         if let Some(p) = p {
                             self.builder.build_store(p, v).expect("store");
                         }
@@ -706,7 +938,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let parts = self.unpack_multi(&rhs[0], v, lhs.len());
                     let src = self.multi_types(&rhs[0]);
                     for (i, l) in lhs.iter().enumerate() {
-                        let p = if define { self.define_target(l) } else { addrs[i] };
+                        let p = if define {
+                            self.define_target(l)
+                        } else {
+                            addrs[i]
+                        };
                         let Some(p) = p else { continue };
                         let val = self.convert_value(parts[i], src[i], lhs_types[i], l.pos);
                         self.builder.build_store(p, val).expect("store");
@@ -746,12 +982,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             let pt = self.ptr_type();
             return Some(match slot {
                 Slot::Direct(p) => p,
-                Slot::Boxed(s) => self.builder.build_load(pt, s, "box").expect("load").into_pointer_value(),
+                Slot::Boxed(s) => self
+                    .builder
+                    .build_load(pt, s, "box")
+                    .expect("load")
+                    .into_pointer_value(),
                 Slot::Captured(i) => {
                     let c = self.fs().closure.expect("closure");
                     let i64t = self.ctx.i64_type();
-                    let p = unsafe { self.builder.build_gep(pt, c, &[i64t.const_int(i as u64 + 1, false)], "cap").expect("gep") };
-                    self.builder.build_load(pt, p, "box").expect("load").into_pointer_value()
+                    let p = unsafe {
+                        self.builder
+                            .build_gep(pt, c, &[i64t.const_int(i as u64 + 1, false)], "cap")
+                            .expect("gep")
+                    };
+                    self.builder
+                        .build_load(pt, p, "box")
+                        .expect("load")
+                        .into_pointer_value()
                 }
             });
         }
@@ -761,7 +1008,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let obj = self.c.objs.get(o);
         if matches!(obj.kind, ObjKind::Var { .. }) {
             let name = obj.name.clone();
-            self.unsupported(pos, &format!("reference to variable {} from a nested function", name));
+            self.unsupported(
+                pos,
+                &format!("reference to variable {} from a nested function", name),
+            );
         }
         None
     }

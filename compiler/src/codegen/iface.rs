@@ -15,18 +15,38 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         matches!(self.c.types.under(t), Type::Interface(ms) if ms.is_empty())
     }
 
-    fn make_iface(&mut self, a: BasicValueEnum<'ctx>, b: BasicValueEnum<'ctx>) -> BasicValueEnum<'ctx> {
+    fn make_iface(
+        &mut self,
+        a: BasicValueEnum<'ctx>,
+        b: BasicValueEnum<'ctx>,
+    ) -> BasicValueEnum<'ctx> {
         let it = self.iface_type();
         let mut agg = it.get_undef();
-        agg = self.builder.build_insert_value(agg, a, 0, "").expect("insert").into_struct_value();
-        agg = self.builder.build_insert_value(agg, b, 1, "").expect("insert").into_struct_value();
+        agg = self
+            .builder
+            .build_insert_value(agg, a, 0, "")
+            .expect("insert")
+            .into_struct_value();
+        agg = self
+            .builder
+            .build_insert_value(agg, b, 1, "")
+            .expect("insert")
+            .into_struct_value();
         agg.into()
     }
 
     fn iface_parts(&mut self, v: BasicValueEnum<'ctx>) -> (PointerValue<'ctx>, PointerValue<'ctx>) {
         let sv = v.into_struct_value();
-        let a = self.builder.build_extract_value(sv, 0, "").expect("extract").into_pointer_value();
-        let b = self.builder.build_extract_value(sv, 1, "").expect("extract").into_pointer_value();
+        let a = self
+            .builder
+            .build_extract_value(sv, 0, "")
+            .expect("extract")
+            .into_pointer_value();
+        let b = self
+            .builder
+            .build_extract_value(sv, 1, "")
+            .expect("extract")
+            .into_pointer_value();
         (a, b)
     }
 
@@ -41,8 +61,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Converts a value of type `from` into interface type `to`.
-    pub fn to_iface(&mut self, v: BasicValueEnum<'ctx>, from: TypeId, to: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
-        let from = if self.c.types.is_untyped(from) { self.c.types.default_type(from) } else { from };
+    pub fn to_iface(
+        &mut self,
+        v: BasicValueEnum<'ctx>,
+        from: TypeId,
+        to: TypeId,
+        pos: Pos,
+    ) -> Option<BasicValueEnum<'ctx>> {
+        let from = if self.c.types.is_untyped(from) {
+            self.c.types.default_type(from)
+        } else {
+            from
+        };
         if self.c.types.is_interface(from) {
             if from == to || self.c.types.underlying(from) == self.c.types.underlying(to) {
                 return Some(v);
@@ -58,9 +88,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             let cur = self.builder.get_insert_block().expect("block");
             let get = self.new_block("itab.get");
             let end = self.new_block("itab.end");
-            self.builder.build_conditional_branch(is_nil, end, get).expect("br");
+            self.builder
+                .build_conditional_branch(is_nil, end, get)
+                .expect("br");
             self.builder.position_at_end(get);
-            let itab = self.call_rt("runtime.assertE2I", &[R::Ptr, R::Ptr], R::Ptr, &[inter.into(), typ.into()])?.into_pointer_value();
+            let itab = self
+                .call_rt(
+                    "runtime.assertE2I",
+                    &[R::Ptr, R::Ptr],
+                    R::Ptr,
+                    &[inter.into(), typ.into()],
+                )?
+                .into_pointer_value();
             let get_end = self.builder.get_insert_block().expect("block");
             self.builder.build_unconditional_branch(end).expect("br");
             self.builder.position_at_end(end);
@@ -69,7 +108,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return Some(self.make_iface(phi.as_basic_value(), data.into()));
         }
         let data = self.box_value(v, from, pos);
-        let w0 = if self.is_empty_iface(to) { self.type_desc(from, pos).as_pointer_value() } else { self.static_itab(from, to, pos)?.as_pointer_value() };
+        let w0 = if self.is_empty_iface(to) {
+            self.type_desc(from, pos).as_pointer_value()
+        } else {
+            self.static_itab(from, to, pos)?.as_pointer_value()
+        };
         Some(self.make_iface(w0.into(), data))
     }
 
@@ -82,11 +125,21 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let cur = self.builder.get_insert_block().expect("block");
         let load_b = self.new_block("itab.typ");
         let end = self.new_block("itab.typ.end");
-        self.builder.build_conditional_branch(is_nil, end, load_b).expect("br");
+        self.builder
+            .build_conditional_branch(is_nil, end, load_b)
+            .expect("br");
         self.builder.position_at_end(load_b);
         let pt = self.ptr_type();
-        let slot = unsafe { self.builder.build_gep(pt, w0, &[self.i64c(1)], "").expect("gep") };
-        let t = self.builder.build_load(pt, slot, "").expect("load").into_pointer_value();
+        let slot = unsafe {
+            self.builder
+                .build_gep(pt, w0, &[self.i64c(1)], "")
+                .expect("gep")
+        };
+        let t = self
+            .builder
+            .build_load(pt, slot, "")
+            .expect("load")
+            .into_pointer_value();
         self.builder.build_unconditional_branch(end).expect("br");
         self.builder.position_at_end(end);
         let phi = self.builder.build_phi(pt, "").expect("phi");
@@ -96,21 +149,41 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// The itab of concrete type `t` for interface `i`.
     pub fn static_itab(&mut self, t: TypeId, i: TypeId, pos: Pos) -> Option<GlobalValue<'ctx>> {
-        let name = format!("go:itab.{},{}", self.c.types.type_string(t), self.c.types.type_string(i));
+        let name = format!(
+            "go:itab.{},{}",
+            self.c.types.type_string(t),
+            self.c.types.type_string(i)
+        );
         if let Some(g) = self.module.get_global(&name) {
             return Some(g);
         }
-        let Type::Interface(methods) = self.c.types.under(i).clone() else { return None };
+        let Type::Interface(methods) = self.c.types.under(i).clone() else {
+            return None;
+        };
         let pt = self.ptr_type();
-        let mut fields = vec![pt.into(), pt.into(), self.ctx.i32_type().into(), self.ctx.i32_type().into()];
-        fields.extend(methods.iter().map(|_| inkwell::types::BasicTypeEnum::from(pt)));
+        let mut fields = vec![
+            pt.into(),
+            pt.into(),
+            self.ctx.i32_type().into(),
+            self.ctx.i32_type().into(),
+        ];
+        fields.extend(
+            methods
+                .iter()
+                .map(|_| inkwell::types::BasicTypeEnum::from(pt)),
+        );
         let st = self.ctx.struct_type(&fields, false);
         let g = self.module.add_global(st, None, &name);
         g.set_linkage(Linkage::Internal);
         g.set_constant(true);
         let inter = self.type_desc(i, pos).as_pointer_value();
         let typ = self.type_desc(t, pos).as_pointer_value();
-        let mut vals: Vec<BasicValueEnum> = vec![inter.into(), typ.into(), self.ctx.i32_type().const_zero().into(), self.ctx.i32_type().const_zero().into()];
+        let mut vals: Vec<BasicValueEnum> = vec![
+            inter.into(),
+            typ.into(),
+            self.ctx.i32_type().const_zero().into(),
+            self.ctx.i32_type().const_zero().into(),
+        ];
         for m in &methods {
             let f = self.method_ifn(t, &m.name, pos)?;
             vals.push(f.as_global_value().as_pointer_value().into());
@@ -123,14 +196,26 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// `t`: `(data word, params...) -> results`.
     pub fn method_ifn(&mut self, t: TypeId, name: &str, pos: Pos) -> Option<FunctionValue<'ctx>> {
         let r = lookup_field_or_method(&self.c.types, &self.c.objs, t, name);
-        let LookupResult::Method { obj, path, iface_index, sig, .. } = r else {
-            self.unsupported(pos, &format!("method {} of {}", name, self.c.types.type_string(t)));
+        let LookupResult::Method {
+            obj,
+            path,
+            iface_index,
+            sig,
+            ..
+        } = r
+        else {
+            self.unsupported(
+                pos,
+                &format!("method {} of {}", name, self.c.types.type_string(t)),
+            );
             return None;
         };
         if iface_index.is_none() && path.is_empty() {
             let o = self.c.objs.get(obj);
             // Receivers already in data-word form need no wrapper.
-            if (o.ptr_recv && self.c.types.is_pointer(t)) || (!o.ptr_recv && self.is_direct_iface(t) && !self.c.types.is_pointer(t)) {
+            if (o.ptr_recv && self.c.types.is_pointer(t))
+                || (!o.ptr_recv && self.is_direct_iface(t) && !self.c.types.is_pointer(t))
+            {
                 return self.funcs.get(&obj).copied();
             }
         }
@@ -140,15 +225,26 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         let msig = self.c.types.signature(sig)?.clone();
         let ft = self.closure_fn_type(&msig, pos)?;
-        let w = self.module.add_function(&wname, ft, Some(Linkage::Internal));
+        let w = self
+            .module
+            .add_function(&wname, ft, Some(Linkage::Internal));
         self.go_fn_attrs(w, true);
         let saved = self.builder.get_insert_block();
         let saved_f = self.f.take();
         let entry = self.ctx.append_basic_block(w, "entry");
         self.builder.position_at_end(entry);
-        self.f = Some(super::func::FnState::new(w, wname.clone(), entry, msig.results.clone()));
+        self.f = Some(super::func::FnState::new(
+            w,
+            wname.clone(),
+            entry,
+            msig.results.clone(),
+        ));
         let data = w.get_nth_param(0).expect("data");
-        let recv = if self.is_direct_iface(t) { data } else { self.load(t, data.into_pointer_value(), pos)? };
+        let recv = if self.is_direct_iface(t) {
+            data
+        } else {
+            self.load(t, data.into_pointer_value(), pos)?
+        };
         let args: Vec<BasicValueEnum> = w.get_param_iter().skip(1).collect();
         let callee = self.callee_for_type(recv, t, name, pos)?;
         let r = self.call_callee(callee, &msig, args, pos)?;
@@ -164,7 +260,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// `x.(T)` (with `ok` for the comma-ok form): the value and the flag.
-    pub fn type_assert(&mut self, x: &Expr, t: TypeId, comma_ok: bool, pos: Pos) -> Option<(BasicValueEnum<'ctx>, IntValue<'ctx>)> {
+    pub fn type_assert(
+        &mut self,
+        x: &Expr,
+        t: TypeId,
+        comma_ok: bool,
+        pos: Pos,
+    ) -> Option<(BasicValueEnum<'ctx>, IntValue<'ctx>)> {
         let xt = self.c.info.type_of(x);
         let v = self.expr(x)?;
         let (w0, data) = self.iface_parts(v);
@@ -172,7 +274,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.assert_to(have, data, xt, t, comma_ok, pos)
     }
 
-    fn assert_to(&mut self, have: PointerValue<'ctx>, data: PointerValue<'ctx>, xt: TypeId, t: TypeId, comma_ok: bool, pos: Pos) -> Option<(BasicValueEnum<'ctx>, IntValue<'ctx>)> {
+    fn assert_to(
+        &mut self,
+        have: PointerValue<'ctx>,
+        data: PointerValue<'ctx>,
+        xt: TypeId,
+        t: TypeId,
+        comma_ok: bool,
+        pos: Pos,
+    ) -> Option<(BasicValueEnum<'ctx>, IntValue<'ctx>)> {
         if self.c.types.is_interface(t) {
             if self.is_empty_iface(t) {
                 let ok = self.builder.build_is_not_null(have, "").expect("notnull");
@@ -187,18 +297,34 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 return Some((v, ok));
             }
             let inter = self.type_desc(t, pos).as_pointer_value();
-            let f = if comma_ok { "runtime.assertE2I2" } else { "runtime.assertE2I" };
-            let itab = self.call_rt(f, &[R::Ptr, R::Ptr], R::Ptr, &[inter.into(), have.into()])?.into_pointer_value();
+            let f = if comma_ok {
+                "runtime.assertE2I2"
+            } else {
+                "runtime.assertE2I"
+            };
+            let itab = self
+                .call_rt(f, &[R::Ptr, R::Ptr], R::Ptr, &[inter.into(), have.into()])?
+                .into_pointer_value();
             let ok = self.builder.build_is_not_null(itab, "").expect("notnull");
-            let d = self.builder.build_select(ok, data, self.ptr_type().const_null(), "").expect("select");
+            let d = self
+                .builder
+                .build_select(ok, data, self.ptr_type().const_null(), "")
+                .expect("select");
             return Some((self.make_iface(itab.into(), d), ok));
         }
         let want = self.type_desc(t, pos).as_pointer_value();
-        let ok = self.builder.build_int_compare(IntPredicate::EQ, have, want, "").expect("cmp");
+        let ok = self
+            .builder
+            .build_int_compare(IntPredicate::EQ, have, want, "")
+            .expect("cmp");
         if !comma_ok {
             let bad = self.builder.build_not(ok, "").expect("not");
             let iface = self.type_desc(xt, pos).as_pointer_value();
-            self.panic_if_call(bad, "runtime.panicdottype", &[have.into(), want.into(), iface.into()]);
+            self.panic_if_call(
+                bad,
+                "runtime.panicdottype",
+                &[have.into(), want.into(), iface.into()],
+            );
             let v = self.unbox(data, t, pos)?;
             return Some((v, ok));
         }
@@ -206,7 +332,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let cur = self.builder.get_insert_block().expect("block");
         let yes = self.new_block("assert.ok");
         let end = self.new_block("assert.end");
-        self.builder.build_conditional_branch(ok, yes, end).expect("br");
+        self.builder
+            .build_conditional_branch(ok, yes, end)
+            .expect("br");
         self.builder.position_at_end(yes);
         let v = self.unbox(data, t, pos)?;
         let yes_end = self.builder.get_insert_block().expect("block");
@@ -217,7 +345,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         Some((phi.as_basic_value(), ok))
     }
 
-    fn unbox(&mut self, data: PointerValue<'ctx>, t: TypeId, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+    fn unbox(
+        &mut self,
+        data: PointerValue<'ctx>,
+        t: TypeId,
+        pos: Pos,
+    ) -> Option<BasicValueEnum<'ctx>> {
         if self.is_direct_iface(t) {
             return Some(data.into());
         }
@@ -228,7 +361,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     fn panic_if_call(&mut self, c: IntValue<'ctx>, f: &str, args: &[BasicValueEnum<'ctx>]) {
         let bad = self.new_block("assert.fail");
         let ok = self.new_block("assert.pass");
-        self.builder.build_conditional_branch(c, bad, ok).expect("br");
+        self.builder
+            .build_conditional_branch(c, bad, ok)
+            .expect("br");
         self.builder.position_at_end(bad);
         let shape: Vec<R> = args.iter().map(|_| R::Ptr).collect();
         self.call_rt(f, &shape, R::Void, args);
@@ -237,32 +372,66 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// `x == y` for interface values (x and y both of interface type `t`).
-    pub fn iface_eq(&mut self, x: BasicValueEnum<'ctx>, y: BasicValueEnum<'ctx>, t: TypeId) -> IntValue<'ctx> {
+    pub fn iface_eq(
+        &mut self,
+        x: BasicValueEnum<'ctx>,
+        y: BasicValueEnum<'ctx>,
+        t: TypeId,
+    ) -> IntValue<'ctx> {
         let (xw, xd) = self.iface_parts(x);
         let (yw, yd) = self.iface_parts(y);
         let xt = self.dyn_type(xw, t);
         let yt = self.dyn_type(yw, t);
-        let same = self.builder.build_int_compare(IntPredicate::EQ, xt, yt, "").expect("cmp");
+        let same = self
+            .builder
+            .build_int_compare(IntPredicate::EQ, xt, yt, "")
+            .expect("cmp");
         let cur = self.builder.get_insert_block().expect("block");
         let cmp_b = self.new_block("ifeq.data");
         let end = self.new_block("ifeq.end");
         let nil = self.builder.build_is_null(xt, "").expect("isnull");
-        let go_data = self.builder.build_and(same, self.builder.build_not(nil, "").expect("not"), "").expect("and");
-        self.builder.build_conditional_branch(go_data, cmp_b, end).expect("br");
+        let go_data = self
+            .builder
+            .build_and(same, self.builder.build_not(nil, "").expect("not"), "")
+            .expect("and");
+        self.builder
+            .build_conditional_branch(go_data, cmp_b, end)
+            .expect("br");
         self.builder.position_at_end(cmp_b);
-        let r = self.call_rt("runtime.efaceeq", &[R::Ptr, R::Ptr, R::Ptr], R::I8, &[xt.into(), xd.into(), yd.into()]).expect("efaceeq").into_int_value();
-        let r = self.builder.build_int_compare(IntPredicate::NE, r, self.ctx.i8_type().const_zero(), "").expect("cmp");
+        let r = self
+            .call_rt(
+                "runtime.efaceeq",
+                &[R::Ptr, R::Ptr, R::Ptr],
+                R::I8,
+                &[xt.into(), xd.into(), yd.into()],
+            )
+            .expect("efaceeq")
+            .into_int_value();
+        let r = self
+            .builder
+            .build_int_compare(IntPredicate::NE, r, self.ctx.i8_type().const_zero(), "")
+            .expect("cmp");
         let cmp_end = self.builder.get_insert_block().expect("block");
         self.builder.build_unconditional_branch(end).expect("br");
         self.builder.position_at_end(end);
-        let phi = self.builder.build_phi(self.ctx.bool_type(), "").expect("phi");
+        let phi = self
+            .builder
+            .build_phi(self.ctx.bool_type(), "")
+            .expect("phi");
         // Different types: false; both nil: true.
         phi.add_incoming(&[(&same, cur), (&r, cmp_end)]);
         phi.as_basic_value().into_int_value()
     }
 
     /// A type switch statement.
-    pub fn type_switch(&mut self, label: Option<&str>, init: Option<&Stmt>, bind: Option<&ast::Ident>, x: &Expr, body: &[ast::CaseClause]) {
+    pub fn type_switch(
+        &mut self,
+        label: Option<&str>,
+        init: Option<&Stmt>,
+        bind: Option<&ast::Ident>,
+        x: &Expr,
+        body: &[ast::CaseClause],
+    ) {
         if let Some(i) = init {
             self.stmt(i);
         }
@@ -284,17 +453,29 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             for te in &cc.exprs {
                 let tt = self.c.info.type_of(te);
-                let c = if tt == ids::UNTYPED_NIL || self.c.info.tv(te).is_some_and(|tv| tv.mode != rgoc_types::Mode::Type) {
+                let c = if tt == ids::UNTYPED_NIL
+                    || self
+                        .c
+                        .info
+                        .tv(te)
+                        .is_some_and(|tv| tv.mode != rgoc_types::Mode::Type)
+                {
                     self.builder.build_is_null(have, "").expect("isnull")
                 } else if self.c.types.is_interface(tt) {
-                    let Some((_, ok)) = self.assert_to(have, data, xt, tt, true, te.pos) else { return };
+                    let Some((_, ok)) = self.assert_to(have, data, xt, tt, true, te.pos) else {
+                        return;
+                    };
                     ok
                 } else {
                     let want = self.type_desc(tt, te.pos).as_pointer_value();
-                    self.builder.build_int_compare(IntPredicate::EQ, have, want, "").expect("cmp")
+                    self.builder
+                        .build_int_compare(IntPredicate::EQ, have, want, "")
+                        .expect("cmp")
                 };
                 let next = self.new_block("tsw.next");
-                self.builder.build_conditional_branch(c, bodies[i], next).expect("br");
+                self.builder
+                    .build_conditional_branch(c, bodies[i], next)
+                    .expect("br");
                 self.builder.position_at_end(next);
             }
         }
@@ -309,7 +490,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let ot = self.c.objs.get(o).typ;
                     let val = if cc.exprs.len() == 1 && ot != xt {
                         if self.c.types.is_interface(ot) {
-                            self.assert_to(have, data, xt, ot, true, cc.pos).map(|r| r.0)
+                            self.assert_to(have, data, xt, ot, true, cc.pos)
+                                .map(|r| r.0)
                         } else {
                             self.unbox(data, ot, cc.pos)
                         }

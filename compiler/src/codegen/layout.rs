@@ -13,16 +13,19 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     pub fn string_type(&self) -> inkwell::types::StructType<'ctx> {
-        self.ctx.struct_type(&[self.ptr_type().into(), self.ctx.i64_type().into()], false)
+        self.ctx
+            .struct_type(&[self.ptr_type().into(), self.ctx.i64_type().into()], false)
     }
 
     pub fn slice_type(&self) -> inkwell::types::StructType<'ctx> {
         let i64t = self.ctx.i64_type();
-        self.ctx.struct_type(&[self.ptr_type().into(), i64t.into(), i64t.into()], false)
+        self.ctx
+            .struct_type(&[self.ptr_type().into(), i64t.into(), i64t.into()], false)
     }
 
     pub fn iface_type(&self) -> inkwell::types::StructType<'ctx> {
-        self.ctx.struct_type(&[self.ptr_type().into(), self.ptr_type().into()], false)
+        self.ctx
+            .struct_type(&[self.ptr_type().into(), self.ptr_type().into()], false)
     }
 
     /// The LLVM type of values of Go type `t`; None (and a diagnostic) for
@@ -34,12 +37,31 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 BasicKind::Bool | BasicKind::UntypedBool => self.ctx.bool_type().into(),
                 BasicKind::Int8 | BasicKind::Uint8 => self.ctx.i8_type().into(),
                 BasicKind::Int16 | BasicKind::Uint16 => self.ctx.i16_type().into(),
-                BasicKind::Int32 | BasicKind::Uint32 | BasicKind::UntypedRune => self.ctx.i32_type().into(),
-                BasicKind::Int | BasicKind::Int64 | BasicKind::Uint | BasicKind::Uint64 | BasicKind::Uintptr | BasicKind::UntypedInt => self.ctx.i64_type().into(),
+                BasicKind::Int32 | BasicKind::Uint32 | BasicKind::UntypedRune => {
+                    self.ctx.i32_type().into()
+                }
+                BasicKind::Int
+                | BasicKind::Int64
+                | BasicKind::Uint
+                | BasicKind::Uint64
+                | BasicKind::Uintptr
+                | BasicKind::UntypedInt => self.ctx.i64_type().into(),
                 BasicKind::Float32 => self.ctx.f32_type().into(),
                 BasicKind::Float64 | BasicKind::UntypedFloat => self.ctx.f64_type().into(),
-                BasicKind::Complex64 => self.ctx.struct_type(&[self.ctx.f32_type().into(), self.ctx.f32_type().into()], false).into(),
-                BasicKind::Complex128 | BasicKind::UntypedComplex => self.ctx.struct_type(&[self.ctx.f64_type().into(), self.ctx.f64_type().into()], false).into(),
+                BasicKind::Complex64 => self
+                    .ctx
+                    .struct_type(
+                        &[self.ctx.f32_type().into(), self.ctx.f32_type().into()],
+                        false,
+                    )
+                    .into(),
+                BasicKind::Complex128 | BasicKind::UntypedComplex => self
+                    .ctx
+                    .struct_type(
+                        &[self.ctx.f64_type().into(), self.ctx.f64_type().into()],
+                        false,
+                    )
+                    .into(),
                 BasicKind::String | BasicKind::UntypedString => self.string_type().into(),
                 BasicKind::UnsafePointer | BasicKind::UntypedNil => self.ptr_type().into(),
                 BasicKind::Invalid => {
@@ -47,7 +69,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     return None;
                 }
             },
-            Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => self.ptr_type().into(),
+            Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => {
+                self.ptr_type().into()
+            }
             Type::Slice(_) => self.slice_type().into(),
             Type::Interface(_) => self.iface_type().into(),
             Type::Array(n, e) => {
@@ -76,7 +100,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// The LLVM function type of a Go signature, with an optional receiver.
-    pub fn fn_type(&mut self, sig: &Signature, recv: Option<TypeId>, pos: Pos) -> Option<FunctionType<'ctx>> {
+    pub fn fn_type(
+        &mut self,
+        sig: &Signature,
+        recv: Option<TypeId>,
+        pos: Pos,
+    ) -> Option<FunctionType<'ctx>> {
         let mut params: Vec<BasicMetadataTypeEnum> = Vec::new();
         if let Some(r) = recv {
             params.push(self.llvm_type(r, pos)?.into());

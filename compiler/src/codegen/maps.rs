@@ -23,30 +23,69 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
     }
 
-    pub fn make_map(&mut self, mt: TypeId, hint: inkwell::values::IntValue<'ctx>, pos: Pos) -> BasicValueEnum<'ctx> {
+    pub fn make_map(
+        &mut self,
+        mt: TypeId,
+        hint: inkwell::values::IntValue<'ctx>,
+        pos: Pos,
+    ) -> BasicValueEnum<'ctx> {
         let d = self.type_desc(mt, pos).as_pointer_value();
-        self.call_rt("runtime.makemap", &[R::Ptr, R::I64], R::Ptr, &[d.into(), hint.into()]).expect("makemap")
+        self.call_rt(
+            "runtime.makemap",
+            &[R::Ptr, R::I64],
+            R::Ptr,
+            &[d.into(), hint.into()],
+        )
+        .expect("makemap")
     }
 
     /// The element slot for key `k` (inserted if absent).
-    pub fn map_assign_slot(&mut self, mt: TypeId, m: BasicValueEnum<'ctx>, k: BasicValueEnum<'ctx>, pos: Pos) -> PointerValue<'ctx> {
+    pub fn map_assign_slot(
+        &mut self,
+        mt: TypeId,
+        m: BasicValueEnum<'ctx>,
+        k: BasicValueEnum<'ctx>,
+        pos: Pos,
+    ) -> PointerValue<'ctx> {
         let d = self.type_desc(mt, pos).as_pointer_value();
         let kp = self.spill(k);
-        self.call_rt("runtime.mapassign", &[R::Ptr, R::Ptr, R::Ptr], R::Ptr, &[d.into(), m, kp.into()]).expect("mapassign").into_pointer_value()
+        self.call_rt(
+            "runtime.mapassign",
+            &[R::Ptr, R::Ptr, R::Ptr],
+            R::Ptr,
+            &[d.into(), m, kp.into()],
+        )
+        .expect("mapassign")
+        .into_pointer_value()
     }
 
     /// `m[k]`: the element (zero if absent) and whether it was present.
-    pub fn map_index(&mut self, mt: TypeId, m: BasicValueEnum<'ctx>, k: BasicValueEnum<'ctx>, pos: Pos) -> Option<(BasicValueEnum<'ctx>, inkwell::values::IntValue<'ctx>)> {
+    pub fn map_index(
+        &mut self,
+        mt: TypeId,
+        m: BasicValueEnum<'ctx>,
+        k: BasicValueEnum<'ctx>,
+        pos: Pos,
+    ) -> Option<(BasicValueEnum<'ctx>, inkwell::values::IntValue<'ctx>)> {
         let d = self.type_desc(mt, pos).as_pointer_value();
         let kp = self.spill(k);
-        let p = self.call_rt("runtime.mapaccess", &[R::Ptr, R::Ptr, R::Ptr], R::Ptr, &[d.into(), m, kp.into()])?.into_pointer_value();
+        let p = self
+            .call_rt(
+                "runtime.mapaccess",
+                &[R::Ptr, R::Ptr, R::Ptr],
+                R::Ptr,
+                &[d.into(), m, kp.into()],
+            )?
+            .into_pointer_value();
         let vt = self.map_elem_type(mt);
         let vty = self.llvm_type(vt, pos)?;
         let found = self.builder.build_is_not_null(p, "found").expect("notnull");
         let cur = self.builder.get_insert_block().expect("block");
         let load_b = self.new_block("map.found");
         let end = self.new_block("map.end");
-        self.builder.build_conditional_branch(found, load_b, end).expect("br");
+        self.builder
+            .build_conditional_branch(found, load_b, end)
+            .expect("br");
         self.builder.position_at_end(load_b);
         let v = self.builder.build_load(vty, p, "").expect("load");
         let load_end = self.builder.get_insert_block().expect("block");
@@ -57,14 +96,30 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         Some((phi.as_basic_value(), found))
     }
 
-    pub fn map_delete(&mut self, mt: TypeId, m: BasicValueEnum<'ctx>, k: BasicValueEnum<'ctx>, pos: Pos) {
+    pub fn map_delete(
+        &mut self,
+        mt: TypeId,
+        m: BasicValueEnum<'ctx>,
+        k: BasicValueEnum<'ctx>,
+        pos: Pos,
+    ) {
         let d = self.type_desc(mt, pos).as_pointer_value();
         let kp = self.spill(k);
-        self.call_rt("runtime.mapdelete", &[R::Ptr, R::Ptr, R::Ptr], R::Void, &[d.into(), m, kp.into()]);
+        self.call_rt(
+            "runtime.mapdelete",
+            &[R::Ptr, R::Ptr, R::Ptr],
+            R::Void,
+            &[d.into(), m, kp.into()],
+        );
     }
 
     pub fn map_clear(&mut self, mt: TypeId, m: BasicValueEnum<'ctx>, pos: Pos) {
         let d = self.type_desc(mt, pos).as_pointer_value();
-        self.call_rt("runtime.mapclear", &[R::Ptr, R::Ptr], R::Void, &[d.into(), m]);
+        self.call_rt(
+            "runtime.mapclear",
+            &[R::Ptr, R::Ptr],
+            R::Void,
+            &[d.into(), m],
+        );
     }
 }

@@ -34,16 +34,25 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// Stores the zero value of `t` at `p`.
     pub fn zero_store(&mut self, p: PointerValue<'ctx>, t: TypeId, pos: Pos) {
-        let Some(ty) = self.llvm_type(t, pos) else { return };
+        let Some(ty) = self.llvm_type(t, pos) else {
+            return;
+        };
         let size = self.td.get_abi_size(&ty);
         if size > BIG {
-            self.builder.build_memset(p, 8, self.ctx.i8_type().const_zero(), self.i64c(size)).expect("memset");
+            self.builder
+                .build_memset(p, 8, self.ctx.i8_type().const_zero(), self.i64c(size))
+                .expect("memset");
         } else {
             self.builder.build_store(p, ty.const_zero()).expect("store");
         }
     }
 
-    pub fn load(&mut self, t: TypeId, p: PointerValue<'ctx>, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+    pub fn load(
+        &mut self,
+        t: TypeId,
+        p: PointerValue<'ctx>,
+        pos: Pos,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let ty = self.llvm_type(t, pos)?;
         Some(self.builder.build_load(ty, p, "").expect("load"))
     }
@@ -103,7 +112,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         self.elem_ptr(p, et, i, e.pos)
                     }
                     Type::Pointer(at) => {
-                        let Type::Array(n, et) = self.c.types.under(at).clone() else { return None };
+                        let Type::Array(n, et) = self.c.types.under(at).clone() else {
+                            return None;
+                        };
                         let p = self.expr(x)?.into_pointer_value();
                         let i = self.index_int(&indices[0])?;
                         // A nil pointer faults on the access.
@@ -113,8 +124,16 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     Type::Slice(et) => {
                         let s = self.expr(x)?.into_struct_value();
                         let i = self.index_int(&indices[0])?;
-                        let ptr = self.builder.build_extract_value(s, 0, "").expect("extract").into_pointer_value();
-                        let len = self.builder.build_extract_value(s, 1, "").expect("extract").into_int_value();
+                        let ptr = self
+                            .builder
+                            .build_extract_value(s, 0, "")
+                            .expect("extract")
+                            .into_pointer_value();
+                        let len = self
+                            .builder
+                            .build_extract_value(s, 1, "")
+                            .expect("extract")
+                            .into_int_value();
                         self.bounds_check(i, len);
                         self.elem_ptr(ptr, et, i, e.pos)
                     }
@@ -144,9 +163,19 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
     }
 
-    pub fn elem_ptr(&mut self, base: PointerValue<'ctx>, et: TypeId, i: IntValue<'ctx>, pos: Pos) -> Option<PointerValue<'ctx>> {
+    pub fn elem_ptr(
+        &mut self,
+        base: PointerValue<'ctx>,
+        et: TypeId,
+        i: IntValue<'ctx>,
+        pos: Pos,
+    ) -> Option<PointerValue<'ctx>> {
         let ety = self.llvm_type(et, pos)?;
-        Some(unsafe { self.builder.build_gep(ety, base, &[i], "elem").expect("gep") })
+        Some(unsafe {
+            self.builder
+                .build_gep(ety, base, &[i], "elem")
+                .expect("gep")
+        })
     }
 
     /// The pointer a selector path starts from and the type it points to.
@@ -160,11 +189,21 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// Follows struct field indices from `p` (pointing to a `t`),
     /// dereferencing embedded pointers between steps. Returns the final
     /// field's address and type.
-    pub fn field_path(&mut self, mut p: PointerValue<'ctx>, mut t: TypeId, path: &[usize], pos: Pos) -> Option<(PointerValue<'ctx>, TypeId)> {
+    pub fn field_path(
+        &mut self,
+        mut p: PointerValue<'ctx>,
+        mut t: TypeId,
+        path: &[usize],
+        pos: Pos,
+    ) -> Option<(PointerValue<'ctx>, TypeId)> {
         for (k, &i) in path.iter().enumerate() {
             if k > 0 {
                 if let Type::Pointer(et) = self.c.types.under(t).clone() {
-                    p = self.builder.build_load(self.ptr_type(), p, "").expect("load").into_pointer_value();
+                    p = self
+                        .builder
+                        .build_load(self.ptr_type(), p, "")
+                        .expect("load")
+                        .into_pointer_value();
                     t = et;
                 }
             }
@@ -173,21 +212,32 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 return None;
             };
             let sty = self.llvm_type(t, pos)?.into_struct_type();
-            p = self.builder.build_struct_gep(sty, p, i as u32, "field").expect("gep");
+            p = self
+                .builder
+                .build_struct_gep(sty, p, i as u32, "field")
+                .expect("gep");
             t = fields[i].typ;
         }
         Some((p, t))
     }
 
     /// `x.f` as a value.
-    pub fn field_value(&mut self, e: &Expr, x: &Expr, path: &[usize]) -> Option<BasicValueEnum<'ctx>> {
+    pub fn field_value(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        path: &[usize],
+    ) -> Option<BasicValueEnum<'ctx>> {
         let xt = self.c.info.type_of(x);
         let through_ptr = self.c.types.is_pointer(xt) || self.path_has_pointer(xt, path);
         if !through_ptr && !self.addressable(x) {
             // A field of a value: extract it.
             let mut v = self.expr(x)?;
             for &i in path {
-                v = self.builder.build_extract_value(v.into_struct_value(), i as u32, "").expect("extract");
+                v = self
+                    .builder
+                    .build_extract_value(v.into_struct_value(), i as u32, "")
+                    .expect("extract");
             }
             return Some(v);
         }
@@ -201,7 +251,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             if k > 0 && self.c.types.is_pointer(t) {
                 return true;
             }
-            let Type::Struct(fields) = self.c.types.under(t) else { return false };
+            let Type::Struct(fields) = self.c.types.under(t) else {
+                return false;
+            };
             t = fields[i].typ;
         }
         false
@@ -210,36 +262,85 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// `x[i]` as a value (not strings, not maps).
     pub fn index_value(&mut self, e: &Expr, x: &Expr, idx: &Expr) -> Option<BasicValueEnum<'ctx>> {
         let t = self.c.info.type_of(e);
-        let p = self.addr(&Expr { id: e.id, pos: e.pos, kind: ExprKind::Index { x: Box::new(x.clone()), indices: vec![idx.clone()] } })?;
+        let p = self.addr(&Expr {
+            id: e.id,
+            pos: e.pos,
+            kind: ExprKind::Index {
+                x: Box::new(x.clone()),
+                indices: vec![idx.clone()],
+            },
+        })?;
         self.load(t, p, e.pos)
     }
 
     /// Panics with an index error unless 0 <= i < len (unsigned compare).
     pub fn bounds_check(&mut self, i: IntValue<'ctx>, len: IntValue<'ctx>) {
-        let bad = self.builder.build_int_compare(IntPredicate::UGE, i, len, "").expect("cmp");
+        let bad = self
+            .builder
+            .build_int_compare(IntPredicate::UGE, i, len, "")
+            .expect("cmp");
         self.panic_if(bad, "runtime.panicIndex", &[i.into(), len.into()]);
     }
 
     /// Builds a slice value.
-    pub fn make_slice(&mut self, p: PointerValue<'ctx>, len: IntValue<'ctx>, cap: IntValue<'ctx>) -> BasicValueEnum<'ctx> {
+    pub fn make_slice(
+        &mut self,
+        p: PointerValue<'ctx>,
+        len: IntValue<'ctx>,
+        cap: IntValue<'ctx>,
+    ) -> BasicValueEnum<'ctx> {
         let st = self.slice_type();
         let mut agg = st.get_undef();
-        agg = self.builder.build_insert_value(agg, p, 0, "").expect("insert").into_struct_value();
-        agg = self.builder.build_insert_value(agg, len, 1, "").expect("insert").into_struct_value();
-        agg = self.builder.build_insert_value(agg, cap, 2, "").expect("insert").into_struct_value();
+        agg = self
+            .builder
+            .build_insert_value(agg, p, 0, "")
+            .expect("insert")
+            .into_struct_value();
+        agg = self
+            .builder
+            .build_insert_value(agg, len, 1, "")
+            .expect("insert")
+            .into_struct_value();
+        agg = self
+            .builder
+            .build_insert_value(agg, cap, 2, "")
+            .expect("insert")
+            .into_struct_value();
         agg.into()
     }
 
-    pub fn slice_parts(&mut self, s: BasicValueEnum<'ctx>) -> (PointerValue<'ctx>, IntValue<'ctx>, IntValue<'ctx>) {
+    pub fn slice_parts(
+        &mut self,
+        s: BasicValueEnum<'ctx>,
+    ) -> (PointerValue<'ctx>, IntValue<'ctx>, IntValue<'ctx>) {
         let sv = s.into_struct_value();
-        let p = self.builder.build_extract_value(sv, 0, "").expect("extract").into_pointer_value();
-        let l = self.builder.build_extract_value(sv, 1, "").expect("extract").into_int_value();
-        let c = self.builder.build_extract_value(sv, 2, "").expect("extract").into_int_value();
+        let p = self
+            .builder
+            .build_extract_value(sv, 0, "")
+            .expect("extract")
+            .into_pointer_value();
+        let l = self
+            .builder
+            .build_extract_value(sv, 1, "")
+            .expect("extract")
+            .into_int_value();
+        let c = self
+            .builder
+            .build_extract_value(sv, 2, "")
+            .expect("extract")
+            .into_int_value();
         (p, l, c)
     }
 
     /// `x[lo:hi:max]` on arrays, pointers to arrays, slices and strings.
-    pub fn slice_expr(&mut self, e: &Expr, x: &Expr, lo: Option<&Expr>, hi: Option<&Expr>, max: Option<&Expr>) -> Option<BasicValueEnum<'ctx>> {
+    pub fn slice_expr(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        lo: Option<&Expr>,
+        hi: Option<&Expr>,
+        max: Option<&Expr>,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let xt = self.c.info.type_of(x);
         let is_string = self.c.types.is_string(xt);
         let is_slice = matches!(self.c.types.under(xt), Type::Slice(_));
@@ -259,7 +360,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 (p, self.i64c(n), self.i64c(n), et)
             }
             Type::Pointer(at) => {
-                let Type::Array(n, et) = self.c.types.under(at).clone() else { return None };
+                let Type::Array(n, et) = self.c.types.under(at).clone() else {
+                    return None;
+                };
                 let p = self.expr(x)?.into_pointer_value();
                 (p, self.i64c(n), self.i64c(n), et)
             }
@@ -283,28 +386,67 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         // gc's checks, outermost first: max <= cap, hi <= max, lo <= hi.
         let (hi_v, max_v) = match max_v {
             Some(m) => {
-                let bad = self.builder.build_int_compare(IntPredicate::UGT, m, cap, "").expect("cmp");
+                let bad = self
+                    .builder
+                    .build_int_compare(IntPredicate::UGT, m, cap, "")
+                    .expect("cmp");
                 let code = if is_slice { 5 } else { 4 };
-                self.panic_if(bad, "runtime.panicSlice", &[self.i64c(code).into(), m.into(), cap.into()]);
+                self.panic_if(
+                    bad,
+                    "runtime.panicSlice",
+                    &[self.i64c(code).into(), m.into(), cap.into()],
+                );
                 let h = hi_v.expect("3-index slice has hi");
-                let bad = self.builder.build_int_compare(IntPredicate::UGT, h, m, "").expect("cmp");
-                self.panic_if(bad, "runtime.panicSlice", &[self.i64c(6).into(), h.into(), m.into()]);
-                let bad = self.builder.build_int_compare(IntPredicate::UGT, lo_v, h, "").expect("cmp");
-                self.panic_if(bad, "runtime.panicSlice", &[self.i64c(7).into(), lo_v.into(), h.into()]);
+                let bad = self
+                    .builder
+                    .build_int_compare(IntPredicate::UGT, h, m, "")
+                    .expect("cmp");
+                self.panic_if(
+                    bad,
+                    "runtime.panicSlice",
+                    &[self.i64c(6).into(), h.into(), m.into()],
+                );
+                let bad = self
+                    .builder
+                    .build_int_compare(IntPredicate::UGT, lo_v, h, "")
+                    .expect("cmp");
+                self.panic_if(
+                    bad,
+                    "runtime.panicSlice",
+                    &[self.i64c(7).into(), lo_v.into(), h.into()],
+                );
                 (h, m)
             }
             None => {
                 let h = match hi_v {
                     Some(h) => {
-                        let (bound, code) = if is_string || !is_slice { (len, 1) } else { (cap, 2) };
-                        let bad = self.builder.build_int_compare(IntPredicate::UGT, h, bound, "").expect("cmp");
-                        self.panic_if(bad, "runtime.panicSlice", &[self.i64c(code).into(), h.into(), bound.into()]);
+                        let (bound, code) = if is_string || !is_slice {
+                            (len, 1)
+                        } else {
+                            (cap, 2)
+                        };
+                        let bad = self
+                            .builder
+                            .build_int_compare(IntPredicate::UGT, h, bound, "")
+                            .expect("cmp");
+                        self.panic_if(
+                            bad,
+                            "runtime.panicSlice",
+                            &[self.i64c(code).into(), h.into(), bound.into()],
+                        );
                         h
                     }
                     None => len,
                 };
-                let bad = self.builder.build_int_compare(IntPredicate::UGT, lo_v, h, "").expect("cmp");
-                self.panic_if(bad, "runtime.panicSlice", &[self.i64c(3).into(), lo_v.into(), h.into()]);
+                let bad = self
+                    .builder
+                    .build_int_compare(IntPredicate::UGT, lo_v, h, "")
+                    .expect("cmp");
+                self.panic_if(
+                    bad,
+                    "runtime.panicSlice",
+                    &[self.i64c(3).into(), lo_v.into(), h.into()],
+                );
                 (h, cap)
             }
         };
@@ -312,8 +454,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let newcap = self.builder.build_int_sub(max_v, lo_v, "").expect("sub");
         // Avoid pointing past the end when the result is empty in capacity.
         let p = self.elem_ptr(base, et, lo_v, e.pos)?;
-        let zero_cap = self.builder.build_int_compare(IntPredicate::EQ, newcap, self.i64c(0), "").expect("cmp");
-        let p = self.builder.build_select(zero_cap, base, p, "").expect("select").into_pointer_value();
+        let zero_cap = self
+            .builder
+            .build_int_compare(IntPredicate::EQ, newcap, self.i64c(0), "")
+            .expect("cmp");
+        let p = self
+            .builder
+            .build_select(zero_cap, base, p, "")
+            .expect("select")
+            .into_pointer_value();
         if is_string {
             return Some(self.make_string(p, newlen));
         }
@@ -321,7 +470,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// A composite literal's value.
-    pub fn composite_lit(&mut self, e: &Expr, elts: &[rgoc_syntax::ast::Element]) -> Option<BasicValueEnum<'ctx>> {
+    pub fn composite_lit(
+        &mut self,
+        e: &Expr,
+        elts: &[rgoc_syntax::ast::Element],
+    ) -> Option<BasicValueEnum<'ctx>> {
         let t = self.c.info.type_of(e);
         if let Type::Pointer(inner) = self.c.types.under(t).clone() {
             // An elided `&T{...}` inside another literal.
@@ -333,7 +486,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.composite_of(e, t, elts)
     }
 
-    fn composite_of(&mut self, e: &Expr, t: TypeId, elts: &[rgoc_syntax::ast::Element]) -> Option<BasicValueEnum<'ctx>> {
+    fn composite_of(
+        &mut self,
+        e: &Expr,
+        t: TypeId,
+        elts: &[rgoc_syntax::ast::Element],
+    ) -> Option<BasicValueEnum<'ctx>> {
         match self.c.types.under(t).clone() {
             Type::Struct(fields) => {
                 let ty = self.llvm_type(t, e.pos)?;
@@ -349,7 +507,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         None => k,
                     };
                     let v = self.expr_to(&el.value, fields[i].typ)?;
-                    let fp = self.builder.build_struct_gep(sty, tmp, i as u32, "").expect("gep");
+                    let fp = self
+                        .builder
+                        .build_struct_gep(sty, tmp, i as u32, "")
+                        .expect("gep");
                     self.builder.build_store(fp, v).expect("store");
                 }
                 Some(self.builder.build_load(ty, tmp, "").expect("load"))
@@ -391,9 +552,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// Zeroed heap memory for `n` elements of type `et`.
     pub fn alloc_array(&mut self, et: TypeId, n: IntValue<'ctx>, pos: Pos) -> PointerValue<'ctx> {
         let size = self.size_of(et, pos);
-        let bytes = self.builder.build_int_mul(n, self.i64c(size), "").expect("mul");
+        let bytes = self
+            .builder
+            .build_int_mul(n, self.i64c(size), "")
+            .expect("mul");
         let d = self.type_desc(et, pos).as_pointer_value();
-        self.call_rt("runtime.mallocgc", &[R::I64, R::Ptr, R::I8], R::Ptr, &[bytes.into(), d.into(), self.ctx.i8_type().const_int(1, false).into()]).expect("mallocgc").into_pointer_value()
+        self.call_rt(
+            "runtime.mallocgc",
+            &[R::I64, R::Ptr, R::I8],
+            R::Ptr,
+            &[
+                bytes.into(),
+                d.into(),
+                self.ctx.i8_type().const_int(1, false).into(),
+            ],
+        )
+        .expect("mallocgc")
+        .into_pointer_value()
     }
 
     fn literal_len(&self, elts: &[rgoc_syntax::ast::Element]) -> u64 {
@@ -410,7 +585,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         max
     }
 
-    fn store_elements(&mut self, base: PointerValue<'ctx>, et: TypeId, elts: &[rgoc_syntax::ast::Element], pos: Pos) -> Option<()> {
+    fn store_elements(
+        &mut self,
+        base: PointerValue<'ctx>,
+        et: TypeId,
+        elts: &[rgoc_syntax::ast::Element],
+        pos: Pos,
+    ) -> Option<()> {
         let mut i = 0u64;
         for el in elts {
             if let Some(k) = &el.key {
@@ -427,11 +608,21 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Copies a value of type `t` from `src` to `dst` (memmove for big ones).
-    pub fn copy_value(&mut self, dst: PointerValue<'ctx>, src: PointerValue<'ctx>, t: TypeId, pos: Pos) {
-        let Some(ty) = self.llvm_type(t, pos) else { return };
+    pub fn copy_value(
+        &mut self,
+        dst: PointerValue<'ctx>,
+        src: PointerValue<'ctx>,
+        t: TypeId,
+        pos: Pos,
+    ) {
+        let Some(ty) = self.llvm_type(t, pos) else {
+            return;
+        };
         let size = self.td.get_abi_size(&ty);
         if size > BIG {
-            self.builder.build_memmove(dst, 8, src, 8, self.i64c(size)).expect("memmove");
+            self.builder
+                .build_memmove(dst, 8, src, 8, self.i64c(size))
+                .expect("memmove");
         } else {
             let v = self.builder.build_load(ty, src, "").expect("load");
             self.builder.build_store(dst, v).expect("store");
@@ -458,7 +649,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 Some(self.i64c(n).into())
             }
             Type::Pointer(at) => {
-                let Type::Array(n, _) = self.c.types.under(at).clone() else { return None };
+                let Type::Array(n, _) = self.c.types.under(at).clone() else {
+                    return None;
+                };
                 self.expr(x)?;
                 Some(self.i64c(n).into())
             }
@@ -480,9 +673,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let cur = self.builder.get_insert_block().expect("block");
         let load_b = self.new_block("len.load");
         let end = self.new_block("len.end");
-        self.builder.build_conditional_branch(is_nil, end, load_b).expect("br");
+        self.builder
+            .build_conditional_branch(is_nil, end, load_b)
+            .expect("br");
         self.builder.position_at_end(load_b);
-        let n = self.builder.build_load(i64t, p, "").expect("load").into_int_value();
+        let n = self
+            .builder
+            .build_load(i64t, p, "")
+            .expect("load")
+            .into_int_value();
         self.builder.build_unconditional_branch(end).expect("br");
         self.builder.position_at_end(end);
         let phi = self.builder.build_phi(i64t, "").expect("phi");
@@ -491,15 +690,29 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// `make([]T, len, cap)`.
-    pub fn make_slice_builtin(&mut self, e: &Expr, t: TypeId, args: &[Expr]) -> Option<BasicValueEnum<'ctx>> {
-        let Type::Slice(et) = self.c.types.under(t).clone() else { return None };
+    pub fn make_slice_builtin(
+        &mut self,
+        e: &Expr,
+        t: TypeId,
+        args: &[Expr],
+    ) -> Option<BasicValueEnum<'ctx>> {
+        let Type::Slice(et) = self.c.types.under(t).clone() else {
+            return None;
+        };
         let len = self.make_arg(&args[1], "len")?;
         let cap = match args.get(2) {
             Some(c) => self.make_arg(c, "cap")?,
             None => len,
         };
         let d = self.type_desc(et, e.pos).as_pointer_value();
-        let p = self.call_rt("runtime.makeslice", &[R::Ptr, R::I64, R::I64], R::Ptr, &[d.into(), len.into(), cap.into()])?.into_pointer_value();
+        let p = self
+            .call_rt(
+                "runtime.makeslice",
+                &[R::Ptr, R::I64, R::I64],
+                R::Ptr,
+                &[d.into(), len.into(), cap.into()],
+            )?
+            .into_pointer_value();
         Some(self.make_slice(p, len, cap))
     }
 
@@ -508,9 +721,16 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// `append(s, xs...)` / `append(s, x, y)`.
-    pub fn append(&mut self, e: &Expr, args: &[Expr], ellipsis: bool) -> Option<BasicValueEnum<'ctx>> {
+    pub fn append(
+        &mut self,
+        e: &Expr,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let st = self.c.info.type_of(e);
-        let Type::Slice(et) = self.c.types.under(st).clone() else { return None };
+        let Type::Slice(et) = self.c.types.under(st).clone() else {
+            return None;
+        };
         let s = self.expr_to(&args[0], st)?;
         let (p, l, c) = self.slice_parts(s);
         // The appended elements: a slice (xs...) or values.
@@ -532,16 +752,36 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             (None, self.i64c(vals.len() as u64), vals)
         };
         let newlen = self.builder.build_int_add(l, n, "").expect("add");
-        let need = self.builder.build_int_compare(IntPredicate::UGT, newlen, c, "").expect("cmp");
+        let need = self
+            .builder
+            .build_int_compare(IntPredicate::UGT, newlen, c, "")
+            .expect("cmp");
         let cur = self.builder.get_insert_block().expect("block");
         let grow = self.new_block("append.grow");
         let done = self.new_block("append.done");
-        self.builder.build_conditional_branch(need, grow, done).expect("br");
+        self.builder
+            .build_conditional_branch(need, grow, done)
+            .expect("br");
         self.builder.position_at_end(grow);
         let d = self.type_desc(et, e.pos).as_pointer_value();
         let out = self.alloca(self.slice_type().into(), "grown");
-        self.call_rt("runtime.growslice", &[R::Ptr, R::Ptr, R::I64, R::I64, R::I64, R::Ptr], R::Void, &[out.into(), p.into(), newlen.into(), c.into(), n.into(), d.into()]);
-        let grown = self.builder.build_load(self.slice_type(), out, "").expect("load");
+        self.call_rt(
+            "runtime.growslice",
+            &[R::Ptr, R::Ptr, R::I64, R::I64, R::I64, R::Ptr],
+            R::Void,
+            &[
+                out.into(),
+                p.into(),
+                newlen.into(),
+                c.into(),
+                n.into(),
+                d.into(),
+            ],
+        );
+        let grown = self
+            .builder
+            .build_load(self.slice_type(), out, "")
+            .expect("load");
         let (gp, _, gc) = self.slice_parts(grown);
         let grow_end = self.builder.get_insert_block().expect("block");
         self.builder.build_unconditional_branch(done).expect("br");
@@ -549,7 +789,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let pt = self.ptr_type();
         let php = self.builder.build_phi(pt, "").expect("phi");
         php.add_incoming(&[(&p, cur), (&gp, grow_end)]);
-        let phc = self.builder.build_phi(self.ctx.i64_type(), "").expect("phi");
+        let phc = self
+            .builder
+            .build_phi(self.ctx.i64_type(), "")
+            .expect("phi");
         phc.add_incoming(&[(&c, cur), (&gc, grow_end)]);
         let np = php.as_basic_value().into_pointer_value();
         let nc = phc.as_basic_value().into_int_value();
@@ -557,8 +800,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         match src_p {
             Some(sp) => {
                 let size = self.size_of(et, e.pos);
-                let bytes = self.builder.build_int_mul(n, self.i64c(size), "").expect("mul");
-                self.builder.build_memmove(dst, 1, sp, 1, bytes).expect("memmove");
+                let bytes = self
+                    .builder
+                    .build_int_mul(n, self.i64c(size), "")
+                    .expect("mul");
+                self.builder
+                    .build_memmove(dst, 1, sp, 1, bytes)
+                    .expect("memmove");
             }
             None => {
                 for (i, v) in vals.into_iter().enumerate() {
@@ -573,7 +821,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// `copy(dst, src)`.
     pub fn copy_builtin(&mut self, args: &[Expr]) -> Option<BasicValueEnum<'ctx>> {
         let dt = self.c.info.type_of(&args[0]);
-        let Type::Slice(et) = self.c.types.under(dt).clone() else { return None };
+        let Type::Slice(et) = self.c.types.under(dt).clone() else {
+            return None;
+        };
         let d = self.expr(&args[0])?;
         let s = self.expr(&args[1])?;
         let (dp, dl, _) = self.slice_parts(d);
@@ -584,6 +834,17 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             (p, l)
         };
         let size = self.size_of(et, args[0].pos);
-        self.call_rt("runtime.slicecopy", &[R::Ptr, R::I64, R::Ptr, R::I64, R::I64], R::I64, &[dp.into(), dl.into(), sp.into(), sl.into(), self.i64c(size).into()])
+        self.call_rt(
+            "runtime.slicecopy",
+            &[R::Ptr, R::I64, R::Ptr, R::I64, R::I64],
+            R::I64,
+            &[
+                dp.into(),
+                dl.into(),
+                sp.into(),
+                sl.into(),
+                self.i64c(size).into(),
+            ],
+        )
     }
 }

@@ -31,7 +31,9 @@ use inkwell::builder::Builder;
 use inkwell::context::Context;
 use inkwell::module::{Linkage, Module};
 use inkwell::passes::PassBuilderOptions;
-use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetData, TargetMachine};
+use inkwell::targets::{
+    CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetData, TargetMachine,
+};
 use inkwell::values::{FunctionValue, GlobalValue};
 use inkwell::OptimizationLevel;
 use rgoc_syntax::{ast, Diagnostic, Pos};
@@ -95,13 +97,30 @@ fn recv_base(e: &ast::Expr) -> (bool, String) {
 }
 
 /// Compiles a checked package to an object file at `out`.
-pub fn compile(files: &[ast::File], c: &Checked, out: &Path, opts: &Options) -> Result<(), Vec<Diagnostic>> {
+pub fn compile(
+    files: &[ast::File],
+    c: &Checked,
+    out: &Path,
+    opts: &Options,
+) -> Result<(), Vec<Diagnostic>> {
     Target::initialize_x86(&InitializationConfig::default());
     let triple = TargetMachine::get_default_triple();
-    let target = Target::from_triple(&triple).map_err(|e| vec![internal(format!("LLVM target: {}", e))])?;
-    let level = if opts.opt { OptimizationLevel::Default } else { OptimizationLevel::None };
+    let target =
+        Target::from_triple(&triple).map_err(|e| vec![internal(format!("LLVM target: {}", e))])?;
+    let level = if opts.opt {
+        OptimizationLevel::Default
+    } else {
+        OptimizationLevel::None
+    };
     let tm = target
-        .create_target_machine(&triple, "x86-64", "", level, RelocMode::PIC, CodeModel::Default)
+        .create_target_machine(
+            &triple,
+            "x86-64",
+            "",
+            level,
+            RelocMode::PIC,
+            CodeModel::Default,
+        )
         .ok_or_else(|| vec![internal("cannot create LLVM target machine".into())])?;
     let ctx = Context::create();
     let module = ctx.create_module(&c.pkg_path);
@@ -132,7 +151,10 @@ pub fn compile(files: &[ast::File], c: &Checked, out: &Path, opts: &Options) -> 
         if std::env::var_os("RGOC_DUMP_IR").is_some() {
             g.module.print_to_stderr();
         }
-        return Err(vec![internal(format!("LLVM module verification failed: {}", e.to_string()))]);
+        return Err(vec![internal(format!(
+            "LLVM module verification failed: {}",
+            e.to_string()
+        ))]);
     }
     if std::env::var_os("RGOC_DUMP_IR").is_some() {
         g.module.print_to_stderr();
@@ -142,12 +164,16 @@ pub fn compile(files: &[ast::File], c: &Checked, out: &Path, opts: &Options) -> 
             .run_passes("default<O2>", &tm, PassBuilderOptions::create())
             .map_err(|e| vec![internal(format!("LLVM optimisation: {}", e))])?;
     }
-    tm.write_to_file(&g.module, FileType::Object, out).map_err(|e| vec![internal(format!("LLVM object emission: {}", e))])?;
+    tm.write_to_file(&g.module, FileType::Object, out)
+        .map_err(|e| vec![internal(format!("LLVM object emission: {}", e))])?;
     Ok(())
 }
 
 fn internal(msg: String) -> Diagnostic {
-    Diagnostic { pos: Pos::default(), msg: format!("rgoc: internal compiler error: {}", msg) }
+    Diagnostic {
+        pos: Pos::default(),
+        msg: format!("rgoc: internal compiler error: {}", msg),
+    }
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -158,7 +184,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             if obj.name == "_" && false {
                 continue;
             }
-            let Some(ty) = self.llvm_type(obj.typ, obj.pos) else { continue };
+            let Some(ty) = self.llvm_type(obj.typ, obj.pos) else {
+                continue;
+            };
             let name = format!("{}.{}", self.c.pkg_path, obj.name);
             let gv = self.module.add_global(ty, None, &name);
             gv.set_initializer(&ty.const_zero());
@@ -172,7 +200,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         for f in self.files {
             for d in &f.decls {
                 let ast::Decl::Func(fd) = d else { continue };
-                let Some(&o) = self.c.info.defs.get(&fd.name.id) else { continue };
+                let Some(&o) = self.c.info.defs.get(&fd.name.id) else {
+                    continue;
+                };
                 let is_init = fd.recv.is_none() && fd.name.name == "init";
                 let sym = func_symbol(self.c, fd, if is_init { Some(init_index) } else { None });
                 if is_init {
@@ -185,7 +215,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     self.unsupported(fd.pos, "generic function");
                     continue;
                 }
-                let Some(fnv) = self.declare_func(o, fd, &sym) else { continue };
+                let Some(fnv) = self.declare_func(o, fd, &sym) else {
+                    continue;
+                };
                 if is_init {
                     init_fns.push(fnv);
                 }

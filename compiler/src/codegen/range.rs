@@ -18,13 +18,21 @@ use super::Gen;
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// Assigns (or declares) a range iteration variable.
-    pub(crate) fn range_assign(&mut self, target: Option<&Expr>, define: bool, v: BasicValueEnum<'ctx>, vt: TypeId) {
+    pub(crate) fn range_assign(
+        &mut self,
+        target: Option<&Expr>,
+        define: bool,
+        v: BasicValueEnum<'ctx>,
+        vt: TypeId,
+    ) {
         let Some(t) = target else { return };
         if is_blank(t) {
             return;
         }
         if define {
-            let Some(&o) = self.c.info.defs.get(&t.id) else { return };
+            let Some(&o) = self.c.info.defs.get(&t.id) else {
+                return;
+            };
             let ot = self.c.objs.get(o).typ;
             let v = self.convert_value(v, vt, ot, t.pos);
             if let Some(p) = self.new_var(o, t.pos) {
@@ -47,7 +55,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// Runs the loop body with break/continue targets and positions the
     /// builder at the continue block's end.
-    pub(crate) fn range_body(&mut self, label: Option<&str>, body: &ast::Block, end: BasicBlock<'ctx>, post: BasicBlock<'ctx>) {
+    pub(crate) fn range_body(
+        &mut self,
+        label: Option<&str>,
+        body: &ast::Block,
+        end: BasicBlock<'ctx>,
+        post: BasicBlock<'ctx>,
+    ) {
         self.push_target(label, end, Some(post));
         self.block(&body.stmts);
         self.pop_target();
@@ -55,50 +69,120 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.builder.position_at_end(post);
     }
 
-    pub fn range_stmt(&mut self, label: Option<&str>, key: Option<&Expr>, value: Option<&Expr>, define: bool, x: &Expr, body: &ast::Block) {
+    pub fn range_stmt(
+        &mut self,
+        label: Option<&str>,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        x: &Expr,
+        body: &ast::Block,
+    ) {
         let xt = self.c.info.type_of(x);
         let i64t = self.ctx.i64_type();
         let key_t = key.map(|k| self.range_target_type(k, define));
         match self.c.types.under(xt).clone() {
             Type::Basic(k) if k.is_integer() || k == rgoc_types::BasicKind::UntypedInt => {
-                let it = key_t.filter(|t| *t != ids::INVALID).unwrap_or(if self.c.types.is_untyped(xt) { ids::INT } else { xt });
+                let it = key_t.filter(|t| *t != ids::INVALID).unwrap_or(
+                    if self.c.types.is_untyped(xt) {
+                        ids::INT
+                    } else {
+                        xt
+                    },
+                );
                 let Some(n) = self.expr_to(x, it) else { return };
                 let n = self.int_to_i64(n.into_int_value(), it);
                 let idx = self.counter(i64t.const_zero(), "range.i");
-                let (cond, bodyb, post, end) = (self.new_block("range.cond"), self.new_block("range.body"), self.new_block("range.post"), self.new_block("range.end"));
+                let (cond, bodyb, post, end) = (
+                    self.new_block("range.cond"),
+                    self.new_block("range.body"),
+                    self.new_block("range.post"),
+                    self.new_block("range.end"),
+                );
                 self.br(cond);
                 self.builder.position_at_end(cond);
-                let i = self.builder.build_load(i64t, idx, "").expect("load").into_int_value();
-                let c = self.builder.build_int_compare(IntPredicate::SLT, i, n, "").expect("cmp");
-                self.builder.build_conditional_branch(c, bodyb, end).expect("br");
+                let i = self
+                    .builder
+                    .build_load(i64t, idx, "")
+                    .expect("load")
+                    .into_int_value();
+                let c = self
+                    .builder
+                    .build_int_compare(IntPredicate::SLT, i, n, "")
+                    .expect("cmp");
+                self.builder
+                    .build_conditional_branch(c, bodyb, end)
+                    .expect("br");
                 self.builder.position_at_end(bodyb);
                 let iv = self.i64_to(i, it);
                 self.range_assign(key, define, iv, it);
                 self.range_body(label, body, end, post);
-                let i = self.builder.build_load(i64t, idx, "").expect("load").into_int_value();
-                let ni = self.builder.build_int_add(i, i64t.const_int(1, false), "").expect("add");
+                let i = self
+                    .builder
+                    .build_load(i64t, idx, "")
+                    .expect("load")
+                    .into_int_value();
+                let ni = self
+                    .builder
+                    .build_int_add(i, i64t.const_int(1, false), "")
+                    .expect("add");
                 self.builder.build_store(idx, ni).expect("store");
                 self.br(cond);
                 self.builder.position_at_end(end);
             }
             Type::Basic(_) => {
                 // Strings: by rune.
-                let Some(s) = self.expr_to(x, ids::STRING) else { return };
+                let Some(s) = self.expr_to(x, ids::STRING) else {
+                    return;
+                };
                 let (sp, sn) = self.string_parts(s);
                 let idx = self.counter(i64t.const_zero(), "range.k");
                 let next = self.counter(i64t.const_zero(), "range.next");
-                let (cond, bodyb, post, end) = (self.new_block("range.cond"), self.new_block("range.body"), self.new_block("range.post"), self.new_block("range.end"));
+                let (cond, bodyb, post, end) = (
+                    self.new_block("range.cond"),
+                    self.new_block("range.body"),
+                    self.new_block("range.post"),
+                    self.new_block("range.end"),
+                );
                 self.br(cond);
                 self.builder.position_at_end(cond);
-                let k = self.builder.build_load(i64t, idx, "").expect("load").into_int_value();
-                let c = self.builder.build_int_compare(IntPredicate::SLT, k, sn, "").expect("cmp");
-                self.builder.build_conditional_branch(c, bodyb, end).expect("br");
+                let k = self
+                    .builder
+                    .build_load(i64t, idx, "")
+                    .expect("load")
+                    .into_int_value();
+                let c = self
+                    .builder
+                    .build_int_compare(IntPredicate::SLT, k, sn, "")
+                    .expect("cmp");
+                self.builder
+                    .build_conditional_branch(c, bodyb, end)
+                    .expect("br");
                 self.builder.position_at_end(bodyb);
-                let r = self.call_rt("runtime.decoderune", &[R::Ptr, R::I64, R::I64], R::I64Pair, &[sp.into(), sn.into(), k.into()]).expect("decoderune").into_struct_value();
-                let rune = self.builder.build_extract_value(r, 0, "").expect("extract").into_int_value();
-                let nk = self.builder.build_extract_value(r, 1, "").expect("extract").into_int_value();
+                let r = self
+                    .call_rt(
+                        "runtime.decoderune",
+                        &[R::Ptr, R::I64, R::I64],
+                        R::I64Pair,
+                        &[sp.into(), sn.into(), k.into()],
+                    )
+                    .expect("decoderune")
+                    .into_struct_value();
+                let rune = self
+                    .builder
+                    .build_extract_value(r, 0, "")
+                    .expect("extract")
+                    .into_int_value();
+                let nk = self
+                    .builder
+                    .build_extract_value(r, 1, "")
+                    .expect("extract")
+                    .into_int_value();
                 self.builder.build_store(next, nk).expect("store");
-                let rune = self.builder.build_int_truncate(rune, self.ctx.i32_type(), "").expect("trunc");
+                let rune = self
+                    .builder
+                    .build_int_truncate(rune, self.ctx.i32_type(), "")
+                    .expect("trunc");
                 self.range_assign(key, define, k.into(), ids::INT);
                 self.range_assign(value, define, rune.into(), ids::INT32);
                 self.range_body(label, body, end, post);
@@ -138,24 +222,49 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     _ => unreachable!(),
                 };
                 let idx = self.counter(i64t.const_zero(), "range.i");
-                let (cond, bodyb, post, end) = (self.new_block("range.cond"), self.new_block("range.body"), self.new_block("range.post"), self.new_block("range.end"));
+                let (cond, bodyb, post, end) = (
+                    self.new_block("range.cond"),
+                    self.new_block("range.body"),
+                    self.new_block("range.post"),
+                    self.new_block("range.end"),
+                );
                 self.br(cond);
                 self.builder.position_at_end(cond);
-                let i = self.builder.build_load(i64t, idx, "").expect("load").into_int_value();
-                let c = self.builder.build_int_compare(IntPredicate::SLT, i, len, "").expect("cmp");
-                self.builder.build_conditional_branch(c, bodyb, end).expect("br");
+                let i = self
+                    .builder
+                    .build_load(i64t, idx, "")
+                    .expect("load")
+                    .into_int_value();
+                let c = self
+                    .builder
+                    .build_int_compare(IntPredicate::SLT, i, len, "")
+                    .expect("cmp");
+                self.builder
+                    .build_conditional_branch(c, bodyb, end)
+                    .expect("br");
                 self.builder.position_at_end(bodyb);
                 self.range_assign(key, define, i.into(), ids::INT);
                 if let (Some(v), Some(b)) = (value, base) {
                     if !is_blank(v) {
-                        let Some(p) = self.elem_ptr(b, et, i, x.pos) else { return };
-                        let Some(ev) = self.load(et, p, x.pos) else { return };
+                        let Some(p) = self.elem_ptr(b, et, i, x.pos) else {
+                            return;
+                        };
+                        let Some(ev) = self.load(et, p, x.pos) else {
+                            return;
+                        };
                         self.range_assign(Some(v), define, ev, et);
                     }
                 }
                 self.range_body(label, body, end, post);
-                let i = self.builder.build_load(i64t, idx, "").expect("load").into_int_value();
-                let ni = self.builder.build_int_add(i, i64t.const_int(1, false), "").expect("add");
+                let i = self
+                    .builder
+                    .build_load(i64t, idx, "")
+                    .expect("load")
+                    .into_int_value();
+                let ni = self
+                    .builder
+                    .build_int_add(i, i64t.const_int(1, false), "")
+                    .expect("add");
                 self.builder.build_store(idx, ni).expect("store");
                 self.br(cond);
                 self.builder.position_at_end(end);
@@ -164,25 +273,55 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let Some(m) = self.expr(x) else { return };
                 let it_ty = i64t.array_type(16);
                 let it = self.alloca(it_ty.into(), "range.it");
-                self.builder.build_store(it, it_ty.const_zero()).expect("store");
+                self.builder
+                    .build_store(it, it_ty.const_zero())
+                    .expect("store");
                 let d = self.type_desc(xt, x.pos).as_pointer_value();
-                self.call_rt("runtime.mapiterinit", &[R::Ptr, R::Ptr, R::Ptr], R::Void, &[d.into(), m, it.into()]);
-                let (cond, bodyb, post, end) = (self.new_block("range.cond"), self.new_block("range.body"), self.new_block("range.post"), self.new_block("range.end"));
+                self.call_rt(
+                    "runtime.mapiterinit",
+                    &[R::Ptr, R::Ptr, R::Ptr],
+                    R::Void,
+                    &[d.into(), m, it.into()],
+                );
+                let (cond, bodyb, post, end) = (
+                    self.new_block("range.cond"),
+                    self.new_block("range.body"),
+                    self.new_block("range.post"),
+                    self.new_block("range.end"),
+                );
                 self.br(cond);
                 self.builder.position_at_end(cond);
                 let pt = self.ptr_type();
-                let kp = self.builder.build_load(pt, it, "").expect("load").into_pointer_value();
+                let kp = self
+                    .builder
+                    .build_load(pt, it, "")
+                    .expect("load")
+                    .into_pointer_value();
                 let done = self.builder.build_is_null(kp, "").expect("isnull");
-                self.builder.build_conditional_branch(done, end, bodyb).expect("br");
+                self.builder
+                    .build_conditional_branch(done, end, bodyb)
+                    .expect("br");
                 self.builder.position_at_end(bodyb);
                 if key.is_some_and(|k| !is_blank(k)) {
-                    let Some(kv) = self.load(kt, kp, x.pos) else { return };
+                    let Some(kv) = self.load(kt, kp, x.pos) else {
+                        return;
+                    };
                     self.range_assign(key, define, kv, kt);
                 }
                 if value.is_some_and(|v| !is_blank(v)) {
-                    let vp_slot = unsafe { self.builder.build_gep(pt, it, &[i64t.const_int(1, false)], "").expect("gep") };
-                    let vp = self.builder.build_load(pt, vp_slot, "").expect("load").into_pointer_value();
-                    let Some(vv) = self.load(vt, vp, x.pos) else { return };
+                    let vp_slot = unsafe {
+                        self.builder
+                            .build_gep(pt, it, &[i64t.const_int(1, false)], "")
+                            .expect("gep")
+                    };
+                    let vp = self
+                        .builder
+                        .build_load(pt, vp_slot, "")
+                        .expect("load")
+                        .into_pointer_value();
+                    let Some(vv) = self.load(vt, vp, x.pos) else {
+                        return;
+                    };
                     self.range_assign(value, define, vv, vt);
                 }
                 self.range_body(label, body, end, post);
@@ -191,7 +330,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.builder.position_at_end(end);
             }
             Type::Chan(..) => self.range_chan(label, key, define, x, body),
-            _ => self.unsupported(x.pos, &format!("range over {}", self.c.types.type_string(xt))),
+            _ => self.unsupported(
+                x.pos,
+                &format!("range over {}", self.c.types.type_string(xt)),
+            ),
         }
     }
 
@@ -200,7 +342,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return ids::INVALID;
         }
         if define {
-            return self.c.info.defs.get(&k.id).map(|o| self.c.objs.get(*o).typ).unwrap_or(ids::INVALID);
+            return self
+                .c
+                .info
+                .defs
+                .get(&k.id)
+                .map(|o| self.c.objs.get(*o).typ)
+                .unwrap_or(ids::INVALID);
         }
         self.c.info.type_of(k)
     }
@@ -217,20 +365,36 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     fn i64_to(&mut self, v: IntValue<'ctx>, t: TypeId) -> BasicValueEnum<'ctx> {
-        let ty = self.llvm_type(t, Pos::default()).expect("int type").into_int_type();
+        let ty = self
+            .llvm_type(t, Pos::default())
+            .expect("int type")
+            .into_int_type();
         if ty.get_bit_width() == 64 {
             v.into()
         } else {
-            self.builder.build_int_truncate(v, ty, "").expect("trunc").into()
+            self.builder
+                .build_int_truncate(v, ty, "")
+                .expect("trunc")
+                .into()
         }
     }
 
     /// Whether evaluating `e` has effects (calls or receives).
     pub fn has_call_or_recv(&self, e: &Expr) -> bool {
         let mut found = false;
-        let stmts = [Stmt { pos: e.pos, kind: StmtKind::Expr(e.clone()) }];
+        let stmts = [Stmt {
+            pos: e.pos,
+            kind: StmtKind::Expr(e.clone()),
+        }];
         super::walk::exprs_in_stmts(&stmts, false, &mut |x| {
-            if matches!(x.kind, ExprKind::Call { .. } | ExprKind::Unary { op: rgoc_syntax::UnOp::Recv, .. }) {
+            if matches!(
+                x.kind,
+                ExprKind::Call { .. }
+                    | ExprKind::Unary {
+                        op: rgoc_syntax::UnOp::Recv,
+                        ..
+                    }
+            ) {
                 found = true;
             }
         });
@@ -241,7 +405,16 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// escaping loop variables before the post statement.
     pub fn loop_vars(&self, init: Option<&Stmt>) -> Vec<ObjId> {
         let mut out = Vec::new();
-        if let Some(Stmt { kind: StmtKind::Assign { lhs, op: AssignOp::Define, .. }, .. }) = init {
+        if let Some(Stmt {
+            kind:
+                StmtKind::Assign {
+                    lhs,
+                    op: AssignOp::Define,
+                    ..
+                },
+            ..
+        }) = init
+        {
             for l in lhs {
                 if let Some(&o) = self.c.info.defs.get(&l.id) {
                     if self.c.objs.get(o).escapes {
@@ -254,10 +427,16 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     pub fn rebox(&mut self, o: ObjId) {
-        let Some(super::func::Slot::Boxed(slot)) = self.fs().vars.get(&o).copied() else { return };
+        let Some(super::func::Slot::Boxed(slot)) = self.fs().vars.get(&o).copied() else {
+            return;
+        };
         let t = self.c.objs.get(o).typ;
         let pos = self.c.objs.get(o).pos;
-        let old = self.builder.build_load(self.ptr_type(), slot, "").expect("load").into_pointer_value();
+        let old = self
+            .builder
+            .build_load(self.ptr_type(), slot, "")
+            .expect("load")
+            .into_pointer_value();
         let new = self.new_object(t, pos);
         self.copy_value(new, old, t, pos);
         self.builder.build_store(slot, new).expect("store");
@@ -273,21 +452,43 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         // The result slots escape through the frame so that values stored
         // before a panic are read back after recovery.
         for (i, r) in results.iter().enumerate() {
-            let p = unsafe { self.builder.build_gep(i64t, frame, &[i64t.const_int(8 + i as u64, false)], "").expect("gep") };
+            let p = unsafe {
+                self.builder
+                    .build_gep(i64t, frame, &[i64t.const_int(8 + i as u64, false)], "")
+                    .expect("gep")
+            };
             self.builder.build_store(p, *r).expect("store");
         }
         self.fsm().defer_frame = Some(frame);
         let sj = self.rt("runtime.setjmp", &[R::Ptr], R::I32);
         let rt = inkwell::attributes::Attribute::get_named_enum_kind_id("returns_twice");
-        sj.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(rt, 0));
-        let cs = self.builder.build_call(sj, &[frame.into()], "").expect("call");
-        cs.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(rt, 0));
-        let r = cs.try_as_basic_value().basic().expect("setjmp value").into_int_value();
+        sj.add_attribute(
+            AttributeLoc::Function,
+            self.ctx.create_enum_attribute(rt, 0),
+        );
+        let cs = self
+            .builder
+            .build_call(sj, &[frame.into()], "")
+            .expect("call");
+        cs.add_attribute(
+            AttributeLoc::Function,
+            self.ctx.create_enum_attribute(rt, 0),
+        );
+        let r = cs
+            .try_as_basic_value()
+            .basic()
+            .expect("setjmp value")
+            .into_int_value();
         let recovered = self.new_block("defer.recovered");
         let body = self.new_block("body");
         let z = self.ctx.i32_type().const_zero();
-        let c = self.builder.build_int_compare(IntPredicate::NE, r, z, "").expect("cmp");
-        self.builder.build_conditional_branch(c, recovered, body).expect("br");
+        let c = self
+            .builder
+            .build_int_compare(IntPredicate::NE, r, z, "")
+            .expect("cmp");
+        self.builder
+            .build_conditional_branch(c, recovered, body)
+            .expect("br");
         self.builder.position_at_end(recovered);
         self.gen_return_from_slots();
         self.builder.position_at_end(body);
@@ -300,8 +501,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             self.unsupported(call.pos, "defer outside a function frame");
             return;
         };
-        let Some(obj) = self.call_closure(call, "defer") else { return };
-        self.call_rt("runtime.deferproc", &[R::Ptr, R::Ptr], R::Void, &[frame.into(), obj.into()]);
+        let Some(obj) = self.call_closure(call, "defer") else {
+            return;
+        };
+        self.call_rt(
+            "runtime.deferproc",
+            &[R::Ptr, R::Ptr],
+            R::Void,
+            &[frame.into(), obj.into()],
+        );
     }
 
     /// Evaluates the operands of call `call` and returns a closure object
@@ -317,12 +525,27 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let fmode = self.c.info.tv(f).map(|t| t.mode);
         match (&f.kind, fmode) {
             (_, Some(Mode::Builtin)) | (_, Some(Mode::Type)) => {}
-            (ExprKind::Ident(_), _) if self.c.info.obj_of(f.id).is_some_and(|o| self.funcs.contains_key(&o)) => {}
-            (ExprKind::Selector { x, .. }, _) if self.c.info.selections.get(&f.id).is_some_and(|s| s.kind == SelectionKind::MethodVal) => {
+            (ExprKind::Ident(_), _)
+                if self
+                    .c
+                    .info
+                    .obj_of(f.id)
+                    .is_some_and(|o| self.funcs.contains_key(&o)) => {}
+            (ExprKind::Selector { x, .. }, _)
+                if self
+                    .c
+                    .info
+                    .selections
+                    .get(&f.id)
+                    .is_some_and(|s| s.kind == SelectionKind::MethodVal) =>
+            {
                 let sel = self.c.info.selections[&f.id].clone();
                 let xt = self.c.info.type_of(x);
                 let ptr_recv = sel.obj.is_some_and(|o| self.c.objs.get(o).ptr_recv);
-                let needs_addr = !self.c.types.is_pointer(xt) && !self.c.types.is_interface(xt) && (ptr_recv || !sel.path.is_empty()) && self.addressable(x);
+                let needs_addr = !self.c.types.is_pointer(xt)
+                    && !self.c.types.is_interface(xt)
+                    && (ptr_recv || !sel.path.is_empty())
+                    && self.addressable(x);
                 let xs = strip(x);
                 if needs_addr {
                     let p = self.addr(x)?;
@@ -338,7 +561,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
         }
         for a in args {
-            if self.c.info.tv(a).is_some_and(|tv| tv.val.is_some() || tv.mode == Mode::Type) {
+            if self
+                .c
+                .info
+                .tv(a)
+                .is_some_and(|tv| tv.val.is_some() || tv.mode == Mode::Type)
+            {
                 continue;
             }
             let a = strip(a);
@@ -360,10 +588,26 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.go_fn_attrs(thunk, true);
         // The closure object.
         let size = self.td.get_abi_size(&st);
-        let obj = self.call_rt("runtime.mallocgc", &[R::I64, R::Ptr, R::I8], R::Ptr, &[self.i64c(size).into(), pt.const_null().into(), self.ctx.i8_type().const_int(1, false).into()])?.into_pointer_value();
-        self.builder.build_store(obj, thunk.as_global_value().as_pointer_value()).expect("store");
+        let obj = self
+            .call_rt(
+                "runtime.mallocgc",
+                &[R::I64, R::Ptr, R::I8],
+                R::Ptr,
+                &[
+                    self.i64c(size).into(),
+                    pt.const_null().into(),
+                    self.ctx.i8_type().const_int(1, false).into(),
+                ],
+            )?
+            .into_pointer_value();
+        self.builder
+            .build_store(obj, thunk.as_global_value().as_pointer_value())
+            .expect("store");
         for (i, (_, p)) in caps.iter().enumerate() {
-            let q = self.builder.build_struct_gep(st, obj, i as u32 + 1, "").expect("gep");
+            let q = self
+                .builder
+                .build_struct_gep(st, obj, i as u32 + 1, "")
+                .expect("gep");
             let v: BasicValueEnum = match p {
                 Preset::Value(v) => *v,
                 Preset::Addr(a) => (*a).into(),
@@ -377,10 +621,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.builder.position_at_end(entry);
         // Variables of the enclosing function are not reachable from here:
         // every operand was captured.
-        self.f = Some(super::func::FnState::new(thunk, name.clone(), entry, Vec::new()));
+        self.f = Some(super::func::FnState::new(
+            thunk,
+            name.clone(),
+            entry,
+            Vec::new(),
+        ));
         let ctxp = thunk.get_nth_param(0).expect("ctx").into_pointer_value();
         for (i, (id, p)) in caps.iter().enumerate() {
-            let q = self.builder.build_struct_gep(st, ctxp, i as u32 + 1, "").expect("gep");
+            let q = self
+                .builder
+                .build_struct_gep(st, ctxp, i as u32 + 1, "")
+                .expect("gep");
             let v = self.builder.build_load(fields[i + 1], q, "").expect("load");
             let preset = match p {
                 Preset::Value(_) => Preset::Value(v),
@@ -405,13 +657,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// `recover()`.
     pub fn recover(&mut self) -> Option<BasicValueEnum<'ctx>> {
         let fa = inkwell::intrinsics::Intrinsic::find("llvm.frameaddress").expect("frameaddress");
-        let decl = fa.get_declaration(&self.module, &[self.ptr_type().into()]).expect("decl");
-        let fp = self.builder.build_call(decl, &[self.ctx.i32_type().const_zero().into()], "fp").expect("call").try_as_basic_value().basic()?;
+        let decl = fa
+            .get_declaration(&self.module, &[self.ptr_type().into()])
+            .expect("decl");
+        let fp = self
+            .builder
+            .build_call(decl, &[self.ctx.i32_type().const_zero().into()], "fp")
+            .expect("call")
+            .try_as_basic_value()
+            .basic()?;
         // The caller of recover must keep its own frame: no inlining into
         // other functions, no tail call (the runtime checks frame pointers).
         let f = self.fs().func;
         let noinline = inkwell::attributes::Attribute::get_named_enum_kind_id("noinline");
-        f.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(noinline, 0));
+        f.add_attribute(
+            AttributeLoc::Function,
+            self.ctx.create_enum_attribute(noinline, 0),
+        );
         let gr = self.rt("runtime.gorecover", &[R::Ptr], R::Iface);
         let cs = self.builder.build_call(gr, &[fp.into()], "").expect("call");
         cs.set_tail_call_kind(inkwell::values::LLVMTailCallKind::LLVMTailCallKindNoTail);
@@ -424,7 +686,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     #[allow(dead_code)]
     fn builtin_of(&self, e: &Expr) -> Option<Builtin> {
-        match self.c.info.obj_of(strip(e).id).map(|o| &self.c.objs.get(o).kind) {
+        match self
+            .c
+            .info
+            .obj_of(strip(e).id)
+            .map(|o| &self.c.objs.get(o).kind)
+        {
             Some(ObjKind::Builtin(b)) => Some(*b),
             _ => None,
         }

@@ -37,9 +37,21 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             R::Ptr => self.ptr_type().into(),
             R::Str => self.string_type().into(),
             R::I32 => self.ctx.i32_type().into(),
-            R::I64Pair => self.ctx.struct_type(&[self.ctx.i64_type().into(), self.ctx.i64_type().into()], false).into(),
+            R::I64Pair => self
+                .ctx
+                .struct_type(
+                    &[self.ctx.i64_type().into(), self.ctx.i64_type().into()],
+                    false,
+                )
+                .into(),
             R::Iface => self.iface_type().into(),
-            R::F64Pair => self.ctx.struct_type(&[self.ctx.f64_type().into(), self.ctx.f64_type().into()], false).into(),
+            R::F64Pair => self
+                .ctx
+                .struct_type(
+                    &[self.ctx.f64_type().into(), self.ctx.f64_type().into()],
+                    false,
+                )
+                .into(),
         })
     }
 
@@ -48,21 +60,46 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if let Some(f) = self.module.get_function(name) {
             return f;
         }
-        let params: Vec<BasicMetadataTypeEnum> = args.iter().filter_map(|a| self.r_type(*a)).map(|t| t.into()).collect();
+        let params: Vec<BasicMetadataTypeEnum> = args
+            .iter()
+            .filter_map(|a| self.r_type(*a))
+            .map(|t| t.into())
+            .collect();
         let ft = match self.r_type(ret) {
             Some(t) => t.fn_type(&params, false),
             None => self.ctx.void_type().fn_type(&params, false),
         };
         let f = self.module.add_function(name, ft, Some(Linkage::External));
-        if matches!(name, "runtime.gopanic" | "runtime.panicIndex" | "runtime.panicIndexU" | "runtime.panicSlice" | "runtime.panicSliceU" | "runtime.panicdivide" | "runtime.panicshift" | "runtime.panicmem" | "runtime.throw" | "runtime.panicdottype") {
+        if matches!(
+            name,
+            "runtime.gopanic"
+                | "runtime.panicIndex"
+                | "runtime.panicIndexU"
+                | "runtime.panicSlice"
+                | "runtime.panicSliceU"
+                | "runtime.panicdivide"
+                | "runtime.panicshift"
+                | "runtime.panicmem"
+                | "runtime.throw"
+                | "runtime.panicdottype"
+        ) {
             let kind = inkwell::attributes::Attribute::get_named_enum_kind_id("noreturn");
-            f.add_attribute(inkwell::attributes::AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
+            f.add_attribute(
+                inkwell::attributes::AttributeLoc::Function,
+                self.ctx.create_enum_attribute(kind, 0),
+            );
         }
         f
     }
 
     /// Calls a runtime function; returns its value if it has one.
-    pub fn call_rt(&mut self, name: &str, args_shape: &[R], ret: R, args: &[BasicValueEnum<'ctx>]) -> Option<BasicValueEnum<'ctx>> {
+    pub fn call_rt(
+        &mut self,
+        name: &str,
+        args_shape: &[R],
+        ret: R,
+        args: &[BasicValueEnum<'ctx>],
+    ) -> Option<BasicValueEnum<'ctx>> {
         let f = self.rt(name, args_shape, ret);
         let a: Vec<BasicMetadataValueEnum> = args.iter().map(|v| (*v).into()).collect();
         let cs = self.builder.build_call(f, &a, "").expect("build call");

@@ -6,7 +6,6 @@ use inkwell::values::{BasicValueEnum, GlobalValue};
 use rgoc_syntax::Pos;
 use rgoc_types::{BasicKind, Type, TypeId};
 
-
 use super::Gen;
 
 mod kind {
@@ -82,13 +81,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// Whether an interface holding a value of type `t` stores the value
     /// itself in its data word.
     pub fn is_direct_iface(&self, t: TypeId) -> bool {
-        matches!(self.c.types.under(t), Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_)) || self.c.types.basic(t) == Some(BasicKind::UnsafePointer)
+        matches!(
+            self.c.types.under(t),
+            Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_)
+        ) || self.c.types.basic(t) == Some(BasicKind::UnsafePointer)
     }
 
     fn string_const(&mut self, s: &[u8]) -> BasicValueEnum<'ctx> {
         let p = self.string_data(s);
         let len = self.ctx.i64_type().const_int(s.len() as u64, false);
-        self.string_type().const_named_struct(&[p.into(), len.into()]).into()
+        self.string_type()
+            .const_named_struct(&[p.into(), len.into()])
+            .into()
     }
 
     /// The descriptor of type `t`.
@@ -126,12 +130,17 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             ],
             false,
         );
-        let g = self.module.add_global(desc_ty, None, &format!("type:{}", name));
+        let g = self
+            .module
+            .add_global(desc_ty, None, &format!("type:{}", name));
         g.set_linkage(Linkage::Internal);
         g.set_constant(true);
         self.typedescs.insert(t, g);
         let size = self.size_of(t, pos);
-        let align = self.llvm_type(t, pos).map(|ty| self.td.get_abi_alignment(&ty)).unwrap_or(1);
+        let align = self
+            .llvm_type(t, pos)
+            .map(|ty| self.td.get_abi_alignment(&ty))
+            .unwrap_or(1);
         let named = self.c.types.is_named(t);
         let comparable = self.c.types.comparable(t);
         let mut tflag = 0u8;
@@ -140,17 +149,30 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         if comparable {
             tflag |= TFLAG_COMPARABLE;
-            if matches!(self.c.types.under(t), Type::Basic(k) if k.is_integer() || *k == BasicKind::Bool) || self.is_direct_iface(t) {
+            if matches!(self.c.types.under(t), Type::Basic(k) if k.is_integer() || *k == BasicKind::Bool)
+                || self.is_direct_iface(t)
+            {
                 tflag |= TFLAG_REGULAR_MEMORY;
             }
         }
         if self.is_direct_iface(t) {
             tflag |= TFLAG_DIRECT_IFACE;
         }
-        let pkgpath = self.c.types.named_info(t).map(|n| n.pkg.clone()).unwrap_or_default();
-        let hash = name.bytes().fold(2166136261u32, |h, b| (h ^ b as u32).wrapping_mul(16777619));
+        let pkgpath = self
+            .c
+            .types
+            .named_info(t)
+            .map(|n| n.pkg.clone())
+            .unwrap_or_default();
+        let hash = name
+            .bytes()
+            .fold(2166136261u32, |h, b| (h ^ b as u32).wrapping_mul(16777619));
         let elem = match self.c.types.under(t).clone() {
-            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) | Type::Map(_, e) => Some(e),
+            Type::Pointer(e)
+            | Type::Slice(e)
+            | Type::Array(_, e)
+            | Type::Chan(_, e)
+            | Type::Map(_, e) => Some(e),
             _ => None,
         };
         let key = match self.c.types.under(t).clone() {
@@ -202,11 +224,19 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let st = self.string_type();
         let ptr = self.ptr_type();
         let i64t = self.ctx.i64_type();
-        self.ctx.struct_type(&[st.into(), ptr.into(), i64t.into(), st.into(), i64t.into()], false)
+        self.ctx.struct_type(
+            &[st.into(), ptr.into(), i64t.into(), st.into(), i64t.into()],
+            false,
+        )
     }
 
     /// A private constant array global; null for no elements.
-    fn desc_array(&mut self, ty: inkwell::types::StructType<'ctx>, elems: Vec<inkwell::values::StructValue<'ctx>>, what: &str) -> BasicValueEnum<'ctx> {
+    fn desc_array(
+        &mut self,
+        ty: inkwell::types::StructType<'ctx>,
+        elems: Vec<inkwell::values::StructValue<'ctx>>,
+        what: &str,
+    ) -> BasicValueEnum<'ctx> {
         if elems.is_empty() {
             return self.ptr_type().const_null().into();
         }
@@ -228,7 +258,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Type::Struct(fields) => {
                 let sty = self.llvm_type(t, pos).map(|x| x.into_struct_type());
                 for (i, f) in fields.iter().enumerate() {
-                    let off = sty.and_then(|st| self.td.offset_of_element(&st, i as u32)).unwrap_or(0);
+                    let off = sty
+                        .and_then(|st| self.td.offset_of_element(&st, i as u32))
+                        .unwrap_or(0);
                     entries.push((f.name.clone(), f.typ, off, f.tag.clone(), f.embedded));
                 }
             }
@@ -254,7 +286,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             let nv = self.string_const(name.as_bytes());
             let tv = self.type_desc(ft, pos).as_pointer_value();
             let tagv = self.string_const(tag.as_bytes());
-            vals.push(fty.const_named_struct(&[nv, tv.into(), i64t.const_int(off, false).into(), tagv, i64t.const_int(emb as u64, false).into()]));
+            vals.push(fty.const_named_struct(&[
+                nv,
+                tv.into(),
+                i64t.const_int(off, false).into(),
+                tagv,
+                i64t.const_int(emb as u64, false).into(),
+            ]));
         }
         (self.desc_array(fty, vals, "go:fields"), n, nin)
     }
@@ -299,8 +337,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         names.dedup();
         let mut out = Vec::new();
         for name in names {
-            if let rgoc_types::LookupResult::Method { obj, sig, indirect, iface_index, .. } = rgoc_types::lookup_field_or_method(&self.c.types, &self.c.objs, t, &name) {
-                let ok = iface_index.is_some() || !self.c.objs.get(obj).ptr_recv || indirect || self.c.types.is_pointer(t);
+            if let rgoc_types::LookupResult::Method {
+                obj,
+                sig,
+                indirect,
+                iface_index,
+                ..
+            } = rgoc_types::lookup_field_or_method(&self.c.types, &self.c.objs, t, &name)
+            {
+                let ok = iface_index.is_some()
+                    || !self.c.objs.get(obj).ptr_recv
+                    || indirect
+                    || self.c.types.is_pointer(t);
                 if ok {
                     out.push((name, sig));
                 }
@@ -310,20 +358,29 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     fn desc_methods(&mut self, t: TypeId, pos: Pos) -> (BasicValueEnum<'ctx>, u64) {
-        let named_or_ptr = self.c.types.is_named(t) || matches!(self.c.types.get(t), Type::Pointer(e) if self.c.types.is_named(*e));
+        let named_or_ptr = self.c.types.is_named(t)
+            || matches!(self.c.types.get(t), Type::Pointer(e) if self.c.types.is_named(*e));
         if !named_or_ptr {
             return (self.ptr_type().const_null().into(), 0);
         }
         let ms = self.method_set(t);
         let st = self.string_type();
         let ptr = self.ptr_type();
-        let mty = self.ctx.struct_type(&[st.into(), ptr.into(), ptr.into()], false);
+        let mty = self
+            .ctx
+            .struct_type(&[st.into(), ptr.into(), ptr.into()], false);
         let mut vals = Vec::new();
         for (name, sig) in &ms {
-            let Some(f) = self.method_ifn(t, name, pos) else { continue };
+            let Some(f) = self.method_ifn(t, name, pos) else {
+                continue;
+            };
             let nv = self.string_const(name.as_bytes());
             let sv = self.type_desc(*sig, pos).as_pointer_value();
-            vals.push(mty.const_named_struct(&[nv, sv.into(), f.as_global_value().as_pointer_value().into()]));
+            vals.push(mty.const_named_struct(&[
+                nv,
+                sv.into(),
+                f.as_global_value().as_pointer_value().into(),
+            ]));
         }
         let n = vals.len() as u64;
         (self.desc_array(mty, vals, "go:methods"), n)

@@ -20,7 +20,9 @@ pub(crate) fn stmts_in(stmts: &[Stmt], f: &mut dyn FnMut(&Stmt)) {
         match &s.kind {
             StmtKind::Labeled { stmt, .. } => stmts_in(std::slice::from_ref(stmt), f),
             StmtKind::Block(b) => stmts_in(&b.stmts, f),
-            StmtKind::If { init, then, els, .. } => {
+            StmtKind::If {
+                init, then, els, ..
+            } => {
                 if let Some(i) = init {
                     stmts_in(std::slice::from_ref(i), f);
                 }
@@ -45,7 +47,9 @@ pub(crate) fn stmts_in(stmts: &[Stmt], f: &mut dyn FnMut(&Stmt)) {
                     stmts_in(&cc.body, f);
                 }
             }
-            StmtKind::For { init, post, body, .. } => {
+            StmtKind::For {
+                init, post, body, ..
+            } => {
                 if let Some(i) = init {
                     stmts_in(std::slice::from_ref(i), f);
                 }
@@ -78,7 +82,11 @@ fn stmt_exprs(s: &Stmt, into: bool, f: &mut dyn FnMut(&Expr)) {
     };
     match &s.kind {
         StmtKind::Decl(d) => decl_exprs(d, into, f),
-        StmtKind::Empty | StmtKind::Break(_) | StmtKind::Continue(_) | StmtKind::Goto(_) | StmtKind::Fallthrough => {}
+        StmtKind::Empty
+        | StmtKind::Break(_)
+        | StmtKind::Continue(_)
+        | StmtKind::Goto(_)
+        | StmtKind::Fallthrough => {}
         StmtKind::Labeled { stmt, .. } => stmt_exprs(stmt, into, f),
         StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => expr(e, into, f),
         StmtKind::Send { ch, value } => {
@@ -97,13 +105,20 @@ fn stmt_exprs(s: &Stmt, into: bool, f: &mut dyn FnMut(&Expr)) {
             }
         }
         StmtKind::Block(b) => exprs_in_stmts(&b.stmts, into, f),
-        StmtKind::If { init, cond, then, els } => {
+        StmtKind::If {
+            init,
+            cond,
+            then,
+            els,
+        } => {
             opt(init, f);
             expr(cond, into, f);
             exprs_in_stmts(&then.stmts, into, f);
             opt(els, f);
         }
-        StmtKind::Switch { init, tag, body, .. } => {
+        StmtKind::Switch {
+            init, tag, body, ..
+        } => {
             opt(init, f);
             if let Some(t) = tag {
                 expr(t, into, f);
@@ -130,7 +145,12 @@ fn stmt_exprs(s: &Stmt, into: bool, f: &mut dyn FnMut(&Expr)) {
                 exprs_in_stmts(&cc.body, into, f);
             }
         }
-        StmtKind::For { init, cond, post, body } => {
+        StmtKind::For {
+            init,
+            cond,
+            post,
+            body,
+        } => {
             opt(init, f);
             if let Some(c) = cond {
                 expr(c, into, f);
@@ -138,7 +158,13 @@ fn stmt_exprs(s: &Stmt, into: bool, f: &mut dyn FnMut(&Expr)) {
             opt(post, f);
             exprs_in_stmts(&body.stmts, into, f);
         }
-        StmtKind::Range { key, value, x, body, .. } => {
+        StmtKind::Range {
+            key,
+            value,
+            x,
+            body,
+            ..
+        } => {
             for e in [key, value].into_iter().flatten() {
                 expr(e, into, f);
             }

@@ -41,7 +41,10 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Some(other) => {
-            eprintln!("rgoc {}: unknown command\nRun 'rgoc help' for usage.", other);
+            eprintln!(
+                "rgoc {}: unknown command\nRun 'rgoc help' for usage.",
+                other
+            );
             ExitCode::from(2)
         }
     }
@@ -65,7 +68,9 @@ fn parse_args(args: &[String], allow_rest: bool) -> Result<BuildArgs, String> {
             break;
         } else if a == "-o" && !allow_rest {
             i += 1;
-            out = Some(PathBuf::from(args.get(i).ok_or("flag needs an argument: -o")?));
+            out = Some(PathBuf::from(
+                args.get(i).ok_or("flag needs an argument: -o")?,
+            ));
         } else if let Some(o) = a.strip_prefix("-o=") {
             out = Some(PathBuf::from(o));
         } else if a.starts_with('-') && files.is_empty() {
@@ -94,7 +99,10 @@ fn build_cmd(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let out = a.out.clone().unwrap_or_else(|| PathBuf::from(a.files[0].file_stem().unwrap_or_default()));
+    let out = a
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(a.files[0].file_stem().unwrap_or_default()));
     match build(&a.files, &out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => ExitCode::from(code),
@@ -131,7 +139,10 @@ fn run_cmd(args: &[String]) -> ExitCode {
             }
             None => {
                 use std::os::unix::process::ExitStatusExt;
-                eprintln!("signal: {}", s.signal().map(signal_name).unwrap_or("unknown"));
+                eprintln!(
+                    "signal: {}",
+                    s.signal().map(signal_name).unwrap_or("unknown")
+                );
                 ExitCode::from(1)
             }
         },
@@ -189,7 +200,14 @@ pub fn build(files: &[PathBuf], out: &Path) -> Result<(), u8> {
     }
     let tmp = tempdir_for(out);
     let obj = tmp.join("main.o");
-    if let Err(d) = codegen::compile(&asts, &checked, &obj, &codegen::Options { opt: std::env::var_os("RGOC_NOOPT").is_none() }) {
+    if let Err(d) = codegen::compile(
+        &asts,
+        &checked,
+        &obj,
+        &codegen::Options {
+            opt: std::env::var_os("RGOC_NOOPT").is_none(),
+        },
+    ) {
         report(&paths, d);
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(1);
@@ -201,7 +219,14 @@ pub fn build(files: &[PathBuf], out: &Path) -> Result<(), u8> {
 
 fn tempdir_for(out: &Path) -> PathBuf {
     let _ = out;
-    let d = std::env::temp_dir().join(format!("rgoc-build-{}-{}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)));
+    let d = std::env::temp_dir().join(format!(
+        "rgoc-build-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
     let _ = std::fs::create_dir_all(&d);
     d
 }
@@ -230,7 +255,10 @@ fn report(paths: &[String], mut diags: Vec<Diagnostic>) {
     diags.sort_by_key(|d| d.pos);
     eprintln!("# command-line-arguments");
     for (n, d) in diags.iter().enumerate() {
-        let path = paths.get(d.pos.file as usize).map(String::as_str).unwrap_or("?");
+        let path = paths
+            .get(d.pos.file as usize)
+            .map(String::as_str)
+            .unwrap_or("?");
         if n == 10 {
             eprintln!("{}:{}:{}: too many errors", path, d.pos.line, d.pos.col);
             break;
@@ -254,7 +282,10 @@ fn runtime_lib() -> Option<PathBuf> {
     }
     let exe = std::env::current_exe().ok()?;
     let dir = exe.parent()?;
-    for cand in [dir.join("librgo_runtime.a"), dir.join("../librgo_runtime.a")] {
+    for cand in [
+        dir.join("librgo_runtime.a"),
+        dir.join("../librgo_runtime.a"),
+    ] {
         if cand.exists() {
             return Some(cand);
         }
@@ -270,7 +301,16 @@ fn link(objs: &[PathBuf], out: &Path) -> Result<(), u8> {
     let mut cmd = Command::new("cc");
     cmd.arg("-o").arg(out).args(objs).arg(rt);
     // ld.bfd, not gold: gold rewrites split-stack prologues.
-    cmd.args(["-fuse-ld=bfd", "-lgcc_s", "-lutil", "-lrt", "-lpthread", "-lm", "-ldl", "-lc"]);
+    cmd.args([
+        "-fuse-ld=bfd",
+        "-lgcc_s",
+        "-lutil",
+        "-lrt",
+        "-lpthread",
+        "-lm",
+        "-ldl",
+        "-lc",
+    ]);
     match cmd.output() {
         Ok(o) if o.status.success() => Ok(()),
         Ok(o) => {

@@ -152,9 +152,15 @@ pub struct FuncType {
 
 #[derive(Clone, Debug)]
 pub enum InterfaceElem {
-    Method { name: Ident, sig: FuncType },
+    Method {
+        name: Ident,
+        sig: FuncType,
+    },
     /// An embedded interface or a type-set union: `I`, `~int | string`.
-    Union { pos: Pos, terms: Vec<UnionTerm> },
+    Union {
+        pos: Pos,
+        terms: Vec<UnionTerm>,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -278,31 +284,82 @@ pub enum ExprKind {
     /// A name; `_`, `nil`, `true`, `iota` are plain names resolved by the checker.
     Ident(String),
     /// A literal; `raw` is the source text (the checker computes the value).
-    BasicLit { kind: LitKind, raw: String },
+    BasicLit {
+        kind: LitKind,
+        raw: String,
+    },
     /// `T{...}`; `typ` is None for elided types inside another literal.
-    CompositeLit { typ: Option<Box<Expr>>, elts: Vec<Element>, rbrace: Pos },
-    FuncLit { sig: FuncType, body: Block },
+    CompositeLit {
+        typ: Option<Box<Expr>>,
+        elts: Vec<Element>,
+        rbrace: Pos,
+    },
+    FuncLit {
+        sig: FuncType,
+        body: Block,
+    },
     Paren(Box<Expr>),
-    Selector { x: Box<Expr>, sel: Ident },
+    Selector {
+        x: Box<Expr>,
+        sel: Ident,
+    },
     /// `x[i]`, or an instantiation `F[int, string]`.
-    Index { x: Box<Expr>, indices: Vec<Expr> },
-    Slice { x: Box<Expr>, lo: Option<Box<Expr>>, hi: Option<Box<Expr>>, max: Option<Box<Expr>> },
+    Index {
+        x: Box<Expr>,
+        indices: Vec<Expr>,
+    },
+    Slice {
+        x: Box<Expr>,
+        lo: Option<Box<Expr>>,
+        hi: Option<Box<Expr>>,
+        max: Option<Box<Expr>>,
+    },
     /// `x.(T)`; `typ` None is `x.(type)` in a type switch guard.
-    TypeAssert { x: Box<Expr>, typ: Option<Box<Expr>> },
-    Call { fun: Box<Expr>, args: Vec<Expr>, ellipsis: bool },
+    TypeAssert {
+        x: Box<Expr>,
+        typ: Option<Box<Expr>>,
+    },
+    Call {
+        fun: Box<Expr>,
+        args: Vec<Expr>,
+        ellipsis: bool,
+    },
     /// `*x`: a dereference or a pointer type.
     Star(Box<Expr>),
-    Unary { op: UnOp, x: Box<Expr> },
-    Binary { op: BinOp, op_pos: Pos, x: Box<Expr>, y: Box<Expr> },
+    Unary {
+        op: UnOp,
+        x: Box<Expr>,
+    },
+    Binary {
+        op: BinOp,
+        op_pos: Pos,
+        x: Box<Expr>,
+        y: Box<Expr>,
+    },
     // ---- types ----
     /// `[N]T`; `len` None is `[...]T`.
-    ArrayType { len: Option<Box<Expr>>, elem: Box<Expr> },
-    SliceType { elem: Box<Expr> },
-    StructType { fields: Vec<Field> },
+    ArrayType {
+        len: Option<Box<Expr>>,
+        elem: Box<Expr>,
+    },
+    SliceType {
+        elem: Box<Expr>,
+    },
+    StructType {
+        fields: Vec<Field>,
+    },
     FuncType(FuncType),
-    InterfaceType { elems: Vec<InterfaceElem> },
-    MapType { key: Box<Expr>, value: Box<Expr> },
-    ChanType { dir: ChanDir, elem: Box<Expr> },
+    InterfaceType {
+        elems: Vec<InterfaceElem>,
+    },
+    MapType {
+        key: Box<Expr>,
+        value: Box<Expr>,
+    },
+    ChanType {
+        dir: ChanDir,
+        elem: Box<Expr>,
+    },
     /// A node the parser could not make sense of (an error has been reported).
     Bad,
 }
@@ -355,11 +412,24 @@ pub enum StmtKind {
     /// A var/const/type declaration inside a function.
     Decl(Decl),
     Empty,
-    Labeled { label: Ident, stmt: Box<Stmt> },
+    Labeled {
+        label: Ident,
+        stmt: Box<Stmt>,
+    },
     Expr(Expr),
-    Send { ch: Expr, value: Expr },
-    IncDec { x: Expr, inc: bool },
-    Assign { lhs: Vec<Expr>, op: AssignOp, rhs: Vec<Expr> },
+    Send {
+        ch: Expr,
+        value: Expr,
+    },
+    IncDec {
+        x: Expr,
+        inc: bool,
+    },
+    Assign {
+        lhs: Vec<Expr>,
+        op: AssignOp,
+        rhs: Vec<Expr>,
+    },
     Go(Expr),
     Defer(Expr),
     Return(Vec<Expr>),
@@ -368,13 +438,42 @@ pub enum StmtKind {
     Goto(Ident),
     Fallthrough,
     Block(Block),
-    If { init: Option<Box<Stmt>>, cond: Expr, then: Block, els: Option<Box<Stmt>> },
-    Switch { init: Option<Box<Stmt>>, tag: Option<Expr>, body: Vec<CaseClause>, rbrace: Pos },
+    If {
+        init: Option<Box<Stmt>>,
+        cond: Expr,
+        then: Block,
+        els: Option<Box<Stmt>>,
+    },
+    Switch {
+        init: Option<Box<Stmt>>,
+        tag: Option<Expr>,
+        body: Vec<CaseClause>,
+        rbrace: Pos,
+    },
     /// `switch [init;] [bind :=] x.(type) { ... }`; in the clauses, `exprs`
     /// hold types (or the identifier `nil`).
-    TypeSwitch { init: Option<Box<Stmt>>, bind: Option<Ident>, x: Expr, body: Vec<CaseClause>, rbrace: Pos },
-    Select { body: Vec<CommClause> },
-    For { init: Option<Box<Stmt>>, cond: Option<Expr>, post: Option<Box<Stmt>>, body: Block },
+    TypeSwitch {
+        init: Option<Box<Stmt>>,
+        bind: Option<Ident>,
+        x: Expr,
+        body: Vec<CaseClause>,
+        rbrace: Pos,
+    },
+    Select {
+        body: Vec<CommClause>,
+    },
+    For {
+        init: Option<Box<Stmt>>,
+        cond: Option<Expr>,
+        post: Option<Box<Stmt>>,
+        body: Block,
+    },
     /// `for [key [, value] (=|:=)] range x { ... }`
-    Range { key: Option<Expr>, value: Option<Expr>, define: bool, x: Expr, body: Block },
+    Range {
+        key: Option<Expr>,
+        value: Option<Expr>,
+        define: bool,
+        x: Expr,
+        body: Block,
+    },
 }

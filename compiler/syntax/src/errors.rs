@@ -177,8 +177,20 @@ fn token_rules(toks: &[Token], file: u32) -> Vec<Diagnostic> {
     }
     const DECL: &[&str] = &["import", "const", "type", "var", "func"];
     const STOP: &[&str] = &[
-        "break", "const", "continue", "defer", "fallthrough", "for", "go", "goto", "if",
-        "return", "select", "switch", "type", "var",
+        "break",
+        "const",
+        "continue",
+        "defer",
+        "fallthrough",
+        "for",
+        "go",
+        "goto",
+        "if",
+        "return",
+        "select",
+        "switch",
+        "type",
+        "var",
     ];
     let mut out = vec![];
     let mut stack: Vec<Open> = vec![];
@@ -216,16 +228,26 @@ fn token_rules(toks: &[Token], file: u32) -> Vec<Diagnostic> {
             Skip::None => {}
         }
         let stmt_start = prev.is_none_or(|p| matches!(p.kind, Tok::Newline | Tok::Semi));
-        if stack.is_empty() && stmt_start && i > 0 && !matches!(t.kind, Tok::Newline | Tok::Semi | Tok::Eof) {
+        if stack.is_empty()
+            && stmt_start
+            && i > 0
+            && !matches!(t.kind, Tok::Newline | Tok::Semi | Tok::Eof)
+        {
             if t.kind == Tok::Keyword && DECL.contains(&t.text.as_str()) {
                 last_top_func_empty = false;
             } else if t.text != "package" {
-                let msg = if t.text == "{" && last_top_func_empty && prev.is_some_and(|p| p.kind == Tok::Newline) {
+                let msg = if t.text == "{"
+                    && last_top_func_empty
+                    && prev.is_some_and(|p| p.kind == Tok::Newline)
+                {
                     "syntax error: unexpected semicolon or newline before {"
                 } else {
                     "syntax error: non-declaration statement outside function body"
                 };
-                out.push(Diagnostic { pos: pos_of(t, file), msg: msg.into() });
+                out.push(Diagnostic {
+                    pos: pos_of(t, file),
+                    msg: msg.into(),
+                });
                 skip = Skip::TopLevel;
                 continue;
             }
@@ -294,7 +316,11 @@ fn token_rules(toks: &[Token], file: u32) -> Vec<Diagnostic> {
             (Tok::Newline, _) => {
                 if let Some((k, d)) = header {
                     if stack.len() == d {
-                        out.push(unexpected(t, file, &format!(", expected {{ after {k} clause")));
+                        out.push(unexpected(
+                            t,
+                            file,
+                            &format!(", expected {{ after {k} clause"),
+                        ));
                         header = None;
                         // gc parses the block as if the `{` were there.
                         stack.push(Open::Brace);
@@ -399,7 +425,10 @@ fn quiet_until(toks: &[Token], line: u32) -> u32 {
             t.line > line
                 && t.col == 1
                 && t.kind == Tok::Keyword
-                && matches!(t.text.as_str(), "func" | "var" | "const" | "type" | "import")
+                && matches!(
+                    t.text.as_str(),
+                    "func" | "var" | "const" | "type" | "import"
+                )
         })
         .map_or(u32::MAX, |t| t.line - 1)
 }

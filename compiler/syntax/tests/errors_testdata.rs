@@ -94,7 +94,10 @@ fn expectations(src: &str) -> Vec<(u32, Vec<String>)> {
 
 #[test]
 fn matcher() {
-    assert!(matches(r"unexpected \), expected expression", "syntax error: unexpected ), expected expression"));
+    assert!(matches(
+        r"unexpected \), expected expression",
+        "syntax error: unexpected ), expected expression"
+    ));
     assert!(matches("a.*c", "xxabbbcx"));
     assert!(!matches(r"a\.c", "abc"));
 }
@@ -115,7 +118,9 @@ fn syntax_error_programs() {
         let want = expectations(&src);
         let name = path.file_name().unwrap().to_string_lossy();
         let syntax = name.starts_with("syntax_")
-            || want.iter().any(|(_, ps)| ps.iter().any(|p| p.contains("syntax error")));
+            || want
+                .iter()
+                .any(|(_, ps)| ps.iter().any(|p| p.contains("syntax error")));
         if !syntax {
             continue;
         }
@@ -124,18 +129,33 @@ fn syntax_error_programs() {
         let (_, diags) = parse_file(&path.to_string_lossy(), &src, 0, &mut ids);
         for (line, pats) in &want {
             for p in pats {
-                if !diags.iter().any(|d| d.pos.line == *line && matches(p, &d.msg)) {
-                    let got: Vec<_> = diags.iter().filter(|d| d.pos.line == *line).map(|d| &d.msg).collect();
-                    failures.push(format!("{name}:{line}: no diagnostic matching {p:?} (got {got:?})"));
+                if !diags
+                    .iter()
+                    .any(|d| d.pos.line == *line && matches(p, &d.msg))
+                {
+                    let got: Vec<_> = diags
+                        .iter()
+                        .filter(|d| d.pos.line == *line)
+                        .map(|d| &d.msg)
+                        .collect();
+                    failures.push(format!(
+                        "{name}:{line}: no diagnostic matching {p:?} (got {got:?})"
+                    ));
                 }
             }
         }
         for d in &diags {
             if !want.iter().any(|(l, _)| *l == d.pos.line) {
-                failures.push(format!("{name}:{}:{}: unexpected diagnostic {:?}", d.pos.line, d.pos.col, d.msg));
+                failures.push(format!(
+                    "{name}:{}:{}: unexpected diagnostic {:?}",
+                    d.pos.line, d.pos.col, d.msg
+                ));
             }
         }
     }
-    assert!(checked >= 12, "found only {checked} syntax error programs in {dir:?}");
+    assert!(
+        checked >= 12,
+        "found only {checked} syntax error programs in {dir:?}"
+    );
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

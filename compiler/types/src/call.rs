@@ -26,7 +26,14 @@ impl<'a> Checker<'a> {
             _ => {}
         }
         let Some(sig) = self.types.signature(f.typ).cloned() else {
-            self.error(e.pos, format!("invalid operation: cannot call {}: {} is not a function", self.operand_string(fun, &f), self.tstr(f.typ)));
+            self.error(
+                e.pos,
+                format!(
+                    "invalid operation: cannot call {}: {} is not a function",
+                    self.operand_string(fun, &f),
+                    self.tstr(f.typ)
+                ),
+            );
             for a in args {
                 self.expr(a);
             }
@@ -34,7 +41,12 @@ impl<'a> Checker<'a> {
         };
         self.arguments(e, fun, &sig, args, ellipsis);
         match sig.results.len() {
-            0 => Operand { mode: Mode::NoValue, typ: ids::EMPTY_TUPLE, val: None, builtin: None },
+            0 => Operand {
+                mode: Mode::NoValue,
+                typ: ids::EMPTY_TUPLE,
+                val: None,
+                builtin: None,
+            },
             1 => Operand::value(sig.results[0]),
             _ => {
                 let t = self.types.tuple(sig.results.clone());
@@ -45,7 +57,14 @@ impl<'a> Checker<'a> {
 
     /// Checks call arguments against a signature (including `f(g())` with a
     /// multi-value g, and variadic calls).
-    fn arguments(&mut self, call: &Expr, fun: &Expr, sig: &Signature, args: &[Expr], ellipsis: bool) {
+    fn arguments(
+        &mut self,
+        call: &Expr,
+        fun: &Expr,
+        sig: &Signature,
+        args: &[Expr],
+        ellipsis: bool,
+    ) {
         // Evaluate arguments; a single multi-value call spreads.
         let mut ops: Vec<(Operand, &Expr)> = Vec::new();
         let mut spread = false;
@@ -76,7 +95,13 @@ impl<'a> Checker<'a> {
         let fname = self.expr_string(fun);
         if ellipsis {
             if !sig.variadic {
-                self.error(args.last().map(|a| a.pos).unwrap_or(call.pos), format!("have (...) but function is not variadic: {}", fname).replace("have (...) but function is not variadic: ", "cannot use ... in call to non-variadic "));
+                self.error(
+                    args.last().map(|a| a.pos).unwrap_or(call.pos),
+                    format!("have (...) but function is not variadic: {}", fname).replace(
+                        "have (...) but function is not variadic: ",
+                        "cannot use ... in call to non-variadic ",
+                    ),
+                );
                 return;
             }
             if ops.len() != np {
@@ -89,7 +114,11 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        let ok_count = if sig.variadic { ops.len() + 1 >= np } else { ops.len() == np };
+        let ok_count = if sig.variadic {
+            ops.len() + 1 >= np
+        } else {
+            ops.len() == np
+        };
         if !ok_count {
             self.count_error(call, fun, sig, &ops, args);
             return;
@@ -106,7 +135,16 @@ impl<'a> Checker<'a> {
             if spread {
                 let mut y = x.clone();
                 if self.assignable(&y, t).is_err() {
-                    self.error(a.pos, format!("cannot use {} (value of type {}) as {} value in argument to {}", self.expr_string(a), self.tstr(y.typ), self.tstr(t), fname));
+                    self.error(
+                        a.pos,
+                        format!(
+                            "cannot use {} (value of type {}) as {} value in argument to {}",
+                            self.expr_string(a),
+                            self.tstr(y.typ),
+                            self.tstr(t),
+                            fname
+                        ),
+                    );
                 }
                 let _ = &mut y;
             } else {
@@ -116,26 +154,69 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn count_error(&mut self, call: &Expr, fun: &Expr, sig: &Signature, ops: &[(Operand, &Expr)], args: &[Expr]) {
+    fn count_error(
+        &mut self,
+        call: &Expr,
+        fun: &Expr,
+        sig: &Signature,
+        ops: &[(Operand, &Expr)],
+        args: &[Expr],
+    ) {
         let have: Vec<String> = ops
             .iter()
-            .map(|(o, _)| if o.val.is_some() && self.types.is_untyped(o.typ) { "number".to_string() } else { self.tstr(o.typ) })
+            .map(|(o, _)| {
+                if o.val.is_some() && self.types.is_untyped(o.typ) {
+                    "number".to_string()
+                } else {
+                    self.tstr(o.typ)
+                }
+            })
             .collect();
         let have: Vec<String> = ops
             .iter()
             .zip(have)
-            .map(|((o, _), h)| if self.types.is_untyped(o.typ) && o.typ != ids::UNTYPED_STRING && o.typ != ids::UNTYPED_BOOL && o.typ != ids::UNTYPED_NIL { "number".into() } else if o.typ == ids::UNTYPED_STRING { "string".into() } else if o.typ == ids::UNTYPED_BOOL { "bool".into() } else if o.typ == ids::UNTYPED_NIL { "nil".into() } else { h })
+            .map(|((o, _), h)| {
+                if self.types.is_untyped(o.typ)
+                    && o.typ != ids::UNTYPED_STRING
+                    && o.typ != ids::UNTYPED_BOOL
+                    && o.typ != ids::UNTYPED_NIL
+                {
+                    "number".into()
+                } else if o.typ == ids::UNTYPED_STRING {
+                    "string".into()
+                } else if o.typ == ids::UNTYPED_BOOL {
+                    "bool".into()
+                } else if o.typ == ids::UNTYPED_NIL {
+                    "nil".into()
+                } else {
+                    h
+                }
+            })
             .collect();
         let mut want = String::new();
-        self.types.write_signature(&mut want, &Signature { params: sig.params.clone(), results: vec![], variadic: sig.variadic }, Some(&self.pkg.clone()));
+        self.types.write_signature(
+            &mut want,
+            &Signature {
+                params: sig.params.clone(),
+                results: vec![],
+                variadic: sig.variadic,
+            },
+            Some(&self.pkg.clone()),
+        );
         let few = ops.len() < sig.params.len();
         let pos = if few {
             // gc points at the closing paren; we use the call's end approximation.
             args.last().map(|a| a.pos).unwrap_or(call.pos)
         } else {
-            args.get(sig.params.len()).map(|a| a.pos).unwrap_or(call.pos)
+            args.get(sig.params.len())
+                .map(|a| a.pos)
+                .unwrap_or(call.pos)
         };
-        let pos = if few { self.call_rparen(call).unwrap_or(pos) } else { pos };
+        let pos = if few {
+            self.call_rparen(call).unwrap_or(pos)
+        } else {
+            pos
+        };
         self.error(
             pos,
             format!(
@@ -158,7 +239,10 @@ impl<'a> Checker<'a> {
             if args.is_empty() {
                 self.error(e.pos, format!("missing argument in conversion to {}", ts));
             } else {
-                self.error(args[args.len() - 1].pos, format!("too many arguments in conversion to {}", ts));
+                self.error(
+                    args[args.len() - 1].pos,
+                    format!("too many arguments in conversion to {}", ts),
+                );
             }
             return Operand::invalid();
         }
@@ -179,7 +263,10 @@ impl<'a> Checker<'a> {
                     let s = c.encode_utf8(&mut buf).as_bytes().to_vec();
                     return Operand::constant(t, Value::String(s));
                 }
-                if (k.is_numeric() && xk.is_numeric()) || (k.is_string() && xk.is_string()) || (k.is_boolean() && xk.is_boolean()) {
+                if (k.is_numeric() && xk.is_numeric())
+                    || (k.is_string() && xk.is_string())
+                    || (k.is_boolean() && xk.is_boolean())
+                {
                     let v2 = if k.is_integer() && !xk.is_integer() && v.as_int().is_none() {
                         None
                     } else if k.is_float() || k.is_complex() || xk.is_untyped() || k.is_integer() {
@@ -194,11 +281,41 @@ impl<'a> Checker<'a> {
                         }
                         None => {
                             if constant::truncates(&v, k) {
-                                self.error(xe.pos, format!("cannot convert {} to type {} (truncated)", self.operand_string(xe, &x), self.tstr(t)));
+                                self.error(
+                                    xe.pos,
+                                    format!(
+                                        "cannot convert {} to type {} (truncated)",
+                                        self.operand_string(xe, &x),
+                                        self.tstr(t)
+                                    ),
+                                );
                             } else {
-                                self.error(xe.pos, format!("cannot convert {} to type {} (overflows)", self.operand_string(xe, &x), self.tstr(t)).replace(" (overflows)", "").replace("cannot convert", "constant").split(" to type").next().map(|_| format!("cannot convert {} to type {}", self.operand_string(xe, &x), self.tstr(t))).unwrap_or_default());
+                                self.error(
+                                    xe.pos,
+                                    format!(
+                                        "cannot convert {} to type {} (overflows)",
+                                        self.operand_string(xe, &x),
+                                        self.tstr(t)
+                                    )
+                                    .replace(" (overflows)", "")
+                                    .replace("cannot convert", "constant")
+                                    .split(" to type")
+                                    .next()
+                                    .map(|_| {
+                                        format!(
+                                            "cannot convert {} to type {}",
+                                            self.operand_string(xe, &x),
+                                            self.tstr(t)
+                                        )
+                                    })
+                                    .unwrap_or_default(),
+                                );
                                 if let Some(d) = self.diags.last_mut() {
-                                    d.msg = format!("constant {} overflows {}", v.describe(), self.types.type_string_in(t, &self.pkg));
+                                    d.msg = format!(
+                                        "constant {} overflows {}",
+                                        v.describe(),
+                                        self.types.type_string_in(t, &self.pkg)
+                                    );
                                 }
                             }
                             Operand::invalid()
@@ -210,17 +327,36 @@ impl<'a> Checker<'a> {
         if self.types.is_untyped(x.typ) {
             // Untyped non-convertible constant to non-basic, or nil.
             let before = x.clone();
-            let nil_ok = x.typ == ids::UNTYPED_NIL && (self.types.has_nil(t) || self.types.is_interface(t));
-            let target = if self.types.basic(t).is_some() || nil_ok { t } else { self.types.default_type(x.typ) };
+            let nil_ok =
+                x.typ == ids::UNTYPED_NIL && (self.types.has_nil(t) || self.types.is_interface(t));
+            let target = if self.types.basic(t).is_some() || nil_ok {
+                t
+            } else {
+                self.types.default_type(x.typ)
+            };
             if !self.convert_untyped(&mut x, xe, target) || x.typ == ids::INVALID {
                 if x.typ != ids::INVALID {
-                    self.error(xe.pos, format!("cannot convert {} to type {}", self.operand_string(xe, &before), self.tstr(t)));
+                    self.error(
+                        xe.pos,
+                        format!(
+                            "cannot convert {} to type {}",
+                            self.operand_string(xe, &before),
+                            self.tstr(t)
+                        ),
+                    );
                 }
                 return Operand::invalid();
             }
         }
         if !self.convertible(x.typ, t) {
-            self.error(xe.pos, format!("cannot convert {} to type {}", self.operand_string(xe, &x), self.tstr(t)));
+            self.error(
+                xe.pos,
+                format!(
+                    "cannot convert {} to type {}",
+                    self.operand_string(xe, &x),
+                    self.tstr(t)
+                ),
+            );
             return Operand::invalid();
         }
         Operand::value(t)
@@ -236,7 +372,9 @@ impl<'a> Checker<'a> {
         if self.identical_ignore_tags(vu, tu) {
             return true;
         }
-        if let (Type::Pointer(a), Type::Pointer(b)) = (self.types.get(v).clone(), self.types.get(t).clone()) {
+        if let (Type::Pointer(a), Type::Pointer(b)) =
+            (self.types.get(v).clone(), self.types.get(t).clone())
+        {
             let (au, bu) = (self.types.underlying(a), self.types.underlying(b));
             if self.identical_ignore_tags(au, bu) {
                 return true;
@@ -253,16 +391,24 @@ impl<'a> Checker<'a> {
             if a.is_integer() && b.is_string() {
                 return true;
             }
-            if (a == BasicKind::UnsafePointer && (b == BasicKind::Uintptr)) || (b == BasicKind::UnsafePointer && a == BasicKind::Uintptr) {
+            if (a == BasicKind::UnsafePointer && (b == BasicKind::Uintptr))
+                || (b == BasicKind::UnsafePointer && a == BasicKind::Uintptr)
+            {
                 return true;
             }
         }
-        if vk == Some(BasicKind::UnsafePointer) && matches!(self.types.get(tu), Type::Pointer(_)) || tk == Some(BasicKind::UnsafePointer) && matches!(self.types.get(vu), Type::Pointer(_)) {
+        if vk == Some(BasicKind::UnsafePointer) && matches!(self.types.get(tu), Type::Pointer(_))
+            || tk == Some(BasicKind::UnsafePointer)
+                && matches!(self.types.get(vu), Type::Pointer(_))
+        {
             return true;
         }
         // string <-> []byte, []rune
         let is_bytes_or_runes = |tt: &crate::types::TypeTable, s: TypeId| match tt.under(s) {
-            Type::Slice(e) => matches!(tt.under(*e), Type::Basic(BasicKind::Uint8) | Type::Basic(BasicKind::Int32)),
+            Type::Slice(e) => matches!(
+                tt.under(*e),
+                Type::Basic(BasicKind::Uint8) | Type::Basic(BasicKind::Int32)
+            ),
             _ => false,
         };
         if tk.is_some_and(|k| k.is_string()) && is_bytes_or_runes(&self.types, v) {
@@ -293,7 +439,12 @@ impl<'a> Checker<'a> {
             return true;
         }
         match (self.types.get(a), self.types.get(b)) {
-            (Type::Struct(fa), Type::Struct(fb)) => fa.len() == fb.len() && fa.iter().zip(fb).all(|(x, y)| x.name == y.name && x.embedded == y.embedded && x.typ == y.typ),
+            (Type::Struct(fa), Type::Struct(fb)) => {
+                fa.len() == fb.len()
+                    && fa.iter().zip(fb).all(|(x, y)| {
+                        x.name == y.name && x.embedded == y.embedded && x.typ == y.typ
+                    })
+            }
             _ => false,
         }
     }
@@ -303,31 +454,66 @@ impl<'a> Checker<'a> {
         let nargs = args.len();
         let (min, max): (usize, usize) = match b {
             Builtin::Append => (1, usize::MAX),
-            Builtin::Cap | Builtin::Len | Builtin::Clear | Builtin::Close | Builtin::Imag | Builtin::Real | Builtin::New | Builtin::Panic => (1, 1),
+            Builtin::Cap
+            | Builtin::Len
+            | Builtin::Clear
+            | Builtin::Close
+            | Builtin::Imag
+            | Builtin::Real
+            | Builtin::New
+            | Builtin::Panic => (1, 1),
             Builtin::Complex | Builtin::Copy | Builtin::Delete => (2, 2),
             Builtin::Make => (1, 3),
             Builtin::Max | Builtin::Min => (1, usize::MAX),
             Builtin::Print | Builtin::Println => (0, usize::MAX),
             Builtin::Recover => (0, 0),
-            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof | Builtin::StringData | Builtin::SliceData => (1, 1),
+            Builtin::Sizeof
+            | Builtin::Alignof
+            | Builtin::Offsetof
+            | Builtin::StringData
+            | Builtin::SliceData => (1, 1),
             Builtin::Add | Builtin::Slice | Builtin::String => (2, 2),
         };
         if ellipsis && b != Builtin::Append {
-            self.error(e.pos, format!("invalid operation: invalid use of ... with built-in {}", name));
+            self.error(
+                e.pos,
+                format!(
+                    "invalid operation: invalid use of ... with built-in {}",
+                    name
+                ),
+            );
             for a in args {
                 self.expr(a);
             }
             return Operand::invalid();
         }
         if nargs < min || nargs > max {
-            let msg = if nargs < min { "not enough" } else { "too many" };
-            self.error(e.pos, format!("{} arguments for {} (expected {}, found {})", msg, self.expr_string(e), min, nargs));
+            let msg = if nargs < min {
+                "not enough"
+            } else {
+                "too many"
+            };
+            self.error(
+                e.pos,
+                format!(
+                    "{} arguments for {} (expected {}, found {})",
+                    msg,
+                    self.expr_string(e),
+                    min,
+                    nargs
+                ),
+            );
             for a in args {
                 self.expr(a);
             }
             return Operand::invalid();
         }
-        let novalue = Operand { mode: Mode::NoValue, typ: ids::EMPTY_TUPLE, val: None, builtin: None };
+        let novalue = Operand {
+            mode: Mode::NoValue,
+            typ: ids::EMPTY_TUPLE,
+            val: None,
+            builtin: None,
+        };
         match b {
             Builtin::Print | Builtin::Println => {
                 // print(f()) with a multi-value f prints every result.
@@ -341,7 +527,10 @@ impl<'a> Checker<'a> {
                     let mut x = self.single_value(&args[0], x);
                     if !x.is_invalid() {
                         if x.typ == ids::UNTYPED_NIL {
-                            self.error(args[0].pos, "use of untyped nil in argument to built-in print");
+                            self.error(
+                                args[0].pos,
+                                "use of untyped nil in argument to built-in print",
+                            );
                         } else {
                             self.default_untyped(&mut x, &args[0]);
                         }
@@ -379,7 +568,10 @@ impl<'a> Checker<'a> {
                     self.default_untyped(&mut x, &args[0]);
                 }
                 let (size, align) = self.types.size_align(x.typ);
-                Operand::constant(ids::UINTPTR, Value::int(if b == Builtin::Sizeof { size } else { align } as i64))
+                Operand::constant(
+                    ids::UINTPTR,
+                    Value::int(if b == Builtin::Sizeof { size } else { align } as i64),
+                )
             }
             Builtin::Offsetof => {
                 let arg = crate::check::strip_paren(&args[0]);
@@ -388,18 +580,36 @@ impl<'a> Checker<'a> {
                     return x;
                 }
                 let sel = match &arg.kind {
-                    ExprKind::Selector { x: base, .. } => self.info.selections.get(&arg.id).cloned().map(|s| (s, self.info.type_of(base))),
+                    ExprKind::Selector { x: base, .. } => self
+                        .info
+                        .selections
+                        .get(&arg.id)
+                        .cloned()
+                        .map(|s| (s, self.info.type_of(base))),
                     _ => None,
                 };
-                let Some((s, bt)) = sel.filter(|(s, _)| s.kind == crate::SelectionKind::FieldVal) else {
-                    self.error(args[0].pos, format!("invalid argument: {} is not a selector expression", self.expr_string(&args[0])));
+                let Some((s, bt)) = sel.filter(|(s, _)| s.kind == crate::SelectionKind::FieldVal)
+                else {
+                    self.error(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} is not a selector expression",
+                            self.expr_string(&args[0])
+                        ),
+                    );
                     return Operand::invalid();
                 };
                 let mut t = bt;
                 let mut off = 0u64;
                 for (k, &i) in s.path.iter().enumerate() {
                     if k > 0 && self.types.is_pointer(t) {
-                        self.error(args[0].pos, format!("invalid argument: field {} is embedded via a pointer", self.expr_string(&args[0])));
+                        self.error(
+                            args[0].pos,
+                            format!(
+                                "invalid argument: field {} is embedded via a pointer",
+                                self.expr_string(&args[0])
+                            ),
+                        );
                         return Operand::invalid();
                     }
                     if k == 0 && self.types.is_pointer(t) {
@@ -442,7 +652,13 @@ impl<'a> Checker<'a> {
                     return Operand::value(ids::STRING);
                 }
                 let Type::Pointer(et) = self.types.under(p.typ).clone() else {
-                    self.error(args[0].pos, format!("invalid argument: {} is not a pointer", self.expr_string(&args[0])));
+                    self.error(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} is not a pointer",
+                            self.expr_string(&args[0])
+                        ),
+                    );
                     return Operand::invalid();
                 };
                 Operand::value(self.types.slice(et))
@@ -457,7 +673,13 @@ impl<'a> Checker<'a> {
             Builtin::SliceData => {
                 let x = self.value(&args[0]);
                 let Type::Slice(et) = self.types.under(x.typ).clone() else {
-                    self.error(args[0].pos, format!("invalid argument: {} is not a slice", self.expr_string(&args[0])));
+                    self.error(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} is not a slice",
+                            self.expr_string(&args[0])
+                        ),
+                    );
                     return Operand::invalid();
                 };
                 Operand::value(self.types.pointer(et))
@@ -469,7 +691,9 @@ impl<'a> Checker<'a> {
                 }
                 let ut = self.types.underlying(x.typ);
                 let ut = match self.types.get(ut) {
-                    Type::Pointer(p) if matches!(self.types.under(*p), Type::Array(..)) => self.types.underlying(*p),
+                    Type::Pointer(p) if matches!(self.types.under(*p), Type::Array(..)) => {
+                        self.types.underlying(*p)
+                    }
                     _ => ut,
                 };
                 let ok = match self.types.get(ut) {
@@ -479,7 +703,14 @@ impl<'a> Checker<'a> {
                     _ => false,
                 };
                 if !ok {
-                    self.error(args[0].pos, format!("invalid argument: {} for built-in {}", self.operand_string(&args[0], &x), name));
+                    self.error(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} for built-in {}",
+                            self.operand_string(&args[0], &x),
+                            name
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 if let Some(Value::String(s)) = &x.val {
@@ -520,7 +751,16 @@ impl<'a> Checker<'a> {
                     }
                 };
                 if nargs < minn || nargs > maxn {
-                    self.error(e.pos, format!("invalid operation: {} expects {} or {} arguments; found {}", self.expr_string(e), minn, maxn, nargs));
+                    self.error(
+                        e.pos,
+                        format!(
+                            "invalid operation: {} expects {} or {} arguments; found {}",
+                            self.expr_string(e),
+                            minn,
+                            maxn,
+                            nargs
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 let mut consts = vec![];
@@ -532,7 +772,10 @@ impl<'a> Checker<'a> {
                 }
                 if let [Some(l), Some(c)] = consts[..] {
                     if l > c {
-                        self.error(args[1].pos, format!("invalid argument: length and capacity swapped"));
+                        self.error(
+                            args[1].pos,
+                            format!("invalid argument: length and capacity swapped"),
+                        );
                         return Operand::invalid();
                     }
                 }
@@ -547,11 +790,20 @@ impl<'a> Checker<'a> {
                     return s;
                 }
                 if s.typ == ids::UNTYPED_NIL {
-                    self.error(args[0].pos, "first argument to append must be a typed slice; have untyped nil");
+                    self.error(
+                        args[0].pos,
+                        "first argument to append must be a typed slice; have untyped nil",
+                    );
                     return Operand::invalid();
                 }
                 let Type::Slice(elem) = self.types.under(s.typ).clone() else {
-                    self.error(args[0].pos, format!("invalid argument: {} is not a slice", self.operand_string(&args[0], &s)));
+                    self.error(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} is not a slice",
+                            self.operand_string(&args[0], &s)
+                        ),
+                    );
                     for a in &args[1..] {
                         self.expr(a);
                     }
@@ -568,7 +820,9 @@ impl<'a> Checker<'a> {
                         return Operand::invalid();
                     }
                     // append([]byte, string...)
-                    if self.types.basic(elem) == Some(BasicKind::Uint8) && self.types.is_string(y.typ) {
+                    if self.types.basic(elem) == Some(BasicKind::Uint8)
+                        && self.types.is_string(y.typ)
+                    {
                         self.default_untyped(&mut y, &args[1]);
                         return Operand::value(s.typ);
                     }
@@ -591,13 +845,22 @@ impl<'a> Checker<'a> {
                     return Operand::invalid();
                 }
                 let Type::Slice(de) = self.types.under(x.typ).clone() else {
-                    self.error(e.pos, format!("invalid argument: copy expects slice arguments; found {} and {}", self.operand_string(&args[0], &x), self.operand_string(&args[1], &y)));
+                    self.error(
+                        e.pos,
+                        format!(
+                            "invalid argument: copy expects slice arguments; found {} and {}",
+                            self.operand_string(&args[0], &x),
+                            self.operand_string(&args[1], &y)
+                        ),
+                    );
                     return Operand::invalid();
                 };
                 self.default_untyped(&mut y, &args[1]);
                 let ok = match self.types.under(y.typ).clone() {
                     Type::Slice(se) => se == de,
-                    Type::Basic(k) if k.is_string() => self.types.basic(de) == Some(BasicKind::Uint8),
+                    Type::Basic(k) if k.is_string() => {
+                        self.types.basic(de) == Some(BasicKind::Uint8)
+                    }
                     _ => false,
                 };
                 if !ok {
@@ -613,7 +876,13 @@ impl<'a> Checker<'a> {
                     return Operand::invalid();
                 }
                 let Type::Map(kt, _) = self.types.under(m.typ).clone() else {
-                    self.error(args[0].pos, format!("invalid argument: {} is not a map", self.operand_string(&args[0], &m)));
+                    self.error(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} is not a map",
+                            self.operand_string(&args[0], &m)
+                        ),
+                    );
                     return Operand::invalid();
                 };
                 self.assignment(&mut k, &args[1], kt, "argument to delete");
@@ -625,7 +894,14 @@ impl<'a> Checker<'a> {
                     return x;
                 }
                 if !matches!(self.types.under(x.typ), Type::Map(..) | Type::Slice(_)) {
-                    self.error(args[0].pos, format!("invalid argument: {} must be a map or slice", self.operand_string(&args[0], &x)).replace("must be a map or slice", "cannot clear"));
+                    self.error(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} must be a map or slice",
+                            self.operand_string(&args[0], &x)
+                        )
+                        .replace("must be a map or slice", "cannot clear"),
+                    );
                     return Operand::invalid();
                 }
                 novalue
@@ -637,12 +913,24 @@ impl<'a> Checker<'a> {
                 }
                 match self.types.under(x.typ) {
                     Type::Chan(crate::types::ChanDir::Recv, _) => {
-                        self.error(args[0].pos, format!("invalid operation: cannot close receive-only channel {}", self.operand_string(&args[0], &x)));
+                        self.error(
+                            args[0].pos,
+                            format!(
+                                "invalid operation: cannot close receive-only channel {}",
+                                self.operand_string(&args[0], &x)
+                            ),
+                        );
                         Operand::invalid()
                     }
                     Type::Chan(..) => novalue,
                     _ => {
-                        self.error(args[0].pos, format!("invalid operation: cannot close non-channel {}", self.operand_string(&args[0], &x)));
+                        self.error(
+                            args[0].pos,
+                            format!(
+                                "invalid operation: cannot close non-channel {}",
+                                self.operand_string(&args[0], &x)
+                            ),
+                        );
                         Operand::invalid()
                     }
                 }
@@ -675,14 +963,28 @@ impl<'a> Checker<'a> {
                     self.convert_untyped(&mut y, &args[1], ids::FLOAT64);
                 }
                 if x.typ != y.typ {
-                    self.error(e.pos, format!("invalid operation: {} (mismatched types {} and {})", self.expr_string(e), self.tstr(x.typ), self.tstr(y.typ)));
+                    self.error(
+                        e.pos,
+                        format!(
+                            "invalid operation: {} (mismatched types {} and {})",
+                            self.expr_string(e),
+                            self.tstr(x.typ),
+                            self.tstr(y.typ)
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 let rt = match self.types.basic(x.typ) {
                     Some(BasicKind::Float32) => ids::COMPLEX64,
                     Some(BasicKind::Float64) => ids::COMPLEX128,
                     _ => {
-                        self.error(args[0].pos, format!("invalid argument: arguments have type {}, expected floating-point", self.tstr(x.typ)));
+                        self.error(
+                            args[0].pos,
+                            format!(
+                                "invalid argument: arguments have type {}, expected floating-point",
+                                self.tstr(x.typ)
+                            ),
+                        );
                         return Operand::invalid();
                     }
                 };
@@ -703,11 +1005,16 @@ impl<'a> Checker<'a> {
                         let (re, im) = match v {
                             Value::Complex(a, b) => (a.clone(), b.clone()),
                             _ => match v.as_rat() {
-                                Some(r) => (r, num_rational::BigRational::from_integer(BigInt::from(0))),
+                                Some(r) => {
+                                    (r, num_rational::BigRational::from_integer(BigInt::from(0)))
+                                }
                                 None => return Operand::invalid(),
                             },
                         };
-                        return Operand::constant(ids::UNTYPED_FLOAT, Value::Float(if b == Builtin::Real { re } else { im }));
+                        return Operand::constant(
+                            ids::UNTYPED_FLOAT,
+                            Value::Float(if b == Builtin::Real { re } else { im }),
+                        );
                     }
                 }
                 if self.types.is_untyped(x.typ) {
@@ -717,12 +1024,25 @@ impl<'a> Checker<'a> {
                     Some(BasicKind::Complex64) => ids::FLOAT32,
                     Some(BasicKind::Complex128) => ids::FLOAT64,
                     _ => {
-                        self.error(args[0].pos, format!("invalid argument: {} must be of complex type", self.operand_string(&args[0], &x)));
+                        self.error(
+                            args[0].pos,
+                            format!(
+                                "invalid argument: {} must be of complex type",
+                                self.operand_string(&args[0], &x)
+                            ),
+                        );
                         return Operand::invalid();
                     }
                 };
                 if let Some(Value::Complex(re, im)) = &x.val {
-                    return Operand::constant(rt, Value::Float(if b == Builtin::Real { re.clone() } else { im.clone() }));
+                    return Operand::constant(
+                        rt,
+                        Value::Float(if b == Builtin::Real {
+                            re.clone()
+                        } else {
+                            im.clone()
+                        }),
+                    );
                 }
                 Operand::value(rt)
             }
@@ -734,18 +1054,28 @@ impl<'a> Checker<'a> {
                         return Operand::invalid();
                     }
                     if !self.types.basic(x.typ).is_some_and(|k| k.is_ordered()) {
-                        self.error(a.pos, format!("invalid argument: {} cannot be ordered", self.operand_string(a, &x)));
+                        self.error(
+                            a.pos,
+                            format!(
+                                "invalid argument: {} cannot be ordered",
+                                self.operand_string(a, &x)
+                            ),
+                        );
                         return Operand::invalid();
                     }
                     ops.push(x);
                 }
                 // Find the common type: the first typed operand's, else untyped.
-                let typed = ops.iter().find(|o| !self.types.is_untyped(o.typ)).map(|o| o.typ);
+                let typed = ops
+                    .iter()
+                    .find(|o| !self.types.is_untyped(o.typ))
+                    .map(|o| o.typ);
                 let mut result_t = typed.unwrap_or(ops[0].typ);
                 for (i, a) in args.iter().enumerate() {
                     let mut x = ops[i].clone();
                     if let Some(t) = typed {
-                        if !self.assignment(&mut x, a, t, &format!("argument to built-in {}", name)) {
+                        if !self.assignment(&mut x, a, t, &format!("argument to built-in {}", name))
+                        {
                             return Operand::invalid();
                         }
                         if x.typ != t {
@@ -765,7 +1095,8 @@ impl<'a> Checker<'a> {
                     let mut best = ops[0].val.clone().expect("const");
                     for o in &ops[1..] {
                         let v = o.val.clone().expect("const");
-                        let less = constant::compare(rgoc_syntax::BinOp::Lt, &v, &best).unwrap_or(false);
+                        let less =
+                            constant::compare(rgoc_syntax::BinOp::Lt, &v, &best).unwrap_or(false);
                         if (b == Builtin::Min) == less {
                             best = v;
                         }
@@ -781,13 +1112,24 @@ impl<'a> Checker<'a> {
         match &e.kind {
             ExprKind::Call { fun, args, .. } => {
                 // Conversions are not calls.
-                let is_conv = self.info.types.get(&fun.id).is_some_and(|t| t.mode == Mode::Type);
+                let is_conv = self
+                    .info
+                    .types
+                    .get(&fun.id)
+                    .is_some_and(|t| t.mode == Mode::Type);
                 !is_conv || args.iter().any(|a| self.has_call_or_recv(a))
             }
-            ExprKind::Unary { op: rgoc_syntax::UnOp::Recv, .. } => true,
-            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => self.has_call_or_recv(x),
+            ExprKind::Unary {
+                op: rgoc_syntax::UnOp::Recv,
+                ..
+            } => true,
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => {
+                self.has_call_or_recv(x)
+            }
             ExprKind::Selector { x, .. } => self.has_call_or_recv(x),
-            ExprKind::Index { x, indices } => self.has_call_or_recv(x) || indices.iter().any(|i| self.has_call_or_recv(i)),
+            ExprKind::Index { x, indices } => {
+                self.has_call_or_recv(x) || indices.iter().any(|i| self.has_call_or_recv(i))
+            }
             ExprKind::Binary { x, y, .. } => self.has_call_or_recv(x) || self.has_call_or_recv(y),
             _ => false,
         }
@@ -802,20 +1144,34 @@ impl<'a> Checker<'a> {
         if self.types.is_untyped(x.typ) {
             if let Some(v) = &x.val {
                 if v.as_int().is_none() {
-                    self.error(a.pos, format!("{} truncated to int", self.expr_string(a)).replace(" truncated to int", "") + " (untyped float constant) truncated to int");
+                    self.error(
+                        a.pos,
+                        format!("{} truncated to int", self.expr_string(a))
+                            .replace(" truncated to int", "")
+                            + " (untyped float constant) truncated to int",
+                    );
                     return None;
                 }
             }
             self.convert_untyped(&mut x, a, ids::INT);
         }
         if !self.types.is_integer(x.typ) {
-            self.error(a.pos, format!("cannot convert {} to type int", self.operand_string(a, &x)));
+            self.error(
+                a.pos,
+                format!("cannot convert {} to type int", self.operand_string(a, &x)),
+            );
             return None;
         }
         if let Some(v) = &x.val {
             let i = v.as_int().unwrap_or_default();
             if i.is_negative() {
-                self.error(a.pos, format!("invalid argument: index {} (constant of type int) must not be negative", self.expr_string(a)));
+                self.error(
+                    a.pos,
+                    format!(
+                        "invalid argument: index {} (constant of type int) must not be negative",
+                        self.expr_string(a)
+                    ),
+                );
                 return None;
             }
             return Some(i.to_i64());
@@ -823,7 +1179,13 @@ impl<'a> Checker<'a> {
         Some(None)
     }
 
-    pub(crate) fn composite_lit(&mut self, e: &Expr, typ: Option<&Expr>, elts: &[ast::Element], hint: Option<TypeId>) -> Operand {
+    pub(crate) fn composite_lit(
+        &mut self,
+        e: &Expr,
+        typ: Option<&Expr>,
+        elts: &[ast::Element],
+        hint: Option<TypeId>,
+    ) -> Operand {
         let t = match typ {
             Some(te) => {
                 if let ExprKind::ArrayType { len: None, elem } = &te.kind {
@@ -867,20 +1229,39 @@ impl<'a> Checker<'a> {
                     let mut seen = std::collections::HashSet::new();
                     for el in elts {
                         let Some(k) = &el.key else {
-                            self.error(el.value.pos, "mixture of field:value and value elements in struct literal");
+                            self.error(
+                                el.value.pos,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             continue;
                         };
                         let ExprKind::Ident(name) = &k.kind else {
-                            self.error(k.pos, format!("invalid field name {} in struct literal", self.expr_string(k)));
+                            self.error(
+                                k.pos,
+                                format!(
+                                    "invalid field name {} in struct literal",
+                                    self.expr_string(k)
+                                ),
+                            );
                             continue;
                         };
                         let Some(fi) = fields.iter().position(|f| &f.name == name) else {
-                            self.error(k.pos, format!("unknown field {} in struct literal of type {}", name, self.tstr(lit_t)));
+                            self.error(
+                                k.pos,
+                                format!(
+                                    "unknown field {} in struct literal of type {}",
+                                    name,
+                                    self.tstr(lit_t)
+                                ),
+                            );
                             self.expr(&el.value);
                             continue;
                         };
                         if !seen.insert(fi) {
-                            self.error(k.pos, format!("duplicate field name {} in struct literal", name));
+                            self.error(
+                                k.pos,
+                                format!("duplicate field name {} in struct literal", name),
+                            );
                         }
                         let ft = fields[fi].typ;
                         let mut x = self.expr_hint(&el.value, Some(ft));
@@ -890,11 +1271,20 @@ impl<'a> Checker<'a> {
                 } else {
                     for (i, el) in elts.iter().enumerate() {
                         if let Some(k) = &el.key {
-                            self.error(k.pos, "mixture of field:value and value elements in struct literal");
+                            self.error(
+                                k.pos,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             continue;
                         }
                         let Some(f) = fields.get(i) else {
-                            self.error(el.value.pos, format!("too many values in struct literal of type {}", self.tstr(lit_t)));
+                            self.error(
+                                el.value.pos,
+                                format!(
+                                    "too many values in struct literal of type {}",
+                                    self.tstr(lit_t)
+                                ),
+                            );
                             break;
                         };
                         let ft = f.typ;
@@ -903,7 +1293,13 @@ impl<'a> Checker<'a> {
                         self.assignment(&mut x, &el.value, ft, "struct literal");
                     }
                     if elts.len() < fields.len() && !elts.is_empty() {
-                        self.error(e.pos_end_hint(), format!("too few values in struct literal of type {}", self.tstr(lit_t)));
+                        self.error(
+                            e.pos_end_hint(),
+                            format!(
+                                "too few values in struct literal of type {}",
+                                self.tstr(lit_t)
+                            ),
+                        );
                     }
                 }
             }
@@ -926,7 +1322,13 @@ impl<'a> Checker<'a> {
                         if let Some(v) = &kx.val {
                             if !self.types.is_interface(kt) {
                                 if keys.contains(v) {
-                                    self.error(k.pos, format!("duplicate key {} in map literal", self.expr_string(k)));
+                                    self.error(
+                                        k.pos,
+                                        format!(
+                                            "duplicate key {} in map literal",
+                                            self.expr_string(k)
+                                        ),
+                                    );
                                 }
                                 keys.push(v.clone());
                             }
@@ -938,7 +1340,10 @@ impl<'a> Checker<'a> {
                 }
             }
             _ => {
-                self.error(e.pos, format!("invalid composite literal type {}", self.tstr(lit_t)));
+                self.error(
+                    e.pos,
+                    format!("invalid composite literal type {}", self.tstr(lit_t)),
+                );
                 return Operand::invalid();
             }
         }
@@ -960,18 +1365,28 @@ impl<'a> Checker<'a> {
                 match self.index_value(k, None) {
                     Some(Some(i)) => idx = i as u64,
                     Some(None) => {
-                        self.error(k.pos, format!("index {} must be integer constant", self.expr_string(k)));
+                        self.error(
+                            k.pos,
+                            format!("index {} must be integer constant", self.expr_string(k)),
+                        );
                     }
                     None => {}
                 }
             }
             if let Some(n) = len {
                 if idx >= n {
-                    self.error(el.value.pos, format!("index {} out of bounds [0:{}]", idx, n).replace("index", "array index"));
+                    self.error(
+                        el.value.pos,
+                        format!("index {} out of bounds [0:{}]", idx, n)
+                            .replace("index", "array index"),
+                    );
                 }
             }
             if !seen.insert(idx) {
-                self.error(el.key.as_ref().map(|k| k.pos).unwrap_or(el.value.pos), format!("duplicate index {} in array or slice literal", idx));
+                self.error(
+                    el.key.as_ref().map(|k| k.pos).unwrap_or(el.value.pos),
+                    format!("duplicate index {} in array or slice literal", idx),
+                );
             }
             let mut x = self.expr_hint(&el.value, Some(et));
             x = self.single_value(&el.value, x);

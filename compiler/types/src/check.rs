@@ -13,8 +13,16 @@ use crate::{Checked, Info, Initializer};
 
 #[derive(Clone, Copy)]
 pub(crate) enum DeclRef<'a> {
-    Const { idx: usize, typ: Option<&'a Expr>, values: &'a [Expr], iota: u32 },
-    Var { spec: &'a ast::ValueSpec, idx: usize },
+    Const {
+        idx: usize,
+        typ: Option<&'a Expr>,
+        values: &'a [Expr],
+        iota: u32,
+    },
+    Var {
+        spec: &'a ast::ValueSpec,
+        idx: usize,
+    },
     Type(&'a ast::TypeSpec),
     Func(&'a ast::FuncDecl),
 }
@@ -102,12 +110,23 @@ pub fn check_package(files: &[ast::File], pkg: &str) -> (Checked, Vec<Diagnostic
     let mut diags = std::mem::take(&mut c.diags);
     diags.sort_by_key(|d| d.pos);
     diags.dedup();
-    (Checked { types: c.types, objs: c.objs, info: c.info, pkg_path: pkg.to_string() }, diags)
+    (
+        Checked {
+            types: c.types,
+            objs: c.objs,
+            info: c.info,
+            pkg_path: pkg.to_string(),
+        },
+        diags,
+    )
 }
 
 impl<'a> Checker<'a> {
     pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
-        self.diags.push(Diagnostic { pos, msg: msg.into() });
+        self.diags.push(Diagnostic {
+            pos,
+            msg: msg.into(),
+        });
     }
 
     /// An import declaration. Only package unsafe exists so far (the
@@ -117,7 +136,11 @@ impl<'a> Checker<'a> {
             self.unsupported(imp.path_pos, &format!("import of package {:?}", imp.path));
             return;
         }
-        let name = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| "unsafe".into());
+        let name = imp
+            .name
+            .as_ref()
+            .map(|n| n.name.clone())
+            .unwrap_or_else(|| "unsafe".into());
         if name == "_" {
             return;
         }
@@ -126,8 +149,20 @@ impl<'a> Checker<'a> {
             return;
         }
         let scope = self.unsafe_scope();
-        let o = self.objs.add(Object::new(&name, ObjKind::PkgName(scope), ids::INVALID, imp.pos, &self.pkg));
-        if self.objs.lookup(self.pkg_scope, &name).is_some_and(|(p, s, _)| s == self.pkg_scope && matches!(self.objs.get(p).kind, ObjKind::PkgName(_))) {
+        let o = self.objs.add(Object::new(
+            &name,
+            ObjKind::PkgName(scope),
+            ids::INVALID,
+            imp.pos,
+            &self.pkg,
+        ));
+        if self
+            .objs
+            .lookup(self.pkg_scope, &name)
+            .is_some_and(|(p, s, _)| {
+                s == self.pkg_scope && matches!(self.objs.get(p).kind, ObjKind::PkgName(_))
+            })
+        {
             // Another file imported it under the same name.
         } else if let Some(prev) = self.objs.insert(self.pkg_scope, &name, o) {
             let _ = prev;
@@ -145,13 +180,31 @@ impl<'a> Checker<'a> {
         }
         let s = self.objs.new_scope(None, false);
         let pos = Pos::default();
-        let o = self.objs.add(Object::new("Pointer", ObjKind::TypeName, ids::UNSAFE_POINTER, pos, "unsafe"));
+        let o = self.objs.add(Object::new(
+            "Pointer",
+            ObjKind::TypeName,
+            ids::UNSAFE_POINTER,
+            pos,
+            "unsafe",
+        ));
         self.objs.insert(s, "Pointer", o);
         for b in Builtin::UNSAFE {
-            let o = self.objs.add(Object::new(b.name(), ObjKind::Builtin(b), ids::INVALID, pos, "unsafe"));
+            let o = self.objs.add(Object::new(
+                b.name(),
+                ObjKind::Builtin(b),
+                ids::INVALID,
+                pos,
+                "unsafe",
+            ));
             self.objs.insert(s, b.name(), o);
         }
-        let marker = self.objs.add(Object::new("unsafe·pkg", ObjKind::PkgName(s), ids::INVALID, pos, ""));
+        let marker = self.objs.add(Object::new(
+            "unsafe·pkg",
+            ObjKind::PkgName(s),
+            ids::INVALID,
+            pos,
+            "",
+        ));
         self.objs.insert(self.pkg_scope, "unsafe·pkg", marker);
         s
     }
@@ -186,22 +239,42 @@ impl<'a> Checker<'a> {
                         }
                         if fd.name.name == "init" {
                             if !fd.sig.params.is_empty() || !fd.sig.results.is_empty() {
-                                self.error(fd.name.pos, "func init must have no arguments and no return values");
+                                self.error(
+                                    fd.name.pos,
+                                    "func init must have no arguments and no return values",
+                                );
                             }
-                            let o = self.objs.add(Object::new("init", ObjKind::Func, ids::INVALID, fd.name.pos, &self.pkg));
+                            let o = self.objs.add(Object::new(
+                                "init",
+                                ObjKind::Func,
+                                ids::INVALID,
+                                fd.name.pos,
+                                &self.pkg,
+                            ));
                             self.info.defs.insert(fd.name.id, o);
                             self.info.init_funcs.push(fd.name.id);
                             self.decls.insert(o, DeclRef::Func(fd));
                             order.push(o);
                             continue;
                         }
-                        if fd.name.name == "main" && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty()) {
-                            self.error(fd.name.pos, "func main must have no arguments and no return values");
+                        if fd.name.name == "main"
+                            && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty())
+                        {
+                            self.error(
+                                fd.name.pos,
+                                "func main must have no arguments and no return values",
+                            );
                         }
                         if fd.name.name == "_" {
                             continue;
                         }
-                        let o = self.objs.add(Object::new(&fd.name.name, ObjKind::Func, ids::INVALID, fd.name.pos, &self.pkg));
+                        let o = self.objs.add(Object::new(
+                            &fd.name.name,
+                            ObjKind::Func,
+                            ids::INVALID,
+                            fd.name.pos,
+                            &self.pkg,
+                        ));
                         self.declare_pkg(&fd.name, o);
                         self.decls.insert(o, DeclRef::Func(fd));
                         order.push(o);
@@ -214,12 +287,26 @@ impl<'a> Checker<'a> {
                             }
                             let (typ, values) = last.unwrap_or((None, &[]));
                             for (i, name) in spec.names.iter().enumerate() {
-                                let o = self.objs.add(Object::new(&name.name, ObjKind::Const(Value::int(0)), ids::INVALID, name.pos, &self.pkg));
+                                let o = self.objs.add(Object::new(
+                                    &name.name,
+                                    ObjKind::Const(Value::int(0)),
+                                    ids::INVALID,
+                                    name.pos,
+                                    &self.pkg,
+                                ));
                                 self.info.defs.insert(name.id, o);
                                 if name.name != "_" {
                                     self.declare_pkg(name, o);
                                 }
-                                self.decls.insert(o, DeclRef::Const { idx: i, typ, values, iota: spec.iota });
+                                self.decls.insert(
+                                    o,
+                                    DeclRef::Const {
+                                        idx: i,
+                                        typ,
+                                        values,
+                                        iota: spec.iota,
+                                    },
+                                );
                                 order.push(o);
                             }
                         }
@@ -227,7 +314,16 @@ impl<'a> Checker<'a> {
                     ast::Decl::Var(specs) => {
                         for spec in specs {
                             for (i, name) in spec.names.iter().enumerate() {
-                                let o = self.objs.add(Object::new(&name.name, ObjKind::Var { global: true, param: false }, ids::INVALID, name.pos, &self.pkg));
+                                let o = self.objs.add(Object::new(
+                                    &name.name,
+                                    ObjKind::Var {
+                                        global: true,
+                                        param: false,
+                                    },
+                                    ids::INVALID,
+                                    name.pos,
+                                    &self.pkg,
+                                ));
                                 self.info.defs.insert(name.id, o);
                                 if name.name != "_" {
                                     self.declare_pkg(name, o);
@@ -241,7 +337,13 @@ impl<'a> Checker<'a> {
                     }
                     ast::Decl::Type(specs) => {
                         for spec in specs {
-                            let o = self.objs.add(Object::new(&spec.name.name, ObjKind::TypeName, ids::INVALID, spec.name.pos, &self.pkg));
+                            let o = self.objs.add(Object::new(
+                                &spec.name.name,
+                                ObjKind::TypeName,
+                                ids::INVALID,
+                                spec.name.pos,
+                                &self.pkg,
+                            ));
                             self.info.defs.insert(spec.name.id, o);
                             if spec.name.name != "_" {
                                 self.declare_pkg(&spec.name, o);
@@ -255,7 +357,14 @@ impl<'a> Checker<'a> {
         }
         if self.objs.scope(self.pkg_scope).names.get("main").is_none() && self.pkg == "main" {
             if let Some(f) = files.first() {
-                self.diags.push(Diagnostic { pos: Pos { file: f.file_index, line: 0, col: 0 }, msg: "function main is undeclared in the main package".into() });
+                self.diags.push(Diagnostic {
+                    pos: Pos {
+                        file: f.file_index,
+                        line: 0,
+                        col: 0,
+                    },
+                    msg: "function main is undeclared in the main package".into(),
+                });
             }
         }
         // 2. Resolve every package-level object.
@@ -284,7 +393,8 @@ impl<'a> Checker<'a> {
         }
         // 3. Function bodies.
         for fd in funcs {
-            if !fd.type_params.is_empty() || fd.recv.as_ref().is_some_and(|r| has_type_args(&r.typ)) {
+            if !fd.type_params.is_empty() || fd.recv.as_ref().is_some_and(|r| has_type_args(&r.typ))
+            {
                 continue;
             }
             if let Some(body) = &fd.body {
@@ -314,7 +424,15 @@ impl<'a> Checker<'a> {
         self.info.defs.insert(name.id, o);
         if let Some(prev) = self.objs.insert(self.pkg_scope, &name.name, o) {
             let pp = self.objs.get(prev).pos;
-            self.error(name.pos, format!("{} redeclared in this block\n\t{}: other declaration of {}", name.name, fmt_pos(pp), name.name));
+            self.error(
+                name.pos,
+                format!(
+                    "{} redeclared in this block\n\t{}: other declaration of {}",
+                    name.name,
+                    fmt_pos(pp),
+                    name.name
+                ),
+            );
         }
     }
 
@@ -331,7 +449,13 @@ impl<'a> Checker<'a> {
                     ObjKind::Func => {}
                     _ => {
                         if obj.typ == ids::INVALID {
-                            self.error(obj.pos, format!("initialization cycle or invalid recursive reference to {}", obj.name));
+                            self.error(
+                                obj.pos,
+                                format!(
+                                    "initialization cycle or invalid recursive reference to {}",
+                                    obj.name
+                                ),
+                            );
                             self.objs.get_mut(o).typ = ids::INVALID;
                             self.color.insert(o, Color::Black);
                         }
@@ -341,7 +465,9 @@ impl<'a> Checker<'a> {
             }
             None => {}
         }
-        let Some(d) = self.decls.get(&o).copied() else { return };
+        let Some(d) = self.decls.get(&o).copied() else {
+            return;
+        };
         self.color.insert(o, Color::Grey);
         let saved_scope = self.scope;
         let saved_decl = self.cur_decl;
@@ -349,7 +475,12 @@ impl<'a> Checker<'a> {
         let saved_fctx = std::mem::take(&mut self.fctx);
         self.scope = self.pkg_scope;
         match d {
-            DeclRef::Const { idx, typ, values, iota } => {
+            DeclRef::Const {
+                idx,
+                typ,
+                values,
+                iota,
+            } => {
                 self.cur_decl = Some(o);
                 self.iota = Some(Value::int(iota as i64));
                 self.const_decl(o, idx, typ, values);
@@ -391,12 +522,18 @@ impl<'a> Checker<'a> {
         };
         let mut x = self.expr(init);
         if x.mode == crate::Mode::Type || x.mode == crate::Mode::NoValue {
-            self.error(init.pos, format!("{} is not constant", self.expr_string(init)));
+            self.error(
+                init.pos,
+                format!("{} is not constant", self.expr_string(init)),
+            );
             return;
         }
         if x.mode != crate::Mode::Const {
             if x.typ != ids::INVALID {
-                self.error(init.pos, format!("{} is not constant", self.operand_string(init, &x)));
+                self.error(
+                    init.pos,
+                    format!("{} is not constant", self.operand_string(init, &x)),
+                );
             }
             self.objs.get_mut(o).typ = ids::INVALID;
             return;
@@ -404,7 +541,10 @@ impl<'a> Checker<'a> {
         if let Some(t) = t {
             if t != ids::INVALID {
                 if self.types.basic(t).is_none() {
-                    self.error(typ.map(|e| e.pos).unwrap_or(pos), format!("invalid constant type {}", self.tstr(t)));
+                    self.error(
+                        typ.map(|e| e.pos).unwrap_or(pos),
+                        format!("invalid constant type {}", self.tstr(t)),
+                    );
                     return;
                 }
                 self.assignment(&mut x, init, t, "constant declaration");
@@ -443,10 +583,16 @@ impl<'a> Checker<'a> {
             };
             if spec.values.len() == objs.len() {
                 for (o, v) in objs.iter().zip(spec.values.iter()) {
-                    self.pending_inits.push(Initializer { lhs: vec![*o], rhs: v.clone() });
+                    self.pending_inits.push(Initializer {
+                        lhs: vec![*o],
+                        rhs: v.clone(),
+                    });
                 }
             } else {
-                self.pending_inits.push(Initializer { lhs: objs.clone(), rhs });
+                self.pending_inits.push(Initializer {
+                    lhs: objs.clone(),
+                    rhs,
+                });
             }
         }
     }
@@ -461,12 +607,17 @@ impl<'a> Checker<'a> {
             self.objs.get_mut(o).typ = t;
             return;
         }
-        let named = self.types.new_named(&spec.name.name, &self.pkg.clone(), Some(o));
+        let named = self
+            .types
+            .new_named(&spec.name.name, &self.pkg.clone(), Some(o));
         self.objs.get_mut(o).typ = named;
         let u = self.type_expr(&spec.typ);
         let under = self.types.underlying(u);
         if under == ids::INVALID && u != ids::INVALID {
-            self.error(spec.name.pos, format!("invalid recursive type {}", spec.name.name));
+            self.error(
+                spec.name.pos,
+                format!("invalid recursive type {}", spec.name.name),
+            );
         }
         if let Some(n) = self.types.named_info_mut(named) {
             n.underlying = under;
@@ -513,14 +664,25 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if let Some(pp) = seen.get(&fd.name.name) {
-                self.error(fd.name.pos, format!("method {}.{} already declared at {}", name, fd.name.name, fmt_pos(*pp)));
+                self.error(
+                    fd.name.pos,
+                    format!(
+                        "method {}.{} already declared at {}",
+                        name,
+                        fd.name.name,
+                        fmt_pos(*pp)
+                    ),
+                );
                 continue;
             }
             seen.insert(fd.name.name.clone(), fd.name.pos);
             let under = self.types.underlying(named);
             if let Type::Struct(fields) = self.types.get(under) {
                 if fields.iter().any(|f| f.name == fd.name.name) {
-                    self.error(fd.name.pos, format!("field and method with the same name {}", fd.name.name));
+                    self.error(
+                        fd.name.pos,
+                        format!("field and method with the same name {}", fd.name.name),
+                    );
                     continue;
                 }
             }
@@ -569,14 +731,24 @@ impl<'a> Checker<'a> {
             let o = inits[i].lhs[0];
             let obj = self.objs.get(o);
             let (pos, name) = (obj.pos, obj.name.clone());
-            self.error(pos, format!("initialization cycle or initialization loop: {} refers to itself", name));
+            self.error(
+                pos,
+                format!(
+                    "initialization cycle or initialization loop: {} refers to itself",
+                    name
+                ),
+            );
             done[i] = true;
             return;
         }
         visiting[i] = true;
         // Collect variable dependencies through functions.
         let mut seen = HashSet::new();
-        let mut stack: Vec<ObjId> = inits[i].lhs.iter().flat_map(|o| self.deps.get(o).cloned().unwrap_or_default()).collect();
+        let mut stack: Vec<ObjId> = inits[i]
+            .lhs
+            .iter()
+            .flat_map(|o| self.deps.get(o).cloned().unwrap_or_default())
+            .collect();
         let mut var_deps = Vec::new();
         while let Some(d) = stack.pop() {
             if !seen.insert(d) {
@@ -599,7 +771,10 @@ impl<'a> Checker<'a> {
                 let obj = self.objs.get(d);
                 let (pos, name) = (obj.pos, obj.name.clone());
                 if !done[i] {
-                    self.error(pos, format!("initialization cycle: {} refers to itself", name));
+                    self.error(
+                        pos,
+                        format!("initialization cycle: {} refers to itself", name),
+                    );
                 }
             }
         }
@@ -614,7 +789,8 @@ impl<'a> Checker<'a> {
     pub fn record_dep(&mut self, o: ObjId) {
         if let Some(cur) = self.cur_decl {
             let obj = self.objs.get(o);
-            let global = matches!(obj.kind, ObjKind::Var { global: true, .. } | ObjKind::Func) && obj.pkg == self.pkg;
+            let global = matches!(obj.kind, ObjKind::Var { global: true, .. } | ObjKind::Func)
+                && obj.pkg == self.pkg;
             if global {
                 self.deps.entry(cur).or_default().push(o);
             }
@@ -625,7 +801,11 @@ impl<'a> Checker<'a> {
         self.scope = self.objs.new_scope(Some(self.scope), func_boundary);
     }
     pub fn close_scope(&mut self) {
-        self.scope = self.objs.scope(self.scope).parent.expect("scope has parent");
+        self.scope = self
+            .objs
+            .scope(self.scope)
+            .parent
+            .expect("scope has parent");
     }
 
     /// Declares a local object in the current scope.
@@ -636,13 +816,26 @@ impl<'a> Checker<'a> {
         }
         if let Some(prev) = self.objs.insert(self.scope, &name.name, o) {
             let pp = self.objs.get(prev).pos;
-            self.error(name.pos, format!("{} redeclared in this block\n\t{}: other declaration of {}", name.name, fmt_pos(pp), name.name));
+            self.error(
+                name.pos,
+                format!(
+                    "{} redeclared in this block\n\t{}: other declaration of {}",
+                    name.name,
+                    fmt_pos(pp),
+                    name.name
+                ),
+            );
         }
     }
 
-
     /// Checks a function body (declared function, method or literal).
-    pub fn func_body(&mut self, recv: Option<&ast::Field>, ft: &ast::FuncType, sig: &Signature, body: &ast::Block) {
+    pub fn func_body(
+        &mut self,
+        recv: Option<&ast::Field>,
+        ft: &ast::FuncType,
+        sig: &Signature,
+        body: &ast::Block,
+    ) {
         let saved_scope = self.scope;
         let saved_locals = std::mem::take(&mut self.locals);
         self.open_scope(true);
@@ -651,7 +844,16 @@ impl<'a> Checker<'a> {
         if let Some(r) = recv {
             let rt = self.recv_type(r);
             for n in &r.names {
-                let o = self.objs.add(Object::new(&n.name, ObjKind::Var { global: false, param: true }, rt, n.pos, &self.pkg));
+                let o = self.objs.add(Object::new(
+                    &n.name,
+                    ObjKind::Var {
+                        global: false,
+                        param: true,
+                    },
+                    rt,
+                    n.pos,
+                    &self.pkg,
+                ));
                 self.declare_local(n, o);
             }
         }
@@ -662,7 +864,16 @@ impl<'a> Checker<'a> {
                 let t = sig.params.get(pi).copied().unwrap_or(ids::INVALID);
                 pi += 1;
                 if let Some(n) = f.names.get(k) {
-                    let o = self.objs.add(Object::new(&n.name, ObjKind::Var { global: false, param: true }, t, n.pos, &self.pkg));
+                    let o = self.objs.add(Object::new(
+                        &n.name,
+                        ObjKind::Var {
+                            global: false,
+                            param: true,
+                        },
+                        t,
+                        n.pos,
+                        &self.pkg,
+                    ));
                     self.declare_local(n, o);
                 }
             }
@@ -675,12 +886,24 @@ impl<'a> Checker<'a> {
                 ri += 1;
                 if let Some(n) = f.names.get(k) {
                     named_results = true;
-                    let o = self.objs.add(Object::new(&n.name, ObjKind::Var { global: false, param: true }, t, n.pos, &self.pkg));
+                    let o = self.objs.add(Object::new(
+                        &n.name,
+                        ObjKind::Var {
+                            global: false,
+                            param: true,
+                        },
+                        t,
+                        n.pos,
+                        &self.pkg,
+                    ));
                     self.declare_local(n, o);
                 }
             }
         }
-        self.fctx.push(FuncCtx { sig: sig.clone(), named_results });
+        self.fctx.push(FuncCtx {
+            sig: sig.clone(),
+            named_results,
+        });
         let saved_ctx = std::mem::take(&mut self.ctx);
         self.stmt_list(&body.stmts);
         self.ctx = saved_ctx;
@@ -694,7 +917,8 @@ impl<'a> Checker<'a> {
         let locals = std::mem::replace(&mut self.locals, saved_locals);
         for o in locals {
             let obj = self.objs.get(o);
-            if !obj.used && obj.name != "_" && matches!(obj.kind, ObjKind::Var { param: false, .. }) {
+            if !obj.used && obj.name != "_" && matches!(obj.kind, ObjKind::Var { param: false, .. })
+            {
                 let (pos, name) = (obj.pos, obj.name.clone());
                 self.error(pos, format!("declared and not used: {}", name));
             }
@@ -706,13 +930,14 @@ impl<'a> Checker<'a> {
         self.type_expr(&r.typ)
     }
 
-
     pub fn mark_used(&mut self, o: ObjId) {
         self.objs.get_mut(o).used = true;
     }
 
     pub fn record(&mut self, id: NodeId, mode: crate::Mode, typ: TypeId, val: Option<Value>) {
-        self.info.types.insert(id, crate::TypeAndValue { mode, typ, val });
+        self.info
+            .types
+            .insert(id, crate::TypeAndValue { mode, typ, val });
     }
 }
 

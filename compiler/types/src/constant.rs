@@ -110,7 +110,11 @@ impl Value {
                     format_g(v)
                 }
             }
-            Value::Complex(re, im) => format!("({} + {}i)", format_g(rat_to_f64(re)), format_g(rat_to_f64(im))),
+            Value::Complex(re, im) => format!(
+                "({} + {}i)",
+                format_g(rat_to_f64(re)),
+                format_g(rat_to_f64(im))
+            ),
         }
     }
 }
@@ -166,7 +170,11 @@ fn round_rat(r: &BigRational, mant: u32, emin_sub: i64, emax: i64) -> f64 {
     let mut e = nb - db - (mant as i64);
     // Adjust e so quotient has exactly `mant` bits.
     let q_for = |e: i64| -> (BigInt, BigInt) {
-        let (n, d) = if e >= 0 { (num.clone(), &den << (e as usize)) } else { (&num << ((-e) as usize), den.clone()) };
+        let (n, d) = if e >= 0 {
+            (num.clone(), &den << (e as usize))
+        } else {
+            (&num << ((-e) as usize), den.clone())
+        };
         n.div_rem(&d)
     };
     let (mut q, mut rem) = q_for(e);
@@ -189,7 +197,11 @@ fn round_rat(r: &BigRational, mant: u32, emin_sub: i64, emax: i64) -> f64 {
         rem = t.1;
     }
     // Round half to even using the remainder.
-    let d = if e >= 0 { &den << (e as usize) } else { den.clone() };
+    let d = if e >= 0 {
+        &den << (e as usize)
+    } else {
+        den.clone()
+    };
     let twice = &rem << 1usize;
     let round_up = match twice.cmp(&d) {
         std::cmp::Ordering::Greater => true,
@@ -204,12 +216,20 @@ fn round_rat(r: &BigRational, mant: u32, emin_sub: i64, emax: i64) -> f64 {
         }
     }
     if e + (mant as i64) - 1 > emax {
-        return if neg { f64::NEG_INFINITY } else { f64::INFINITY };
+        return if neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        };
     }
     let qf = q.to_f64().unwrap_or(f64::INFINITY);
     let v = qf * 2f64.powi(e.clamp(-1100, 1100) as i32);
     // powi may underflow for very negative e; compute in two steps.
-    let v = if v == 0.0 && !q.is_zero() { qf * 2f64.powi((e / 2) as i32) * 2f64.powi((e - e / 2) as i32) } else { v };
+    let v = if v == 0.0 && !q.is_zero() {
+        qf * 2f64.powi((e / 2) as i32) * 2f64.powi((e - e / 2) as i32)
+    } else {
+        v
+    };
     if neg {
         -v
     } else {
@@ -241,7 +261,10 @@ pub fn int_range(k: BasicKind) -> (BigInt, BigInt) {
         (BigInt::zero(), (BigInt::one() << bits as usize) - 1)
     } else {
         let _ = Int;
-        (-(BigInt::one() << (bits - 1) as usize), (BigInt::one() << (bits - 1) as usize) - 1)
+        (
+            -(BigInt::one() << (bits - 1) as usize),
+            (BigInt::one() << (bits - 1) as usize) - 1,
+        )
     }
 }
 
@@ -281,7 +304,11 @@ pub fn represent(v: &Value, k: BasicKind) -> Option<Value> {
 }
 
 fn round_float(r: &BigRational, k: BasicKind) -> Option<BigRational> {
-    let f = if k == BasicKind::Float32 { rat_to_f32(r) as f64 } else { rat_to_f64(r) };
+    let f = if k == BasicKind::Float32 {
+        rat_to_f32(r) as f64
+    } else {
+        rat_to_f64(r)
+    };
     if f.is_infinite() {
         return None;
     }
@@ -302,7 +329,12 @@ pub enum OpError {
 
 /// Binary arithmetic on two constants of the same class. `int_div` says
 /// whether `/` is integer division (both operands of integer type).
-pub fn binary(op: rgoc_syntax::BinOp, x: &Value, y: &Value, int_div: bool) -> Result<Value, OpError> {
+pub fn binary(
+    op: rgoc_syntax::BinOp,
+    x: &Value,
+    y: &Value,
+    int_div: bool,
+) -> Result<Value, OpError> {
     use rgoc_syntax::BinOp::*;
     if let (Value::Bool(a), Value::Bool(b)) = (x, y) {
         return match op {
@@ -458,7 +490,11 @@ pub fn shift(left: bool, x: &BigInt, s: u64) -> Option<BigInt> {
         Some(x << s as usize)
     } else {
         if s > 100000 {
-            return Some(if x.sign() == Sign::Minus { BigInt::from(-1) } else { BigInt::zero() });
+            return Some(if x.sign() == Sign::Minus {
+                BigInt::from(-1)
+            } else {
+                BigInt::zero()
+            });
         }
         // Arithmetic shift right (floor division), as Go's >> on signed values.
         Some(x >> s as usize)
@@ -500,7 +536,11 @@ pub fn parse_float_lit(raw: &str) -> Option<BigRational> {
             None => (mant, ""),
         };
         let digits = format!("{}{}", ip, fp);
-        let m = if digits.is_empty() { BigInt::zero() } else { BigInt::parse_bytes(digits.as_bytes(), 16)? };
+        let m = if digits.is_empty() {
+            BigInt::zero()
+        } else {
+            BigInt::parse_bytes(digits.as_bytes(), 16)?
+        };
         let e = exp - 4 * fp.len() as i64;
         return Some(scale(BigRational::from_integer(m), &two, e));
     }
@@ -513,7 +553,11 @@ pub fn parse_float_lit(raw: &str) -> Option<BigRational> {
         None => (mant, ""),
     };
     let digits = format!("{}{}", ip, fp);
-    let m = if digits.is_empty() { BigInt::zero() } else { BigInt::parse_bytes(digits.as_bytes(), 10)? };
+    let m = if digits.is_empty() {
+        BigInt::zero()
+    } else {
+        BigInt::parse_bytes(digits.as_bytes(), 10)?
+    };
     let e = exp - fp.len() as i64;
     if e.abs() > 100_000 {
         return None;
@@ -542,7 +586,10 @@ mod tests {
             ("2.2250738585072014e-308", 2.2250738585072014e-308),
             ("0x1p-2", 0.25),
             ("1.7976931348623157e308", f64::MAX),
-            ("3.14159265358979323846264338327950288419716939937510582097494459", std::f64::consts::PI),
+            (
+                "3.14159265358979323846264338327950288419716939937510582097494459",
+                std::f64::consts::PI,
+            ),
         ] {
             let r = parse_float_lit(lit).unwrap();
             assert_eq!(rat_to_f64(&r), want, "{lit}");

@@ -21,13 +21,28 @@ pub(crate) struct Operand {
 
 impl Operand {
     pub fn invalid() -> Operand {
-        Operand { mode: Mode::Value, typ: ids::INVALID, val: None, builtin: None }
+        Operand {
+            mode: Mode::Value,
+            typ: ids::INVALID,
+            val: None,
+            builtin: None,
+        }
     }
     pub fn value(typ: TypeId) -> Operand {
-        Operand { mode: Mode::Value, typ, val: None, builtin: None }
+        Operand {
+            mode: Mode::Value,
+            typ,
+            val: None,
+            builtin: None,
+        }
     }
     pub fn constant(typ: TypeId, v: Value) -> Operand {
-        Operand { mode: Mode::Const, typ, val: Some(v), builtin: None }
+        Operand {
+            mode: Mode::Const,
+            typ,
+            val: Some(v),
+            builtin: None,
+        }
     }
     pub fn is_invalid(&self) -> bool {
         self.typ == ids::INVALID && self.mode != Mode::NoValue && self.mode != Mode::Builtin
@@ -52,7 +67,13 @@ impl<'a> Checker<'a> {
                     ExprKind::Call { fun, .. } => self.expr_string(fun),
                     _ => self.expr_string(e),
                 };
-                self.error(e.pos, format!("assignment mismatch: 1 variable but {} returns {} values", callee, n));
+                self.error(
+                    e.pos,
+                    format!(
+                        "assignment mismatch: 1 variable but {} returns {} values",
+                        callee, n
+                    ),
+                );
                 return Operand::invalid();
             }
         }
@@ -62,21 +83,37 @@ impl<'a> Checker<'a> {
     pub(crate) fn single_value(&mut self, e: &Expr, x: Operand) -> Operand {
         match x.mode {
             Mode::Type => {
-                self.error(e.pos, format!("{} (type) is not an expression", self.expr_string(e)));
+                self.error(
+                    e.pos,
+                    format!("{} (type) is not an expression", self.expr_string(e)),
+                );
                 Operand::invalid()
             }
             Mode::NoValue => {
-                self.error(e.pos, format!("{} (no value) used as value", self.expr_string(e)));
+                self.error(
+                    e.pos,
+                    format!("{} (no value) used as value", self.expr_string(e)),
+                );
                 Operand::invalid()
             }
             Mode::Builtin => {
-                self.error(e.pos, format!("{} (built-in) must be called", self.expr_string(e)));
+                self.error(
+                    e.pos,
+                    format!("{} (built-in) must be called", self.expr_string(e)),
+                );
                 Operand::invalid()
             }
             _ => {
                 if let Type::Tuple(v) = self.types.get(x.typ) {
                     if !v.is_empty() {
-                        self.error(e.pos, format!("multiple-value {} (value of type {}) in single-value context", self.expr_string(e), self.tstr(x.typ)));
+                        self.error(
+                            e.pos,
+                            format!(
+                                "multiple-value {} (value of type {}) in single-value context",
+                                self.expr_string(e),
+                                self.tstr(x.typ)
+                            ),
+                        );
                         return Operand::invalid();
                     }
                 }
@@ -110,13 +147,22 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Unary { op, x } => self.unary(e, *op, x),
             ExprKind::Binary { op, x, y, .. } => self.binary(e, *op, x, y),
-            ExprKind::Call { fun, args, ellipsis } => self.call(e, fun, args, *ellipsis),
+            ExprKind::Call {
+                fun,
+                args,
+                ellipsis,
+            } => self.call(e, fun, args, *ellipsis),
             ExprKind::Star(x) => {
                 let o = self.expr(x);
                 match o.mode {
                     Mode::Type => {
                         let t = self.types.pointer(o.typ);
-                        Operand { mode: Mode::Type, typ: t, val: None, builtin: None }
+                        Operand {
+                            mode: Mode::Type,
+                            typ: t,
+                            val: None,
+                            builtin: None,
+                        }
                     }
                     _ => {
                         let o = self.single_value(x, o);
@@ -128,9 +174,20 @@ impl<'a> Checker<'a> {
                             return Operand::invalid();
                         }
                         match self.types.under(o.typ).clone() {
-                            Type::Pointer(elem) => Operand { mode: Mode::Var, typ: elem, val: None, builtin: None },
+                            Type::Pointer(elem) => Operand {
+                                mode: Mode::Var,
+                                typ: elem,
+                                val: None,
+                                builtin: None,
+                            },
                             _ => {
-                                self.error(e.pos, format!("invalid operation: cannot indirect {}", self.operand_string(x, &o)));
+                                self.error(
+                                    e.pos,
+                                    format!(
+                                        "invalid operation: cannot indirect {}",
+                                        self.operand_string(x, &o)
+                                    ),
+                                );
                                 Operand::invalid()
                             }
                         }
@@ -139,18 +196,29 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Selector { x, sel } => self.selector(e, x, sel),
             ExprKind::Index { x, indices } => self.index(e, x, indices),
-            ExprKind::Slice { x, lo, hi, max } => self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref()),
+            ExprKind::Slice { x, lo, hi, max } => {
+                self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref())
+            }
             ExprKind::TypeAssert { x, typ } => {
                 let o = self.value(x);
                 if o.is_invalid() {
                     return o;
                 }
                 let Some(typ) = typ else {
-                    self.error(e.pos, "invalid syntax tree: use of .(type) outside type switch");
+                    self.error(
+                        e.pos,
+                        "invalid syntax tree: use of .(type) outside type switch",
+                    );
                     return Operand::invalid();
                 };
                 if !self.types.is_interface(o.typ) {
-                    self.error(x.pos, format!("invalid operation: {} is not an interface", self.operand_string(x, &o)));
+                    self.error(
+                        x.pos,
+                        format!(
+                            "invalid operation: {} is not an interface",
+                            self.operand_string(x, &o)
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 let t = self.type_expr(typ);
@@ -160,10 +228,14 @@ impl<'a> Checker<'a> {
                 self.check_type_assertable(e, o.typ, t);
                 Operand::value(t)
             }
-            ExprKind::CompositeLit { typ, elts, .. } => self.composite_lit(e, typ.as_deref(), elts, hint),
+            ExprKind::CompositeLit { typ, elts, .. } => {
+                self.composite_lit(e, typ.as_deref(), elts, hint)
+            }
             ExprKind::FuncLit { sig, body } => {
                 let t = self.func_type(sig, None);
-                let Some(s) = self.types.signature(t).cloned() else { return Operand::invalid() };
+                let Some(s) = self.types.signature(t).cloned() else {
+                    return Operand::invalid();
+                };
                 self.func_body(None, sig, &s, body);
                 Operand::value(t)
             }
@@ -178,7 +250,12 @@ impl<'a> Checker<'a> {
                 if t == ids::INVALID {
                     return Operand::invalid();
                 }
-                Operand { mode: Mode::Type, typ: t, val: None, builtin: None }
+                Operand {
+                    mode: Mode::Type,
+                    typ: t,
+                    val: None,
+                    builtin: None,
+                }
             }
         }
     }
@@ -204,7 +281,12 @@ impl<'a> Checker<'a> {
                 if crossed && !global {
                     self.objs.get_mut(o).escapes = true;
                 }
-                Operand { mode: Mode::Var, typ: obj.typ, val: None, builtin: None }
+                Operand {
+                    mode: Mode::Var,
+                    typ: obj.typ,
+                    val: None,
+                    builtin: None,
+                }
             }
             ObjKind::Const(v) => {
                 if obj.name == "iota" && obj.pkg.is_empty() {
@@ -227,13 +309,23 @@ impl<'a> Checker<'a> {
                 if obj.typ == ids::INVALID {
                     return Operand::invalid();
                 }
-                Operand { mode: Mode::Type, typ: obj.typ, val: None, builtin: None }
+                Operand {
+                    mode: Mode::Type,
+                    typ: obj.typ,
+                    val: None,
+                    builtin: None,
+                }
             }
             ObjKind::Func => {
                 self.mark_used(o);
                 Operand::value(obj.typ)
             }
-            ObjKind::Builtin(b) => Operand { mode: Mode::Builtin, typ: ids::INVALID, val: None, builtin: Some(b) },
+            ObjKind::Builtin(b) => Operand {
+                mode: Mode::Builtin,
+                typ: ids::INVALID,
+                val: None,
+                builtin: Some(b),
+            },
             ObjKind::Nil => Operand::value(ids::UNTYPED_NIL),
             ObjKind::PkgName(_) => {
                 self.error(e.pos, format!("use of package {} without selector", name));
@@ -264,7 +356,10 @@ impl<'a> Checker<'a> {
             },
             LitKind::Imag => {
                 let body = &raw[..raw.len() - 1];
-                let im = if body.contains(['.', 'e', 'E', 'p', 'P']) || (body.starts_with("0x") || body.starts_with("0X")) && body.contains(['p', 'P']) {
+                let im = if body.contains(['.', 'e', 'E', 'p', 'P'])
+                    || (body.starts_with("0x") || body.starts_with("0X"))
+                        && body.contains(['p', 'P'])
+                {
                     constant::parse_float_lit(body)
                 } else {
                     // Legacy: 0123i is decimal.
@@ -276,7 +371,10 @@ impl<'a> Checker<'a> {
                     }
                 };
                 match im {
-                    Some(f) => Operand::constant(ids::UNTYPED_COMPLEX, Value::Complex(num_rational::BigRational::zero(), f)),
+                    Some(f) => Operand::constant(
+                        ids::UNTYPED_COMPLEX,
+                        Value::Complex(num_rational::BigRational::zero(), f),
+                    ),
                     None => {
                         self.error(e.pos, format!("invalid imaginary literal {}", raw));
                         Operand::invalid()
@@ -306,7 +404,9 @@ impl<'a> Checker<'a> {
     /// Re-records the type of an untyped expression tree once its final
     /// type is known (go/types' updateExprType).
     pub(crate) fn update_expr_type(&mut self, e: &Expr, t: TypeId) {
-        let Some(old) = self.info.types.get(&e.id).cloned() else { return };
+        let Some(old) = self.info.types.get(&e.id).cloned() else {
+            return;
+        };
         if !self.types.is_untyped(old.typ) {
             return;
         }
@@ -335,8 +435,19 @@ impl<'a> Checker<'a> {
             (Some(v), Some(k)) if !k.is_untyped() => constant::represent(v, k).or(Some(v.clone())),
             (v, _) => v.clone(),
         };
-        let tt = if self.types.is_interface(t) || t == ids::INVALID { self.types.default_type(old.typ) } else { t };
-        self.info.types.insert(e.id, crate::TypeAndValue { mode: old.mode, typ: tt, val });
+        let tt = if self.types.is_interface(t) || t == ids::INVALID {
+            self.types.default_type(old.typ)
+        } else {
+            t
+        };
+        self.info.types.insert(
+            e.id,
+            crate::TypeAndValue {
+                mode: old.mode,
+                typ: tt,
+                val,
+            },
+        );
     }
 
     /// Converts an untyped operand to `target` (or reports why it cannot be).
@@ -353,7 +464,10 @@ impl<'a> Checker<'a> {
                 BasicKind::UntypedComplex => 4,
                 _ => 0,
             };
-            let (a, b) = (self.types.basic(x.typ).expect("basic"), self.types.basic(target).expect("basic"));
+            let (a, b) = (
+                self.types.basic(x.typ).expect("basic"),
+                self.types.basic(target).expect("basic"),
+            );
             if rank(a) > 0 && rank(b) > 0 {
                 if rank(b) > rank(a) {
                     x.typ = target;
@@ -381,7 +495,9 @@ impl<'a> Checker<'a> {
                         }
                         None => {
                             let xk = self.types.basic(x.typ).expect("basic");
-                            let compatible = (xk.is_numeric() && k.is_numeric()) || (xk.is_string() && k.is_string()) || (xk.is_boolean() && k.is_boolean());
+                            let compatible = (xk.is_numeric() && k.is_numeric())
+                                || (xk.is_string() && k.is_string())
+                                || (xk.is_boolean() && k.is_boolean());
                             if !compatible {
                                 return false;
                             }
@@ -460,14 +576,19 @@ impl<'a> Checker<'a> {
             return Ok(()); // handled by convert_untyped
         }
         // Identical underlying types and at least one is not a named type.
-        if vu == tu && (!self.types.is_named(v) || !self.types.is_named(t)) && !matches!(self.types.get(vu), Type::Basic(_)) {
+        if vu == tu
+            && (!self.types.is_named(v) || !self.types.is_named(t))
+            && !matches!(self.types.get(vu), Type::Basic(_))
+        {
             return Ok(());
         }
         if let Type::Interface(_) = self.types.get(tu) {
             return self.implements(v, t);
         }
         // Channel direction.
-        if let (Type::Chan(crate::types::ChanDir::Both, e1), Type::Chan(_, e2)) = (self.types.get(vu).clone(), self.types.get(tu).clone()) {
+        if let (Type::Chan(crate::types::ChanDir::Both, e1), Type::Chan(_, e2)) =
+            (self.types.get(vu).clone(), self.types.get(tu).clone())
+        {
             if e1 == e2 && (!self.types.is_named(v) || !self.types.is_named(t)) {
                 return Ok(());
             }
@@ -477,21 +598,38 @@ impl<'a> Checker<'a> {
 
     /// Checks that `x` (from expression `e`) can be assigned to type `t`,
     /// converting untyped constants; reports gc's error otherwise.
-    pub(crate) fn assignment(&mut self, x: &mut Operand, e: &Expr, t: TypeId, context: &str) -> bool {
+    pub(crate) fn assignment(
+        &mut self,
+        x: &mut Operand,
+        e: &Expr,
+        t: TypeId,
+        context: &str,
+    ) -> bool {
         if x.is_invalid() || t == ids::INVALID {
             return false;
         }
         if self.types.is_untyped(x.typ) {
             let before = x.clone();
             if !self.convert_untyped(x, e, t) {
-                let what = if before.typ == ids::UNTYPED_NIL { format!("cannot use nil as {} value in {}", self.tstr(t), context) } else { format!("cannot use {} as {} value in {}", self.operand_string(e, &before), self.tstr(t), context) };
+                let what = if before.typ == ids::UNTYPED_NIL {
+                    format!("cannot use nil as {} value in {}", self.tstr(t), context)
+                } else {
+                    format!(
+                        "cannot use {} as {} value in {}",
+                        self.operand_string(e, &before),
+                        self.tstr(t),
+                        context
+                    )
+                };
                 self.error(e.pos, what);
                 return false;
             }
             if x.typ == ids::INVALID {
                 // Overflow/truncation already reported; fix up the context word.
                 if let Some(d) = self.diags.last_mut() {
-                    d.msg = d.msg.replace("value in assignment", &format!("value in {}", context));
+                    d.msg = d
+                        .msg
+                        .replace("value in assignment", &format!("value in {}", context));
                 }
                 return false;
             }
@@ -500,7 +638,12 @@ impl<'a> Checker<'a> {
         match self.assignable(x, t) {
             Ok(()) => true,
             Err(why) => {
-                let mut msg = format!("cannot use {} as {} value in {}", self.operand_string(e, x), self.tstr(t), context);
+                let mut msg = format!(
+                    "cannot use {} as {} value in {}",
+                    self.operand_string(e, x),
+                    self.tstr(t),
+                    context
+                );
                 if !why.is_empty() {
                     msg.push_str(": ");
                     msg.push_str(&why);
@@ -530,7 +673,13 @@ impl<'a> Checker<'a> {
                 return x;
             }
             if x.mode != Mode::Var {
-                self.error(e.pos, format!("invalid operation: cannot take address of {}", self.operand_string(xe, &x)));
+                self.error(
+                    e.pos,
+                    format!(
+                        "invalid operation: cannot take address of {}",
+                        self.operand_string(xe, &x)
+                    ),
+                );
                 return Operand::invalid();
             }
             self.mark_escape(xe);
@@ -545,13 +694,25 @@ impl<'a> Checker<'a> {
             return match self.types.under(x.typ).clone() {
                 Type::Chan(dir, elem) => {
                     if dir == crate::types::ChanDir::Send {
-                        self.error(e.pos, format!("invalid operation: cannot receive from send-only channel {}", self.operand_string(xe, &x)));
+                        self.error(
+                            e.pos,
+                            format!(
+                                "invalid operation: cannot receive from send-only channel {}",
+                                self.operand_string(xe, &x)
+                            ),
+                        );
                         return Operand::invalid();
                     }
                     Operand::value(elem)
                 }
                 _ => {
-                    self.error(e.pos, format!("invalid operation: cannot receive from non-channel {}", self.operand_string(xe, &x)));
+                    self.error(
+                        e.pos,
+                        format!(
+                            "invalid operation: cannot receive from non-channel {}",
+                            self.operand_string(xe, &x)
+                        ),
+                    );
                     Operand::invalid()
                 }
             };
@@ -567,7 +728,14 @@ impl<'a> Checker<'a> {
             _ => false,
         };
         if !ok {
-            self.error(e.pos, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.operand_string(xe, &x)));
+            self.error(
+                e.pos,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    self.operand_string(xe, &x)
+                ),
+            );
             return Operand::invalid();
         }
         if let Some(v) = &x.val {
@@ -578,7 +746,14 @@ impl<'a> Checker<'a> {
                         match constant::represent(&nv, k) {
                             Some(r) => x.val = Some(r),
                             None => {
-                                self.error(e.pos, format!("constant {} overflows {}", nv.describe(), self.tstr(x.typ)));
+                                self.error(
+                                    e.pos,
+                                    format!(
+                                        "constant {} overflows {}",
+                                        nv.describe(),
+                                        self.tstr(x.typ)
+                                    ),
+                                );
                                 return Operand::invalid();
                             }
                         }
@@ -635,7 +810,15 @@ impl<'a> Checker<'a> {
         let nils = (x.typ == ids::UNTYPED_NIL, y.typ == ids::UNTYPED_NIL);
         self.match_types(&mut x, xe, &mut y, ye);
         if let Some((a, b)) = self.pending_mismatch.take() {
-            self.error(x_pos(e), format!("invalid operation: {} (mismatched types {} and {})", self.expr_string(e), a, b));
+            self.error(
+                x_pos(e),
+                format!(
+                    "invalid operation: {} (mismatched types {} and {})",
+                    self.expr_string(e),
+                    a,
+                    b
+                ),
+            );
             return Operand::invalid();
         }
         if x.is_invalid() || y.is_invalid() {
@@ -645,26 +828,52 @@ impl<'a> Checker<'a> {
             return self.comparison(e, op, &x, xe, &y, ye, nils);
         }
         if x.typ != y.typ && !(self.types.is_untyped(x.typ) && self.types.is_untyped(y.typ)) {
-            self.error(x_pos(e), format!("invalid operation: {} (mismatched types {} and {})", self.expr_string(e), self.tstr(x.typ), self.tstr(y.typ)));
+            self.error(
+                x_pos(e),
+                format!(
+                    "invalid operation: {} (mismatched types {} and {})",
+                    self.expr_string(e),
+                    self.tstr(x.typ),
+                    self.tstr(y.typ)
+                ),
+            );
             return Operand::invalid();
         }
         let t = x.typ;
         let ok = match op {
             BinOp::Add => self.types.is_numeric(t) || self.types.is_string(t),
             BinOp::Sub | BinOp::Mul | BinOp::Div => self.types.is_numeric(t),
-            BinOp::Rem | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::AndNot => self.types.is_integer(t),
+            BinOp::Rem | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::AndNot => {
+                self.types.is_integer(t)
+            }
             BinOp::LAnd | BinOp::LOr => self.types.is_boolean(t),
             _ => false,
         };
         if !ok {
-            let what = if self.types.is_untyped(t) || x.val.is_some() && y.val.is_none() { self.operand_string(xe, &x) } else { self.operand_string(xe, &x) };
-            self.error(x_pos(e), format!("invalid operation: operator {} not defined on {}", op.as_str(), what));
+            let what = if self.types.is_untyped(t) || x.val.is_some() && y.val.is_none() {
+                self.operand_string(xe, &x)
+            } else {
+                self.operand_string(xe, &x)
+            };
+            self.error(
+                x_pos(e),
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    what
+                ),
+            );
             return Operand::invalid();
         }
         // Division by constant zero.
-        if matches!(op, BinOp::Div | BinOp::Rem) && self.types.is_integer(t) || matches!(op, BinOp::Div) && (x.val.is_some() || !self.types.is_float(t) && !self.types.is_complex(t)) {
+        if matches!(op, BinOp::Div | BinOp::Rem) && self.types.is_integer(t)
+            || matches!(op, BinOp::Div)
+                && (x.val.is_some() || !self.types.is_float(t) && !self.types.is_complex(t))
+        {
             if let Some(v) = &y.val {
-                if v.is_zero() && (self.types.is_integer(t) || x.val.is_some() || self.types.is_untyped(t)) {
+                if v.is_zero()
+                    && (self.types.is_integer(t) || x.val.is_some() || self.types.is_untyped(t))
+                {
                     self.error(ye.pos, "invalid operation: division by zero");
                     return Operand::invalid();
                 }
@@ -672,14 +881,18 @@ impl<'a> Checker<'a> {
         }
         if let (Some(a), Some(b)) = (&x.val, &y.val) {
             let k = self.types.basic(t).unwrap_or(BasicKind::Invalid);
-            let int_div = k.is_integer() || (k.is_untyped() && matches!(a, Value::Int(_)) && matches!(b, Value::Int(_)));
+            let int_div = k.is_integer()
+                || (k.is_untyped() && matches!(a, Value::Int(_)) && matches!(b, Value::Int(_)));
             match constant::binary(op, a, b, int_div) {
                 Ok(v) => {
                     let v = if !k.is_untyped() {
                         match constant::represent(&v, k) {
                             Some(r) => r,
                             None => {
-                                self.error(x_pos(e), format!("constant {} overflows {}", v.describe(), self.tstr(t)));
+                                self.error(
+                                    x_pos(e),
+                                    format!("constant {} overflows {}", v.describe(), self.tstr(t)),
+                                );
                                 return Operand::invalid();
                             }
                         }
@@ -689,7 +902,11 @@ impl<'a> Checker<'a> {
                     // Untyped int / untyped float yields untyped float.
                     let rt = if k.is_untyped() {
                         match &v {
-                            Value::Float(_) if !self.types.is_float(t) && !self.types.is_complex(t) => ids::UNTYPED_FLOAT,
+                            Value::Float(_)
+                                if !self.types.is_float(t) && !self.types.is_complex(t) =>
+                            {
+                                ids::UNTYPED_FLOAT
+                            }
                             _ => t,
                         }
                     } else {
@@ -724,7 +941,10 @@ impl<'a> Checker<'a> {
                 *y = Operand::invalid();
             }
         } else if xu && yu {
-            let (xk, yk) = (self.types.basic(x.typ).expect("basic"), self.types.basic(y.typ).expect("basic"));
+            let (xk, yk) = (
+                self.types.basic(x.typ).expect("basic"),
+                self.types.basic(y.typ).expect("basic"),
+            );
             if xk.is_numeric() && yk.is_numeric() {
                 let (tx, ty) = (x.typ, y.typ);
                 self.convert_untyped(x, xe, ty);
@@ -742,7 +962,16 @@ impl<'a> Checker<'a> {
         self.pending_mismatch = Some((self.tstr(x.typ), self.tstr(y.typ)));
     }
 
-    fn comparison(&mut self, e: &Expr, op: BinOp, x: &Operand, xe: &Expr, y: &Operand, ye: &Expr, nils: (bool, bool)) -> Operand {
+    fn comparison(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        x: &Operand,
+        xe: &Expr,
+        y: &Operand,
+        ye: &Expr,
+        nils: (bool, bool),
+    ) -> Operand {
         let _ = ye;
         let (xt, yt) = (x.typ, y.typ);
         let mut err: Option<String> = None;
@@ -750,22 +979,41 @@ impl<'a> Checker<'a> {
         let x_nil = nils.0;
         let y_nil = nils.1;
         let assignable = xt == yt
-            || self.types.is_untyped(xt) && self.types.is_untyped(yt) && self.types.is_numeric(xt) == self.types.is_numeric(yt) && self.types.is_string(xt) == self.types.is_string(yt) && self.types.is_boolean(xt) == self.types.is_boolean(yt) && !x_nil && !y_nil
+            || self.types.is_untyped(xt)
+                && self.types.is_untyped(yt)
+                && self.types.is_numeric(xt) == self.types.is_numeric(yt)
+                && self.types.is_string(xt) == self.types.is_string(yt)
+                && self.types.is_boolean(xt) == self.types.is_boolean(yt)
+                && !x_nil
+                && !y_nil
             || self.assignable(x, yt).is_ok()
             || self.assignable(y, xt).is_ok()
             || (x_nil && self.types.has_nil(yt))
             || (y_nil && self.types.has_nil(xt));
         if !assignable || (x_nil && y_nil) {
             if x_nil && y_nil {
-                err = Some(format!("invalid operation: {} (operator {} not defined on nil)", self.expr_string(e), op.as_str()));
+                err = Some(format!(
+                    "invalid operation: {} (operator {} not defined on nil)",
+                    self.expr_string(e),
+                    op.as_str()
+                ));
             } else {
-                err = Some(format!("invalid operation: {} (mismatched types {} and {})", self.expr_string(e), self.tstr(xt), self.tstr(yt)));
+                err = Some(format!(
+                    "invalid operation: {} (mismatched types {} and {})",
+                    self.expr_string(e),
+                    self.tstr(xt),
+                    self.tstr(yt)
+                ));
             }
         } else if matches!(op, BinOp::Eq | BinOp::Ne) {
             let t = if x_nil { yt } else { xt };
             if x_nil || y_nil {
                 if !self.types.has_nil(t) {
-                    err = Some(format!("invalid operation: {} (mismatched types {} and untyped nil)", self.expr_string(e), self.tstr(t)));
+                    err = Some(format!(
+                        "invalid operation: {} (mismatched types {} and untyped nil)",
+                        self.expr_string(e),
+                        self.tstr(t)
+                    ));
                 }
             } else if !self.types.comparable(xt) || !self.types.comparable(yt) {
                 let what = match self.types.under(xt) {
@@ -775,13 +1023,30 @@ impl<'a> Checker<'a> {
                     _ => "",
                 };
                 if what.is_empty() {
-                    err = Some(format!("invalid operation: {} ({} cannot be compared)", self.expr_string(e), self.tstr(xt)));
+                    err = Some(format!(
+                        "invalid operation: {} ({} cannot be compared)",
+                        self.expr_string(e),
+                        self.tstr(xt)
+                    ));
                 } else {
-                    err = Some(format!("invalid operation: {} ({})", self.expr_string(e), what));
+                    err = Some(format!(
+                        "invalid operation: {} ({})",
+                        self.expr_string(e),
+                        what
+                    ));
                 }
             }
         } else if !self.types.basic(xt).is_some_and(|k| k.is_ordered()) {
-            err = Some(format!("invalid operation: {} (operator {} not defined on {})", self.expr_string(e), op.as_str(), self.operand_string(xe, x).split(" (").nth(1).map(|s| s.trim_end_matches(')').to_string()).unwrap_or_default()));
+            err = Some(format!(
+                "invalid operation: {} (operator {} not defined on {})",
+                self.expr_string(e),
+                op.as_str(),
+                self.operand_string(xe, x)
+                    .split(" (")
+                    .nth(1)
+                    .map(|s| s.trim_end_matches(')').to_string())
+                    .unwrap_or_default()
+            ));
         }
         if let Some(m) = err {
             self.error(x_pos(e), m);
@@ -810,7 +1075,13 @@ impl<'a> Checker<'a> {
         if let Some(v) = &y.val {
             match v.as_int() {
                 Some(i) if i.sign() == num_bigint::Sign::Minus => {
-                    self.error(ye.pos, format!("invalid shift count {} (must be non-negative)", self.expr_string(ye)));
+                    self.error(
+                        ye.pos,
+                        format!(
+                            "invalid shift count {} (must be non-negative)",
+                            self.expr_string(ye)
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 Some(_) => {
@@ -819,12 +1090,21 @@ impl<'a> Checker<'a> {
                     }
                 }
                 None => {
-                    self.error(ye.pos, format!("invalid shift count {}", self.operand_string(ye, &y)));
+                    self.error(
+                        ye.pos,
+                        format!("invalid shift count {}", self.operand_string(ye, &y)),
+                    );
                     return Operand::invalid();
                 }
             }
         } else if !self.types.is_integer(y.typ) {
-            self.error(ye.pos, format!("invalid operation: shift count {} must be integer", self.operand_string(ye, &y)));
+            self.error(
+                ye.pos,
+                format!(
+                    "invalid operation: shift count {} must be integer",
+                    self.operand_string(ye, &y)
+                ),
+            );
             return Operand::invalid();
         } else if self.types.is_untyped(y.typ) {
             self.convert_untyped(&mut y, ye, ids::UINT);
@@ -840,7 +1120,13 @@ impl<'a> Checker<'a> {
                         }
                     }
                     None => {
-                        self.error(xe.pos, format!("invalid operation: shifted operand {} must be integer", self.operand_string(xe, &x)));
+                        self.error(
+                            xe.pos,
+                            format!(
+                                "invalid operation: shifted operand {} must be integer",
+                                self.operand_string(xe, &x)
+                            ),
+                        );
                         return Operand::invalid();
                     }
                 }
@@ -848,18 +1134,30 @@ impl<'a> Checker<'a> {
             if let Some(s) = &y.val {
                 let s = s.as_int().and_then(|i| i.to_u64()).unwrap_or(u64::MAX);
                 if !self.types.is_integer(x.typ) {
-                    self.error(xe.pos, format!("invalid operation: shifted operand {} must be integer", self.operand_string(xe, &x)));
+                    self.error(
+                        xe.pos,
+                        format!(
+                            "invalid operation: shifted operand {} must be integer",
+                            self.operand_string(xe, &x)
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 let i = x.val.as_ref().and_then(|v| v.as_int()).unwrap_or_default();
                 let Some(r) = constant::shift(op == BinOp::Shl, &i, s) else {
-                    self.error(ye.pos, format!("invalid shift count {}", self.expr_string(ye)));
+                    self.error(
+                        ye.pos,
+                        format!("invalid shift count {}", self.expr_string(ye)),
+                    );
                     return Operand::invalid();
                 };
                 let k = self.types.basic(x.typ).unwrap_or(BasicKind::Invalid);
                 if !k.is_untyped() {
                     if constant::represent(&Value::Int(r.clone()), k).is_none() {
-                        self.error(x_pos(e), format!("constant {} overflows {}", r, self.tstr(x.typ)));
+                        self.error(
+                            x_pos(e),
+                            format!("constant {} overflows {}", r, self.tstr(x.typ)),
+                        );
                         return Operand::invalid();
                     }
                 }
@@ -872,7 +1170,13 @@ impl<'a> Checker<'a> {
             }
         }
         if !self.types.is_integer(x.typ) {
-            self.error(x_pos(e), format!("invalid operation: shifted operand {} must be integer", self.operand_string(xe, &x)));
+            self.error(
+                x_pos(e),
+                format!(
+                    "invalid operation: shifted operand {} must be integer",
+                    self.operand_string(xe, &x)
+                ),
+            );
             return Operand::invalid();
         }
         Operand::value(x.typ)
@@ -895,8 +1199,18 @@ impl<'a> Checker<'a> {
                     self.info.uses.insert(e.id, m);
                     let obj = self.objs.get(m).clone();
                     return match obj.kind {
-                        ObjKind::TypeName => Operand { mode: Mode::Type, typ: obj.typ, val: None, builtin: None },
-                        ObjKind::Builtin(b) => Operand { mode: Mode::Builtin, typ: ids::INVALID, val: None, builtin: Some(b) },
+                        ObjKind::TypeName => Operand {
+                            mode: Mode::Type,
+                            typ: obj.typ,
+                            val: None,
+                            builtin: None,
+                        },
+                        ObjKind::Builtin(b) => Operand {
+                            mode: Mode::Builtin,
+                            typ: ids::INVALID,
+                            val: None,
+                            builtin: Some(b),
+                        },
                         _ => Operand::invalid(),
                     };
                 }
@@ -908,26 +1222,75 @@ impl<'a> Checker<'a> {
         }
         if x.mode == Mode::Type {
             // Method expression T.m
-            let r = crate::lookup::lookup_field_or_method(&self.types, &self.objs, x.typ, &sel.name);
+            let r =
+                crate::lookup::lookup_field_or_method(&self.types, &self.objs, x.typ, &sel.name);
             return match r {
-                crate::LookupResult::Method { obj, sig: mt, path, indirect, iface_index } => {
-                    let Some(msig) = self.types.signature(mt).cloned() else { return Operand::invalid() };
-                    if iface_index.is_none() && self.objs.get(obj).ptr_recv && !indirect && !self.types.is_pointer(x.typ) {
-                        self.error(e.pos, format!("invalid method expression {}.{} (needs pointer receiver (*{}).{})", self.tstr(x.typ), sel.name, self.tstr(x.typ), sel.name));
+                crate::LookupResult::Method {
+                    obj,
+                    sig: mt,
+                    path,
+                    indirect,
+                    iface_index,
+                } => {
+                    let Some(msig) = self.types.signature(mt).cloned() else {
+                        return Operand::invalid();
+                    };
+                    if iface_index.is_none()
+                        && self.objs.get(obj).ptr_recv
+                        && !indirect
+                        && !self.types.is_pointer(x.typ)
+                    {
+                        self.error(
+                            e.pos,
+                            format!(
+                                "invalid method expression {}.{} (needs pointer receiver (*{}).{})",
+                                self.tstr(x.typ),
+                                sel.name,
+                                self.tstr(x.typ),
+                                sel.name
+                            ),
+                        );
                         return Operand::invalid();
                     }
                     let mut params = vec![x.typ];
                     params.extend(msig.params.iter().copied());
-                    let ft = self.types.intern(Type::Func(crate::types::Signature { params, results: msig.results.clone(), variadic: msig.variadic }));
-                    let obj = if iface_index.is_some() { None } else { Some(obj) };
-                    self.info.selections.insert(e.id, Selection { kind: SelectionKind::MethodExpr, obj, path, indirect, typ: ft, iface_index });
+                    let ft = self.types.intern(Type::Func(crate::types::Signature {
+                        params,
+                        results: msig.results.clone(),
+                        variadic: msig.variadic,
+                    }));
+                    let obj = if iface_index.is_some() {
+                        None
+                    } else {
+                        Some(obj)
+                    };
+                    self.info.selections.insert(
+                        e.id,
+                        Selection {
+                            kind: SelectionKind::MethodExpr,
+                            obj,
+                            path,
+                            indirect,
+                            typ: ft,
+                            iface_index,
+                        },
+                    );
                     if let Some(o) = obj {
                         self.info.uses.insert(sel.id, o);
                     }
                     Operand::value(ft)
                 }
                 _ => {
-                    self.error(sel.pos, format!("{}.{} undefined (type {} has no method {})", self.tstr(x.typ), sel.name, self.tstr(x.typ), sel.name));
+                    self.error(
+                        sel.pos,
+                        format!(
+                            "{}.{} undefined (type {} has no method {})",
+                            self.tstr(x.typ),
+                            sel.name,
+                            self.tstr(x.typ),
+                            sel.name
+                        ),
+                    );
                     Operand::invalid()
                 }
             };
@@ -938,36 +1301,105 @@ impl<'a> Checker<'a> {
         }
         let r = crate::lookup::lookup_field_or_method(&self.types, &self.objs, x.typ, &sel.name);
         match r {
-            crate::LookupResult::Field { typ, path, indirect } => {
-                self.info.selections.insert(e.id, Selection { kind: SelectionKind::FieldVal, obj: None, path, indirect, typ, iface_index: None });
-                let mode = if indirect || x.mode == Mode::Var { Mode::Var } else { Mode::Value };
-                Operand { mode, typ, val: None, builtin: None }
+            crate::LookupResult::Field {
+                typ,
+                path,
+                indirect,
+            } => {
+                self.info.selections.insert(
+                    e.id,
+                    Selection {
+                        kind: SelectionKind::FieldVal,
+                        obj: None,
+                        path,
+                        indirect,
+                        typ,
+                        iface_index: None,
+                    },
+                );
+                let mode = if indirect || x.mode == Mode::Var {
+                    Mode::Var
+                } else {
+                    Mode::Value
+                };
+                Operand {
+                    mode,
+                    typ,
+                    val: None,
+                    builtin: None,
+                }
             }
-            crate::LookupResult::Method { obj, sig, path, indirect, iface_index } => {
+            crate::LookupResult::Method {
+                obj,
+                sig,
+                path,
+                indirect,
+                iface_index,
+            } => {
                 let ptr_recv = iface_index.is_none() && self.objs.get(obj).ptr_recv;
                 if ptr_recv && !indirect && !self.types.is_pointer(x.typ) {
                     if x.mode != Mode::Var {
-                        self.error(e.pos, format!("cannot call pointer method {} on {}", sel.name, self.tstr(x.typ)));
+                        self.error(
+                            e.pos,
+                            format!(
+                                "cannot call pointer method {} on {}",
+                                sel.name,
+                                self.tstr(x.typ)
+                            ),
+                        );
                         return Operand::invalid();
                     }
                     self.mark_escape(xe);
                 }
-                let obj = if iface_index.is_some() { None } else { Some(obj) };
+                let obj = if iface_index.is_some() {
+                    None
+                } else {
+                    Some(obj)
+                };
                 if let Some(o) = obj {
                     self.info.uses.insert(sel.id, o);
                 }
-                self.info.selections.insert(e.id, Selection { kind: SelectionKind::MethodVal, obj, path, indirect, typ: sig, iface_index });
+                self.info.selections.insert(
+                    e.id,
+                    Selection {
+                        kind: SelectionKind::MethodVal,
+                        obj,
+                        path,
+                        indirect,
+                        typ: sig,
+                        iface_index,
+                    },
+                );
                 Operand::value(sig)
             }
             crate::LookupResult::Ambiguous => {
-                self.error(sel.pos, format!("ambiguous selector {}", self.expr_string(e)));
+                self.error(
+                    sel.pos,
+                    format!("ambiguous selector {}", self.expr_string(e)),
+                );
                 Operand::invalid()
             }
             crate::LookupResult::NotFound => {
-                let what = if self.types.is_pointer(x.typ) && matches!(self.types.under(match self.types.under(x.typ) { Type::Pointer(p) => *p, _ => x.typ }), Type::Pointer(_) | Type::Interface(_)) {
-                    format!("{} undefined (type {} is pointer to interface, not interface)", self.expr_string(e), self.tstr(x.typ))
+                let what = if self.types.is_pointer(x.typ)
+                    && matches!(
+                        self.types.under(match self.types.under(x.typ) {
+                            Type::Pointer(p) => *p,
+                            _ => x.typ,
+                        }),
+                        Type::Pointer(_) | Type::Interface(_)
+                    ) {
+                    format!(
+                        "{} undefined (type {} is pointer to interface, not interface)",
+                        self.expr_string(e),
+                        self.tstr(x.typ)
+                    )
                 } else {
-                    format!("{} undefined (type {} has no field or method {})", self.expr_string(e), self.tstr(x.typ), sel.name)
+                    format!(
+                        "{} undefined (type {} has no field or method {})",
+                        self.expr_string(e),
+                        self.tstr(x.typ),
+                        sel.name
+                    )
                 };
                 self.error(sel.pos, what);
                 Operand::invalid()
@@ -984,20 +1416,38 @@ impl<'a> Checker<'a> {
         if self.types.is_untyped(x.typ) {
             if let Some(v) = &x.val {
                 if v.as_int().is_none() {
-                    self.error(e.pos, format!("invalid argument: index {} must be integer", self.operand_string(e, &x)));
+                    self.error(
+                        e.pos,
+                        format!(
+                            "invalid argument: index {} must be integer",
+                            self.operand_string(e, &x)
+                        ),
+                    );
                     return None;
                 }
             }
             self.convert_untyped(&mut x, e, ids::INT);
         }
         if !self.types.is_integer(x.typ) {
-            self.error(e.pos, format!("invalid argument: index {} must be integer", self.operand_string(e, &x)));
+            self.error(
+                e.pos,
+                format!(
+                    "invalid argument: index {} must be integer",
+                    self.operand_string(e, &x)
+                ),
+            );
             return None;
         }
         if let Some(v) = &x.val {
             let i = v.as_int().unwrap_or_default();
             if i < BigInt::zero() {
-                self.error(e.pos, format!("invalid argument: index {} (constant of type int) must not be negative", self.expr_string(e)));
+                self.error(
+                    e.pos,
+                    format!(
+                        "invalid argument: index {} (constant of type int) must not be negative",
+                        self.expr_string(e)
+                    ),
+                );
                 return None;
             }
             let iv = i.to_i64();
@@ -1016,7 +1466,12 @@ impl<'a> Checker<'a> {
         if x.is_invalid() {
             return x;
         }
-        if x.mode == Mode::Type || matches!(self.types.get(x.typ), Type::Func(_)) && indices.len() > 0 && x.mode != Mode::Var && self.is_generic_func(xe) {
+        if x.mode == Mode::Type
+            || matches!(self.types.get(x.typ), Type::Func(_))
+                && indices.len() > 0
+                && x.mode != Mode::Var
+                && self.is_generic_func(xe)
+        {
             self.unsupported(e.pos, "generic instantiation");
             return Operand::invalid();
         }
@@ -1036,44 +1491,81 @@ impl<'a> Checker<'a> {
                     Some(Value::String(s)) => Some(s.len() as u64),
                     _ => None,
                 };
-                let Some(ci) = self.index_value(ie, len) else { return Operand::invalid() };
+                let Some(ci) = self.index_value(ie, len) else {
+                    return Operand::invalid();
+                };
                 if let (Some(i), Some(l)) = (ci, len) {
                     if i as u64 >= l {
-                        self.error(ie.pos, format!("invalid argument: index {} out of bounds [0:{}]", i, l));
+                        self.error(
+                            ie.pos,
+                            format!("invalid argument: index {} out of bounds [0:{}]", i, l),
+                        );
                         return Operand::invalid();
                     }
                     if let Some(Value::String(s)) = &x.val {
-                        return Operand::constant(ids::UINT8, Value::int(s[i as usize] as i64)).as_value_of(ids::UINT8);
+                        return Operand::constant(ids::UINT8, Value::int(s[i as usize] as i64))
+                            .as_value_of(ids::UINT8);
                     }
                 }
                 Operand::value(ids::UINT8)
             }
             Type::Array(n, elem) => {
-                let Some(ci) = self.index_value(ie, Some(n)) else { return Operand::invalid() };
+                let Some(ci) = self.index_value(ie, Some(n)) else {
+                    return Operand::invalid();
+                };
                 if let Some(i) = ci {
                     if i as u64 >= n {
-                        self.error(ie.pos, format!("invalid argument: index {} out of bounds [0:{}]", i, n));
+                        self.error(
+                            ie.pos,
+                            format!("invalid argument: index {} out of bounds [0:{}]", i, n),
+                        );
                         return Operand::invalid();
                     }
                 }
-                Operand { mode: if x.mode == Mode::Var { Mode::Var } else { Mode::Value }, typ: elem, val: None, builtin: None }
+                Operand {
+                    mode: if x.mode == Mode::Var {
+                        Mode::Var
+                    } else {
+                        Mode::Value
+                    },
+                    typ: elem,
+                    val: None,
+                    builtin: None,
+                }
             }
             Type::Pointer(p) if matches!(self.types.under(p), Type::Array(..)) => {
-                let Type::Array(n, elem) = self.types.under(p).clone() else { unreachable!() };
-                let Some(ci) = self.index_value(ie, Some(n)) else { return Operand::invalid() };
+                let Type::Array(n, elem) = self.types.under(p).clone() else {
+                    unreachable!()
+                };
+                let Some(ci) = self.index_value(ie, Some(n)) else {
+                    return Operand::invalid();
+                };
                 if let Some(i) = ci {
                     if i as u64 >= n {
-                        self.error(ie.pos, format!("invalid argument: index {} out of bounds [0:{}]", i, n));
+                        self.error(
+                            ie.pos,
+                            format!("invalid argument: index {} out of bounds [0:{}]", i, n),
+                        );
                         return Operand::invalid();
                     }
                 }
-                Operand { mode: Mode::Var, typ: elem, val: None, builtin: None }
+                Operand {
+                    mode: Mode::Var,
+                    typ: elem,
+                    val: None,
+                    builtin: None,
+                }
             }
             Type::Slice(elem) => {
                 if self.index_value(ie, None).is_none() {
                     return Operand::invalid();
                 }
-                Operand { mode: Mode::Var, typ: elem, val: None, builtin: None }
+                Operand {
+                    mode: Mode::Var,
+                    typ: elem,
+                    val: None,
+                    builtin: None,
+                }
             }
             Type::Map(k, v) => {
                 let mut key = self.value(ie);
@@ -1081,10 +1573,21 @@ impl<'a> Checker<'a> {
                     return Operand::invalid();
                 }
                 self.assignment(&mut key, ie, k, "map index");
-                Operand { mode: Mode::MapIndex, typ: v, val: None, builtin: None }
+                Operand {
+                    mode: Mode::MapIndex,
+                    typ: v,
+                    val: None,
+                    builtin: None,
+                }
             }
             _ => {
-                self.error(e.pos, format!("invalid operation: cannot index {}", self.operand_string(xe, &x)));
+                self.error(
+                    e.pos,
+                    format!(
+                        "invalid operation: cannot index {}",
+                        self.operand_string(xe, &x)
+                    ),
+                );
                 Operand::invalid()
             }
         }
@@ -1094,7 +1597,14 @@ impl<'a> Checker<'a> {
         false
     }
 
-    fn slice_expr(&mut self, e: &Expr, xe: &Expr, lo: Option<&Expr>, hi: Option<&Expr>, max: Option<&Expr>) -> Operand {
+    fn slice_expr(
+        &mut self,
+        e: &Expr,
+        xe: &Expr,
+        lo: Option<&Expr>,
+        hi: Option<&Expr>,
+        max: Option<&Expr>,
+    ) -> Operand {
         let x = self.value(xe);
         if x.is_invalid() {
             return x;
@@ -1110,34 +1620,61 @@ impl<'a> Checker<'a> {
                     Some(Value::String(s)) => Some(s.len() as u64),
                     _ => None,
                 };
-                (if k == BasicKind::UntypedString { ids::STRING } else { x.typ }, len)
+                (
+                    if k == BasicKind::UntypedString {
+                        ids::STRING
+                    } else {
+                        x.typ
+                    },
+                    len,
+                )
             }
             Type::Array(n, elem) => {
                 if x.mode != Mode::Var {
-                    self.error(e.pos, format!("invalid operation: {} (slice of unaddressable value)", self.expr_string(e)));
+                    self.error(
+                        e.pos,
+                        format!(
+                            "invalid operation: {} (slice of unaddressable value)",
+                            self.expr_string(e)
+                        ),
+                    );
                     return Operand::invalid();
                 }
                 self.mark_escape(xe);
                 (self.types.slice(elem), Some(n))
             }
             Type::Pointer(p) if matches!(self.types.under(p), Type::Array(..)) => {
-                let Type::Array(n, elem) = self.types.under(p).clone() else { unreachable!() };
+                let Type::Array(n, elem) = self.types.under(p).clone() else {
+                    unreachable!()
+                };
                 (self.types.slice(elem), Some(n))
             }
             Type::Slice(_) => (x.typ, None),
             _ => {
-                self.error(e.pos, format!("cannot slice {}", self.operand_string(xe, &x)));
+                self.error(
+                    e.pos,
+                    format!("cannot slice {}", self.operand_string(xe, &x)),
+                );
                 return Operand::invalid();
             }
         };
         let mut consts: Vec<i64> = Vec::new();
         for ie in [lo, hi, max].into_iter().flatten() {
-            let Some(ci) = self.index_value(ie, None) else { return Operand::invalid() };
+            let Some(ci) = self.index_value(ie, None) else {
+                return Operand::invalid();
+            };
             if let Some(i) = ci {
                 if let Some(c) = cap {
                     let bound = if self.types.is_string(x.typ) { c } else { c };
                     if i as u64 > bound {
-                        self.error(ie.pos, format!("invalid argument: index {} out of bounds [0:{}]", i, bound + 1));
+                        self.error(
+                            ie.pos,
+                            format!(
+                                "invalid argument: index {} out of bounds [0:{}]",
+                                i,
+                                bound + 1
+                            ),
+                        );
                         return Operand::invalid();
                     }
                 }
@@ -1158,7 +1695,16 @@ impl<'a> Checker<'a> {
             return;
         }
         if let Err(why) = self.implements(t, iface) {
-            self.error(e.pos, format!("impossible type assertion: {}\n\t{} does not implement {} ({})", self.expr_string(e), self.tstr(t), self.tstr(iface), why));
+            self.error(
+                e.pos,
+                format!(
+                    "impossible type assertion: {}\n\t{} does not implement {} ({})",
+                    self.expr_string(e),
+                    self.tstr(t),
+                    self.tstr(iface),
+                    why
+                ),
+            );
         }
     }
 
@@ -1297,7 +1843,11 @@ pub(crate) fn write_expr(s: &mut String, e: &Expr) {
             }
             s.push(')');
         }
-        ExprKind::Call { fun, args, ellipsis } => {
+        ExprKind::Call {
+            fun,
+            args,
+            ellipsis,
+        } => {
             write_expr(s, fun);
             s.push('(');
             for (i, a) in args.iter().enumerate() {

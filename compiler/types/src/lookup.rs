@@ -10,10 +10,20 @@ use crate::types::{Type, TypeId, TypeTable};
 
 #[derive(Clone, Debug)]
 pub enum LookupResult {
-    Field { typ: TypeId, path: Vec<usize>, indirect: bool },
+    Field {
+        typ: TypeId,
+        path: Vec<usize>,
+        indirect: bool,
+    },
     /// `obj` is the method's object for concrete types; for interface
     /// methods it is a synthesised object too (see `iface_index`).
-    Method { obj: ObjId, sig: TypeId, path: Vec<usize>, indirect: bool, iface_index: Option<usize> },
+    Method {
+        obj: ObjId,
+        sig: TypeId,
+        path: Vec<usize>,
+        indirect: bool,
+        iface_index: Option<usize>,
+    },
     Ambiguous,
     NotFound,
 }
@@ -25,7 +35,12 @@ struct Entry {
 }
 
 /// Looks up `name` in type `t` (a value's type, possibly a pointer).
-pub fn lookup_field_or_method(types: &TypeTable, objs: &Objects, t: TypeId, name: &str) -> LookupResult {
+pub fn lookup_field_or_method(
+    types: &TypeTable,
+    objs: &Objects,
+    t: TypeId,
+    name: &str,
+) -> LookupResult {
     let (base, indirect) = match types.get(t) {
         Type::Pointer(e) => (*e, true),
         Type::Named(_) => match types.under(t) {
@@ -33,7 +48,11 @@ pub fn lookup_field_or_method(types: &TypeTable, objs: &Objects, t: TypeId, name
             Type::Pointer(e) => {
                 let r = lookup_field_or_method(types, objs, *e, name);
                 return match r {
-                    LookupResult::Field { typ, path, .. } => LookupResult::Field { typ, path, indirect: true },
+                    LookupResult::Field { typ, path, .. } => LookupResult::Field {
+                        typ,
+                        path,
+                        indirect: true,
+                    },
                     _ => LookupResult::NotFound,
                 };
             }
@@ -49,7 +68,11 @@ pub fn lookup_field_or_method(types: &TypeTable, objs: &Objects, t: TypeId, name
             return LookupResult::NotFound;
         }
     }
-    let mut current = vec![Entry { typ: base, path: vec![], indirect }];
+    let mut current = vec![Entry {
+        typ: base,
+        path: vec![],
+        indirect,
+    }];
     let mut seen: HashSet<TypeId> = HashSet::new();
     while !current.is_empty() {
         let mut found: Vec<LookupResult> = Vec::new();
@@ -61,7 +84,13 @@ pub fn lookup_field_or_method(types: &TypeTable, objs: &Objects, t: TypeId, name
                 }
                 for &m in &n.methods {
                     if objs.get(m).name == name {
-                        found.push(LookupResult::Method { obj: m, sig: objs.get(m).typ, path: e.path.clone(), indirect: e.indirect, iface_index: None });
+                        found.push(LookupResult::Method {
+                            obj: m,
+                            sig: objs.get(m).typ,
+                            path: e.path.clone(),
+                            indirect: e.indirect,
+                            iface_index: None,
+                        });
                     }
                 }
             }
@@ -71,21 +100,35 @@ pub fn lookup_field_or_method(types: &TypeTable, objs: &Objects, t: TypeId, name
                         let mut path = e.path.clone();
                         path.push(i);
                         if f.name == name {
-                            found.push(LookupResult::Field { typ: f.typ, path: path.clone(), indirect: e.indirect });
+                            found.push(LookupResult::Field {
+                                typ: f.typ,
+                                path: path.clone(),
+                                indirect: e.indirect,
+                            });
                         }
                         if f.embedded {
                             let (ft, ptr) = match types.get(f.typ) {
                                 Type::Pointer(p) => (*p, true),
                                 _ => (f.typ, false),
                             };
-                            next.push(Entry { typ: ft, path, indirect: e.indirect || ptr });
+                            next.push(Entry {
+                                typ: ft,
+                                path,
+                                indirect: e.indirect || ptr,
+                            });
                         }
                     }
                 }
                 Type::Interface(methods) => {
                     if let Some(i) = methods.iter().position(|m| m.name == name) {
                         let obj = iface_method_obj(objs, types, e.typ, i);
-                        found.push(LookupResult::Method { obj, sig: methods[i].sig, path: e.path.clone(), indirect: e.indirect, iface_index: Some(i) });
+                        found.push(LookupResult::Method {
+                            obj,
+                            sig: methods[i].sig,
+                            path: e.path.clone(),
+                            indirect: e.indirect,
+                            iface_index: Some(i),
+                        });
                     }
                 }
                 _ => {}
@@ -109,9 +152,20 @@ fn iface_method_obj(_objs: &Objects, _types: &TypeTable, _t: TypeId, _i: usize) 
 }
 
 /// Whether the method set of `t` contains a method `name` with signature `sig`.
-pub fn method_set_contains(types: &TypeTable, objs: &Objects, t: TypeId, name: &str, sig: TypeId) -> bool {
+pub fn method_set_contains(
+    types: &TypeTable,
+    objs: &Objects,
+    t: TypeId,
+    name: &str,
+    sig: TypeId,
+) -> bool {
     match lookup_field_or_method(types, objs, t, name) {
-        LookupResult::Method { obj, indirect, iface_index, .. } => {
+        LookupResult::Method {
+            obj,
+            indirect,
+            iface_index,
+            ..
+        } => {
             if iface_index.is_some() {
                 return match types.under(types.underlying(match types.get(t) {
                     Type::Pointer(p) => *p,
@@ -150,20 +204,39 @@ impl<'a> Checker<'a> {
         }
         for m in &methods {
             match lookup_field_or_method(&self.types, &self.objs, v, &m.name) {
-                LookupResult::Method { obj, indirect, iface_index: None, .. } => {
+                LookupResult::Method {
+                    obj,
+                    indirect,
+                    iface_index: None,
+                    ..
+                } => {
                     let o = self.objs.get(obj).clone();
                     if o.typ != m.sig {
                         return Err(format!("{} does not implement {} (wrong type for method {})\n\t\thave {}{}\n\t\twant {}{}", vs, ts, m.name, m.name, self.sig_str(o.typ), m.name, self.sig_str(m.sig)));
                     }
                     if o.ptr_recv && !indirect && !self.types.is_pointer(v) {
-                        return Err(format!("{} does not implement {} (method {} has pointer receiver)", vs, ts, m.name));
+                        return Err(format!(
+                            "{} does not implement {} (method {} has pointer receiver)",
+                            vs, ts, m.name
+                        ));
                     }
                 }
-                LookupResult::Method { iface_index: Some(_), .. } => {}
+                LookupResult::Method {
+                    iface_index: Some(_),
+                    ..
+                } => {}
                 LookupResult::Field { .. } => {
-                    return Err(format!("{} does not implement {} (missing method {})", vs, ts, m.name));
+                    return Err(format!(
+                        "{} does not implement {} (missing method {})",
+                        vs, ts, m.name
+                    ));
                 }
-                _ => return Err(format!("{} does not implement {} (missing method {})", vs, ts, m.name)),
+                _ => {
+                    return Err(format!(
+                        "{} does not implement {} (missing method {})",
+                        vs, ts, m.name
+                    ))
+                }
             }
         }
         Ok(())

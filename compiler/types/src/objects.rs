@@ -76,7 +76,16 @@ impl Builtin {
             SliceData => "SliceData",
         }
     }
-    pub const UNSAFE: [Builtin; 8] = [Builtin::Sizeof, Builtin::Alignof, Builtin::Offsetof, Builtin::Add, Builtin::Slice, Builtin::String, Builtin::StringData, Builtin::SliceData];
+    pub const UNSAFE: [Builtin; 8] = [
+        Builtin::Sizeof,
+        Builtin::Alignof,
+        Builtin::Offsetof,
+        Builtin::Add,
+        Builtin::Slice,
+        Builtin::String,
+        Builtin::StringData,
+        Builtin::SliceData,
+    ];
     pub const ALL: [Builtin; 18] = [
         Builtin::Append,
         Builtin::Cap,
@@ -102,7 +111,10 @@ impl Builtin {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ObjKind {
     /// A variable; `global` for package-level ones.
-    Var { global: bool, param: bool },
+    Var {
+        global: bool,
+        param: bool,
+    },
     Const(Value),
     TypeName,
     Func,
@@ -180,7 +192,11 @@ impl Objects {
         &mut self.objs[id.0 as usize]
     }
     pub fn new_scope(&mut self, parent: Option<ScopeId>, func_boundary: bool) -> ScopeId {
-        self.scopes.push(Scope { parent, names: HashMap::new(), func_boundary });
+        self.scopes.push(Scope {
+            parent,
+            names: HashMap::new(),
+            func_boundary,
+        });
         ScopeId(self.scopes.len() as u32 - 1)
     }
     pub fn scope(&self, s: ScopeId) -> &Scope {
@@ -265,15 +281,33 @@ impl Objects {
         self.insert(u, "comparable", o);
 
         for (name, v) in [("true", true), ("false", false)] {
-            let o = self.add(Object::new(name, ObjKind::Const(Value::Bool(v)), ids::UNTYPED_BOOL, pos, ""));
+            let o = self.add(Object::new(
+                name,
+                ObjKind::Const(Value::Bool(v)),
+                ids::UNTYPED_BOOL,
+                pos,
+                "",
+            ));
             self.insert(u, name, o);
         }
-        let o = self.add(Object::new("iota", ObjKind::Const(Value::int(0)), ids::UNTYPED_INT, pos, ""));
+        let o = self.add(Object::new(
+            "iota",
+            ObjKind::Const(Value::int(0)),
+            ids::UNTYPED_INT,
+            pos,
+            "",
+        ));
         self.insert(u, "iota", o);
         let o = self.add(Object::new("nil", ObjKind::Nil, ids::UNTYPED_NIL, pos, ""));
         self.insert(u, "nil", o);
         for b in Builtin::ALL {
-            let o = self.add(Object::new(b.name(), ObjKind::Builtin(b), ids::INVALID, pos, ""));
+            let o = self.add(Object::new(
+                b.name(),
+                ObjKind::Builtin(b),
+                ids::INVALID,
+                pos,
+                "",
+            ));
             self.insert(u, b.name(), o);
         }
         u

@@ -64,18 +64,48 @@ impl<'a> Checker<'a> {
                 }
                 let inner = strip_paren(e);
                 let is_call = matches!(inner.kind, ExprKind::Call { .. });
-                let is_recv = matches!(inner.kind, ExprKind::Unary { op: rgoc_syntax::UnOp::Recv, .. });
+                let is_recv = matches!(
+                    inner.kind,
+                    ExprKind::Unary {
+                        op: rgoc_syntax::UnOp::Recv,
+                        ..
+                    }
+                );
                 if is_call {
                     if let ExprKind::Call { fun, .. } = &inner.kind {
                         let fm = self.info.tv(fun).map(|t| t.mode);
                         if fm == Some(Mode::Type) {
-                            self.error(e.pos, format!("{} (value of type {}) is not used", self.expr_string(e), self.tstr(x.typ)));
+                            self.error(
+                                e.pos,
+                                format!(
+                                    "{} (value of type {}) is not used",
+                                    self.expr_string(e),
+                                    self.tstr(x.typ)
+                                ),
+                            );
                             return;
                         }
                         if fm == Some(Mode::Builtin) {
                             if let ExprKind::Ident(n) = &strip_paren(fun).kind {
-                                if !matches!(n.as_str(), "panic" | "print" | "println" | "copy" | "recover" | "close" | "delete" | "clear") {
-                                    self.error(e.pos, format!("{} (value of type {}) is not used", self.expr_string(e), self.tstr(x.typ)));
+                                if !matches!(
+                                    n.as_str(),
+                                    "panic"
+                                        | "print"
+                                        | "println"
+                                        | "copy"
+                                        | "recover"
+                                        | "close"
+                                        | "delete"
+                                        | "clear"
+                                ) {
+                                    self.error(
+                                        e.pos,
+                                        format!(
+                                            "{} (value of type {}) is not used",
+                                            self.expr_string(e),
+                                            self.tstr(x.typ)
+                                        ),
+                                    );
                                 }
                             }
                         }
@@ -86,7 +116,11 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 let what = match x.mode {
-                    Mode::Const => format!("{} (untyped {} constant) is not used", self.expr_string(e), ""),
+                    Mode::Const => format!(
+                        "{} (untyped {} constant) is not used",
+                        self.expr_string(e),
+                        ""
+                    ),
                     _ => String::new(),
                 };
                 let _ = what;
@@ -101,12 +135,24 @@ impl<'a> Checker<'a> {
                 match self.types.under(c.typ).clone() {
                     Type::Chan(dir, elem) => {
                         if dir == crate::types::ChanDir::Recv {
-                            self.error(s.pos, format!("invalid operation: cannot send to receive-only channel {}", self.operand_string(ch, &c)));
+                            self.error(
+                                s.pos,
+                                format!(
+                                    "invalid operation: cannot send to receive-only channel {}",
+                                    self.operand_string(ch, &c)
+                                ),
+                            );
                             return;
                         }
                         self.assignment(&mut v, value, elem, "send");
                     }
-                    _ => self.error(s.pos, format!("invalid operation: cannot send to non-channel {}", self.operand_string(ch, &c))),
+                    _ => self.error(
+                        s.pos,
+                        format!(
+                            "invalid operation: cannot send to non-channel {}",
+                            self.operand_string(ch, &c)
+                        ),
+                    ),
                 }
             }
             StmtKind::IncDec { x, inc } => {
@@ -116,7 +162,15 @@ impl<'a> Checker<'a> {
                 }
                 if !self.types.is_numeric(o.typ) {
                     let op = if *inc { "++" } else { "--" };
-                    self.error(x.pos, format!("invalid operation: {}{} (non-numeric type {})", self.expr_string(x), op, self.tstr(o.typ)));
+                    self.error(
+                        x.pos,
+                        format!(
+                            "invalid operation: {}{} (non-numeric type {})",
+                            self.expr_string(x),
+                            op,
+                            self.tstr(o.typ)
+                        ),
+                    );
                     return;
                 }
                 self.check_assignable_lhs(x, &o);
@@ -126,14 +180,25 @@ impl<'a> Checker<'a> {
                 AssignOp::Assign => self.assign(s, lhs, rhs),
                 AssignOp::Op(bop) => {
                     if lhs.len() != 1 || rhs.len() != 1 {
-                        self.error(s.pos, format!("assignment operation {}= requires single-valued expressions", bop.as_str()));
+                        self.error(
+                            s.pos,
+                            format!(
+                                "assignment operation {}= requires single-valued expressions",
+                                bop.as_str()
+                            ),
+                        );
                         return;
                     }
                     // x op= y is checked as x = x op y.
                     let fake = Expr {
                         id: rhs[0].id,
                         pos: lhs[0].pos,
-                        kind: ExprKind::Binary { op: *bop, op_pos: s.pos, x: Box::new(lhs[0].clone()), y: Box::new(rhs[0].clone()) },
+                        kind: ExprKind::Binary {
+                            op: *bop,
+                            op_pos: s.pos,
+                            x: Box::new(lhs[0].clone()),
+                            y: Box::new(rhs[0].clone()),
+                        },
                     };
                     let _ = fake;
                     let l = self.expr(&lhs[0]);
@@ -147,23 +212,48 @@ impl<'a> Checker<'a> {
                 }
             },
             StmtKind::Go(e) | StmtKind::Defer(e) => {
-                let what = if matches!(s.kind, StmtKind::Go(_)) { "go" } else { "defer" };
+                let what = if matches!(s.kind, StmtKind::Go(_)) {
+                    "go"
+                } else {
+                    "defer"
+                };
                 let inner = strip_paren(e);
                 if !matches!(inner.kind, ExprKind::Call { .. }) {
                     self.expr(e);
-                    self.error(e.pos, format!("expression in {} must be function call", what));
+                    self.error(
+                        e.pos,
+                        format!("expression in {} must be function call", what),
+                    );
                     return;
                 }
                 let x = self.expr(e);
                 if let ExprKind::Call { fun, .. } = &inner.kind {
                     if self.info.tv(fun).map(|t| t.mode) == Some(Mode::Type) {
-                        self.error(e.pos, format!("{} requires function call, not conversion", what));
+                        self.error(
+                            e.pos,
+                            format!("{} requires function call, not conversion", what),
+                        );
                         return;
                     }
                     if let Some(Mode::Builtin) = self.info.tv(fun).map(|t| t.mode) {
                         if let ExprKind::Ident(n) = &strip_paren(fun).kind {
-                            if matches!(n.as_str(), "append" | "cap" | "complex" | "imag" | "len" | "make" | "new" | "real" | "min" | "max") {
-                                self.error(e.pos, format!("{} discards result of {}", what, self.expr_string(e)));
+                            if matches!(
+                                n.as_str(),
+                                "append"
+                                    | "cap"
+                                    | "complex"
+                                    | "imag"
+                                    | "len"
+                                    | "make"
+                                    | "new"
+                                    | "real"
+                                    | "min"
+                                    | "max"
+                            ) {
+                                self.error(
+                                    e.pos,
+                                    format!("{} discards result of {}", what, self.expr_string(e)),
+                                );
                             }
                         }
                     }
@@ -172,7 +262,12 @@ impl<'a> Checker<'a> {
             }
             StmtKind::Return(results) => self.return_stmt(s, results),
             StmtKind::Break(label) => {
-                if label.is_none() && !self.ctx.iter().any(|c| matches!(c, Ctx::Loop | Ctx::Switch | Ctx::Select)) {
+                if label.is_none()
+                    && !self
+                        .ctx
+                        .iter()
+                        .any(|c| matches!(c, Ctx::Loop | Ctx::Switch | Ctx::Select))
+                {
                     self.error(s.pos, "break is not in a loop, switch, or select");
                 }
             }
@@ -186,7 +281,12 @@ impl<'a> Checker<'a> {
                 self.error(s.pos, "fallthrough statement out of place");
             }
             StmtKind::Block(b) => self.block(b),
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 self.open_scope(false);
                 if let Some(i) = init {
                     self.simple_stmt(i);
@@ -205,7 +305,12 @@ impl<'a> Checker<'a> {
                 }
                 self.close_scope();
             }
-            StmtKind::For { init, cond, post, body } => {
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
                 self.open_scope(false);
                 if let Some(i) = init {
                     self.simple_stmt(i);
@@ -221,7 +326,11 @@ impl<'a> Checker<'a> {
                     }
                 }
                 if let Some(p) = post {
-                    if let StmtKind::Assign { op: AssignOp::Define, .. } = p.kind {
+                    if let StmtKind::Assign {
+                        op: AssignOp::Define,
+                        ..
+                    } = p.kind
+                    {
                         self.error(p.pos, "cannot declare in post statement of for loop");
                     } else {
                         self.simple_stmt(p);
@@ -232,17 +341,46 @@ impl<'a> Checker<'a> {
                 self.ctx.pop();
                 self.close_scope();
             }
-            StmtKind::Range { key, value, define, x, body } => self.range_stmt(s, key.as_ref(), value.as_ref(), *define, x, body),
-            StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(init.as_deref(), tag.as_ref(), body),
-            StmtKind::TypeSwitch { init, bind, x, body, .. } => self.type_switch(s, init.as_deref(), bind.as_ref(), x, body),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range_stmt(s, key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::Switch {
+                init, tag, body, ..
+            } => self.switch_stmt(init.as_deref(), tag.as_ref(), body),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                body,
+                ..
+            } => self.type_switch(s, init.as_deref(), bind.as_ref(), x, body),
             StmtKind::Select { body } => {
                 for cc in body {
                     self.open_scope(false);
                     if let Some(c) = &cc.comm {
                         let ok = match &c.kind {
                             StmtKind::Send { .. } => true,
-                            StmtKind::Expr(e) => matches!(strip_paren(e).kind, ExprKind::Unary { op: rgoc_syntax::UnOp::Recv, .. }),
-                            StmtKind::Assign { rhs, .. } => rhs.len() == 1 && matches!(strip_paren(&rhs[0]).kind, ExprKind::Unary { op: rgoc_syntax::UnOp::Recv, .. }),
+                            StmtKind::Expr(e) => matches!(
+                                strip_paren(e).kind,
+                                ExprKind::Unary {
+                                    op: rgoc_syntax::UnOp::Recv,
+                                    ..
+                                }
+                            ),
+                            StmtKind::Assign { rhs, .. } => {
+                                rhs.len() == 1
+                                    && matches!(
+                                        strip_paren(&rhs[0]).kind,
+                                        ExprKind::Unary {
+                                            op: rgoc_syntax::UnOp::Recv,
+                                            ..
+                                        }
+                                    )
+                            }
                             _ => false,
                         };
                         if !ok {
@@ -263,7 +401,14 @@ impl<'a> Checker<'a> {
         self.stmt(s);
     }
 
-    fn binary_op_assign(&mut self, s: &Stmt, op: rgoc_syntax::BinOp, le: &Expr, l: &Operand, re: &Expr) -> Operand {
+    fn binary_op_assign(
+        &mut self,
+        s: &Stmt,
+        op: rgoc_syntax::BinOp,
+        le: &Expr,
+        l: &Operand,
+        re: &Expr,
+    ) -> Operand {
         let _ = s;
         // Build a synthetic binary check using the already-checked lhs.
         let mut r = self.value(re);
@@ -275,16 +420,38 @@ impl<'a> Checker<'a> {
                 self.convert_untyped(&mut r, re, ids::UINT);
             }
             if !self.types.is_integer(r.typ) {
-                self.error(re.pos, format!("invalid operation: shift count {} must be integer", self.operand_string(re, &r)));
+                self.error(
+                    re.pos,
+                    format!(
+                        "invalid operation: shift count {} must be integer",
+                        self.operand_string(re, &r)
+                    ),
+                );
             } else if !self.types.is_integer(l.typ) {
-                self.error(le.pos, format!("invalid operation: shifted operand {} must be integer", self.operand_string(le, l)));
+                self.error(
+                    le.pos,
+                    format!(
+                        "invalid operation: shifted operand {} must be integer",
+                        self.operand_string(le, l)
+                    ),
+                );
             }
             return Operand::value(l.typ);
         }
         if self.types.is_untyped(r.typ) {
             let before = r.clone();
             if !self.convert_untyped(&mut r, re, l.typ) {
-                self.error(le.pos, format!("invalid operation: {} {}= {} (mismatched types {} and {})", self.expr_string(le), op.as_str(), self.expr_string(re), self.tstr(l.typ), self.tstr(before.typ)));
+                self.error(
+                    le.pos,
+                    format!(
+                        "invalid operation: {} {}= {} (mismatched types {} and {})",
+                        self.expr_string(le),
+                        op.as_str(),
+                        self.expr_string(re),
+                        self.tstr(l.typ),
+                        self.tstr(before.typ)
+                    ),
+                );
                 return Operand::invalid();
             }
             if r.typ == ids::INVALID {
@@ -292,20 +459,41 @@ impl<'a> Checker<'a> {
             }
         }
         if r.typ != l.typ {
-            self.error(le.pos, format!("invalid operation: {} {}= {} (mismatched types {} and {})", self.expr_string(le), op.as_str(), self.expr_string(re), self.tstr(l.typ), self.tstr(r.typ)));
+            self.error(
+                le.pos,
+                format!(
+                    "invalid operation: {} {}= {} (mismatched types {} and {})",
+                    self.expr_string(le),
+                    op.as_str(),
+                    self.expr_string(re),
+                    self.tstr(l.typ),
+                    self.tstr(r.typ)
+                ),
+            );
             return Operand::invalid();
         }
         let t = l.typ;
         let ok = match op {
             rgoc_syntax::BinOp::Add => self.types.is_numeric(t) || self.types.is_string(t),
-            rgoc_syntax::BinOp::Sub | rgoc_syntax::BinOp::Mul | rgoc_syntax::BinOp::Div => self.types.is_numeric(t),
+            rgoc_syntax::BinOp::Sub | rgoc_syntax::BinOp::Mul | rgoc_syntax::BinOp::Div => {
+                self.types.is_numeric(t)
+            }
             _ => self.types.is_integer(t),
         };
         if !ok {
-            self.error(le.pos, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.operand_string(le, l)));
+            self.error(
+                le.pos,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    self.operand_string(le, l)
+                ),
+            );
             return Operand::invalid();
         }
-        if matches!(op, rgoc_syntax::BinOp::Div | rgoc_syntax::BinOp::Rem) && self.types.is_integer(t) {
+        if matches!(op, rgoc_syntax::BinOp::Div | rgoc_syntax::BinOp::Rem)
+            && self.types.is_integer(t)
+        {
             if let Some(v) = &r.val {
                 if v.is_zero() {
                     self.error(re.pos, "invalid operation: division by zero");
@@ -325,21 +513,41 @@ impl<'a> Checker<'a> {
                 }
                 let inner = strip_paren(e);
                 let msg = if let ExprKind::Selector { .. } = &inner.kind {
-                    if self.info.selections.get(&inner.id).is_some_and(|s| s.kind == crate::SelectionKind::FieldVal) {
-                        format!("cannot assign to struct field {} in map", self.expr_string(e))
+                    if self
+                        .info
+                        .selections
+                        .get(&inner.id)
+                        .is_some_and(|s| s.kind == crate::SelectionKind::FieldVal)
+                    {
+                        format!(
+                            "cannot assign to struct field {} in map",
+                            self.expr_string(e)
+                        )
                     } else {
-                        format!("cannot assign to {} (neither addressable nor a map index expression)", self.operand_string(e, x))
+                        format!(
+                            "cannot assign to {} (neither addressable nor a map index expression)",
+                            self.operand_string(e, x)
+                        )
                     }
                 } else if x.mode == Mode::Const || x.mode == Mode::Type {
-                    format!("cannot assign to {} (neither addressable nor a map index expression)", self.operand_string(e, x))
+                    format!(
+                        "cannot assign to {} (neither addressable nor a map index expression)",
+                        self.operand_string(e, x)
+                    )
                 } else if self.types.is_string(self.info.type_of(match &inner.kind {
                     ExprKind::Index { x, .. } => x,
                     _ => inner,
                 })) && matches!(inner.kind, ExprKind::Index { .. })
                 {
-                    format!("cannot assign to {} (neither addressable nor a map index expression)", self.operand_string(e, x))
+                    format!(
+                        "cannot assign to {} (neither addressable nor a map index expression)",
+                        self.operand_string(e, x)
+                    )
                 } else {
-                    format!("cannot assign to {} (neither addressable nor a map index expression)", self.operand_string(e, x))
+                    format!(
+                        "cannot assign to {} (neither addressable nor a map index expression)",
+                        self.operand_string(e, x)
+                    )
                 };
                 self.error(e.pos, msg);
                 false
@@ -392,7 +600,11 @@ impl<'a> Checker<'a> {
         if lhs.len() == rhs.len() {
             for (i, r) in rhs.iter().enumerate() {
                 let mut x = self.expr_hint(r, lts[i].filter(|t| *t != ids::INVALID));
-                x = if rhs.len() == 1 { self.assign_value(r, x) } else { self.single_value(r, x) };
+                x = if rhs.len() == 1 {
+                    self.assign_value(r, x)
+                } else {
+                    self.single_value(r, x)
+                };
                 match lts[i] {
                     Some(t) if t != ids::INVALID => {
                         self.assignment(&mut x, r, t, "assignment");
@@ -419,14 +631,30 @@ impl<'a> Checker<'a> {
                         }
                         let x = Operand::value(ts[i]);
                         if ts[i] != ids::UNTYPED_BOOL && self.assignable(&x, *t).is_err() {
-                            self.error(rhs[0].pos, format!("cannot use {} value as {} value in assignment", self.tstr(ts[i]), self.tstr(*t)));
+                            self.error(
+                                rhs[0].pos,
+                                format!(
+                                    "cannot use {} value as {} value in assignment",
+                                    self.tstr(ts[i]),
+                                    self.tstr(*t)
+                                ),
+                            );
                         }
                     }
                 }
             }
             return;
         }
-        self.error(s.pos, format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), if lhs.len() == 1 { "" } else { "s" }, rhs.len(), if rhs.len() == 1 { "" } else { "s" }));
+        self.error(
+            s.pos,
+            format!(
+                "assignment mismatch: {} variable{} but {} value{}",
+                lhs.len(),
+                if lhs.len() == 1 { "" } else { "s" },
+                rhs.len(),
+                if rhs.len() == 1 { "" } else { "s" }
+            ),
+        );
         for r in rhs {
             self.expr(r);
         }
@@ -440,7 +668,10 @@ impl<'a> Checker<'a> {
         for l in lhs {
             let ExprKind::Ident(n) = &l.kind else {
                 self.expr(l);
-                self.error(l.pos, format!("non-name {} on left side of :=", self.expr_string(l)));
+                self.error(
+                    l.pos,
+                    format!("non-name {} on left side of :=", self.expr_string(l)),
+                );
                 targets.push((None, false));
                 continue;
             };
@@ -450,7 +681,16 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if n == "_" {
-                let o = self.objs.add(Object::new("_", ObjKind::Var { global: false, param: false }, ids::INVALID, l.pos, &self.pkg));
+                let o = self.objs.add(Object::new(
+                    "_",
+                    ObjKind::Var {
+                        global: false,
+                        param: false,
+                    },
+                    ids::INVALID,
+                    l.pos,
+                    &self.pkg,
+                ));
                 self.info.defs.insert(l.id, o);
                 targets.push((Some(o), true));
                 continue;
@@ -462,7 +702,16 @@ impl<'a> Checker<'a> {
                 }
                 _ => {
                     new_any = true;
-                    let o = self.objs.add(Object::new(n, ObjKind::Var { global: false, param: false }, ids::INVALID, l.pos, &self.pkg));
+                    let o = self.objs.add(Object::new(
+                        n,
+                        ObjKind::Var {
+                            global: false,
+                            param: false,
+                        },
+                        ids::INVALID,
+                        l.pos,
+                        &self.pkg,
+                    ));
                     self.locals.push(o);
                     targets.push((Some(o), true));
                 }
@@ -481,7 +730,11 @@ impl<'a> Checker<'a> {
                     _ => None,
                 };
                 let mut x = self.expr_hint(r, hint);
-                x = if rhs.len() == 1 { self.assign_value(r, x) } else { self.single_value(r, x) };
+                x = if rhs.len() == 1 {
+                    self.assign_value(r, x)
+                } else {
+                    self.single_value(r, x)
+                };
                 if x.is_invalid() {
                     continue;
                 }
@@ -506,7 +759,14 @@ impl<'a> Checker<'a> {
                         let ot = self.objs.get(o).typ;
                         let x = Operand::value(t);
                         if self.assignable(&x, ot).is_err() {
-                            self.error(rhs[0].pos, format!("cannot use {} value as {} value in assignment", self.tstr(t), self.tstr(ot)));
+                            self.error(
+                                rhs[0].pos,
+                                format!(
+                                    "cannot use {} value as {} value in assignment",
+                                    self.tstr(t),
+                                    self.tstr(ot)
+                                ),
+                            );
                         }
                         types[i] = ot;
                     } else {
@@ -515,18 +775,33 @@ impl<'a> Checker<'a> {
                 }
             }
         } else {
-            self.error(s.pos, format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), if lhs.len() == 1 { "" } else { "s" }, rhs.len(), if rhs.len() == 1 { "" } else { "s" }));
+            self.error(
+                s.pos,
+                format!(
+                    "assignment mismatch: {} variable{} but {} value{}",
+                    lhs.len(),
+                    if lhs.len() == 1 { "" } else { "s" },
+                    rhs.len(),
+                    if rhs.len() == 1 { "" } else { "s" }
+                ),
+            );
             for r in rhs {
                 self.expr(r);
             }
         }
         // Declare the new variables after the right side is checked.
         for (i, l) in lhs.iter().enumerate() {
-            let (Some(o), is_new) = targets[i] else { continue };
+            let (Some(o), is_new) = targets[i] else {
+                continue;
+            };
             if is_new {
                 self.objs.get_mut(o).typ = types[i];
                 if let ExprKind::Ident(_) = &l.kind {
-                    let ident = ast::Ident { id: l.id, pos: l.pos, name: self.objs.get(o).name.clone() };
+                    let ident = ast::Ident {
+                        id: l.id,
+                        pos: l.pos,
+                        name: self.objs.get(o).name.clone(),
+                    };
                     self.declare_local(&ident, o);
                 }
             }
@@ -543,7 +818,16 @@ impl<'a> Checker<'a> {
                         .names
                         .iter()
                         .map(|n| {
-                            let o = self.objs.add(Object::new(&n.name, ObjKind::Var { global: false, param: false }, ids::INVALID, n.pos, &self.pkg));
+                            let o = self.objs.add(Object::new(
+                                &n.name,
+                                ObjKind::Var {
+                                    global: false,
+                                    param: false,
+                                },
+                                ids::INVALID,
+                                n.pos,
+                                &self.pkg,
+                            ));
                             self.locals.push(o);
                             o
                         })
@@ -564,7 +848,13 @@ impl<'a> Checker<'a> {
                     let saved = self.iota.replace(crate::Value::int(spec.iota as i64));
                     let mut objs = Vec::new();
                     for (i, n) in spec.names.iter().enumerate() {
-                        let o = self.objs.add(Object::new(&n.name, ObjKind::Const(crate::Value::int(0)), ids::INVALID, n.pos, &self.pkg));
+                        let o = self.objs.add(Object::new(
+                            &n.name,
+                            ObjKind::Const(crate::Value::int(0)),
+                            ids::INVALID,
+                            n.pos,
+                            &self.pkg,
+                        ));
                         self.local_const(o, i, typ, values);
                         self.objs.get_mut(o).used = true;
                         objs.push(o);
@@ -580,13 +870,21 @@ impl<'a> Checker<'a> {
             }
             ast::Decl::Type(specs) => {
                 for spec in specs {
-                    let o = self.objs.add(Object::new(&spec.name.name, ObjKind::TypeName, ids::INVALID, spec.name.pos, &self.pkg));
+                    let o = self.objs.add(Object::new(
+                        &spec.name.name,
+                        ObjKind::TypeName,
+                        ids::INVALID,
+                        spec.name.pos,
+                        &self.pkg,
+                    ));
                     self.declare_local(&spec.name, o);
                     if spec.alias {
                         let t = self.type_expr(&spec.typ);
                         self.objs.get_mut(o).typ = t;
                     } else {
-                        let named = self.types.new_named(&spec.name.name, &self.pkg.clone(), Some(o));
+                        let named =
+                            self.types
+                                .new_named(&spec.name.name, &self.pkg.clone(), Some(o));
                         self.objs.get_mut(o).typ = named;
                         let u = self.type_expr(&spec.typ);
                         let under = self.types.underlying(u);
@@ -612,7 +910,10 @@ impl<'a> Checker<'a> {
             return;
         }
         if x.mode != Mode::Const {
-            self.error(init.pos, format!("{} is not constant", self.operand_string(init, &x)));
+            self.error(
+                init.pos,
+                format!("{} is not constant", self.operand_string(init, &x)),
+            );
             return;
         }
         if let Some(t) = t {
@@ -631,7 +932,16 @@ impl<'a> Checker<'a> {
         let named = f.named_results;
         if results.is_empty() {
             if !want.is_empty() && !named {
-                self.error(s.pos, format!("not enough return values\n\thave ()\n\twant ({})", want.iter().map(|t| self.tstr(*t)).collect::<Vec<_>>().join(", ")));
+                self.error(
+                    s.pos,
+                    format!(
+                        "not enough return values\n\thave ()\n\twant ({})",
+                        want.iter()
+                            .map(|t| self.tstr(*t))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
             }
             return;
         }
@@ -639,7 +949,21 @@ impl<'a> Checker<'a> {
             for r in results {
                 self.expr(r);
             }
-            self.error(results[0].pos, "too many return values\n\thave (".to_string() + &results.iter().map(|r| self.info.tv(r).map(|t| self.ret_have(t.typ, t.val.is_some())).unwrap_or_default()).collect::<Vec<_>>().join(", ") + ")\n\twant ()");
+            self.error(
+                results[0].pos,
+                "too many return values\n\thave (".to_string()
+                    + &results
+                        .iter()
+                        .map(|r| {
+                            self.info
+                                .tv(r)
+                                .map(|t| self.ret_have(t.typ, t.val.is_some()))
+                                .unwrap_or_default()
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                    + ")\n\twant ()",
+            );
             return;
         }
         if results.len() == 1 && want.len() > 1 {
@@ -649,14 +973,31 @@ impl<'a> Checker<'a> {
                     for (i, t) in ts.iter().enumerate() {
                         let y = Operand::value(*t);
                         if self.assignable(&y, want[i]).is_err() {
-                            self.error(results[0].pos, format!("cannot use {} value as {} value in return statement", self.tstr(*t), self.tstr(want[i])));
+                            self.error(
+                                results[0].pos,
+                                format!(
+                                    "cannot use {} value as {} value in return statement",
+                                    self.tstr(*t),
+                                    self.tstr(want[i])
+                                ),
+                            );
                         }
                     }
                     return;
                 }
             }
             if !x.is_invalid() {
-                self.error(results[0].pos, format!("not enough return values\n\thave ({})\n\twant ({})", self.ret_have(x.typ, x.val.is_some()), want.iter().map(|t| self.tstr(*t)).collect::<Vec<_>>().join(", ")));
+                self.error(
+                    results[0].pos,
+                    format!(
+                        "not enough return values\n\thave ({})\n\twant ({})",
+                        self.ret_have(x.typ, x.val.is_some()),
+                        want.iter()
+                            .map(|t| self.tstr(*t))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
             }
             return;
         }
@@ -666,10 +1007,37 @@ impl<'a> Checker<'a> {
                 let x = self.expr(r);
                 have.push(self.ret_have(x.typ, x.val.is_some()));
             }
-            let msg = if results.len() < want.len() { "not enough return values" } else { "too many return values" };
-            let pos = if results.len() < want.len() { results[0].pos } else { results[want.len()].pos };
-            let pos = if results.len() < want.len() { results[0].pos } else { pos };
-            self.error(if results.len() > want.len() { results[0].pos } else { pos }, format!("{}\n\thave ({})\n\twant ({})", msg, have.join(", "), want.iter().map(|t| self.tstr(*t)).collect::<Vec<_>>().join(", ")));
+            let msg = if results.len() < want.len() {
+                "not enough return values"
+            } else {
+                "too many return values"
+            };
+            let pos = if results.len() < want.len() {
+                results[0].pos
+            } else {
+                results[want.len()].pos
+            };
+            let pos = if results.len() < want.len() {
+                results[0].pos
+            } else {
+                pos
+            };
+            self.error(
+                if results.len() > want.len() {
+                    results[0].pos
+                } else {
+                    pos
+                },
+                format!(
+                    "{}\n\thave ({})\n\twant ({})",
+                    msg,
+                    have.join(", "),
+                    want.iter()
+                        .map(|t| self.tstr(*t))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
             return;
         }
         for (i, r) in results.iter().enumerate() {
@@ -706,7 +1074,10 @@ impl<'a> Checker<'a> {
                         self.error(t.pos, "use of untyped nil in switch expression");
                         x = Operand::invalid();
                     } else if !self.types.comparable(x.typ) && !x.is_invalid() {
-                        self.error(t.pos, format!("cannot switch on {}", self.operand_string(t, &x)));
+                        self.error(
+                            t.pos,
+                            format!("cannot switch on {}", self.operand_string(t, &x)),
+                        );
                         x = Operand::invalid();
                     }
                 }
@@ -739,20 +1110,39 @@ impl<'a> Checker<'a> {
                         if self.types.is_untyped(x.typ) {
                             let before = x.clone();
                             if !self.convert_untyped(&mut x, e, tt) {
-                                let msg = if before.val.is_some() && self.types.basic(tt).is_some() {
-                                    format!("cannot convert {} to type {}", self.operand_string(e, &before), self.tstr(tt))
+                                let msg = if before.val.is_some() && self.types.basic(tt).is_some()
+                                {
+                                    format!(
+                                        "cannot convert {} to type {}",
+                                        self.operand_string(e, &before),
+                                        self.tstr(tt)
+                                    )
                                 } else {
                                     format!("invalid case {} in switch on {} (mismatched types {} and {})", self.expr_string(e), self.expr_string(tag.expect("tag")), self.tstr(before.typ), self.tstr(tt))
                                 };
                                 self.error(e.pos, msg);
                                 continue;
                             }
-                        } else if x.typ != tt && self.assignable(&x, tt).is_err() && self.assignable(&Operand::value(tt), x.typ).is_err() {
-                            self.error(e.pos, format!("invalid case {} in switch on {} (mismatched types {} and {})", self.expr_string(e), self.expr_string(tag.expect("tag")), self.tstr(x.typ), self.tstr(tt)));
+                        } else if x.typ != tt
+                            && self.assignable(&x, tt).is_err()
+                            && self.assignable(&Operand::value(tt), x.typ).is_err()
+                        {
+                            self.error(
+                                e.pos,
+                                format!(
+                                    "invalid case {} in switch on {} (mismatched types {} and {})",
+                                    self.expr_string(e),
+                                    self.expr_string(tag.expect("tag")),
+                                    self.tstr(x.typ),
+                                    self.tstr(tt)
+                                ),
+                            );
                             continue;
                         }
                         if let Some(v) = &x.val {
-                            if let Some((_, _, p)) = seen.iter().find(|(sv, st, _)| sv == v && *st == x.typ) {
+                            if let Some((_, _, p)) =
+                                seen.iter().find(|(sv, st, _)| sv == v && *st == x.typ)
+                            {
                                 self.error(e.pos, format!("duplicate case {} in expression switch\n\t{}: previous case", self.expr_string(e), crate::check::fmt_pos(*p)));
                             } else {
                                 seen.push((v.clone(), x.typ, e.pos));
@@ -765,7 +1155,14 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         if !self.types.is_boolean(x.typ) {
-                            self.error(e.pos, format!("invalid case {} in switch (mismatched types {} and bool)", self.expr_string(e), self.tstr(x.typ)));
+                            self.error(
+                                e.pos,
+                                format!(
+                                    "invalid case {} in switch (mismatched types {} and bool)",
+                                    self.expr_string(e),
+                                    self.tstr(x.typ)
+                                ),
+                            );
                             continue;
                         }
                         self.default_untyped(&mut x, e);
@@ -785,7 +1182,14 @@ impl<'a> Checker<'a> {
         self.stmt_seq(stmts, Some(last_clause));
     }
 
-    fn type_switch(&mut self, s: &Stmt, init: Option<&Stmt>, bind: Option<&ast::Ident>, xe: &Expr, body: &[ast::CaseClause]) {
+    fn type_switch(
+        &mut self,
+        s: &Stmt,
+        init: Option<&Stmt>,
+        bind: Option<&ast::Ident>,
+        xe: &Expr,
+        body: &[ast::CaseClause],
+    ) {
         self.open_scope(false);
         if let Some(i) = init {
             self.simple_stmt(i);
@@ -796,7 +1200,10 @@ impl<'a> Checker<'a> {
             return;
         }
         if !self.types.is_interface(x.typ) {
-            self.error(xe.pos, format!("{} is not an interface", self.operand_string(xe, &x)));
+            self.error(
+                xe.pos,
+                format!("{} is not an interface", self.operand_string(xe, &x)),
+            );
             self.close_scope();
             return;
         }
@@ -813,9 +1220,17 @@ impl<'a> Checker<'a> {
             for e in &cc.exprs {
                 if let ExprKind::Ident(n) = &e.kind {
                     if n == "nil" {
-                        if self.objs.lookup(self.scope, "nil").is_some_and(|(o, _, _)| matches!(self.objs.get(o).kind, ObjKind::Nil)) {
+                        if self
+                            .objs
+                            .lookup(self.scope, "nil")
+                            .is_some_and(|(o, _, _)| matches!(self.objs.get(o).kind, ObjKind::Nil))
+                        {
                             self.record(e.id, Mode::Value, ids::UNTYPED_NIL, None);
-                            single = if cc.exprs.len() == 1 { Some(x.typ) } else { None };
+                            single = if cc.exprs.len() == 1 {
+                                Some(x.typ)
+                            } else {
+                                None
+                            };
                             continue;
                         }
                     }
@@ -826,7 +1241,18 @@ impl<'a> Checker<'a> {
                 }
                 if !self.types.is_interface(t) {
                     if let Err(why) = self.implements(t, x.typ) {
-                        self.error(e.pos, format!("impossible type switch case: {} cannot have dynamic type {} ({})", self.operand_string(xe, &x), self.tstr(t), why.split(" (").nth(1).map(|s| s.trim_end_matches(')')).unwrap_or("")));
+                        self.error(
+                            e.pos,
+                            format!(
+                                "impossible type switch case: {} cannot have dynamic type {} ({})",
+                                self.operand_string(xe, &x),
+                                self.tstr(t),
+                                why.split(" (")
+                                    .nth(1)
+                                    .map(|s| s.trim_end_matches(')'))
+                                    .unwrap_or("")
+                            ),
+                        );
                     }
                 }
                 if cc.exprs.len() == 1 {
@@ -836,7 +1262,16 @@ impl<'a> Checker<'a> {
             self.open_scope(false);
             if let Some(b) = bind {
                 let t = single.unwrap_or(x.typ);
-                let o = self.objs.add(Object::new(&b.name, ObjKind::Var { global: false, param: false }, t, b.pos, &self.pkg));
+                let o = self.objs.add(Object::new(
+                    &b.name,
+                    ObjKind::Var {
+                        global: false,
+                        param: false,
+                    },
+                    t,
+                    b.pos,
+                    &self.pkg,
+                ));
                 self.info.implicits.insert(cc.pos, o);
                 if b.name != "_" {
                     self.objs.insert(self.scope, &b.name, o);
@@ -863,7 +1298,15 @@ impl<'a> Checker<'a> {
         self.close_scope();
     }
 
-    fn range_stmt(&mut self, s: &Stmt, key: Option<&Expr>, value: Option<&Expr>, define: bool, xe: &Expr, body: &ast::Block) {
+    fn range_stmt(
+        &mut self,
+        s: &Stmt,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        xe: &Expr,
+        body: &ast::Block,
+    ) {
         self.open_scope(false);
         let mut x = self.value(xe);
         let (kt, vt): (TypeId, Option<TypeId>) = if x.is_invalid() {
@@ -877,7 +1320,13 @@ impl<'a> Checker<'a> {
                 }
                 Type::Basic(k) if k.is_integer() => {
                     if value.is_some() {
-                        self.error(value.map(|v| v.pos).unwrap_or(s.pos), format!("range over {} permits only one iteration variable", self.operand_string(xe, &x)));
+                        self.error(
+                            value.map(|v| v.pos).unwrap_or(s.pos),
+                            format!(
+                                "range over {} permits only one iteration variable",
+                                self.operand_string(xe, &x)
+                            ),
+                        );
                     }
                     if self.types.is_untyped(x.typ) {
                         // The key's type decides; default int.
@@ -895,17 +1344,31 @@ impl<'a> Checker<'a> {
                 }
                 Type::Array(_, e) => (ids::INT, Some(e)),
                 Type::Pointer(p) if matches!(self.types.under(p), Type::Array(..)) => {
-                    let Type::Array(_, e) = self.types.under(p).clone() else { unreachable!() };
+                    let Type::Array(_, e) = self.types.under(p).clone() else {
+                        unreachable!()
+                    };
                     (ids::INT, Some(e))
                 }
                 Type::Slice(e) => (ids::INT, Some(e)),
                 Type::Map(k, v) => (k, Some(v)),
                 Type::Chan(d, e) => {
                     if value.is_some() {
-                        self.error(value.map(|v| v.pos).unwrap_or(s.pos), format!("range over {} permits only one iteration variable", self.operand_string(xe, &x)));
+                        self.error(
+                            value.map(|v| v.pos).unwrap_or(s.pos),
+                            format!(
+                                "range over {} permits only one iteration variable",
+                                self.operand_string(xe, &x)
+                            ),
+                        );
                     }
                     if d == crate::types::ChanDir::Send {
-                        self.error(xe.pos, format!("invalid operation: range {} receive from send-only channel", self.expr_string(xe)));
+                        self.error(
+                            xe.pos,
+                            format!(
+                                "invalid operation: range {} receive from send-only channel",
+                                self.expr_string(xe)
+                            ),
+                        );
                     }
                     (e, None)
                 }
@@ -914,24 +1377,47 @@ impl<'a> Checker<'a> {
                     (ids::INVALID, Some(ids::INVALID))
                 }
                 _ => {
-                    self.error(xe.pos, format!("cannot range over {}", self.operand_string(xe, &x)));
+                    self.error(
+                        xe.pos,
+                        format!("cannot range over {}", self.operand_string(xe, &x)),
+                    );
                     (ids::INVALID, Some(ids::INVALID))
                 }
             }
         };
-        let vars: Vec<(Option<&Expr>, TypeId)> = vec![(key, kt), (value, vt.unwrap_or(ids::INVALID))];
+        let vars: Vec<(Option<&Expr>, TypeId)> =
+            vec![(key, kt), (value, vt.unwrap_or(ids::INVALID))];
         if define {
             let mut new_objs = Vec::new();
             for (e, t) in &vars {
                 let Some(e) = e else { continue };
                 let ExprKind::Ident(n) = &e.kind else {
-                    self.error(e.pos, format!("non-name {} on left side of :=", self.expr_string(e)));
+                    self.error(
+                        e.pos,
+                        format!("non-name {} on left side of :=", self.expr_string(e)),
+                    );
                     continue;
                 };
-                let o = self.objs.add(Object::new(n, ObjKind::Var { global: false, param: false }, *t, e.pos, &self.pkg));
+                let o = self.objs.add(Object::new(
+                    n,
+                    ObjKind::Var {
+                        global: false,
+                        param: false,
+                    },
+                    *t,
+                    e.pos,
+                    &self.pkg,
+                ));
                 self.locals.push(o);
                 self.record(e.id, Mode::Var, *t, None);
-                new_objs.push((ast::Ident { id: e.id, pos: e.pos, name: n.clone() }, o));
+                new_objs.push((
+                    ast::Ident {
+                        id: e.id,
+                        pos: e.pos,
+                        name: n.clone(),
+                    },
+                    o,
+                ));
             }
             for (id, o) in new_objs {
                 self.declare_local(&id, o);
@@ -943,7 +1429,19 @@ impl<'a> Checker<'a> {
                     if lt != ids::INVALID && *t != ids::INVALID {
                         let x = Operand::value(*t);
                         if self.assignable(&x, lt).is_err() {
-                            self.error(e.pos, format!("cannot use {} (value of type {}) as {} value in range clause", self.expr_string(e), self.tstr(*t), self.tstr(lt)).replace(&format!("{} (value", self.expr_string(e)), &format!("{} (value", self.expr_string(e))));
+                            self.error(
+                                e.pos,
+                                format!(
+                                    "cannot use {} (value of type {}) as {} value in range clause",
+                                    self.expr_string(e),
+                                    self.tstr(*t),
+                                    self.tstr(lt)
+                                )
+                                .replace(
+                                    &format!("{} (value", self.expr_string(e)),
+                                    &format!("{} (value", self.expr_string(e)),
+                                ),
+                            );
                         }
                     }
                 }
@@ -964,31 +1462,64 @@ impl<'a> Checker<'a> {
         let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut enclosing: Vec<(String, bool)> = Vec::new(); // (label, is_loop)
         self.check_label_uses(&body.stmts, &defined, &mut used, &mut enclosing);
-        let mut unused: Vec<(rgoc_syntax::Pos, String)> = defined.iter().filter(|(n, _)| !used.contains(*n) && *n != "_").map(|(n, (p, _))| (*p, n.clone())).collect();
+        let mut unused: Vec<(rgoc_syntax::Pos, String)> = defined
+            .iter()
+            .filter(|(n, _)| !used.contains(*n) && *n != "_")
+            .map(|(n, (p, _))| (*p, n.clone()))
+            .collect();
         unused.sort();
         for (p, n) in unused {
             self.error(p, format!("label {} defined and not used", n));
         }
     }
 
-    fn check_label_uses(&mut self, stmts: &[Stmt], defined: &HashMap<String, (rgoc_syntax::Pos, bool)>, used: &mut std::collections::HashSet<String>, enclosing: &mut Vec<(String, bool)>) {
+    fn check_label_uses(
+        &mut self,
+        stmts: &[Stmt],
+        defined: &HashMap<String, (rgoc_syntax::Pos, bool)>,
+        used: &mut std::collections::HashSet<String>,
+        enclosing: &mut Vec<(String, bool)>,
+    ) {
         for s in stmts {
             self.check_label_stmt(s, None, defined, used, enclosing);
         }
     }
 
-    fn check_label_stmt(&mut self, s: &Stmt, label: Option<&str>, defined: &HashMap<String, (rgoc_syntax::Pos, bool)>, used: &mut std::collections::HashSet<String>, enclosing: &mut Vec<(String, bool)>) {
+    fn check_label_stmt(
+        &mut self,
+        s: &Stmt,
+        label: Option<&str>,
+        defined: &HashMap<String, (rgoc_syntax::Pos, bool)>,
+        used: &mut std::collections::HashSet<String>,
+        enclosing: &mut Vec<(String, bool)>,
+    ) {
         match &s.kind {
-            StmtKind::Labeled { label: l, stmt } => self.check_label_stmt(stmt, Some(&l.name), defined, used, enclosing),
+            StmtKind::Labeled { label: l, stmt } => {
+                self.check_label_stmt(stmt, Some(&l.name), defined, used, enclosing)
+            }
             StmtKind::Break(Some(l)) | StmtKind::Continue(Some(l)) => {
                 let is_cont = matches!(s.kind, StmtKind::Continue(_));
                 if !defined.contains_key(&l.name) {
-                    self.error(l.pos, format!("{} label not defined: {}", if is_cont { "continue" } else { "break" }, l.name));
+                    self.error(
+                        l.pos,
+                        format!(
+                            "{} label not defined: {}",
+                            if is_cont { "continue" } else { "break" },
+                            l.name
+                        ),
+                    );
                     return;
                 }
                 used.insert(l.name.clone());
                 match enclosing.iter().rev().find(|(n, _)| n == &l.name) {
-                    None => self.error(l.pos, format!("invalid {} label {}", if is_cont { "continue" } else { "break" }, l.name)),
+                    None => self.error(
+                        l.pos,
+                        format!(
+                            "invalid {} label {}",
+                            if is_cont { "continue" } else { "break" },
+                            l.name
+                        ),
+                    ),
                     Some((_, is_loop)) => {
                         if is_cont && !is_loop {
                             self.error(l.pos, format!("invalid continue label {}", l.name));
@@ -1051,7 +1582,8 @@ impl<'a> Checker<'a> {
             StmtKind::Expr(e) => {
                 if let ExprKind::Call { fun, .. } = &strip_paren(e).kind {
                     if let ExprKind::Ident(n) = &strip_paren(fun).kind {
-                        if n == "panic" && self.info.tv(fun).map(|t| t.mode) == Some(Mode::Builtin) {
+                        if n == "panic" && self.info.tv(fun).map(|t| t.mode) == Some(Mode::Builtin)
+                        {
                             return true;
                         }
                     }
@@ -1060,37 +1592,67 @@ impl<'a> Checker<'a> {
             }
             StmtKind::Labeled { label, stmt } => self.is_terminating(stmt, Some(&label.name)),
             StmtKind::Block(b) => self.is_terminating_list(&b.stmts),
-            StmtKind::If { then, els, .. } => els.as_ref().is_some_and(|e| self.is_terminating_list(&then.stmts) && self.is_terminating(e, None)),
-            StmtKind::For { cond, body, .. } => cond.is_none() && !has_break(&body.stmts, label, true),
+            StmtKind::If { then, els, .. } => els.as_ref().is_some_and(|e| {
+                self.is_terminating_list(&then.stmts) && self.is_terminating(e, None)
+            }),
+            StmtKind::For { cond, body, .. } => {
+                cond.is_none() && !has_break(&body.stmts, label, true)
+            }
             StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
                 body.iter().any(|c| c.default)
                     && body.iter().all(|c| {
                         !has_break(&c.body, label, true)
-                            && (self.is_terminating_list(&c.body) || c.body.last().is_some_and(|l| matches!(l.kind, StmtKind::Fallthrough)))
+                            && (self.is_terminating_list(&c.body)
+                                || c.body
+                                    .last()
+                                    .is_some_and(|l| matches!(l.kind, StmtKind::Fallthrough)))
                     })
             }
-            StmtKind::Select { body } => body.iter().all(|c| !has_break(&c.body, label, true) && self.is_terminating_list(&c.body)),
+            StmtKind::Select { body } => body
+                .iter()
+                .all(|c| !has_break(&c.body, label, true) && self.is_terminating_list(&c.body)),
             _ => false,
         }
     }
 }
 
-fn collect_labels(stmts: &[Stmt], out: &mut HashMap<String, (rgoc_syntax::Pos, bool)>, c: &mut Checker) {
+fn collect_labels(
+    stmts: &[Stmt],
+    out: &mut HashMap<String, (rgoc_syntax::Pos, bool)>,
+    c: &mut Checker,
+) {
     for s in stmts {
         collect_labels_stmt(s, out, c);
     }
 }
 
-fn collect_labels_stmt(s: &Stmt, out: &mut HashMap<String, (rgoc_syntax::Pos, bool)>, c: &mut Checker) {
+fn collect_labels_stmt(
+    s: &Stmt,
+    out: &mut HashMap<String, (rgoc_syntax::Pos, bool)>,
+    c: &mut Checker,
+) {
     match &s.kind {
         StmtKind::Labeled { label, stmt } => {
             if label.name != "_" {
                 if let Some((p, _)) = out.get(&label.name) {
                     let p = *p;
-                    c.error(label.pos, format!("label {} already defined at {}", label.name, crate::check::fmt_pos(p)));
+                    c.error(
+                        label.pos,
+                        format!(
+                            "label {} already defined at {}",
+                            label.name,
+                            crate::check::fmt_pos(p)
+                        ),
+                    );
                 } else {
                     out.insert(label.name.clone(), (label.pos, false));
-                    let o = c.objs.add(Object::new(&label.name, ObjKind::Label, ids::INVALID, label.pos, &c.pkg.clone()));
+                    let o = c.objs.add(Object::new(
+                        &label.name,
+                        ObjKind::Label,
+                        ids::INVALID,
+                        label.pos,
+                        &c.pkg.clone(),
+                    ));
                     c.info.labels.insert(label.id, o);
                 }
             }
@@ -1103,7 +1665,9 @@ fn collect_labels_stmt(s: &Stmt, out: &mut HashMap<String, (rgoc_syntax::Pos, bo
                 collect_labels_stmt(e, out, c);
             }
         }
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => collect_labels(&body.stmts, out, c),
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+            collect_labels(&body.stmts, out, c)
+        }
         StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
             for cc in body {
                 collect_labels(&cc.body, out, c);
@@ -1130,9 +1694,16 @@ fn has_break_stmt(s: &Stmt, label: Option<&str>, top: bool) -> bool {
         StmtKind::Break(Some(l)) => Some(l.name.as_str()) == label,
         StmtKind::Labeled { stmt, .. } => has_break_stmt(stmt, label, top),
         StmtKind::Block(b) => has_break(&b.stmts, label, top),
-        StmtKind::If { then, els, .. } => has_break(&then.stmts, label, top) || els.as_ref().is_some_and(|e| has_break_stmt(e, label, top)),
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => has_break(&body.stmts, label, false),
-        StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => body.iter().any(|c| has_break(&c.body, label, false)),
+        StmtKind::If { then, els, .. } => {
+            has_break(&then.stmts, label, top)
+                || els.as_ref().is_some_and(|e| has_break_stmt(e, label, top))
+        }
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+            has_break(&body.stmts, label, false)
+        }
+        StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
+            body.iter().any(|c| has_break(&c.body, label, false))
+        }
         StmtKind::Select { body } => body.iter().any(|c| has_break(&c.body, label, false)),
         _ => false,
     }

@@ -47,8 +47,32 @@ impl BasicKind {
     pub const ALL: [BasicKind; 26] = {
         use BasicKind::*;
         [
-            Invalid, Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr, Float32, Float64, Complex64, Complex128, String, UnsafePointer, UntypedBool,
-            UntypedInt, UntypedRune, UntypedFloat, UntypedComplex, UntypedString, UntypedNil,
+            Invalid,
+            Bool,
+            Int,
+            Int8,
+            Int16,
+            Int32,
+            Int64,
+            Uint,
+            Uint8,
+            Uint16,
+            Uint32,
+            Uint64,
+            Uintptr,
+            Float32,
+            Float64,
+            Complex64,
+            Complex128,
+            String,
+            UnsafePointer,
+            UntypedBool,
+            UntypedInt,
+            UntypedRune,
+            UntypedFloat,
+            UntypedComplex,
+            UntypedString,
+            UntypedNil,
         ]
     };
 
@@ -85,13 +109,33 @@ impl BasicKind {
     }
     pub fn is_untyped(self) -> bool {
         use BasicKind::*;
-        matches!(self, UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedComplex | UntypedString | UntypedNil)
+        matches!(
+            self,
+            UntypedBool
+                | UntypedInt
+                | UntypedRune
+                | UntypedFloat
+                | UntypedComplex
+                | UntypedString
+                | UntypedNil
+        )
     }
     pub fn is_integer(self) -> bool {
         use BasicKind::*;
         matches!(
             self,
-            Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune
+            Int | Int8
+                | Int16
+                | Int32
+                | Int64
+                | Uint
+                | Uint8
+                | Uint16
+                | Uint32
+                | Uint64
+                | Uintptr
+                | UntypedInt
+                | UntypedRune
         )
     }
     pub fn is_unsigned(self) -> bool {
@@ -99,10 +143,16 @@ impl BasicKind {
         matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
     }
     pub fn is_float(self) -> bool {
-        matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
+        matches!(
+            self,
+            BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat
+        )
     }
     pub fn is_complex(self) -> bool {
-        matches!(self, BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex)
+        matches!(
+            self,
+            BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex
+        )
     }
     pub fn is_numeric(self) -> bool {
         self.is_integer() || self.is_float() || self.is_complex()
@@ -244,7 +294,11 @@ impl Default for TypeTable {
 
 impl TypeTable {
     pub fn new() -> Self {
-        let mut t = TypeTable { types: Vec::new(), intern: HashMap::new(), named: Vec::new() };
+        let mut t = TypeTable {
+            types: Vec::new(),
+            intern: HashMap::new(),
+            named: Vec::new(),
+        };
         // Interned first, in `BasicKind` order: `ids::*` are these indices.
         for k in BasicKind::ALL {
             t.intern(Type::Basic(k));
@@ -339,7 +393,8 @@ impl TypeTable {
         matches!(self.get(id), Type::Basic(k) if k.is_untyped())
     }
     pub fn is_named(&self, id: TypeId) -> bool {
-        matches!(self.get(id), Type::Named(_)) || matches!(self.get(id), Type::Basic(k) if !k.is_untyped())
+        matches!(self.get(id), Type::Named(_))
+            || matches!(self.get(id), Type::Basic(k) if !k.is_untyped())
     }
     pub fn is_integer(&self, id: TypeId) -> bool {
         self.basic(id).is_some_and(|k| k.is_integer())
@@ -384,7 +439,12 @@ impl TypeTable {
     pub fn has_nil(&self, id: TypeId) -> bool {
         matches!(
             self.under(id),
-            Type::Pointer(_) | Type::Slice(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) | Type::Interface(_)
+            Type::Pointer(_)
+                | Type::Slice(_)
+                | Type::Map(..)
+                | Type::Chan(..)
+                | Type::Func(_)
+                | Type::Interface(_)
         ) || self.basic(id) == Some(BasicKind::UnsafePointer)
     }
 
@@ -433,7 +493,9 @@ impl TypeTable {
 
     /// Byte offset of field `i` of struct type `t`.
     pub fn field_offset(&self, t: TypeId, i: usize) -> u64 {
-        let Type::Struct(fields) = self.under(t) else { return 0 };
+        let Type::Struct(fields) = self.under(t) else {
+            return 0;
+        };
         let mut off = 0u64;
         for (k, f) in fields.iter().enumerate() {
             let (fs, fa) = self.size_align(f.typ);
@@ -516,7 +578,8 @@ impl TypeTable {
                     ChanDir::Send => "chan<- ",
                     ChanDir::Recv => "<-chan ",
                 });
-                let paren = matches!(d, ChanDir::Both) && matches!(self.get(*e), Type::Chan(ChanDir::Recv, _));
+                let paren = matches!(d, ChanDir::Both)
+                    && matches!(self.get(*e), Type::Chan(ChanDir::Recv, _));
                 if paren {
                     s.push('(');
                 }

@@ -41,25 +41,61 @@ impl<'a> Checker<'a> {
             }
             ExprKind::ArrayType { len, elem } => {
                 let Some(len) = len else {
-                    self.error(e.pos, "invalid use of [...] array (outside a composite literal)");
+                    self.error(
+                        e.pos,
+                        "invalid use of [...] array (outside a composite literal)",
+                    );
                     return ids::INVALID;
                 };
                 let lx = self.value(len);
                 let n = match (&lx.val, lx.is_invalid()) {
                     (_, true) => return ids::INVALID,
-                    (Some(v), _) if self.types.is_integer(lx.typ) || self.types.is_untyped(lx.typ) => match v.as_int().and_then(|i| i.to_i64()) {
-                        Some(n) if n >= 0 => n as u64,
-                        Some(_) => {
-                            self.error(len.pos, format!("invalid array length {} (untyped int constant)", self.expr_string(len)).replace(" (untyped int constant)", ""));
-                            return ids::INVALID;
+                    (Some(v), _)
+                        if self.types.is_integer(lx.typ) || self.types.is_untyped(lx.typ) =>
+                    {
+                        match v.as_int().and_then(|i| i.to_i64()) {
+                            Some(n) if n >= 0 => n as u64,
+                            Some(_) => {
+                                self.error(
+                                    len.pos,
+                                    format!(
+                                        "invalid array length {} (untyped int constant)",
+                                        self.expr_string(len)
+                                    )
+                                    .replace(" (untyped int constant)", ""),
+                                );
+                                return ids::INVALID;
+                            }
+                            None => {
+                                self.error(
+                                    len.pos,
+                                    format!(
+                                        "array length {} must be integer",
+                                        self.operand_string(len, &lx)
+                                    ),
+                                );
+                                return ids::INVALID;
+                            }
                         }
-                        None => {
-                            self.error(len.pos, format!("array length {} must be integer", self.operand_string(len, &lx)));
-                            return ids::INVALID;
-                        }
-                    },
+                    }
                     _ => {
-                        self.error(len.pos, format!("array length {} must be constant", self.operand_string(len, &lx)).replace("must be constant", "(value of type int) must be constant").split(" (value").next().map(|s| format!("{} must be constant", s.trim_end_matches(" must be constant"))).unwrap_or_default());
+                        self.error(
+                            len.pos,
+                            format!(
+                                "array length {} must be constant",
+                                self.operand_string(len, &lx)
+                            )
+                            .replace("must be constant", "(value of type int) must be constant")
+                            .split(" (value")
+                            .next()
+                            .map(|s| {
+                                format!(
+                                    "{} must be constant",
+                                    s.trim_end_matches(" must be constant")
+                                )
+                            })
+                            .unwrap_or_default(),
+                        );
                         return ids::INVALID;
                     }
                 };
@@ -82,7 +118,9 @@ impl<'a> Checker<'a> {
                 if kt == ids::INVALID || vt == ids::INVALID {
                     return ids::INVALID;
                 }
-                if !self.types.comparable(kt) && !matches!(self.types.get(kt), Type::Named(_) if self.types.underlying(kt) == ids::INVALID) {
+                if !self.types.comparable(kt)
+                    && !matches!(self.types.get(kt), Type::Named(_) if self.types.underlying(kt) == ids::INVALID)
+                {
                     self.error(key.pos, format!("invalid map key type {}", self.tstr(kt)));
                     return ids::INVALID;
                 }
@@ -114,16 +152,31 @@ impl<'a> Checker<'a> {
                                 Type::Pointer(p) => *p,
                                 _ => t,
                             };
-                            if matches!(self.types.get(t), Type::Pointer(_)) && (self.types.is_pointer(base) || self.types.is_interface(base)) {
-                                self.error(f.typ.pos, "embedded field type cannot be a pointer to an interface");
+                            if matches!(self.types.get(t), Type::Pointer(_))
+                                && (self.types.is_pointer(base) || self.types.is_interface(base))
+                            {
+                                self.error(
+                                    f.typ.pos,
+                                    "embedded field type cannot be a pointer to an interface",
+                                );
                             }
                         }
                         if let Some(p) = seen.insert(name.clone(), f.pos) {
                             let _ = p;
                             self.error(f.pos, format!("{} redeclared", name));
                         }
-                        let pkg = if is_exported(&name) { String::new() } else { self.pkg.clone() };
-                        out.push(Field { name, typ: t, embedded: true, tag, pkg });
+                        let pkg = if is_exported(&name) {
+                            String::new()
+                        } else {
+                            self.pkg.clone()
+                        };
+                        out.push(Field {
+                            name,
+                            typ: t,
+                            embedded: true,
+                            tag,
+                            pkg,
+                        });
                     } else {
                         for n in &f.names {
                             if n.name != "_" {
@@ -131,8 +184,18 @@ impl<'a> Checker<'a> {
                                     self.error(n.pos, format!("{} redeclared", n.name));
                                 }
                             }
-                            let pkg = if is_exported(&n.name) { String::new() } else { self.pkg.clone() };
-                            out.push(Field { name: n.name.clone(), typ: t, embedded: false, tag: tag.clone(), pkg });
+                            let pkg = if is_exported(&n.name) {
+                                String::new()
+                            } else {
+                                self.pkg.clone()
+                            };
+                            out.push(Field {
+                                name: n.name.clone(),
+                                typ: t,
+                                embedded: false,
+                                tag: tag.clone(),
+                                pkg,
+                            });
                         }
                     }
                 }
@@ -151,8 +214,16 @@ impl<'a> Checker<'a> {
                                 self.error(name.pos, format!("duplicate method {}", name.name));
                                 continue;
                             }
-                            let pkg = if is_exported(&name.name) { String::new() } else { self.pkg.clone() };
-                            methods.push(Method { name: name.name.clone(), sig: st, pkg });
+                            let pkg = if is_exported(&name.name) {
+                                String::new()
+                            } else {
+                                self.pkg.clone()
+                            };
+                            methods.push(Method {
+                                name: name.name.clone(),
+                                sig: st,
+                                pkg,
+                            });
                         }
                         ast::InterfaceElem::Union { pos, terms } => {
                             if terms.len() != 1 || terms[0].tilde {
@@ -166,9 +237,14 @@ impl<'a> Checker<'a> {
                             match self.types.under(t).clone() {
                                 Type::Interface(ms) => {
                                     for m in ms {
-                                        if let Some(prev) = methods.iter().find(|x| x.name == m.name) {
+                                        if let Some(prev) =
+                                            methods.iter().find(|x| x.name == m.name)
+                                        {
                                             if prev.sig != m.sig {
-                                                self.error(*pos, format!("duplicate method {}", m.name));
+                                                self.error(
+                                                    *pos,
+                                                    format!("duplicate method {}", m.name),
+                                                );
                                             }
                                             continue;
                                         }
@@ -227,7 +303,11 @@ impl<'a> Checker<'a> {
                 results.push(t);
             }
         }
-        self.types.intern(Type::Func(Signature { params, results, variadic }))
+        self.types.intern(Type::Func(Signature {
+            params,
+            results,
+            variadic,
+        }))
     }
 
     /// `var a, b T = x, y` (local or global): declares nothing itself, types
@@ -251,8 +331,18 @@ impl<'a> Checker<'a> {
                         let mut vt = ts[i];
                         if let Some(t) = t {
                             let x = crate::expr::Operand::value(vt);
-                            if t != ids::INVALID && vt != ids::INVALID && self.assignable(&x, t).is_err() {
-                                self.error(rhs.pos, format!("cannot use {} value as {} value in assignment", self.tstr(vt), self.tstr(t)));
+                            if t != ids::INVALID
+                                && vt != ids::INVALID
+                                && self.assignable(&x, t).is_err()
+                            {
+                                self.error(
+                                    rhs.pos,
+                                    format!(
+                                        "cannot use {} value as {} value in assignment",
+                                        self.tstr(vt),
+                                        self.tstr(t)
+                                    ),
+                                );
                             }
                             vt = t;
                         }
@@ -269,9 +359,27 @@ impl<'a> Checker<'a> {
         }
         if spec.values.len() != objs.len() {
             let (pos, msg) = if spec.values.len() > objs.len() {
-                (spec.values[objs.len()].pos, format!("assignment mismatch: {} variable{} but {} value{}", objs.len(), if objs.len() == 1 { "" } else { "s" }, spec.values.len(), if spec.values.len() == 1 { "" } else { "s" }))
+                (
+                    spec.values[objs.len()].pos,
+                    format!(
+                        "assignment mismatch: {} variable{} but {} value{}",
+                        objs.len(),
+                        if objs.len() == 1 { "" } else { "s" },
+                        spec.values.len(),
+                        if spec.values.len() == 1 { "" } else { "s" }
+                    ),
+                )
             } else {
-                (spec.names[0].pos, format!("assignment mismatch: {} variable{} but {} value{}", objs.len(), if objs.len() == 1 { "" } else { "s" }, spec.values.len(), if spec.values.len() == 1 { "" } else { "s" }))
+                (
+                    spec.names[0].pos,
+                    format!(
+                        "assignment mismatch: {} variable{} but {} value{}",
+                        objs.len(),
+                        if objs.len() == 1 { "" } else { "s" },
+                        spec.values.len(),
+                        if spec.values.len() == 1 { "" } else { "s" }
+                    ),
+                )
             };
             let _ = pos;
             self.error(spec.names[0].pos, msg);
@@ -286,7 +394,11 @@ impl<'a> Checker<'a> {
         for (i, &o) in objs.iter().enumerate() {
             let v = &spec.values[i];
             let mut x = self.expr_hint(v, t);
-            x = if spec.values.len() == 1 { self.assign_value(v, x) } else { self.single_value(v, x) };
+            x = if spec.values.len() == 1 {
+                self.assign_value(v, x)
+            } else {
+                self.single_value(v, x)
+            };
             let vt = match t {
                 Some(t) => {
                     self.assignment(&mut x, v, t, "variable declaration");
@@ -321,7 +433,16 @@ impl<'a> Checker<'a> {
                 ExprKind::Call { fun, .. } => self.expr_string(fun),
                 _ => self.expr_string(e),
             };
-            self.error(e.pos, format!("assignment mismatch: {} variables but {} returns {} value{}", n, callee, ts.len(), if ts.len() == 1 { "" } else { "s" }));
+            self.error(
+                e.pos,
+                format!(
+                    "assignment mismatch: {} variables but {} returns {} value{}",
+                    n,
+                    callee,
+                    ts.len(),
+                    if ts.len() == 1 { "" } else { "s" }
+                ),
+            );
             return None;
         }
         if n == 2 {
@@ -329,7 +450,10 @@ impl<'a> Checker<'a> {
             let comma_ok = match &inner.kind {
                 ExprKind::Index { .. } => x.mode == Mode::MapIndex,
                 ExprKind::TypeAssert { .. } => true,
-                ExprKind::Unary { op: rgoc_syntax::UnOp::Recv, .. } => true,
+                ExprKind::Unary {
+                    op: rgoc_syntax::UnOp::Recv,
+                    ..
+                } => true,
                 _ => false,
             };
             if comma_ok {
@@ -346,7 +470,10 @@ impl<'a> Checker<'a> {
                 ExprKind::Call { fun, .. } => self.expr_string(fun),
                 _ => self.expr_string(e),
             };
-            format!("assignment mismatch: {} variables but {} returns 1 value", n, callee)
+            format!(
+                "assignment mismatch: {} variables but {} returns 1 value",
+                n, callee
+            )
         } else {
             format!("assignment mismatch: {} variables but 1 value", n)
         };
