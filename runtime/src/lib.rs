@@ -9,9 +9,13 @@
 //! points), `string` (string operations and conversions), `alg` (hashing
 //! and equality over type descriptors, random numbers), `map` (Go maps:
 //! swiss-table style groups), `slice` (makeslice, growslice, copy),
-//! `complex` (complex division), `env` (arguments and environment for os).
+//! `complex` (complex division), `env` (arguments and environment for os),
+//! `sched` (goroutines on one thread: newproc, switching, gopark/goready,
+//! deadlock), `chan` (channels and select), `fmtfloat` (strconv-exact float
+//! formatting for fmt), `sys` (read/write system calls).
 
 pub mod alg;
+pub mod chan;
 pub mod complex;
 pub mod defer;
 pub mod env;
@@ -23,6 +27,7 @@ pub mod map;
 pub mod panic;
 pub mod print;
 pub mod proc;
+pub mod sched;
 pub mod signal;
 pub mod slice;
 pub mod stack;

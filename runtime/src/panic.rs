@@ -32,7 +32,7 @@
 //! header and a single `main.main()` frame with `?:0` as position.
 
 use crate::print::{gwrite, Buf};
-use crate::proc::{getg, gotraceback, G1, M0};
+use crate::proc::{getg, gotraceback, M0};
 use crate::types::{kind, Eface, Type};
 use core::sync::atomic::{AtomicU32, Ordering};
 
@@ -77,10 +77,10 @@ fn signame(sig: i32) -> &'static [u8] {
 fn print_goroutine_header(level: u32, throwing: bool) {
     let mut b = Buf::<128>::new();
     b.push(b"goroutine ");
-    b.push_uint(G1.goid);
+    b.push_uint(getg().goid.load(Ordering::Relaxed));
     if throwing || level >= 2 {
         b.push(b" gp=");
-        b.push_hex(&G1 as *const _ as u64);
+        b.push_hex(getg() as *const _ as u64);
         b.push(b" m=");
         b.push_int(M0.id);
         b.push(b" mp=");

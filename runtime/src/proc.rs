@@ -19,11 +19,14 @@
 
 use core::sync::atomic::{AtomicI32, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
-/// A goroutine record. Only what this slice needs; grows with the scheduler.
+/// A goroutine record (gc's g). Goroutine 1 is the static [`G1`]; the
+/// others are allocated by `runtime.newproc` (sched.rs), never freed, and
+/// reused (with their stacks) after they exit.
 ///
 /// The panic/defer fields are only touched by the goroutine itself (and by
-/// the fault handler running on its thread on its behalf), so Relaxed
-/// atomics suffice; they are atomics only to let the record be a `static`.
+/// the fault handler running on its thread on its behalf), the scheduling
+/// fields by the one thread that runs goroutines, so Relaxed atomics
+/// suffice; they are atomics only to let the record be shared and static.
 #[repr(C)]
 pub struct G {
     /// Usable stack: [stack_lo, stack_hi).
@@ -31,7 +34,8 @@ pub struct G {
     pub stack_hi: AtomicUsize,
     /// The value kept in `%fs:0x70` while this goroutine runs.
     pub stackguard0: AtomicUsize,
-    pub goid: u64,
+    /// Goroutine id (fresh for every `go` statement, also for reused Gs).
+    pub goid: AtomicU64,
     /// Innermost pending deferred call (defer.rs; LIFO list through `link`).
     /// The records hold closure pointers: a GC must scan this list.
     pub defers: AtomicPtr<crate::defer::Defer>,
@@ -51,6 +55,21 @@ pub struct G {
     /// Set while Error/String methods of panic values run for a fatal
     /// report (gc's preprintpanics): a panic there is a fatal error.
     pub preprinting: AtomicU32,
+    /// gc's atomicstatus (sched.rs: G_IDLE, G_RUNNABLE, ...).
+    pub status: AtomicU32,
+    /// Why the goroutine is parked (sched.rs: `WaitReason` as u32).
+    pub waitreason: AtomicU32,
+    /// Saved SP of a goroutine that is not running: its callee-saved
+    /// registers and resume address are pushed below it (sched.rs).
+    pub sched_sp: AtomicUsize,
+    /// The closure a new goroutine calls (`code(closure)`), consumed when it
+    /// starts.
+    pub entry: AtomicPtr<u8>,
+    /// gc's g.param: the sudog (chan.rs) whose operation woke the goroutine.
+    pub param: AtomicPtr<u8>,
+    /// gc's g.selectDone: set by the goroutine that completes one of the
+    /// cases a parked select waits on, so the other cases are skipped.
+    pub select_done: AtomicU32,
 }
 
 impl G {
@@ -59,7 +78,7 @@ impl G {
             stack_lo: AtomicUsize::new(0),
             stack_hi: AtomicUsize::new(0),
             stackguard0: AtomicUsize::new(0),
-            goid,
+            goid: AtomicU64::new(goid),
             defers: AtomicPtr::new(core::ptr::null_mut()),
             deferpool: AtomicPtr::new(core::ptr::null_mut()),
             panic: AtomicPtr::new(core::ptr::null_mut()),
@@ -68,14 +87,30 @@ impl G {
             sigcode1: AtomicU64::new(0),
             sigpc: AtomicU64::new(0),
             preprinting: AtomicU32::new(0),
+            status: AtomicU32::new(0),
+            waitreason: AtomicU32::new(0),
+            sched_sp: AtomicUsize::new(0),
+            entry: AtomicPtr::new(core::ptr::null_mut()),
+            param: AtomicPtr::new(core::ptr::null_mut()),
+            select_done: AtomicU32::new(0),
         }
     }
 }
 
-/// The running goroutine (gc's getg()). One goroutine for now.
+/// The goroutine running on this (the only) thread; null means G1 (before
+/// the scheduler starts). Per-M once there are several threads.
+pub static CURG: AtomicPtr<G> = AtomicPtr::new(core::ptr::null_mut());
+
+/// The running goroutine (gc's getg()).
 #[inline(always)]
 pub fn getg() -> &'static G {
-    &G1
+    let g = CURG.load(Ordering::Relaxed);
+    if g.is_null() {
+        &G1
+    } else {
+        // SAFETY: CURG only ever holds &G1 or a leaked (never freed) G.
+        unsafe { &*g }
+    }
 }
 
 /// A machine (OS thread) record.
@@ -203,6 +238,7 @@ extern "C" {
 /// Runs on goroutine 1's stack (entered through `stack::call_on_stack`).
 #[cfg(not(test))]
 extern "C" fn goroutine1_main(_arg: *mut u8) {
+    crate::sched::init_g1();
     crate::stack::set_stackguard(G1.stackguard0.load(Ordering::Relaxed));
     // SAFETY: the generated program defines these with the C convention and
     // no arguments; we are on a goroutine stack with the guard published.

@@ -278,6 +278,22 @@ pub fn alloc_goroutine1_stack(g: &G) -> *mut u8 {
     hi as *mut u8
 }
 
+/// Size of the stack mapping of every goroutine but goroutine 1: 64 MiB of
+/// reserved address space (MAP_NORESERVE: only touched pages cost), so deep
+/// recursion works without stack growth. Stacks are pooled with their G
+/// records when goroutines exit (sched.rs). Copying stacks will replace
+/// this with small stacks that grow.
+pub const GOROUTINE_STACK_SIZE: usize = 64 << 20;
+
+/// Map a stack for a new goroutine, record it in `g` and return its top.
+pub fn alloc_goroutine_stack(g: &G) -> *mut u8 {
+    let (lo, hi) = map_stack(GOROUTINE_STACK_SIZE, true);
+    g.stack_lo.store(lo, Ordering::Relaxed);
+    g.stack_hi.store(hi, Ordering::Relaxed);
+    g.stackguard0.store(lo + STACK_GUARD, Ordering::Relaxed);
+    hi as *mut u8
+}
+
 /// Map the M's system stack and point `__morestack` at it.
 pub fn init_system_stack(m: &M) {
     let (_lo, hi) = map_stack(SYSTEM_STACK_SIZE, false);
@@ -291,7 +307,7 @@ pub fn init_system_stack(m: &M) {
 /// not grow: this is reached only when goroutine 1 overflows its 1 GiB stack.
 #[no_mangle]
 pub extern "C" fn rgo_newstack(frame: *mut MorestackFrame) -> *mut MorestackFrame {
-    let g = &crate::proc::G1;
+    let g = crate::proc::getg();
     if stackguard() == STACK_PREEMPT {
         // A poisoned guard (gc's stackPreempt): not an overflow. There is no
         // scheduler to yield to yet, so restore the real guard and resume.
@@ -309,7 +325,7 @@ pub extern "C" fn rgo_newstack(frame: *mut MorestackFrame) -> *mut MorestackFram
 /// `__morestack_allocate_stack_space` lands here (on the system stack).
 #[no_mangle]
 pub extern "C" fn rgo_alloca_overflow(_size: usize, sp: u64) -> ! {
-    let g = &crate::proc::G1;
+    let g = crate::proc::getg();
     let lo = g.stack_lo.load(Ordering::Relaxed) as u64;
     let hi = g.stack_hi.load(Ordering::Relaxed) as u64;
     crate::panic::stack_overflow(sp, lo, hi)

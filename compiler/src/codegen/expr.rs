@@ -444,10 +444,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 )
             }
             UnOp::Addr => Some(self.addr(x)?.into()),
-            UnOp::Recv => {
-                self.unsupported(e.pos, "channel receive");
-                None
-            }
+            UnOp::Recv => self.recv_expr(x, self.c.info.comma_ok.contains(&e.id), e.pos),
         }
     }
 
@@ -1235,7 +1232,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.call_rt("runtime.printunlock", &[], R::Void, &[]);
                 unit
             }
+            Builtin::Len | Builtin::Cap if matches!(self.c.types.under(self.c.info.type_of(&args[0])), Type::Chan(..)) => {
+                self.chan_len_cap(&args[0], b == Builtin::Cap)
+            }
             Builtin::Len | Builtin::Cap => self.len_cap(e, &args[0], b == Builtin::Cap),
+            Builtin::Close => {
+                self.close_chan(&args[0]);
+                unit
+            }
             Builtin::Append => self.append(e, args, ellipsis),
             Builtin::Copy => self.copy_builtin(args),
             Builtin::New => {
@@ -1254,6 +1258,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         };
                         Some(self.make_map(t, hint, e.pos))
                     }
+                    Type::Chan(..) => self.make_chan(t, args.get(1), e.pos),
                     _ => {
                         self.unsupported(e.pos, "make of this type");
                         None

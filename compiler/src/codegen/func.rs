@@ -561,10 +561,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 body,
                 ..
             } => self.type_switch(None, init.as_deref(), bind.as_ref(), x, body),
-            StmtKind::Select { .. } => self.unsupported(s.pos, "select statement"),
-            StmtKind::Go(_) => self.unsupported(s.pos, "go statement"),
+            StmtKind::Select { body } => self.select_stmt(None, body),
+            StmtKind::Go(call) => self.go_stmt(call),
             StmtKind::Defer(call) => self.defer_stmt(call),
-            StmtKind::Send { .. } => self.unsupported(s.pos, "channel send"),
+            StmtKind::Send { ch, value } => self.send_stmt(ch, value),
         }
     }
 
@@ -608,7 +608,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 body,
                 ..
             } => self.type_switch(Some(label), init.as_deref(), bind.as_ref(), x, body),
-            StmtKind::Select { .. } => self.stmt(s),
+            StmtKind::Select { body } => self.select_stmt(Some(label), body),
             _ => self.stmt(s),
         }
     }

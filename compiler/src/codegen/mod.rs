@@ -12,6 +12,7 @@
 //!   `rgoc: unsupported: ...` at its position, never miscompiled.
 
 mod call;
+mod chan;
 mod expr;
 mod func;
 mod iface;

@@ -18,7 +18,7 @@ use super::Gen;
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// Assigns (or declares) a range iteration variable.
-    fn range_assign(
+    pub(crate) fn range_assign(
         &mut self,
         target: Option<&Expr>,
         define: bool,
@@ -55,7 +55,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// Runs the loop body with break/continue targets and positions the
     /// builder at the continue block's end.
-    fn range_body(
+    pub(crate) fn range_body(
         &mut self,
         label: Option<&str>,
         body: &ast::Block,
@@ -329,6 +329,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.br(cond);
                 self.builder.position_at_end(end);
             }
+            Type::Chan(..) => self.range_chan(label, key, define, x, body),
             _ => self.unsupported(
                 x.pos,
                 &format!("range over {}", self.c.types.type_string(xt)),
