@@ -68,3 +68,20 @@ pub extern "C" fn nenv() -> i64 {
 pub extern "C" fn envat(i: i64) -> GoString {
     gostr(cstr_at(crate::proc::envp(), i as usize))
 }
+
+/// runtime.NumCPU: the CPUs this process may run on (sched_getaffinity).
+#[export_name = "runtime.NumCPU"]
+pub extern "C" fn numcpu() -> i64 {
+    // SAFETY: a zeroed cpu_set_t is a valid out-parameter for
+    // sched_getaffinity on the calling thread.
+    unsafe {
+        let mut set: libc::cpu_set_t = core::mem::zeroed();
+        if libc::sched_getaffinity(0, core::mem::size_of::<libc::cpu_set_t>(), &mut set) == 0 {
+            let n = libc::CPU_COUNT(&set);
+            if n > 0 {
+                return n as i64;
+            }
+        }
+        libc::sysconf(libc::_SC_NPROCESSORS_ONLN).max(1) as i64
+    }
+}

@@ -44,3 +44,27 @@ func KeepAlive(x any) {}
 //
 //go:linkname Gosched runtime.Gosched
 func Gosched()
+
+// NumGoroutine returns the number of goroutines that currently exist.
+//
+//go:linkname NumGoroutine runtime.NumGoroutine
+func NumGoroutine() int
+
+// NumCPU returns the number of logical CPUs usable by the current process.
+//
+//go:linkname NumCPU runtime.NumCPU
+func NumCPU() int
+
+// GOMAXPROCS sets the maximum number of CPUs that can be executing
+// simultaneously and returns the previous setting. The scheduler runs
+// goroutines on one thread so far: the setting is recorded and reported,
+// but does not add threads yet.
+func GOMAXPROCS(n int) int {
+	prev := gomaxprocs
+	if n > 0 {
+		gomaxprocs = n
+	}
+	return prev
+}
+
+var gomaxprocs = NumCPU()

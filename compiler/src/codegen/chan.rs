@@ -59,7 +59,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let Some(v) = self.expr_to(value, et) else {
             return;
         };
-        let p = self.spill(v);
+        let p = self.spill_typed(v, et);
         self.call_rt(
             "runtime.chansend1",
             &[R::Ptr, R::Ptr],
@@ -93,7 +93,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 .builder
                 .build_int_truncate(ok, self.ctx.bool_type(), "")
                 .expect("trunc");
-            let v = self.builder.build_load(ty, tmp, "").expect("load");
+            let v = self.load(et, tmp, pos)?;
             return Some(self.pair(v, ok.into()));
         }
         self.call_rt(
@@ -102,7 +102,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             R::Void,
             &[c, tmp.into()],
         );
-        Some(self.builder.build_load(ty, tmp, "").expect("load"))
+        self.load(et, tmp, pos)
     }
 
     /// `make(chan T[, n])`.
@@ -196,7 +196,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .expect("br");
         self.builder.position_at_end(bodyb);
         if key.is_some_and(|k| !super::func::is_blank(k)) {
-            let v = self.builder.build_load(ty, tmp, "").expect("load");
+            let Some(v) = self.load(et, tmp, x.pos) else { return };
             self.range_assign(key, define, v, et);
         }
         self.range_body(label, body, end, post);
@@ -227,7 +227,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let Some(v) = self.expr_to(value, et) else {
                         return;
                     };
-                    let p = self.spill(v);
+                    let p = self.spill_typed(v, et);
                     vals.push((c, Some(p), CASE_SEND));
                     cases.push((
                         ci,
@@ -345,11 +345,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let comm = cc.comm.as_deref().expect("comm");
                 if let StmtKind::Assign { lhs, rhs, .. } = &comm.kind {
                     let r = sc.recv.expect("recv");
-                    let ty = self.llvm_type(sc.elem_t, r.pos).expect("elem type");
-                    let v = self
-                        .builder
-                        .build_load(ty, sc.buf.expect("buf"), "")
-                        .expect("load");
+                    let v = self.load(sc.elem_t, sc.buf.expect("buf"), r.pos).expect("elem load");
                     let val = if lhs.len() == 2 {
                         let ok = self
                             .builder
