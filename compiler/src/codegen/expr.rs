@@ -1098,7 +1098,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     .expect("ptrtoint")
                     .into(),
             ),
-            (Some(a), None) if a.is_string() => {
+            (Some(a), None) if a.is_string() && matches!(self.c.types.under(t), Type::Slice(_)) => {
                 let (p, n) = self.string_parts(v);
                 let et = self.slice_elem(t);
                 let f = if self
@@ -1143,6 +1143,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             _ => {
                 if self.c.types.underlying(xt) == self.c.types.underlying(t) {
+                    return Some(v);
+                }
+                // Channel direction changes, struct tags: same representation.
+                if matches!((self.c.types.under(xt), self.c.types.under(t)), (Type::Chan(..), Type::Chan(..)) | (Type::Struct(_), Type::Struct(_))) {
                     return Some(v);
                 }
                 let ptrish = |g: &Self, x: TypeId| {

@@ -27,6 +27,15 @@ pub(crate) struct Target<'ctx> {
     cont: Option<BasicBlock<'ctx>>,
 }
 
+/// An evaluated assignment target.
+#[derive(Clone, Copy)]
+pub(crate) enum LValue<'ctx> {
+    None,
+    Ptr(PointerValue<'ctx>),
+    /// Map type, map, key.
+    MapElem(TypeId, BasicValueEnum<'ctx>, BasicValueEnum<'ctx>),
+}
+
 /// Where a local variable lives.
 #[derive(Clone, Copy)]
 pub(crate) enum Slot<'ctx> {
@@ -928,7 +937,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let mut addrs = Vec::new();
                     if !define {
                         for l in lhs {
-                            addrs.push(if is_blank(l) { None } else { self.addr(l) });
+                            addrs.push(self.lvalue(l));
                         }
                     }
                     let mut vals = Vec::new();
@@ -942,38 +951,70 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     }
                     for (i, l) in lhs.iter().enumerate() {
                         let Some(v) = vals[i] else { continue };
-                        let p = if define {
-                            self.define_target(l)
+                        let t = if lhs_types[i] == rgoc_types::ids::INVALID { self.c.info.type_of(&rhs[i]) } else { lhs_types[i] };
+                        if define {
+                            if let Some(p) = self.define_target(l) {
+                                self.store_val(p, v, t);
+                            }
                         } else {
-                            addrs[i]
-                        };
-                        if let Some(p) = p {
-                            let t = if lhs_types[i] == rgoc_types::ids::INVALID { self.c.info.type_of(&rhs[i]) } else { lhs_types[i] };
-                            self.store_val(p, v, t);
+                            self.store_lvalue(addrs[i], v, t, l.pos);
                         }
                     }
                 } else {
                     let mut addrs = Vec::new();
                     if !define {
                         for l in lhs {
-                            addrs.push(if is_blank(l) { None } else { self.addr(l) });
+                            addrs.push(self.lvalue(l));
                         }
                     }
                     let Some(v) = self.expr(&rhs[0]) else { return };
                     let parts = self.unpack_multi(&rhs[0], v, lhs.len());
                     let src = self.multi_types(&rhs[0]);
                     for (i, l) in lhs.iter().enumerate() {
-                        let p = if define {
-                            self.define_target(l)
-                        } else {
-                            addrs[i]
-                        };
-                        let Some(p) = p else { continue };
-                        let val = self.convert_value(parts[i], src[i], lhs_types[i], l.pos);
-                        self.store_val(p, val, lhs_types[i]);
+                        if define {
+                            let Some(p) = self.define_target(l) else { continue };
+                            let val = self.convert_value(parts[i], src[i], lhs_types[i], l.pos);
+                            self.store_val(p, val, lhs_types[i]);
+                        } else if lhs_types[i] != rgoc_types::ids::INVALID {
+                            let val = self.convert_value(parts[i], src[i], lhs_types[i], l.pos);
+                            self.store_lvalue(addrs[i], val, lhs_types[i], l.pos);
+                        }
                     }
                 }
             }
+        }
+    }
+
+    /// Evaluates the operands of an assignment target: its address, or for
+    /// a map element the map and key (the element is inserted only when the
+    /// value is stored, after the right-hand side: `m[k] = len(m)`).
+    fn lvalue(&mut self, l: &Expr) -> LValue<'ctx> {
+        if is_blank(l) {
+            return LValue::None;
+        }
+        if let ExprKind::Index { x, indices } = &super::mem::strip(l).kind {
+            let mt = self.c.info.type_of(x);
+            if let Type::Map(kt, _) = self.c.types.under(mt).clone() {
+                let (Some(m), Some(k)) = (self.expr(x), self.expr_to(&indices[0], kt)) else {
+                    return LValue::None;
+                };
+                return LValue::MapElem(mt, m, k);
+            }
+        }
+        match self.addr(l) {
+            Some(p) => LValue::Ptr(p),
+            None => LValue::None,
+        }
+    }
+
+    fn store_lvalue(&mut self, lv: LValue<'ctx>, v: BasicValueEnum<'ctx>, t: TypeId, pos: rgoc_syntax::Pos) {
+        match lv {
+            LValue::Ptr(p) => self.store_val(p, v, t),
+            LValue::MapElem(mt, m, k) => {
+                let slot = self.map_assign_slot(mt, m, k, pos);
+                self.store_val(slot, v, t);
+            }
+            LValue::None => {}
         }
     }
 

@@ -47,6 +47,42 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
     }
 
+    /// Assigns both iteration values; for `=` the operands of both targets
+    /// are evaluated before either is assigned (`for i, x[i] = range ...`).
+    fn range_assign_pair(
+        &mut self,
+        key: Option<&Expr>,
+        kv: Option<(BasicValueEnum<'ctx>, TypeId)>,
+        value: Option<&Expr>,
+        vv: Option<(BasicValueEnum<'ctx>, TypeId)>,
+        define: bool,
+    ) {
+        if define {
+            if let Some((v, t)) = kv {
+                self.range_assign(key, true, v, t);
+            }
+            if let Some((v, t)) = vv {
+                self.range_assign(value, true, v, t);
+            }
+            return;
+        }
+        let kp = match (key, kv) {
+            (Some(k), Some(_)) if !is_blank(k) => self.addr(k),
+            _ => None,
+        };
+        let vp = match (value, vv) {
+            (Some(v), Some(_)) if !is_blank(v) => self.addr(v),
+            _ => None,
+        };
+        for (target, p, val) in [(key, kp, kv), (value, vp, vv)] {
+            if let (Some(t), Some(p), Some((v, vt))) = (target, p, val) {
+                let tt = self.c.info.type_of(t);
+                let v = self.convert_value(v, vt, tt, t.pos);
+                self.store_val(p, v, tt);
+            }
+        }
+    }
+
     fn counter(&mut self, init: IntValue<'ctx>, name: &str) -> PointerValue<'ctx> {
         let p = self.alloca(self.ctx.i64_type().into(), name);
         self.builder.build_store(p, init).expect("store");
@@ -183,8 +219,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     .builder
                     .build_int_truncate(rune, self.ctx.i32_type(), "")
                     .expect("trunc");
-                self.range_assign(key, define, k.into(), ids::INT);
-                self.range_assign(value, define, rune.into(), ids::INT32);
+                self.range_assign_pair(key, Some((k.into(), ids::INT)), value, Some((rune.into(), ids::INT32)), define);
                 self.range_body(label, body, end, post);
                 let nk = self.builder.build_load(i64t, next, "").expect("load");
                 self.builder.build_store(idx, nk).expect("store");
@@ -243,7 +278,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     .build_conditional_branch(c, bodyb, end)
                     .expect("br");
                 self.builder.position_at_end(bodyb);
-                self.range_assign(key, define, i.into(), ids::INT);
+                let mut elem = None;
                 if let (Some(v), Some(b)) = (value, base) {
                     if !is_blank(v) {
                         let Some(p) = self.elem_ptr(b, et, i, x.pos) else {
@@ -252,9 +287,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         let Some(ev) = self.load(et, p, x.pos) else {
                             return;
                         };
-                        self.range_assign(Some(v), define, ev, et);
+                        elem = Some((ev, et));
                     }
                 }
+                self.range_assign_pair(key, Some((i.into(), ids::INT)), value, elem, define);
                 self.range_body(label, body, end, post);
                 let i = self
                     .builder
@@ -302,12 +338,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     .build_conditional_branch(done, end, bodyb)
                     .expect("br");
                 self.builder.position_at_end(bodyb);
+                let mut kval = None;
                 if key.is_some_and(|k| !is_blank(k)) {
                     let Some(kv) = self.load(kt, kp, x.pos) else {
                         return;
                     };
-                    self.range_assign(key, define, kv, kt);
+                    kval = Some((kv, kt));
                 }
+                let mut vval = None;
                 if value.is_some_and(|v| !is_blank(v)) {
                     let vp_slot = unsafe {
                         self.builder
@@ -322,8 +360,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let Some(vv) = self.load(vt, vp, x.pos) else {
                         return;
                     };
-                    self.range_assign(value, define, vv, vt);
+                    vval = Some((vv, vt));
                 }
+                self.range_assign_pair(key, kval, value, vval, define);
                 self.range_body(label, body, end, post);
                 self.call_rt("runtime.mapiternext", &[R::Ptr], R::Void, &[it.into()]);
                 self.br(cond);
