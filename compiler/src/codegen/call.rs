@@ -401,6 +401,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Some(Linkage::Internal),
         );
         self.go_fn_attrs(w, true);
+        self.share_global(w.as_global_value(), false);
         let saved = self.builder.get_insert_block();
         let entry = self.ctx.append_basic_block(w, "entry");
         self.builder.position_at_end(entry);
@@ -418,7 +419,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         let st = self.ctx.struct_type(&[self.ptr_type().into()], false);
         let g = self.module.add_global(st, None, &name);
-        g.set_linkage(Linkage::Internal);
+        self.share_global(g, false);
         g.set_constant(true);
         g.set_initializer(&st.const_named_struct(&[w.as_global_value().as_pointer_value().into()]));
         Some(g.as_pointer_value().into())

@@ -408,51 +408,50 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// `main.init`: for each package in dependency order, its variable
     /// initialisation in dependency order, then its init functions in
     /// source order.
-    pub fn gen_init(&mut self, init_fns: &[(usize, FunctionValue<'ctx>)]) {
+    /// `<path>.init` of the package being compiled: the `deps` packages'
+    /// inits (for package main), then this package's variable
+    /// initialisation in dependency order, then its init functions.
+    pub fn gen_init(&mut self, deps: &[String], init_fns: &[FunctionValue<'ctx>]) {
         let ft = self.ctx.void_type().fn_type(&[], false);
-        let f = self.module.add_function(
-            &format!("{}.init", self.c.pkg_path),
-            ft,
-            Some(Linkage::External),
-        );
+        let path = self.c.packages[self.target].path.clone();
+        let name = format!("{}.init", path);
+        let f = self.module.add_function(&name, ft, Some(Linkage::External));
         self.split_stack(f);
         let entry = self.ctx.append_basic_block(f, "entry");
         self.builder.position_at_end(entry);
-        self.f = Some(FnState::new(
-            f,
-            format!("{}.init", self.c.pkg_path),
-            entry,
-            Vec::new(),
-        ));
-        for (pi, p) in self.c.packages.iter().enumerate() {
-            for init in &p.init_order {
-                if init.lhs.len() == 1 {
-                    let o = init.lhs[0];
-                    let t = self.c.objs.get(o).typ;
-                    let Some(v) = self.expr_to(&init.rhs, t) else {
-                        continue;
-                    };
+        self.f = Some(FnState::new(f, name, entry, Vec::new()));
+        for d in deps {
+            let df = self.module.add_function(&format!("{}.init", d), ft, Some(Linkage::External));
+            self.builder.build_call(df, &[], "").expect("call");
+        }
+        let p = &self.c.packages[self.target];
+        for init in &p.init_order {
+            if init.lhs.len() == 1 {
+                let o = init.lhs[0];
+                let t = self.c.objs.get(o).typ;
+                let Some(v) = self.expr_to(&init.rhs, t) else {
+                    continue;
+                };
+                if let Some(g) = self.globals.get(&o).copied() {
+                    self.store_val(g.as_pointer_value(), v, t);
+                }
+            } else {
+                let Some(v) = self.expr(&init.rhs) else {
+                    continue;
+                };
+                let vals = self.unpack_multi(&init.rhs, v, init.lhs.len());
+                for (i, &o) in init.lhs.iter().enumerate() {
                     if let Some(g) = self.globals.get(&o).copied() {
-                        self.store_val(g.as_pointer_value(), v, t);
-                    }
-                } else {
-                    let Some(v) = self.expr(&init.rhs) else {
-                        continue;
-                    };
-                    let vals = self.unpack_multi(&init.rhs, v, init.lhs.len());
-                    for (i, &o) in init.lhs.iter().enumerate() {
-                        if let Some(g) = self.globals.get(&o).copied() {
-                            let t = self.c.objs.get(o).typ;
-                            let src_t = self.multi_types(&init.rhs)[i];
-                            let val = self.convert_value(vals[i], src_t, t, init.rhs.pos);
-                            self.store_val(g.as_pointer_value(), val, t);
-                        }
+                        let t = self.c.objs.get(o).typ;
+                        let src_t = self.multi_types(&init.rhs)[i];
+                        let val = self.convert_value(vals[i], src_t, t, init.rhs.pos);
+                        self.store_val(g.as_pointer_value(), val, t);
                     }
                 }
             }
-            for &(_, fi) in init_fns.iter().filter(|(i, _)| *i == pi) {
-                self.builder.build_call(fi, &[], "").expect("call");
-            }
+        }
+        for &fi in init_fns {
+            self.builder.build_call(fi, &[], "").expect("call");
         }
         self.builder.build_return(None).expect("ret");
         self.f = None;

@@ -151,8 +151,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     pub fn static_itab(&mut self, t: TypeId, i: TypeId, pos: Pos) -> Option<GlobalValue<'ctx>> {
         let name = format!(
             "go:itab.{},{}",
-            self.c.types.type_string(t),
-            self.c.types.type_string(i)
+            self.c.types.symbol_type_string(t),
+            self.c.types.symbol_type_string(i)
         );
         // Cached by type identity: local types may share a name.
         if let Some(g) = self.itabs.get(&(t, i)) {
@@ -175,7 +175,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         );
         let st = self.ctx.struct_type(&fields, false);
         let g = self.module.add_global(st, None, &name);
-        g.set_linkage(Linkage::Internal);
+        let local = self.is_local_type(t) || self.is_local_type(i);
+        self.share_global(g, local);
         g.set_constant(true);
         self.itabs.insert((t, i), g);
         let inter = self.type_desc(i, pos).as_pointer_value();
@@ -221,7 +222,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 return self.funcs.get(&obj).copied();
             }
         }
-        let wname = format!("{}.{}·i", self.c.types.type_string(t), name);
+        let wname = format!("{}.{}·i", self.c.types.symbol_type_string(t), name);
         if let Some(f) = self.ifns.get(&(t, name.to_string())) {
             return Some(*f);
         }
@@ -231,6 +232,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .module
             .add_function(&wname, ft, Some(Linkage::Internal));
         self.go_fn_attrs(w, true);
+        let local = self.is_local_type(t);
+        self.share_global(w.as_global_value(), local);
         self.ifns.insert((t, name.to_string()), w);
         let saved = self.builder.get_insert_block();
         let saved_f = self.f.take();

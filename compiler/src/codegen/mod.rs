@@ -37,10 +37,16 @@ use inkwell::targets::{
 use inkwell::values::{FunctionValue, GlobalValue};
 use inkwell::OptimizationLevel;
 use rgoc_syntax::{ast, Diagnostic, Pos};
-use rgoc_types::{Checked, ObjId, TypeId};
+use rgoc_types::{Checked, ObjId, Type, TypeId};
 
 pub struct Options {
     pub opt: bool,
+}
+
+/// Which package of the checked program a compilation emits.
+pub struct Unit {
+    /// Index into `Checked::packages`.
+    pub package: usize,
 }
 
 pub(crate) struct Gen<'ctx, 'a> {
@@ -62,6 +68,11 @@ pub(crate) struct Gen<'ctx, 'a> {
     pub f: Option<func::FnState<'ctx>>,
     /// Operands a defer thunk captured, by expression node.
     pub presets: HashMap<rgoc_syntax::NodeId, func::Preset<'ctx>>,
+    /// The package whose code this module holds (others are external).
+    pub target: usize,
+    /// Package-level type names (types that are not local to a function).
+    pub pkg_types: std::collections::HashSet<ObjId>,
+    pub local_cache: HashMap<TypeId, bool>,
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -99,10 +110,14 @@ fn recv_base(e: &ast::Expr) -> (bool, String) {
     }
 }
 
-/// Compiles a checked package to an object file at `out`.
+/// Compiles one package of a checked program to an object file at `out`:
+/// its functions, globals and init function; everything it uses from other
+/// packages is external, and type descriptors, itabs and wrappers that any
+/// package may emit are link-once (one copy per program after linking).
 pub fn compile(
     files: &[ast::File],
     c: &Checked,
+    unit: &Unit,
     out: &Path,
     opts: &Options,
 ) -> Result<(), Vec<Diagnostic>> {
@@ -145,6 +160,9 @@ pub fn compile(
         diags: Vec::new(),
         f: None,
         presets: HashMap::new(),
+        target: unit.package,
+        pkg_types: package_type_objects(files, c),
+        local_cache: HashMap::new(),
     };
     g.gen_package();
     if !g.diags.is_empty() {
@@ -174,6 +192,23 @@ pub fn compile(
     Ok(())
 }
 
+/// The objects of package-level type declarations.
+fn package_type_objects(files: &[ast::File], c: &Checked) -> std::collections::HashSet<ObjId> {
+    let mut set = std::collections::HashSet::new();
+    for f in files {
+        for d in &f.decls {
+            if let ast::Decl::Type(specs) = d {
+                for ts in specs {
+                    if let Some(&o) = c.info.defs.get(&ts.name.id) {
+                        set.insert(o);
+                    }
+                }
+            }
+        }
+    }
+    set
+}
+
 fn internal(msg: String) -> Diagnostic {
     Diagnostic {
         pos: Pos::default(),
@@ -182,23 +217,60 @@ fn internal(msg: String) -> Diagnostic {
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
+    /// Whether type `t` involves a type declared inside a function (such
+    /// types are private to their package's module).
+    pub fn is_local_type(&mut self, t: TypeId) -> bool {
+        if let Some(&b) = self.local_cache.get(&t) {
+            return b;
+        }
+        self.local_cache.insert(t, false);
+        let r = match self.c.types.get(t).clone() {
+            Type::Named(_) => self.c.types.named_info(t).and_then(|n| n.obj).is_some_and(|o| !self.pkg_types.contains(&o) && !self.c.objs.get(o).pkg.is_empty()),
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => self.is_local_type(e),
+            Type::Map(k, v) => self.is_local_type(k) || self.is_local_type(v),
+            Type::Struct(fs) => fs.iter().any(|f| self.is_local_type(f.typ)),
+            Type::Func(sig) => sig.params.iter().chain(&sig.results).any(|x| self.is_local_type(*x)),
+            Type::Interface(ms) => ms.iter().any(|m| self.is_local_type(m.sig)),
+            Type::Tuple(es) => es.iter().any(|x| self.is_local_type(*x)),
+            Type::Basic(_) => false,
+        };
+        self.local_cache.insert(t, r);
+        r
+    }
+
+    /// Link-once in a comdat of its own (emitted by any module that needs
+    /// it, one copy after linking), or internal when `local`.
+    pub fn share_global(&self, g: GlobalValue<'ctx>, local: bool) {
+        if local {
+            g.set_linkage(Linkage::Internal);
+            return;
+        }
+        g.set_linkage(Linkage::LinkOnceODR);
+        let name = g.get_name().to_string_lossy().into_owned();
+        let cd = self.module.get_or_insert_comdat(&name);
+        g.set_comdat(cd);
+    }
+
     fn gen_package(&mut self) {
         // Globals of every package.
-        let globals: Vec<ObjId> = self
+        let globals: Vec<(usize, ObjId)> = self
             .c
             .packages
             .iter()
-            .flat_map(|p| p.globals.iter().copied())
+            .enumerate()
+            .flat_map(|(pi, p)| p.globals.iter().map(move |o| (pi, *o)))
             .collect();
-        for o in globals {
+        for (pi, o) in globals {
             let obj = self.c.objs.get(o);
             let Some(ty) = self.llvm_type(obj.typ, obj.pos) else {
                 continue;
             };
             let name = format!("{}.{}", obj.pkg, obj.name);
             let gv = self.module.add_global(ty, None, &name);
-            gv.set_initializer(&ty.const_zero());
-            gv.set_linkage(Linkage::Internal);
+            gv.set_linkage(Linkage::External);
+            if pi == self.target {
+                gv.set_initializer(&ty.const_zero());
+            }
             self.globals.insert(o, gv);
         }
         // Declare every function first (calls may precede definitions).
@@ -239,7 +311,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         init_fns.push((pi, fnv));
                     }
                     self.funcs.insert(o, fnv);
-                    if fd.body.is_some() {
+                    if fd.body.is_some() && pi == self.target {
                         bodies.push((fd, fnv));
                     }
                 }
@@ -248,6 +320,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         for (fd, fnv) in bodies {
             self.gen_func(fd, fnv);
         }
-        self.gen_init(&init_fns);
+        let deps: Vec<String> = self.c.packages[..self.target].iter().map(|p| p.path.clone()).collect();
+        let own: Vec<FunctionValue<'ctx>> = init_fns.iter().filter(|(pi, _)| *pi == self.target).map(|(_, f)| *f).collect();
+        // The main package's init runs the other packages' inits first, in
+        // dependency order.
+        let is_main = self.target + 1 == self.c.packages.len();
+        self.gen_init(if is_main { &deps } else { &[] }, &own);
     }
 }

@@ -130,10 +130,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             ],
             false,
         );
-        let g = self
-            .module
-            .add_global(desc_ty, None, &format!("type:{}", name));
-        g.set_linkage(Linkage::Internal);
+        let sym = format!("type:{}", self.c.types.symbol_type_string(t));
+        let g = self.module.add_global(desc_ty, None, &sym);
+        let local = self.is_local_type(t);
+        self.share_global(g, local);
         g.set_constant(true);
         self.typedescs.insert(t, g);
         let size = self.size_of(t, pos);

@@ -169,6 +169,8 @@ fn signal_name(s: i32) -> &'static str {
 struct Program {
     files: Vec<rgoc_syntax::ast::File>,
     paths: Vec<String>,
+    /// Source bytes by file index (for the package cache keys).
+    sources: Vec<Vec<u8>>,
     pkgs: Vec<(String, std::ops::Range<usize>)>,
 }
 
@@ -209,6 +211,7 @@ impl Loader {
             }
         };
         let text = String::from_utf8_lossy(&src).into_owned();
+        self.prog.sources.push(src);
         let index = self.prog.paths.len() as u32;
         self.prog.paths.push(display_path(path));
         let (file, d) = rgoc_syntax::parse_file(
@@ -286,6 +289,7 @@ fn load_program(files: &[PathBuf]) -> Result<Program, u8> {
         prog: Program {
             files: Vec::new(),
             paths: Vec::new(),
+            sources: Vec::new(),
             pkgs: Vec::new(),
         },
         diags: Vec::new(),
@@ -331,22 +335,120 @@ pub fn build(files: &[PathBuf], out: &Path) -> Result<(), u8> {
         return Err(1);
     }
     let tmp = tempdir_for(out);
-    let obj = tmp.join("main.o");
-    if let Err(d) = codegen::compile(
-        &prog.files,
-        &checked,
-        &obj,
-        &codegen::Options {
-            opt: std::env::var_os("RGOC_NOOPT").is_none(),
-        },
-    ) {
-        report(paths, d);
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(1);
+    let opts = codegen::Options { opt: std::env::var_os("RGOC_NOOPT").is_none() };
+    let cache = cache_dir();
+    let compiler_id = compiler_identity(&opts);
+    // Each package is its own object; the standard library's come from the
+    // cache when its sources (and its dependencies') are unchanged.
+    let mut keys: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut objs = Vec::new();
+    let last = prog.pkgs.len() - 1;
+    for (pi, (path, range)) in prog.pkgs.iter().enumerate() {
+        let key = package_key(&compiler_id, path, &prog, range.clone(), &keys);
+        keys.insert(path.clone(), key.clone());
+        let cached = cache.as_ref().map(|d| d.join(format!("{}.o", key)));
+        if pi != last {
+            if let Some(c) = cached.as_ref().filter(|c| c.exists()) {
+                objs.push(c.clone());
+                continue;
+            }
+        }
+        let obj = tmp.join(format!("pkg{}.o", pi));
+        if let Err(d) = codegen::compile(&prog.files, &checked, &codegen::Unit { package: pi }, &obj, &opts) {
+            report(paths, d);
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(1);
+        }
+        if let (Some(c), true) = (cached, pi != last) {
+            store_in_cache(&obj, &c);
+        }
+        objs.push(obj);
     }
-    let r = link(&[obj], out);
+    let r = link(&objs, out);
     let _ = std::fs::remove_dir_all(&tmp);
     r
+}
+
+/// The package cache: $RGOC_CACHE, else $XDG_CACHE_HOME/rgoc, else
+/// ~/.cache/rgoc (None when none can be created: then nothing is cached).
+fn cache_dir() -> Option<PathBuf> {
+    let d = if let Some(p) = std::env::var_os("RGOC_CACHE") {
+        PathBuf::from(p)
+    } else if let Some(x) = std::env::var_os("XDG_CACHE_HOME") {
+        PathBuf::from(x).join("rgoc")
+    } else {
+        PathBuf::from(std::env::var_os("HOME")?).join(".cache/rgoc")
+    };
+    std::fs::create_dir_all(&d).ok()?;
+    Some(d)
+}
+
+/// What else determines a package's object: this rgoc binary and options.
+fn compiler_identity(opts: &codegen::Options) -> String {
+    let meta = std::env::current_exe().and_then(std::fs::metadata).ok();
+    let (len, mtime) = meta
+        .map(|m| {
+            let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            (m.len(), t.map(|d| d.as_nanos()).unwrap_or(0))
+        })
+        .unwrap_or((0, 0));
+    format!("{}-{}-{}-{}", env!("CARGO_PKG_VERSION"), len, mtime, opts.opt)
+}
+
+/// A content hash of the package: compiler identity, import path, file
+/// names and contents, and the keys of the packages it imports.
+fn package_key(
+    compiler: &str,
+    path: &str,
+    prog: &Program,
+    range: std::ops::Range<usize>,
+    keys: &std::collections::HashMap<String, String>,
+) -> String {
+    let mut h = Fnv128::new();
+    h.write(compiler.as_bytes());
+    h.write(path.as_bytes());
+    let mut deps: Vec<&str> = Vec::new();
+    for f in &prog.files[range] {
+        let i = f.file_index as usize;
+        h.write(prog.paths[i].as_bytes());
+        h.write(&prog.sources[i]);
+        deps.extend(f.imports.iter().map(|im| im.path.as_str()));
+    }
+    deps.sort();
+    deps.dedup();
+    for d in deps {
+        h.write(d.as_bytes());
+        h.write(keys.get(d).map(String::as_str).unwrap_or("").as_bytes());
+    }
+    h.hex()
+}
+
+/// FNV-1a over 128 bits (two independent 64-bit lanes): stable across
+/// builds and platforms, unlike std's hasher.
+struct Fnv128(u64, u64);
+
+impl Fnv128 {
+    fn new() -> Self {
+        Fnv128(0xcbf29ce484222325, 0x6c62272e07bb0142)
+    }
+    fn write(&mut self, b: &[u8]) {
+        for &x in b.iter().chain(&[0xff]) {
+            self.0 = (self.0 ^ x as u64).wrapping_mul(0x100000001b3);
+            self.1 = (self.1 ^ x as u64).wrapping_mul(0x1000000001b3);
+        }
+    }
+    fn hex(&self) -> String {
+        format!("{:016x}{:016x}", self.0, self.1)
+    }
+}
+
+/// Copies an object into the cache atomically (write + rename), so that a
+/// concurrent build never sees a partial file.
+fn store_in_cache(obj: &Path, dest: &Path) {
+    let tmp = dest.with_extension(format!("tmp{}", std::process::id()));
+    if std::fs::copy(obj, &tmp).is_ok() && std::fs::rename(&tmp, dest).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
 }
 
 fn tempdir_for(out: &Path) -> PathBuf {

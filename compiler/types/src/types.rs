@@ -249,6 +249,9 @@ pub struct NamedInfo {
 
 /// `write_type`'s marker for reflect-style spelling (never a package path).
 const RTYPE: &str = "\0rtype";
+/// `write_type`'s marker for linker symbol names: reflect style, but named
+/// types qualified by their full package path (unique in a program).
+const SYMBOL: &str = "\0symbol";
 
 pub struct TypeTable {
     types: Vec<Type>,
@@ -543,6 +546,13 @@ impl TypeTable {
         s
     }
 
+    /// The type's name for linker symbols (`type:`, itabs, wrappers).
+    pub fn symbol_type_string(&self, id: TypeId) -> String {
+        let mut s = String::new();
+        self.write_type(&mut s, id, Some(SYMBOL));
+        s
+    }
+
     /// As `type_string`, but names of package `local` are unqualified (gc's
     /// diagnostics qualify only other packages' types).
     pub fn type_string_in(&self, id: TypeId, local: &str) -> String {
@@ -560,8 +570,13 @@ impl TypeTable {
             Type::Named(i) => {
                 let n = &self.named[*i as usize];
                 if !n.pkg.is_empty() && local != Some(n.pkg.as_str()) {
-                    // Qualified by package name (the last element of the path).
-                    s.push_str(n.pkg.rsplit('/').next().unwrap_or(&n.pkg));
+                    // Qualified by package name (the last element of the
+                    // path), or by the whole path for symbol names.
+                    if local == Some(SYMBOL) {
+                        s.push_str(&n.pkg);
+                    } else {
+                        s.push_str(n.pkg.rsplit('/').next().unwrap_or(&n.pkg));
+                    }
                     s.push('.');
                 }
                 s.push_str(&n.name);
@@ -602,7 +617,7 @@ impl TypeTable {
             }
             Type::Struct(fields) => {
                 // reflect spells `struct { A int }` / `struct {}`, go/types `struct{A int}`.
-                let rt = local == Some(RTYPE);
+                let rt = local == Some(RTYPE) || local == Some(SYMBOL);
                 s.push_str(if !rt { "struct{" } else if fields.is_empty() { "struct {" } else { "struct { " });
                 for (i, f) in fields.iter().enumerate() {
                     if i > 0 {
