@@ -270,44 +270,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// A two-value (value, ok) aggregate.
-    pub fn pair(
-        &mut self,
-        a: BasicValueEnum<'ctx>,
-        b: BasicValueEnum<'ctx>,
-    ) -> BasicValueEnum<'ctx> {
+    pub fn pair(&mut self, a: BasicValueEnum<'ctx>, b: BasicValueEnum<'ctx>) -> BasicValueEnum<'ctx> {
         let st = self.ctx.struct_type(&[a.get_type(), b.get_type()], false);
-        let mut agg = st.get_undef();
-        agg = self
-            .builder
-            .build_insert_value(agg, a, 0, "")
-            .expect("insert")
-            .into_struct_value();
-        agg = self
-            .builder
-            .build_insert_value(agg, b, 1, "")
-            .expect("insert")
-            .into_struct_value();
-        agg.into()
+        self.aggregate(st, &[a, b])
     }
 
-    pub fn make_string(
-        &mut self,
-        p: PointerValue<'ctx>,
-        n: IntValue<'ctx>,
-    ) -> BasicValueEnum<'ctx> {
+    pub fn make_string(&mut self, p: PointerValue<'ctx>, n: IntValue<'ctx>) -> BasicValueEnum<'ctx> {
         let st = self.string_type();
-        let mut agg = st.get_undef();
-        agg = self
-            .builder
-            .build_insert_value(agg, p, 0, "")
-            .expect("insert")
-            .into_struct_value();
-        agg = self
-            .builder
-            .build_insert_value(agg, n, 1, "")
-            .expect("insert")
-            .into_struct_value();
-        agg.into()
+        self.aggregate(st, &[p.into(), n.into()])
     }
 
     pub fn string_parts(
@@ -1548,22 +1518,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         t: TypeId,
         pos: Pos,
     ) -> BasicValueEnum<'ctx> {
-        let ty = self
-            .llvm_type(t, pos)
-            .expect("complex type")
-            .into_struct_type();
-        let mut agg = ty.get_undef();
-        agg = self
-            .builder
-            .build_insert_value(agg, re, 0, "")
-            .expect("insert")
-            .into_struct_value();
-        agg = self
-            .builder
-            .build_insert_value(agg, im, 1, "")
-            .expect("insert")
-            .into_struct_value();
-        agg.into()
+        let ty = self.llvm_type(t, pos).expect("complex type").into_struct_type();
+        self.aggregate(ty, &[re.into(), im.into()])
     }
 
     /// min/max of two values of ordered type `t` (NaN propagates, -0 < +0).

@@ -394,20 +394,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .get_return_type()
             .expect("aggregate return")
             .into_struct_type();
-        let mut agg = rt.get_undef();
-        for (i, v) in vals.iter().enumerate() {
-            agg = self
-                .builder
-                .build_insert_value(agg, *v, i as u32, "")
-                .expect("insert")
-                .into_struct_value();
-        }
+        let agg = self.aggregate(rt, vals);
         self.builder.build_return(Some(&agg)).expect("ret");
     }
 
-    /// `main.init`: for each package in dependency order, its variable
-    /// initialisation in dependency order, then its init functions in
-    /// source order.
     /// `<path>.init` of the package being compiled: the `deps` packages'
     /// inits (for package main), then this package's variable
     /// initialisation in dependency order, then its init functions.

@@ -15,24 +15,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         matches!(self.c.types.under(t), Type::Interface(ms) if ms.is_empty())
     }
 
-    fn make_iface(
-        &mut self,
-        a: BasicValueEnum<'ctx>,
-        b: BasicValueEnum<'ctx>,
-    ) -> BasicValueEnum<'ctx> {
+    fn make_iface(&mut self, a: BasicValueEnum<'ctx>, b: BasicValueEnum<'ctx>) -> BasicValueEnum<'ctx> {
         let it = self.iface_type();
-        let mut agg = it.get_undef();
-        agg = self
-            .builder
-            .build_insert_value(agg, a, 0, "")
-            .expect("insert")
-            .into_struct_value();
-        agg = self
-            .builder
-            .build_insert_value(agg, b, 1, "")
-            .expect("insert")
-            .into_struct_value();
-        agg.into()
+        self.aggregate(it, &[a, b])
     }
 
     fn iface_parts(&mut self, v: BasicValueEnum<'ctx>) -> (PointerValue<'ctx>, PointerValue<'ctx>) {

@@ -364,29 +364,17 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Builds a slice value.
-    pub fn make_slice(
-        &mut self,
-        p: PointerValue<'ctx>,
-        len: IntValue<'ctx>,
-        cap: IntValue<'ctx>,
-    ) -> BasicValueEnum<'ctx> {
+    pub fn make_slice(&mut self, p: PointerValue<'ctx>, len: IntValue<'ctx>, cap: IntValue<'ctx>) -> BasicValueEnum<'ctx> {
         let st = self.slice_type();
-        let mut agg = st.get_undef();
-        agg = self
-            .builder
-            .build_insert_value(agg, p, 0, "")
-            .expect("insert")
-            .into_struct_value();
-        agg = self
-            .builder
-            .build_insert_value(agg, len, 1, "")
-            .expect("insert")
-            .into_struct_value();
-        agg = self
-            .builder
-            .build_insert_value(agg, cap, 2, "")
-            .expect("insert")
-            .into_struct_value();
+        self.aggregate(st, &[p.into(), len.into(), cap.into()])
+    }
+
+    /// An LLVM struct value of type `ty` made of `vals`.
+    pub fn aggregate(&mut self, ty: inkwell::types::StructType<'ctx>, vals: &[BasicValueEnum<'ctx>]) -> BasicValueEnum<'ctx> {
+        let mut agg = ty.get_undef();
+        for (i, v) in vals.iter().enumerate() {
+            agg = self.builder.build_insert_value(agg, *v, i as u32, "").expect("insert").into_struct_value();
+        }
         agg.into()
     }
 

@@ -83,6 +83,36 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
     }
 
+    /// `for i := 0; i < n; i = next { per(i, &next); body }`, where `next`
+    /// starts as i+1 each iteration and `per` may change it; break and
+    /// continue go to the end and to the advance step.
+    fn counted_range(
+        &mut self,
+        label: Option<&str>,
+        body: &ast::Block,
+        n: IntValue<'ctx>,
+        per: &mut dyn FnMut(&mut Self, IntValue<'ctx>, PointerValue<'ctx>),
+    ) {
+        let i64t = self.ctx.i64_type();
+        let idx = self.counter(i64t.const_zero(), "range.i");
+        let next = self.counter(i64t.const_zero(), "range.next");
+        let (cond, bodyb, post, end) = (self.new_block("range.cond"), self.new_block("range.body"), self.new_block("range.post"), self.new_block("range.end"));
+        self.br(cond);
+        self.builder.position_at_end(cond);
+        let i = self.builder.build_load(i64t, idx, "").expect("load").into_int_value();
+        let c = self.builder.build_int_compare(IntPredicate::SLT, i, n, "").expect("cmp");
+        self.builder.build_conditional_branch(c, bodyb, end).expect("br");
+        self.builder.position_at_end(bodyb);
+        let ni = self.builder.build_int_add(i, i64t.const_int(1, false), "").expect("add");
+        self.builder.build_store(next, ni).expect("store");
+        per(self, i, next);
+        self.range_body(label, body, end, post);
+        let nk = self.builder.build_load(i64t, next, "").expect("load");
+        self.builder.build_store(idx, nk).expect("store");
+        self.br(cond);
+        self.builder.position_at_end(end);
+    }
+
     fn counter(&mut self, init: IntValue<'ctx>, name: &str) -> PointerValue<'ctx> {
         let p = self.alloca(self.ctx.i64_type().into(), name);
         self.builder.build_store(p, init).expect("store");
@@ -119,112 +149,31 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let key_t = key.map(|k| self.range_target_type(k, define));
         match self.c.types.under(xt).clone() {
             Type::Basic(k) if k.is_integer() || k == rgoc_types::BasicKind::UntypedInt => {
-                let it = key_t.filter(|t| *t != ids::INVALID).unwrap_or(
-                    if self.c.types.is_untyped(xt) {
-                        ids::INT
-                    } else {
-                        xt
-                    },
-                );
+                let it = key_t.filter(|t| *t != ids::INVALID).unwrap_or(if self.c.types.is_untyped(xt) { ids::INT } else { xt });
                 let Some(n) = self.expr_to(x, it) else { return };
                 let n = self.int_to_i64(n.into_int_value(), it);
-                let idx = self.counter(i64t.const_zero(), "range.i");
-                let (cond, bodyb, post, end) = (
-                    self.new_block("range.cond"),
-                    self.new_block("range.body"),
-                    self.new_block("range.post"),
-                    self.new_block("range.end"),
-                );
-                self.br(cond);
-                self.builder.position_at_end(cond);
-                let i = self
-                    .builder
-                    .build_load(i64t, idx, "")
-                    .expect("load")
-                    .into_int_value();
-                let c = self
-                    .builder
-                    .build_int_compare(IntPredicate::SLT, i, n, "")
-                    .expect("cmp");
-                self.builder
-                    .build_conditional_branch(c, bodyb, end)
-                    .expect("br");
-                self.builder.position_at_end(bodyb);
-                let iv = self.i64_to(i, it);
-                self.range_assign(key, define, iv, it);
-                self.range_body(label, body, end, post);
-                let i = self
-                    .builder
-                    .build_load(i64t, idx, "")
-                    .expect("load")
-                    .into_int_value();
-                let ni = self
-                    .builder
-                    .build_int_add(i, i64t.const_int(1, false), "")
-                    .expect("add");
-                self.builder.build_store(idx, ni).expect("store");
-                self.br(cond);
-                self.builder.position_at_end(end);
+                self.counted_range(label, body, n, &mut |g, i, _| {
+                    let iv = g.i64_to(i, it);
+                    g.range_assign(key, define, iv, it);
+                });
             }
             Type::Basic(_) => {
-                // Strings: by rune.
+                // Strings: by rune; the next index comes from decoderune.
                 let Some(s) = self.expr_to(x, ids::STRING) else {
                     return;
                 };
                 let (sp, sn) = self.string_parts(s);
-                let idx = self.counter(i64t.const_zero(), "range.k");
-                let next = self.counter(i64t.const_zero(), "range.next");
-                let (cond, bodyb, post, end) = (
-                    self.new_block("range.cond"),
-                    self.new_block("range.body"),
-                    self.new_block("range.post"),
-                    self.new_block("range.end"),
-                );
-                self.br(cond);
-                self.builder.position_at_end(cond);
-                let k = self
-                    .builder
-                    .build_load(i64t, idx, "")
-                    .expect("load")
-                    .into_int_value();
-                let c = self
-                    .builder
-                    .build_int_compare(IntPredicate::SLT, k, sn, "")
-                    .expect("cmp");
-                self.builder
-                    .build_conditional_branch(c, bodyb, end)
-                    .expect("br");
-                self.builder.position_at_end(bodyb);
-                let r = self
-                    .call_rt(
-                        "runtime.decoderune",
-                        &[R::Ptr, R::I64, R::I64],
-                        R::I64Pair,
-                        &[sp.into(), sn.into(), k.into()],
-                    )
-                    .expect("decoderune")
-                    .into_struct_value();
-                let rune = self
-                    .builder
-                    .build_extract_value(r, 0, "")
-                    .expect("extract")
-                    .into_int_value();
-                let nk = self
-                    .builder
-                    .build_extract_value(r, 1, "")
-                    .expect("extract")
-                    .into_int_value();
-                self.builder.build_store(next, nk).expect("store");
-                let rune = self
-                    .builder
-                    .build_int_truncate(rune, self.ctx.i32_type(), "")
-                    .expect("trunc");
-                self.range_assign_pair(key, Some((k.into(), ids::INT)), value, Some((rune.into(), ids::INT32)), define);
-                self.range_body(label, body, end, post);
-                let nk = self.builder.build_load(i64t, next, "").expect("load");
-                self.builder.build_store(idx, nk).expect("store");
-                self.br(cond);
-                self.builder.position_at_end(end);
+                self.counted_range(label, body, sn, &mut |g, k, next| {
+                    let r = g
+                        .call_rt("runtime.decoderune", &[R::Ptr, R::I64, R::I64], R::I64Pair, &[sp.into(), sn.into(), k.into()])
+                        .expect("decoderune")
+                        .into_struct_value();
+                    let rune = g.builder.build_extract_value(r, 0, "").expect("extract").into_int_value();
+                    let nk = g.builder.build_extract_value(r, 1, "").expect("extract").into_int_value();
+                    g.builder.build_store(next, nk).expect("store");
+                    let rune = g.builder.build_int_truncate(rune, g.ctx.i32_type(), "").expect("trunc");
+                    g.range_assign_pair(key, Some((k.into(), ids::INT)), value, Some((rune.into(), ids::INT32)), define);
+                });
             }
             Type::Slice(_) | Type::Array(..) | Type::Pointer(_) => {
                 let (base, len, et) = match self.c.types.under(xt).clone() {
@@ -256,54 +205,17 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     }
                     _ => unreachable!(),
                 };
-                let idx = self.counter(i64t.const_zero(), "range.i");
-                let (cond, bodyb, post, end) = (
-                    self.new_block("range.cond"),
-                    self.new_block("range.body"),
-                    self.new_block("range.post"),
-                    self.new_block("range.end"),
-                );
-                self.br(cond);
-                self.builder.position_at_end(cond);
-                let i = self
-                    .builder
-                    .build_load(i64t, idx, "")
-                    .expect("load")
-                    .into_int_value();
-                let c = self
-                    .builder
-                    .build_int_compare(IntPredicate::SLT, i, len, "")
-                    .expect("cmp");
-                self.builder
-                    .build_conditional_branch(c, bodyb, end)
-                    .expect("br");
-                self.builder.position_at_end(bodyb);
-                let mut elem = None;
-                if let (Some(v), Some(b)) = (value, base) {
-                    if !is_blank(v) {
-                        let Some(p) = self.elem_ptr(b, et, i, x.pos) else {
-                            return;
-                        };
-                        let Some(ev) = self.load(et, p, x.pos) else {
-                            return;
-                        };
-                        elem = Some((ev, et));
+                self.counted_range(label, body, len, &mut |g, i, _| {
+                    let mut elem = None;
+                    if let (Some(v), Some(b)) = (value, base) {
+                        if !is_blank(v) {
+                            let Some(p) = g.elem_ptr(b, et, i, x.pos) else { return };
+                            let Some(ev) = g.load(et, p, x.pos) else { return };
+                            elem = Some((ev, et));
+                        }
                     }
-                }
-                self.range_assign_pair(key, Some((i.into(), ids::INT)), value, elem, define);
-                self.range_body(label, body, end, post);
-                let i = self
-                    .builder
-                    .build_load(i64t, idx, "")
-                    .expect("load")
-                    .into_int_value();
-                let ni = self
-                    .builder
-                    .build_int_add(i, i64t.const_int(1, false), "")
-                    .expect("add");
-                self.builder.build_store(idx, ni).expect("store");
-                self.br(cond);
-                self.builder.position_at_end(end);
+                    g.range_assign_pair(key, Some((i.into(), ids::INT)), value, elem, define);
+                });
             }
             Type::Map(kt, vt) => {
                 let Some(m) = self.expr(x) else { return };
