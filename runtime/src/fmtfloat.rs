@@ -99,7 +99,7 @@ fn tie_to_even(dg: &mut Digits, a: f64, bits32: bool) {
     };
     let unit = dg.dp - nd as i32;
     for (t, cand) in [(d * 10 - 5, d - 1), (d * 10 + 5, d + 1)] {
-        if !exact_eq(m, q, t, unit - 1) {
+        if !crate::print::exact_eq(m, q, t, unit - 1) {
             continue;
         }
         let txt = format!("{}e{}", cand, unit);
@@ -120,43 +120,6 @@ fn tie_to_even(dg: &mut Digits, a: f64, bits32: bool) {
         dg.d = v;
         dg.dp = n + unit;
         return;
-    }
-}
-
-/// Is m * 2^q == t * 10^s exactly? (false when out of u128 range.)
-fn exact_eq(m: u64, q: i32, t: u64, s: i32) -> bool {
-    let pow5 = |k: i32| -> Option<u128> {
-        let mut r: u128 = 1;
-        for _ in 0..k {
-            r = r.checked_mul(5)?;
-        }
-        Some(r)
-    };
-    let (lhs, rhs) = if s >= 0 {
-        let Some(p) = pow5(s) else { return false };
-        let Some(r) = (t as u128).checked_mul(p) else {
-            return false;
-        };
-        (m as u128, r)
-    } else {
-        let Some(p) = pow5(-s) else { return false };
-        let Some(l) = (m as u128).checked_mul(p) else {
-            return false;
-        };
-        (l, t as u128)
-    };
-    let shift = q - s;
-    if shift >= 0 {
-        if shift >= 128 || lhs.leading_zeros() < shift as u32 {
-            return false;
-        }
-        (lhs << shift) == rhs
-    } else {
-        let k = -shift;
-        if k >= 128 || rhs.leading_zeros() < k as u32 {
-            return false;
-        }
-        lhs == (rhs << k)
     }
 }
 

@@ -335,7 +335,7 @@ fn tie_to_even(digits: &mut [u8; 20], nd: &mut usize, dp: &mut i32, a: f64, bits
 }
 
 /// Is m * 2^q == t * 10^s exactly? (t < 2^64; false when out of range.)
-fn exact_eq(m: u64, q: i32, t: u64, s: i32) -> bool {
+pub(crate) fn exact_eq(m: u64, q: i32, t: u64, s: i32) -> bool {
     // Compare m * 2^q with t * 5^s * 2^s, moving the 5s to the side where
     // they have a non-negative exponent.
     let pow5 = |k: i32| -> Option<u128> {
