@@ -141,6 +141,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             self.unsupported(e.pos, "call of a non-function");
             return None;
         };
+        if let Some(v) = self.intrinsic_call(fun, args) {
+            return Some(v);
+        }
         let callee = self.callee(fun)?;
         let argv = self.call_args(e, &sig, args, ellipsis)?;
         let r = self.call_callee(callee, &sig, argv, e.pos)?;

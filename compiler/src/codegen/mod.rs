@@ -16,6 +16,7 @@ mod chan;
 mod expr;
 mod func;
 mod iface;
+mod intrinsic;
 mod layout;
 mod maps;
 mod mem;
