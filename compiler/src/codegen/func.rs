@@ -113,6 +113,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         };
         let recv_t = fd.recv.as_ref().map(|r| self.c.info.type_of(&r.typ));
         let ft = self.fn_type(&sig, recv_t, fd.pos)?;
+        // Body-less functions of several packages may bind the same runtime
+        // symbol (go:linkname): one declaration serves them all.
+        if fd.body.is_none() {
+            if let Some(f) = self.module.get_function(sym) {
+                return Some(f);
+            }
+        }
         let f = self.module.add_function(sym, ft, Some(Linkage::External));
         if !fd.pragmas.nosplit {
             self.split_stack(f);

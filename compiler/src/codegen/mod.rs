@@ -252,6 +252,41 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         g.set_comdat(cd);
     }
 
+    /// The garbage collector's roots for this package: a table of
+    /// {global's address, type descriptor} for its globals that hold
+    /// pointers, in the ELF section `rgo_roots` (the linker concatenates the
+    /// tables of all packages; the runtime walks __start/__stop_rgo_roots).
+    fn gen_roots(&mut self) {
+        let globals: Vec<ObjId> = self.c.packages[self.target].globals.clone();
+        let pt = self.ptr_type();
+        let entry_ty = self.ctx.struct_type(&[pt.into(), pt.into()], false);
+        let mut entries = Vec::new();
+        for o in globals {
+            let Some(g) = self.globals.get(&o).copied() else { continue };
+            let (t, pos) = (self.c.objs.get(o).typ, self.c.objs.get(o).pos);
+            let d = self.type_desc(t, pos);
+            if self.desc_has_pointers(t, pos) {
+                entries.push(entry_ty.const_named_struct(&[g.as_pointer_value().into(), d.as_pointer_value().into()]));
+            }
+        }
+        if entries.is_empty() {
+            return;
+        }
+        let arr = entry_ty.const_array(&entries);
+        let name = format!("go:roots.{}", self.c.packages[self.target].path);
+        let g = self.module.add_global(arr.get_type(), None, &name);
+        g.set_linkage(Linkage::Internal);
+        g.set_constant(true);
+        g.set_initializer(&arr);
+        g.set_section(Some("rgo_roots"));
+        // Keep the table although nothing references it.
+        let used_ty = pt.array_type(1);
+        let used = self.module.add_global(used_ty, None, "llvm.used");
+        used.set_linkage(Linkage::Appending);
+        used.set_section(Some("llvm.metadata"));
+        used.set_initializer(&pt.const_array(&[g.as_pointer_value()]));
+    }
+
     fn gen_package(&mut self) {
         // Globals of every package.
         let globals: Vec<(usize, ObjId)> = self
@@ -321,6 +356,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         for (fd, fnv) in bodies {
             self.gen_func(fd, fnv);
         }
+        self.gen_roots();
         let deps: Vec<String> = self.c.packages[..self.target].iter().map(|p| p.path.clone()).collect();
         let own: Vec<FunctionValue<'ctx>> = init_fns.iter().filter(|(pi, _)| *pi == self.target).map(|(_, f)| *f).collect();
         // The main package's init runs the other packages' inits first, in

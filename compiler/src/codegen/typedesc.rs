@@ -195,16 +195,17 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let pkg_v = self.string_const(pkgpath.as_bytes());
         let (fields_v, nfields, nin) = self.desc_fields(t, pos);
         let (methods_v, nmethods) = self.desc_methods(t, pos);
+        let (ptrdata, gcdata_v) = self.desc_gcdata(t, pos);
         let init = desc_ty.const_named_struct(&[
             i64t.const_int(size, false).into(),
-            i64t.const_int(0, false).into(),
+            i64t.const_int(ptrdata, false).into(),
             i32t.const_int(hash as u64, false).into(),
             i8t.const_int(tflag as u64, false).into(),
             i8t.const_int(align as u64, false).into(),
             i8t.const_int(align as u64, false).into(),
             i8t.const_int(self.kind_of(t) as u64, false).into(),
             ptr.const_null().into(),
-            ptr.const_null().into(),
+            gcdata_v,
             name_v,
             pkg_v,
             elem_v,
@@ -384,5 +385,76 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         let n = vals.len() as u64;
         (self.desc_array(mty, vals, "go:methods"), n)
+    }
+
+    /// Which 8-byte words of a value of type `t` hold pointers (for the
+    /// garbage collector), appended to `words` from word `base`.
+    fn pointer_words(&mut self, t: TypeId, base: u64, words: &mut Vec<bool>, pos: Pos) {
+        let set = |words: &mut Vec<bool>, w: u64| {
+            let w = w as usize;
+            if words.len() <= w {
+                words.resize(w + 1, false);
+            }
+            words[w] = true;
+        };
+        match self.c.types.under(t).clone() {
+            Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => set(words, base),
+            Type::Basic(k) if k == BasicKind::UnsafePointer => set(words, base),
+            Type::Basic(k) if k.is_string() => set(words, base),
+            Type::Slice(_) => set(words, base),
+            Type::Interface(_) => {
+                set(words, base);
+                set(words, base + 1);
+            }
+            Type::Array(n, e) => {
+                let es = self.size_of(e, pos);
+                if es == 0 || self.desc_ptrdata(e, pos) == 0 {
+                    return;
+                }
+                for i in 0..n {
+                    self.pointer_words(e, base + i * es / 8, words, pos);
+                }
+            }
+            Type::Struct(fields) => {
+                let Some(sty) = self.llvm_type(t, pos).map(|x| x.into_struct_type()) else { return };
+                for (i, f) in fields.iter().enumerate() {
+                    let off = self.td.offset_of_element(&sty, i as u32).unwrap_or(0);
+                    self.pointer_words(f.typ, base + off / 8, words, pos);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn desc_has_pointers(&mut self, t: TypeId, pos: Pos) -> bool {
+        self.desc_ptrdata(t, pos) > 0
+    }
+
+    fn desc_ptrdata(&mut self, t: TypeId, pos: Pos) -> u64 {
+        let mut words = Vec::new();
+        self.pointer_words(t, 0, &mut words, pos);
+        words.iter().rposition(|b| *b).map(|w| (w as u64 + 1) * 8).unwrap_or(0)
+    }
+
+    /// `ptrdata` and the pointer bitmap (one bit per word of ptrdata, LSB
+    /// first) of type `t`.
+    fn desc_gcdata(&mut self, t: TypeId, pos: Pos) -> (u64, BasicValueEnum<'ctx>) {
+        let mut words = Vec::new();
+        self.pointer_words(t, 0, &mut words, pos);
+        let Some(last) = words.iter().rposition(|b| *b) else {
+            return (0, self.ptr_type().const_null().into());
+        };
+        let mut bytes = vec![0u8; last / 8 + 1];
+        for (w, b) in words.iter().enumerate().take(last + 1) {
+            if *b {
+                bytes[w / 8] |= 1 << (w % 8);
+            }
+        }
+        let arr = self.ctx.const_string(&bytes, false);
+        let g = self.module.add_global(arr.get_type(), None, "go:gcdata");
+        g.set_linkage(Linkage::Private);
+        g.set_constant(true);
+        g.set_initializer(&arr);
+        ((last as u64 + 1) * 8, g.as_pointer_value().into())
     }
 }
