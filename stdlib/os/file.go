@@ -2,14 +2,12 @@ package os
 
 import (
 	"errors"
+	"internal/rtsys"
 	"io"
 )
 
 //go:linkname runtime_write runtime.write
 func runtime_write(fd int, p *byte, n int) int
-
-//go:linkname runtime_read runtime.read
-func runtime_read(fd int, p *byte, n int) int
 
 // File represents an open file descriptor. So far only the standard
 // streams: Stdin, Stdout, Stderr (and NewFile on an inherited descriptor).
@@ -87,7 +85,7 @@ func (f *File) Read(b []byte) (n int, err error) {
 	if len(b) == 0 {
 		return 0, nil
 	}
-	r := runtime_read(f.fd, &b[0], len(b))
+	r := rtsys.Read(f.fd, &b[0], len(b))
 	if r < 0 {
 		return 0, &PathError{Op: "read", Path: f.name, Err: Errno(-r)}
 	}
