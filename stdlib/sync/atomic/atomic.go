@@ -67,7 +67,6 @@ func xchgp(p *unsafe.Pointer, v unsafe.Pointer) unsafe.Pointer
 //go:linkname casp runtime.atomicCasp
 func casp(p *unsafe.Pointer, old, new unsafe.Pointer) bool
 
-
 // SwapInt32 atomically stores new into *addr and returns the previous *addr value.
 func SwapInt32(addr *int32, new int32) (old int32) {
 	if addr == nil {
