@@ -33,7 +33,9 @@ macro_rules! word_ops {
         #[export_name = $xadd]
         pub unsafe extern "C" fn $fa(p: *mut $t, d: $t) -> $t {
             // SAFETY: module contract.
-            unsafe { <$a>::from_ptr(p) }.fetch_add(d, SeqCst).wrapping_add(d)
+            unsafe { <$a>::from_ptr(p) }
+                .fetch_add(d, SeqCst)
+                .wrapping_add(d)
         }
         #[doc = "Atomic swap; returns the old value."]
         #[export_name = $xchg]
@@ -45,7 +47,9 @@ macro_rules! word_ops {
         #[export_name = $cas]
         pub unsafe extern "C" fn $fc(p: *mut $t, old: $t, new: $t) -> u8 {
             // SAFETY: module contract.
-            unsafe { <$a>::from_ptr(p) }.compare_exchange(old, new, SeqCst, SeqCst).is_ok() as u8
+            unsafe { <$a>::from_ptr(p) }
+                .compare_exchange(old, new, SeqCst, SeqCst)
+                .is_ok() as u8
         }
         #[doc = "Atomic and; returns the old value."]
         #[export_name = $and]
@@ -62,12 +66,42 @@ macro_rules! word_ops {
     };
 }
 
-word_ops!(u32, AtomicU32, "runtime.atomicLoad32", "runtime.atomicStore32", "runtime.atomicXadd32",
-    "runtime.atomicXchg32", "runtime.atomicCas32", "runtime.atomicAnd32", "runtime.atomicOr32",
-    load32, store32, xadd32, xchg32, cas32, and32, or32);
-word_ops!(u64, AtomicU64, "runtime.atomicLoad64", "runtime.atomicStore64", "runtime.atomicXadd64",
-    "runtime.atomicXchg64", "runtime.atomicCas64", "runtime.atomicAnd64", "runtime.atomicOr64",
-    load64, store64, xadd64, xchg64, cas64, and64, or64);
+word_ops!(
+    u32,
+    AtomicU32,
+    "runtime.atomicLoad32",
+    "runtime.atomicStore32",
+    "runtime.atomicXadd32",
+    "runtime.atomicXchg32",
+    "runtime.atomicCas32",
+    "runtime.atomicAnd32",
+    "runtime.atomicOr32",
+    load32,
+    store32,
+    xadd32,
+    xchg32,
+    cas32,
+    and32,
+    or32
+);
+word_ops!(
+    u64,
+    AtomicU64,
+    "runtime.atomicLoad64",
+    "runtime.atomicStore64",
+    "runtime.atomicXadd64",
+    "runtime.atomicXchg64",
+    "runtime.atomicCas64",
+    "runtime.atomicAnd64",
+    "runtime.atomicOr64",
+    load64,
+    store64,
+    xadd64,
+    xchg64,
+    cas64,
+    and64,
+    or64
+);
 
 /// Atomic pointer load.
 ///
@@ -106,7 +140,9 @@ pub unsafe extern "C" fn xchgp(p: *mut *mut u8, v: *mut u8) -> *mut u8 {
 #[export_name = "runtime.atomicCasp"]
 pub unsafe extern "C" fn casp(p: *mut *mut u8, old: *mut u8, new: *mut u8) -> u8 {
     // SAFETY: module contract.
-    unsafe { AtomicPtr::from_ptr(p) }.compare_exchange(old, new, SeqCst, SeqCst).is_ok() as u8
+    unsafe { AtomicPtr::from_ptr(p) }
+        .compare_exchange(old, new, SeqCst, SeqCst)
+        .is_ok() as u8
 }
 
 #[cfg(test)]

@@ -61,7 +61,10 @@ fn with_path(p: *const u8, n: isize, f: impl FnMut(*const libc::c_char) -> i64) 
 /// Monotonic clock in nanoseconds.
 #[export_name = "runtime.nanotime"]
 pub extern "C" fn nanotime() -> i64 {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: ts is a valid out-parameter.
     unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
     ts.tv_sec as i64 * 1_000_000_000 + ts.tv_nsec as i64
@@ -73,7 +76,10 @@ pub extern "C" fn nanotime() -> i64 {
 /// `sec` and `nsec` are valid out-parameters.
 #[export_name = "runtime.walltime"]
 pub unsafe extern "C" fn walltime(sec: *mut i64, nsec: *mut i32) {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: ts is a valid out-parameter; sec/nsec per the caller.
     unsafe {
         libc::clock_gettime(libc::CLOCK_REALTIME, &mut ts);
@@ -88,8 +94,14 @@ pub extern "C" fn nanosleep(ns: i64) {
     if ns <= 0 {
         return;
     }
-    let mut req = libc::timespec { tv_sec: (ns / 1_000_000_000) as _, tv_nsec: (ns % 1_000_000_000) as _ };
-    let mut rem = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut req = libc::timespec {
+        tv_sec: (ns / 1_000_000_000) as _,
+        tv_nsec: (ns % 1_000_000_000) as _,
+    };
+    let mut rem = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: valid timespecs.
     while unsafe { libc::nanosleep(&req, &mut rem) } != 0 && errno() == libc::EINTR as i64 {
         req = rem;
@@ -103,7 +115,9 @@ pub extern "C" fn nanosleep(ns: i64) {
 #[export_name = "runtime.open"]
 pub unsafe extern "C" fn open(p: *const u8, n: isize, flags: i64, perm: i64) -> i64 {
     // SAFETY: c is NUL-terminated.
-    with_path(p, n, |c| unsafe { libc::open(c, flags as i32 | libc::O_CLOEXEC, perm as libc::c_uint) } as i64)
+    with_path(p, n, |c| unsafe {
+        libc::open(c, flags as i32 | libc::O_CLOEXEC, perm as libc::c_uint)
+    } as i64)
 }
 
 /// close(2) (not retried on EINTR: the descriptor is gone either way).
@@ -158,7 +172,8 @@ pub unsafe extern "C" fn rmdir(p: *const u8, n: isize) -> i64 {
 #[export_name = "runtime.mkdir"]
 pub unsafe extern "C" fn mkdir(p: *const u8, n: isize, perm: i64) -> i64 {
     // SAFETY: c is NUL-terminated.
-    with_path(p, n, |c| unsafe { libc::mkdir(c, perm as libc::mode_t) } as i64)
+    with_path(p, n, |c| unsafe { libc::mkdir(c, perm as libc::mode_t) }
+        as i64)
 }
 
 /// rename(2).
@@ -167,15 +182,24 @@ pub unsafe extern "C" fn mkdir(p: *const u8, n: isize, perm: i64) -> i64 {
 /// (p, n) and (q, m) are Go strings.
 #[export_name = "runtime.rename"]
 pub unsafe extern "C" fn rename(p: *const u8, n: isize, q: *const u8, m: isize) -> i64 {
-    let Some(to) = cpath(q, m) else { return -(libc::EINVAL as i64) };
+    let Some(to) = cpath(q, m) else {
+        return -(libc::EINVAL as i64);
+    };
     // SAFETY: both paths are NUL-terminated.
-    with_path(p, n, |c| unsafe { libc::rename(c, to.as_ptr().cast()) } as i64)
+    with_path(p, n, |c| unsafe { libc::rename(c, to.as_ptr().cast()) }
+        as i64)
 }
 
 fn fill(st: &libc::stat, out: *mut [i64; 5]) {
     // SAFETY: out is a valid out-parameter (caller contract).
     unsafe {
-        *out = [st.st_size, st.st_mode as i64, st.st_mtime, st.st_mtime_nsec, 0];
+        *out = [
+            st.st_size,
+            st.st_mode as i64,
+            st.st_mtime,
+            st.st_mtime_nsec,
+            0,
+        ];
     }
 }
 
@@ -248,7 +272,12 @@ mod tests {
         let b = path.as_bytes();
         // SAFETY: b is a live byte string.
         unsafe {
-            let fd = open(b.as_ptr(), b.len() as isize, (libc::O_CREAT | libc::O_RDWR) as i64, 0o644);
+            let fd = open(
+                b.as_ptr(),
+                b.len() as isize,
+                (libc::O_CREAT | libc::O_RDWR) as i64,
+                0o644,
+            );
             assert!(fd >= 0);
             assert_eq!(crate::sys::write(fd, b"abc".as_ptr(), 3), 3);
             assert_eq!(lseek(fd, 0, 1), 3);
@@ -259,7 +288,10 @@ mod tests {
             assert_eq!(closefd(fd), -(libc::EBADF as i64));
             assert_eq!(unlink(b.as_ptr(), b.len() as isize), 0);
             assert_eq!(unlink(b.as_ptr(), b.len() as isize), -(libc::ENOENT as i64));
-            assert_eq!(stat(b.as_ptr(), b.len() as isize, &mut out), -(libc::ENOENT as i64));
+            assert_eq!(
+                stat(b.as_ptr(), b.len() as isize, &mut out),
+                -(libc::ENOENT as i64)
+            );
             assert_eq!(open(b"a\0b".as_ptr(), 3, 0, 0), -(libc::EINVAL as i64));
         }
     }
