@@ -12,9 +12,12 @@
 //! `complex` (complex division), `env` (arguments and environment for os),
 //! `sched` (goroutines on one thread: newproc, switching, gopark/goready,
 //! deadlock), `chan` (channels and select), `fmtfloat` (strconv-exact float
-//! formatting for fmt), `sys` (read/write system calls).
+//! formatting for fmt), `sys` (read/write system calls), `ostime` (clocks,
+//! sleep and file system calls for time and os), `atomic` (sync/atomic's
+//! operations), `sema` (semaphores for package sync).
 
 pub mod alg;
+pub mod atomic;
 pub mod chan;
 pub mod complex;
 pub mod defer;
@@ -24,10 +27,12 @@ pub mod fmtfloat;
 pub mod iface;
 pub mod malloc;
 pub mod map;
+pub mod ostime;
 pub mod panic;
 pub mod print;
 pub mod proc;
 pub mod sched;
+pub mod sema;
 pub mod signal;
 pub mod slice;
 pub mod stack;

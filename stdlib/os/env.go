@@ -1,6 +1,8 @@
 // Environment variables and command-line arguments.
 package os
 
+import "internal/rtsys"
+
 // Args hold the command-line arguments, starting with the program name.
 var Args []string
 
@@ -17,9 +19,6 @@ func runtime_nargs() int
 
 //go:linkname runtime_argat runtime.argat
 func runtime_argat(i int) string
-
-//go:linkname runtime_envlookup runtime.envlookup
-func runtime_envlookup(key string, out *string) bool
 
 //go:linkname runtime_nenv runtime.nenv
 func runtime_nenv() int
@@ -39,7 +38,7 @@ func Getenv(key string) string {
 // returned and the boolean is true.
 func LookupEnv(key string) (string, bool) {
 	var v string
-	ok := runtime_envlookup(key, &v)
+	ok := rtsys.Envlookup(key, &v)
 	return v, ok
 }
 

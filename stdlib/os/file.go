@@ -2,17 +2,15 @@ package os
 
 import (
 	"errors"
+	"internal/rtsys"
 	"io"
 )
 
 //go:linkname runtime_write runtime.write
 func runtime_write(fd int, p *byte, n int) int
 
-//go:linkname runtime_read runtime.read
-func runtime_read(fd int, p *byte, n int) int
-
-// File represents an open file descriptor. So far only the standard
-// streams: Stdin, Stdout, Stderr (and NewFile on an inherited descriptor).
+// File represents an open file descriptor: the standard streams, files
+// from Open/Create/OpenFile (files.go) or NewFile.
 type File struct {
 	fd   int
 	name string
@@ -87,7 +85,7 @@ func (f *File) Read(b []byte) (n int, err error) {
 	if len(b) == 0 {
 		return 0, nil
 	}
-	r := runtime_read(f.fd, &b[0], len(b))
+	r := rtsys.Read(f.fd, &b[0], len(b))
 	if r < 0 {
 		return 0, &PathError{Op: "read", Path: f.name, Err: Errno(-r)}
 	}
@@ -126,10 +124,32 @@ var errnoText = map[Errno]string{
 	21: "is a directory",
 	22: "invalid argument",
 	24: "too many open files",
+	16: "device or resource busy",
+	18: "invalid cross-device link",
+	26: "text file busy",
 	27: "file too large",
 	28: "no space left on device",
 	29: "illegal seek",
+	30: "read-only file system",
+	31: "too many links",
 	32: "broken pipe",
+	36: "file name too long",
+	39: "directory not empty",
+	40: "too many levels of symbolic links",
+}
+
+// Is makes errors.Is(err, ErrNotExist) & co. hold for the matching
+// errnos, as syscall.Errno's Is does.
+func (e Errno) Is(target error) bool {
+	switch target {
+	case ErrPermission:
+		return e == 13 || e == 1
+	case ErrExist:
+		return e == 17 || e == 39
+	case ErrNotExist:
+		return e == 2
+	}
+	return false
 }
 
 func (e Errno) Error() string {

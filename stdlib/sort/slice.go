@@ -1,0 +1,196 @@
+// Copyright 2017 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// rgoc: gc's slice.go with reflectlite.ValueOf(x).Len and
+// reflectlite.Swapper replaced by sliceLen and swapper below, which read
+// rgoc's type descriptors (runtime/src/types.rs); zsortfunc.go is gc's.
+
+package sort
+
+import (
+	"math/bits"
+	"unsafe"
+)
+
+// Slice sorts the slice x given the provided less function.
+// It panics if x is not a slice.
+//
+// The sort is not guaranteed to be stable: equal elements
+// may be reversed from their original order.
+// For a stable sort, use [SliceStable].
+//
+// The less function must satisfy the same requirements as
+// the Interface type's Less method.
+func Slice(x any, less func(i, j int) bool) {
+	swap := swapper(x)
+	length := sliceLen(x)
+	limit := bits.Len(uint(length))
+	pdqsort_func(lessSwap{less, swap}, 0, length, limit)
+}
+
+// SliceStable sorts the slice x using the provided less
+// function, keeping equal elements in their original order.
+// It panics if x is not a slice.
+func SliceStable(x any, less func(i, j int) bool) {
+	swap := swapper(x)
+	stable_func(lessSwap{less, swap}, sliceLen(x))
+}
+
+// SliceIsSorted reports whether the slice x is sorted according to the provided less function.
+// It panics if x is not a slice.
+func SliceIsSorted(x any, less func(i, j int) bool) bool {
+	n := sliceLen(x)
+	for i := n - 1; i > 0; i-- {
+		if less(i, i-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// rtype mirrors the head of runtime/src/types.rs `Type`.
+type rtype struct {
+	size       uintptr
+	ptrdata    uintptr
+	hash       uint32
+	tflag      uint8
+	align      uint8
+	fieldAlign uint8
+	kind       uint8
+	equal      unsafe.Pointer
+	gcdata     unsafe.Pointer
+	name       string
+	pkgpath    string
+	elem       *rtype
+}
+
+type eface struct {
+	typ  *rtype
+	word unsafe.Pointer
+}
+
+type sliceHeader struct {
+	data unsafe.Pointer
+	len  int
+	cap  int
+}
+
+const (
+	kindArray  = 17
+	kindChan   = 18
+	kindMap    = 21
+	kindSlice  = 23
+	kindString = 24
+)
+
+var kindNames = []string{"invalid", "bool", "int", "int8", "int16", "int32", "int64",
+	"uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32", "float64",
+	"complex64", "complex128", "array", "chan", "func", "interface", "map", "ptr",
+	"slice", "string", "struct", "unsafe.Pointer"}
+
+// valueError is reflectlite's ValueError.
+type valueError struct {
+	method string
+	kind   uint8
+}
+
+func (e *valueError) Error() string {
+	if e.kind == 0 {
+		return "reflect: call of " + e.method + " on zero Value"
+	}
+	return "reflect: call of " + e.method + " on " + kindNames[e.kind] + " Value"
+}
+
+// sliceLen is reflectlite.ValueOf(x).Len(): slices, strings, arrays,
+// maps and channels (the first word of a map or channel is its length).
+func sliceLen(x any) int {
+	e := (*eface)(unsafe.Pointer(&x))
+	var k uint8
+	if e.typ != nil {
+		k = e.typ.kind
+	}
+	switch k {
+	case kindSlice:
+		return (*sliceHeader)(e.word).len
+	case kindString:
+		return len(*(*string)(e.word))
+	case kindArray:
+		type withLen struct {
+			rtype
+			key *rtype
+			len uintptr
+		}
+		return int((*withLen)(unsafe.Pointer(e.typ)).len)
+	case kindMap, kindChan:
+		if e.word == nil {
+			return 0
+		}
+		return *(*int)(e.word)
+	}
+	panic(&valueError{"reflect.Value.Len", k})
+}
+
+// swapper is reflectlite.Swapper: a function that swaps the elements in
+// the provided slice. It panics if x is not a slice.
+func swapper(x any) func(i, j int) {
+	e := (*eface)(unsafe.Pointer(&x))
+	if e.typ == nil || e.typ.kind != kindSlice {
+		var k uint8
+		if e.typ != nil {
+			k = e.typ.kind
+		}
+		panic(&valueError{"Swapper", k})
+	}
+	s := *(*sliceHeader)(e.word)
+	switch s.len {
+	case 0:
+		return func(i, j int) { panic("reflect: slice index out of range") }
+	case 1:
+		return func(i, j int) {
+			if i != 0 || j != 0 {
+				panic("reflect: slice index out of range")
+			}
+		}
+	}
+	size := e.typ.elem.size
+	if size == 0 {
+		return func(i, j int) {
+			if uint(i) >= uint(s.len) || uint(j) >= uint(s.len) {
+				panic("reflect: slice index out of range")
+			}
+		}
+	}
+	// Common element sizes swap whole words (gc special-cases some
+	// element types the same way; out-of-range indexes panic as index
+	// expressions do).
+	switch size {
+	case 8:
+		is := unsafe.Slice((*uint64)(s.data), s.len)
+		return func(i, j int) { is[i], is[j] = is[j], is[i] }
+	case 16:
+		is := unsafe.Slice((*[2]uint64)(s.data), s.len)
+		return func(i, j int) { is[i], is[j] = is[j], is[i] }
+	case 24:
+		is := unsafe.Slice((*[3]uint64)(s.data), s.len)
+		return func(i, j int) { is[i], is[j] = is[j], is[i] }
+	case 4:
+		is := unsafe.Slice((*uint32)(s.data), s.len)
+		return func(i, j int) { is[i], is[j] = is[j], is[i] }
+	case 1:
+		is := unsafe.Slice((*uint8)(s.data), s.len)
+		return func(i, j int) { is[i], is[j] = is[j], is[i] }
+	}
+	tmp := make([]byte, size)
+	bs := unsafe.Slice((*byte)(s.data), uintptr(s.len)*size)
+	return func(i, j int) {
+		if uint(i) >= uint(s.len) || uint(j) >= uint(s.len) {
+			panic("reflect: slice index out of range")
+		}
+		a := bs[uintptr(i)*size : uintptr(i+1)*size]
+		b := bs[uintptr(j)*size : uintptr(j+1)*size]
+		copy(tmp, a)
+		copy(a, b)
+		copy(b, tmp)
+	}
+}
