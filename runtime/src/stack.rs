@@ -29,8 +29,8 @@
 //! Growing past MAX_STACK_SIZE is gc's fatal "stack overflow".
 //!
 //! Invariants:
-//! - [stack_lo, stack_hi) is the usable stack, a power of two >= STACK_MIN
-//!   bytes; stacks of SMALL_STACK_LIMIT bytes and more (and goroutine 1's
+//! - [stack_lo, stack_hi) is the usable stack, STACK_MIN << k bytes;
+//!   stacks of SMALL_STACK_LIMIT bytes and more (and goroutine 1's
 //!   first stack) have a PROT_NONE guard page below stack_lo, smaller ones
 //!   are carved from shared chunks and have none;
 //! - the guard kept in `%fs:0x70` is stack_lo + STACK_GUARD (see below);
@@ -45,18 +45,34 @@ use core::sync::atomic::Ordering;
 /// gc's maxstacksize on 64-bit (runtime/proc.go: 1e9).
 pub const MAX_STACK_SIZE: usize = 1_000_000_000;
 
-/// Size of a new goroutine's stack (goroutine 1's too).
-pub const STACK_MIN: usize = 8 << 10;
+/// Size of a new goroutine's stack; stacks grow by
+/// doubling, so their sizes are STACK_MIN << k. gc starts at 2 KiB with a
+/// 928-byte guard, leaving 1120 bytes for Go frames before the first
+/// growth; our guard is larger (see STACK_GUARD), and 3 KiB leaves 1 KiB.
+/// Below 4 KiB, the used tops of several parked goroutines' stacks share
+/// pages (four 3 KiB stacks touch three pages), which is what keeps a
+/// parked goroutine under 4 KiB of memory.
+pub const STACK_MIN: usize = 3 << 10;
 
 /// Distance between the real end of a goroutine stack and the guard stored
 /// in `%fs:0x70` (gc's StackGuard). LLVM's prologue for frames under 256
 /// bytes compares SP itself with the guard, so such a frame may extend up
 /// to SPLIT_SLACK bytes below it; after that, nosplit Go functions (no
-/// check) and the runtime's own entry points (print*, the first part of
-/// panics up to the first deferred call, channel operations and the
-/// scheduler's switch, `__morestack`'s save area) run below the guard too.
-/// Signals use sigaltstack and are not included.
-pub const STACK_GUARD: usize = 4 << 10;
+/// check; the stdlib has none) and the runtime's own entry points run
+/// below the guard: Rust code until it calls back into Go code (deferred
+/// calls, Error methods), which checks again, and the libc functions it
+/// calls (calloc, write). Signals use sigaltstack and are not included.
+///
+/// Budget (measured on the disassembly of linked programs with a call-graph
+/// walk over direct calls, pushes and `sub rsp` of each function; see
+/// ARCHITECTURE.md "Goroutine stacks"): the deepest Rust path from an entry
+/// point is about 1.1 KiB (`runtime.efaceeq` building its "comparing
+/// uncomparable type" error), a fatal panic report about 0.7 KiB, map
+/// operations 0.35 KiB, channel operations and the switch in `gopark` 0.25
+/// KiB. 2 KiB = 256 (SPLIT_SLACK) + 1.1 KiB + ~0.6 KiB for glibc's malloc
+/// and write. The walk does not follow indirect calls or libc, so this is a
+/// measured bound, not a proof.
+pub const STACK_GUARD: usize = 2 << 10;
 
 /// How far below the guard a small frame that passed the check may reach.
 pub const SPLIT_SLACK: usize = 256;
@@ -305,8 +321,8 @@ fn map_raw(size: usize, noreserve: bool) -> usize {
 
 // --- stack pools (gc's stackalloc / stackfree) ------------------------------
 
-/// Stacks are powers of two from STACK_MIN up; `order` = log2(size).
-const MAX_ORDER: usize = 31;
+/// Stack sizes are STACK_MIN << order.
+const MAX_ORDER: usize = 24;
 
 /// Sizes below this are carved from shared chunks without guard pages
 /// (gc's stackpool: _StackCacheSize = 32 KiB); larger stacks get their own
@@ -320,7 +336,7 @@ const STACK_CHUNK: usize = 256 << 10;
 const LARGE_POOL_CAP: usize = 64 << 20;
 
 struct Pools {
-    /// free[order]: low ends of free stacks of size 1 << order.
+    /// free[order]: low ends of free stacks of size STACK_MIN << order.
     free: [Vec<usize>; MAX_ORDER + 1],
     /// Bytes held in free large stacks.
     large_bytes: usize,
@@ -345,12 +361,12 @@ fn with_pools<R>(f: impl FnOnce(&mut Pools) -> R) -> R {
 }
 
 fn order_of(size: usize) -> usize {
-    debug_assert!(size.is_power_of_two() && size >= STACK_MIN);
-    size.trailing_zeros() as usize
+    debug_assert!(size % STACK_MIN == 0 && (size / STACK_MIN).is_power_of_two());
+    (size / STACK_MIN).trailing_zeros() as usize
 }
 
-/// Allocate a stack of `size` bytes (a power of two >= STACK_MIN); returns
-/// its low end.
+/// Allocate a stack of `size` bytes (STACK_MIN << order); returns its low
+/// end.
 pub fn stackalloc(size: usize) -> usize {
     let order = order_of(size);
     if let Some(lo) = with_pools(|p| {
@@ -413,11 +429,17 @@ fn set_bounds(g: &G, lo: usize, hi: usize) {
     g.stackguard0.store(lo + STACK_GUARD, Ordering::Relaxed);
 }
 
-/// Map goroutine 1's first stack (STACK_MIN bytes with a guard page below,
-/// so a runaway nosplit recursion faults there), record it in `g` and
-/// return its top.
+/// Size of goroutine 1's first stack: there is one goroutine 1, so its
+/// size does not matter for memory; starting at 12 KiB saves the first
+/// copies of every program and leaves room for nosplit code called by
+/// main.main (the runtime's C test harness plays main.main in C).
+pub const G1_STACK_MIN: usize = STACK_MIN << 2;
+
+/// Map goroutine 1's first stack (G1_STACK_MIN bytes with a guard page
+/// below, so a runaway nosplit recursion faults there), record it in `g`
+/// and return its top.
 pub fn alloc_goroutine1_stack(g: &G) -> *mut u8 {
-    let (lo, hi) = map_stack(STACK_MIN, false);
+    let (lo, hi) = map_stack(G1_STACK_MIN, false);
     set_bounds(g, lo, hi);
     hi as *mut u8
 }
@@ -704,12 +726,13 @@ mod tests {
         stackfree(a, STACK_MIN);
         assert_eq!(pooled(STACK_MIN), before + 1);
         assert_eq!(stackalloc(STACK_MIN), a);
-        let big = stackalloc(1 << 20);
-        // SAFETY: a fresh, mapped 1 MiB stack.
-        unsafe { *((big + (1 << 20) - 8) as *mut usize) = 7 };
-        stackfree(big, 1 << 20);
-        assert_eq!(stackalloc(1 << 20), big);
-        stackfree(big, 1 << 20);
+        let size = STACK_MIN << 9;
+        let big = stackalloc(size);
+        // SAFETY: a fresh, mapped stack of `size` bytes.
+        unsafe { *((big + size - 8) as *mut usize) = 7 };
+        stackfree(big, size);
+        assert_eq!(stackalloc(size), big);
+        stackfree(big, size);
         stackfree(b, STACK_MIN);
     }
 }
