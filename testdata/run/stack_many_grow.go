@@ -16,7 +16,7 @@ func fill(n, seed int) int {
 
 func main() {
 	const N = 10000
-	c := make(chan int)
+	c := make(chan int, N) // buffered: finished goroutines exit (and free their stacks) at once
 	for i := 0; i < N; i++ {
 		go func(i int) {
 			c <- fill(1000, i)
