@@ -34,7 +34,8 @@
 //! - a non-running, non-dead goroutine's `sched_sp` points at the 6 saved
 //!   callee-saved registers and the return address `rgo_gogo` left;
 //! - G records are never freed: dead ones go to `gfree` with their stacks
-//!   and are reused by `newproc` (with a fresh goid). On one thread a dead G
+//!   (a grown stack is handed to `DEAD_STACK` and freed by the goroutine
+//!   switched to next, since the dying one runs on it) and are reused by `newproc` (with a fresh goid). On one thread a dead G
 //!   can be put on `gfree` before switching away from it, because nothing
 //!   runs in between; with several Ms this must happen on g0 (gc's mcall).
 //! - the scheduler state is only touched by the running goroutine, never

@@ -8,11 +8,12 @@
 //! body is at return address + 1.
 //!
 //! `__morestack` (assembly below) saves every register the prologue's
-//! caller may still need (rax, rdi, rsi, rdx, rcx, r8, r9, xmm0-7, plus
-//! r10/r11 as inputs), switches to the M's system stack and calls
-//! [`rgo_newstack`] with a pointer to the saved frame ([`MorestackFrame`]).
-//! `rgo_newstack` returns where that frame lives now (a later version will
-//! copy the stack and return the moved frame); `__morestack` restores the
+//! caller may still need (rax, rdi, rsi, rdx, rcx, r8, r9, xmm0-7) and the
+//! callee-saved ones (rbx, r12-r15, rbp: callers up the stack may keep
+//! pointers into it there), plus r10/r11 as inputs, switches to the M's
+//! system stack and calls [`rgo_newstack`] with a pointer to the saved
+//! frame ([`MorestackFrame`]). `rgo_newstack` returns where that frame
+//! lives now (on the new stack after a copy); `__morestack` restores the
 //! registers from it, drops the return address into the prologue and jumps
 //! to the body with the function's entry SP, as if the check had passed.
 //!
