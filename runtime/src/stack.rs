@@ -362,7 +362,7 @@ fn with_pools<R>(f: impl FnOnce(&mut Pools) -> R) -> R {
 }
 
 fn order_of(size: usize) -> usize {
-    debug_assert!(size % STACK_MIN == 0 && (size / STACK_MIN).is_power_of_two());
+    debug_assert!(size.is_multiple_of(STACK_MIN) && (size / STACK_MIN).is_power_of_two());
     (size / STACK_MIN).trailing_zeros() as usize
 }
 
@@ -578,8 +578,12 @@ pub unsafe fn copystack(g: &G, sp: usize, newsize: usize) -> isize {
 /// saved registers in `frame`, and return where `frame` lives now;
 /// `__morestack` resumes the function there. Growth past MAX_STACK_SIZE is
 /// gc's fatal "stack overflow".
+///
+/// # Safety
+/// Called only by `__morestack`, with the frame it built on the running
+/// goroutine's stack.
 #[no_mangle]
-pub extern "C" fn rgo_newstack(frame: *mut MorestackFrame) -> *mut MorestackFrame {
+pub unsafe extern "C" fn rgo_newstack(frame: *mut MorestackFrame) -> *mut MorestackFrame {
     let g = crate::proc::getg();
     if stackguard() == STACK_PREEMPT {
         // A poisoned guard (gc's stackPreempt): not an overflow. There is no
