@@ -176,7 +176,13 @@ fn normalise_stderr(text: &str) -> String {
             // The M running a throwing goroutine varies between gc runs.
             let line = line
                 .split(' ')
-                .map(|w| if w.starts_with("m=") && w[2..].parse::<u32>().is_ok() { "m=N" } else { w })
+                .map(|w| {
+                    if w.starts_with("m=") && w[2..].parse::<u32>().is_ok() {
+                        "m=N"
+                    } else {
+                        w
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" ");
             lines.push(hex.replace_all(&line, "0xX").into_owned());
@@ -522,5 +528,8 @@ fn normalise_stderr_fatal_error_form() {
         normalise_stderr(raw),
         "fatal error: stack overflow\n\ngoroutine 1 gp=0xX m=N mp=0xX [running]:\n"
     );
-    assert_eq!(normalise_stderr(&normalise_stderr(raw)), normalise_stderr(raw));
+    assert_eq!(
+        normalise_stderr(&normalise_stderr(raw)),
+        normalise_stderr(raw)
+    );
 }

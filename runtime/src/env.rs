@@ -4,7 +4,10 @@
 use crate::types::GoString;
 
 fn gostr(s: &'static [u8]) -> GoString {
-    GoString { ptr: s.as_ptr(), len: s.len() as isize }
+    GoString {
+        ptr: s.as_ptr(),
+        len: s.len() as isize,
+    }
 }
 
 /// Looks `name` up in the environment: stores the value in `out` and

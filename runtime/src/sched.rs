@@ -191,7 +191,8 @@ fn switch_to(next: &'static G) {
 
 /// A goroutine that exited with a grown stack, waiting for someone else to
 /// free that stack (it could not while running on it).
-static DEAD_STACK: core::sync::atomic::AtomicPtr<G> = core::sync::atomic::AtomicPtr::new(null_mut());
+static DEAD_STACK: core::sync::atomic::AtomicPtr<G> =
+    core::sync::atomic::AtomicPtr::new(null_mut());
 
 /// Called first thing after every switch: return the stack of a goroutine
 /// that exited with a grown stack to the pools (gc's gfput frees stacks that

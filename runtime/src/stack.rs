@@ -549,9 +549,13 @@ pub unsafe fn copystack(g: &G, sp: usize, newsize: usize) -> isize {
     // Panic records live on the stack: their fields were adjusted with it,
     // only the head pointer is outside.
     let p = g.panic.load(Ordering::Relaxed);
-    g.panic.store(adj(p as usize) as *mut crate::panic::Panic, Ordering::Relaxed);
+    g.panic.store(
+        adj(p as usize) as *mut crate::panic::Panic,
+        Ordering::Relaxed,
+    );
     let param = g.param.load(Ordering::Relaxed);
-    g.param.store(adj(param as usize) as *mut u8, Ordering::Relaxed);
+    g.param
+        .store(adj(param as usize) as *mut u8, Ordering::Relaxed);
     let sched_sp = g.sched_sp.load(Ordering::Relaxed);
     g.sched_sp.store(adj(sched_sp), Ordering::Relaxed);
     // gc's adjustsudogs: a parked select's sudogs (heap) point at element
@@ -653,7 +657,13 @@ pub fn shrinkstack(g: &'static G) {
     }
     // SAFETY: the system stack is free (only __morestack uses it and it
     // does not ready goroutines); on_system_stack has the expected type.
-    unsafe { call_on_stack(g as *const G as *mut u8, on_system_stack, system_stack_top()) };
+    unsafe {
+        call_on_stack(
+            g as *const G as *mut u8,
+            on_system_stack,
+            system_stack_top(),
+        )
+    };
 }
 
 /// `__morestack_allocate_stack_space` lands here (on the system stack).

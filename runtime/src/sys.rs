@@ -58,7 +58,6 @@ pub unsafe extern "C" fn read(fd: i64, p: *mut u8, n: i64) -> i64 {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

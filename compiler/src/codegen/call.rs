@@ -501,14 +501,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let pt = self.ptr_type();
         // Closure layouts: {code, fn or itab code, recv} by kind.
         // A big value receiver is bound as a heap copy.
-        let recv_t = sel.obj.filter(|o| !self.c.objs.get(*o).ptr_recv).and_then(|o| self.c.objs.get(o).recv_base);
+        let recv_t = sel
+            .obj
+            .filter(|o| !self.c.objs.get(*o).ptr_recv)
+            .and_then(|o| self.c.objs.get(o).recv_base);
         let (fields, vals): (Vec<BasicTypeEnum>, Vec<BasicValueEnum>) = match &callee {
             Callee::Static(f, Some(r)) => {
                 let r = match recv_t {
                     Some(rt) => self.persist(*r, rt, e.pos),
                     None => *r,
                 };
-                (vec![pt.into(), pt.into(), r.get_type()], vec![f.as_global_value().as_pointer_value().into(), r])
+                (
+                    vec![pt.into(), pt.into(), r.get_type()],
+                    vec![f.as_global_value().as_pointer_value().into(), r],
+                )
             }
             Callee::Dynamic(code, data) => (
                 vec![pt.into(), pt.into(), data.get_type()],

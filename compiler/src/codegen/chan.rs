@@ -196,7 +196,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .expect("br");
         self.builder.position_at_end(bodyb);
         if key.is_some_and(|k| !super::func::is_blank(k)) {
-            let Some(v) = self.load(et, tmp, x.pos) else { return };
+            let Some(v) = self.load(et, tmp, x.pos) else {
+                return;
+            };
             self.range_assign(key, define, v, et);
         }
         self.range_body(label, body, end, post);
@@ -345,7 +347,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let comm = cc.comm.as_deref().expect("comm");
                 if let StmtKind::Assign { lhs, rhs, .. } = &comm.kind {
                     let r = sc.recv.expect("recv");
-                    let v = self.load(sc.elem_t, sc.buf.expect("buf"), r.pos).expect("elem load");
+                    let v = self
+                        .load(sc.elem_t, sc.buf.expect("buf"), r.pos)
+                        .expect("elem load");
                     let val = if lhs.len() == 2 {
                         let ok = self
                             .builder

@@ -370,27 +370,55 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// gc's unsafeslice/unsafestring checks: len >= 0, len*size within the
     /// address space above ptr, no nil ptr with a non-zero length.
-    fn unsafe_len_check(&mut self, p: PointerValue<'ctx>, n: IntValue<'ctx>, size: u64, what: &str) {
+    fn unsafe_len_check(
+        &mut self,
+        p: PointerValue<'ctx>,
+        n: IntValue<'ctx>,
+        size: u64,
+        what: &str,
+    ) {
         let len_msg = format!("{}: len out of range", what);
         let nil_msg = format!("{}: ptr is nil and len is not zero", what);
         let panic_with = |g: &mut Self, c: IntValue<'ctx>, msg: &str| {
             let sp = g.string_data(msg.as_bytes());
-            g.panic_if(c, "runtime.panicRuntimeError", &[sp.into(), g.i64c(msg.len() as u64).into()]);
+            g.panic_if(
+                c,
+                "runtime.panicRuntimeError",
+                &[sp.into(), g.i64c(msg.len() as u64).into()],
+            );
         };
         let zero = self.i64c(0);
-        let neg = self.builder.build_int_compare(IntPredicate::SLT, n, zero, "").expect("cmp");
+        let neg = self
+            .builder
+            .build_int_compare(IntPredicate::SLT, n, zero, "")
+            .expect("cmp");
         panic_with(self, neg, &len_msg);
-        let pi = self.builder.build_ptr_to_int(p, self.ctx.i64_type(), "").expect("ptrtoint");
+        let pi = self
+            .builder
+            .build_ptr_to_int(p, self.ctx.i64_type(), "")
+            .expect("ptrtoint");
         let room = self.builder.build_int_sub(zero, pi, "").expect("sub");
         let is_nil = self.builder.build_is_null(p, "").expect("isnull");
         let bad = if size == 0 {
-            let nz = self.builder.build_int_compare(IntPredicate::NE, n, zero, "").expect("cmp");
+            let nz = self
+                .builder
+                .build_int_compare(IntPredicate::NE, n, zero, "")
+                .expect("cmp");
             self.builder.build_and(is_nil, nz, "").expect("and")
         } else {
             // mem = n*size overflows, or mem > -ptr.
-            let over = self.builder.build_int_compare(IntPredicate::UGT, n, self.i64c(u64::MAX / size), "").expect("cmp");
-            let mem = self.builder.build_int_mul(n, self.i64c(size), "").expect("mul");
-            let past = self.builder.build_int_compare(IntPredicate::UGT, mem, room, "").expect("cmp");
+            let over = self
+                .builder
+                .build_int_compare(IntPredicate::UGT, n, self.i64c(u64::MAX / size), "")
+                .expect("cmp");
+            let mem = self
+                .builder
+                .build_int_mul(n, self.i64c(size), "")
+                .expect("mul");
+            let past = self
+                .builder
+                .build_int_compare(IntPredicate::UGT, mem, room, "")
+                .expect("cmp");
             self.builder.build_or(over, past, "").expect("or")
         };
         // Out of range: a nil pointer reports itself, anything else the length.
@@ -1146,7 +1174,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     return Some(v);
                 }
                 // Channel direction changes, struct tags: same representation.
-                if matches!((self.c.types.under(xt), self.c.types.under(t)), (Type::Chan(..), Type::Chan(..)) | (Type::Struct(_), Type::Struct(_))) {
+                if matches!(
+                    (self.c.types.under(xt), self.c.types.under(t)),
+                    (Type::Chan(..), Type::Chan(..)) | (Type::Struct(_), Type::Struct(_))
+                ) {
                     return Some(v);
                 }
                 let ptrish = |g: &Self, x: TypeId| {
@@ -1167,8 +1198,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     };
                     if let Type::Array(n, _) = self.c.types.under(arr).clone() {
                         let (p, l, _) = self.slice_parts(v);
-                        let short = self.builder.build_int_compare(IntPredicate::ULT, l, self.i64c(n), "").expect("cmp");
-                        self.panic_if(short, "runtime.panicSlice", &[self.i64c(8).into(), self.i64c(n).into(), l.into()]);
+                        let short = self
+                            .builder
+                            .build_int_compare(IntPredicate::ULT, l, self.i64c(n), "")
+                            .expect("cmp");
+                        self.panic_if(
+                            short,
+                            "runtime.panicSlice",
+                            &[self.i64c(8).into(), self.i64c(n).into(), l.into()],
+                        );
                         if is_ptr {
                             // A nil slice converts to a nil pointer (n == 0).
                             return Some(p.into());
@@ -1236,7 +1274,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.call_rt("runtime.printunlock", &[], R::Void, &[]);
                 unit
             }
-            Builtin::Len | Builtin::Cap if matches!(self.c.types.under(self.c.info.type_of(&args[0])), Type::Chan(..)) => {
+            Builtin::Len | Builtin::Cap
+                if matches!(
+                    self.c.types.under(self.c.info.type_of(&args[0])),
+                    Type::Chan(..)
+                ) =>
+            {
                 self.chan_len_cap(&args[0], b == Builtin::Cap)
             }
             Builtin::Len | Builtin::Cap => self.len_cap(e, &args[0], b == Builtin::Cap),

@@ -341,7 +341,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         .llvm_type(*t, rgoc_syntax::Pos::default())
                         .expect("result type");
                     if self.is_big(*t) {
-                        let v = self.load(*t, *s, rgoc_syntax::Pos::default()).expect("load");
+                        let v = self
+                            .load(*t, *s, rgoc_syntax::Pos::default())
+                            .expect("load");
                         return self.persist(v, *t, rgoc_syntax::Pos::default());
                     }
                     let v = self.builder.build_load(ty, *s, "r").expect("load");
@@ -421,7 +423,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.builder.position_at_end(entry);
         self.f = Some(FnState::new(f, name, entry, Vec::new()));
         for d in deps {
-            let df = self.module.add_function(&format!("{}.init", d), ft, Some(Linkage::External));
+            let df = self
+                .module
+                .add_function(&format!("{}.init", d), ft, Some(Linkage::External));
             self.builder.build_call(df, &[], "").expect("call");
         }
         let p = &self.c.packages[self.target];
@@ -757,7 +761,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         let Some(ev) = self.expr(e) else { return };
                         let t = self.ctx.bool_type().const_int(1, false).into();
                         let tv = self.convert_value(t, ids::BOOL, it, e.pos);
-                        let Some(c) = self.compare(rgoc_syntax::BinOp::Eq, ev, it, tv, it, e.pos) else {
+                        let Some(c) = self.compare(rgoc_syntax::BinOp::Eq, ev, it, tv, it, e.pos)
+                        else {
                             return;
                         };
                         c
@@ -950,7 +955,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     }
                     for (i, l) in lhs.iter().enumerate() {
                         let Some(v) = vals[i] else { continue };
-                        let t = if lhs_types[i] == rgoc_types::ids::INVALID { self.c.info.type_of(&rhs[i]) } else { lhs_types[i] };
+                        let t = if lhs_types[i] == rgoc_types::ids::INVALID {
+                            self.c.info.type_of(&rhs[i])
+                        } else {
+                            lhs_types[i]
+                        };
                         if define {
                             if let Some(p) = self.define_target(l) {
                                 self.store_val(p, v, t);
@@ -971,7 +980,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let src = self.multi_types(&rhs[0]);
                     for (i, l) in lhs.iter().enumerate() {
                         if define {
-                            let Some(p) = self.define_target(l) else { continue };
+                            let Some(p) = self.define_target(l) else {
+                                continue;
+                            };
                             let val = self.convert_value(parts[i], src[i], lhs_types[i], l.pos);
                             self.store_val(p, val, lhs_types[i]);
                         } else if lhs_types[i] != rgoc_types::ids::INVALID {
@@ -1006,7 +1017,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
     }
 
-    fn store_lvalue(&mut self, lv: LValue<'ctx>, v: BasicValueEnum<'ctx>, t: TypeId, pos: rgoc_syntax::Pos) {
+    fn store_lvalue(
+        &mut self,
+        lv: LValue<'ctx>,
+        v: BasicValueEnum<'ctx>,
+        t: TypeId,
+        pos: rgoc_syntax::Pos,
+    ) {
         match lv {
             LValue::Ptr(p) => self.store_val(p, v, t),
             LValue::MapElem(mt, m, k) => {

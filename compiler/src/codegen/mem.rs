@@ -52,7 +52,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// element by element). A big value is a pointer to a private copy: a
     /// temporary, or a heap copy where it must outlive the frame.
     pub fn is_big(&mut self, t: TypeId) -> bool {
-        matches!(self.c.types.under(t), Type::Array(..) | Type::Struct(_)) && self.size_of(t, Pos::default()) > BIG
+        matches!(self.c.types.under(t), Type::Array(..) | Type::Struct(_))
+            && self.size_of(t, Pos::default()) > BIG
     }
 
     /// The LLVM type of a value of type `t` in registers, parameters and
@@ -65,12 +66,19 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Loads the value of type `t` at `p` (a private copy for big types).
-    pub fn load(&mut self, t: TypeId, p: PointerValue<'ctx>, pos: Pos) -> Option<BasicValueEnum<'ctx>> {
+    pub fn load(
+        &mut self,
+        t: TypeId,
+        p: PointerValue<'ctx>,
+        pos: Pos,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let ty = self.llvm_type(t, pos)?;
         if self.is_big(t) {
             let tmp = self.alloca(ty, "big");
             let size = self.td.get_abi_size(&ty);
-            self.builder.build_memcpy(tmp, 8, p, 8, self.i64c(size)).expect("memcpy");
+            self.builder
+                .build_memcpy(tmp, 8, p, 8, self.i64c(size))
+                .expect("memcpy");
             return Some(tmp.into());
         }
         Some(self.builder.build_load(ty, p, "").expect("load"))
@@ -80,7 +88,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     pub fn store_val(&mut self, p: PointerValue<'ctx>, v: BasicValueEnum<'ctx>, t: TypeId) {
         if self.is_big(t) {
             let size = self.size_of(t, Pos::default());
-            self.builder.build_memmove(p, 8, v.into_pointer_value(), 8, self.i64c(size)).expect("memmove");
+            self.builder
+                .build_memmove(p, 8, v.into_pointer_value(), 8, self.i64c(size))
+                .expect("memmove");
         } else {
             self.builder.build_store(p, v).expect("store");
         }
@@ -99,7 +109,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// A heap copy of value `v` of type `t` when it is big (for values that
     /// outlive the current evaluation: results, closure captures).
-    pub fn persist(&mut self, v: BasicValueEnum<'ctx>, t: TypeId, pos: Pos) -> BasicValueEnum<'ctx> {
+    pub fn persist(
+        &mut self,
+        v: BasicValueEnum<'ctx>,
+        t: TypeId,
+        pos: Pos,
+    ) -> BasicValueEnum<'ctx> {
         if !self.is_big(t) {
             return v;
         }

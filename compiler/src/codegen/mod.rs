@@ -225,11 +225,24 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         self.local_cache.insert(t, false);
         let r = match self.c.types.get(t).clone() {
-            Type::Named(_) => self.c.types.named_info(t).and_then(|n| n.obj).is_some_and(|o| !self.pkg_types.contains(&o) && !self.c.objs.get(o).pkg.is_empty()),
-            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => self.is_local_type(e),
+            Type::Named(_) => self
+                .c
+                .types
+                .named_info(t)
+                .and_then(|n| n.obj)
+                .is_some_and(|o| {
+                    !self.pkg_types.contains(&o) && !self.c.objs.get(o).pkg.is_empty()
+                }),
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
+                self.is_local_type(e)
+            }
             Type::Map(k, v) => self.is_local_type(k) || self.is_local_type(v),
             Type::Struct(fs) => fs.iter().any(|f| self.is_local_type(f.typ)),
-            Type::Func(sig) => sig.params.iter().chain(&sig.results).any(|x| self.is_local_type(*x)),
+            Type::Func(sig) => sig
+                .params
+                .iter()
+                .chain(&sig.results)
+                .any(|x| self.is_local_type(*x)),
             Type::Interface(ms) => ms.iter().any(|m| self.is_local_type(m.sig)),
             Type::Tuple(es) => es.iter().any(|x| self.is_local_type(*x)),
             Type::Basic(_) => false,
@@ -320,8 +333,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         for (fd, fnv) in bodies {
             self.gen_func(fd, fnv);
         }
-        let deps: Vec<String> = self.c.packages[..self.target].iter().map(|p| p.path.clone()).collect();
-        let own: Vec<FunctionValue<'ctx>> = init_fns.iter().filter(|(pi, _)| *pi == self.target).map(|(_, f)| *f).collect();
+        let deps: Vec<String> = self.c.packages[..self.target]
+            .iter()
+            .map(|p| p.path.clone())
+            .collect();
+        let own: Vec<FunctionValue<'ctx>> = init_fns
+            .iter()
+            .filter(|(pi, _)| *pi == self.target)
+            .map(|(_, f)| *f)
+            .collect();
         // The main package's init runs the other packages' inits first, in
         // dependency order.
         let is_main = self.target + 1 == self.c.packages.len();

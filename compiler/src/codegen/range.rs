@@ -219,7 +219,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     .builder
                     .build_int_truncate(rune, self.ctx.i32_type(), "")
                     .expect("trunc");
-                self.range_assign_pair(key, Some((k.into(), ids::INT)), value, Some((rune.into(), ids::INT32)), define);
+                self.range_assign_pair(
+                    key,
+                    Some((k.into(), ids::INT)),
+                    value,
+                    Some((rune.into(), ids::INT32)),
+                    define,
+                );
                 self.range_body(label, body, end, post);
                 let nk = self.builder.build_load(i64t, next, "").expect("load");
                 self.builder.build_store(idx, nk).expect("store");

@@ -1128,7 +1128,14 @@ impl<'a> Conv<'a> {
                     let ipos = inner.map(|i| self.pos(i)).unwrap_or(pos);
                     let fun = self.boxed(inner, pos);
                     let arg = self.opt_expr(field(n, "operand"), pos);
-                    let call = self.mk(ipos, ExprKind::Call { fun, args: vec![arg], ellipsis: false });
+                    let call = self.mk(
+                        ipos,
+                        ExprKind::Call {
+                            fun,
+                            args: vec![arg],
+                            ellipsis: false,
+                        },
+                    );
                     return self.mk(pos, ExprKind::Star(Box::new(call)));
                 }
                 let fun = self.boxed(ty, pos);

@@ -1021,7 +1021,10 @@ impl<'a> Checker<'a> {
                     if x.typ == ids::UNTYPED_NIL {
                         self.error(t.pos, "use of untyped nil in switch expression");
                         x = Operand::invalid();
-                    } else if !self.types.comparable(x.typ) && !self.types.has_nil(x.typ) && !x.is_invalid() {
+                    } else if !self.types.comparable(x.typ)
+                        && !self.types.has_nil(x.typ)
+                        && !x.is_invalid()
+                    {
                         self.error(
                             t.pos,
                             format!("cannot switch on {}", self.operand_string(t, &x)),
@@ -1112,7 +1115,8 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         // An interface operand compares with true (it may hold a bool).
-                        let iface_ok = self.types.is_interface(x.typ) && self.assignable(&Operand::value(ids::BOOL), x.typ).is_ok();
+                        let iface_ok = self.types.is_interface(x.typ)
+                            && self.assignable(&Operand::value(ids::BOOL), x.typ).is_ok();
                         if !self.types.is_boolean(x.typ) && !iface_ok {
                             self.error(
                                 e.pos,
