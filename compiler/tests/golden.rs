@@ -158,12 +158,37 @@ fn normalise_stderr(text: &str) -> String {
     static RES: OnceLock<(Regex, Regex)> = OnceLock::new();
     let (goroutine, hex) = RES.get_or_init(|| {
         (
-            Regex::new(r"^goroutine \d+ \[.*\]:$").unwrap(),
+            Regex::new(r"^goroutine \d+ (gp=\S+ m=\S+ mp=\S+ )?\[.*\]:$").unwrap(),
             Regex::new(r"0x[0-9a-f]+").unwrap(),
         )
     });
     let mut lines = Vec::new();
+    let mut in_runtime_stack = false;
     for line in text.split('\n') {
+        // A fatal error's "runtime stack:" block (system-stack frames with
+        // source paths) is dropped up to its blank line.
+        in_runtime_stack |= line == "runtime stack:";
+        if in_runtime_stack {
+            in_runtime_stack = !line.is_empty();
+            continue;
+        }
+        if goroutine.is_match(line) {
+            // The M running a throwing goroutine varies between gc runs.
+            let line = line
+                .split(' ')
+                .map(|w| {
+                    if w.starts_with("m=") && w[2..].parse::<u32>().is_ok() {
+                        "m=N"
+                    } else {
+                        w
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            lines.push(hex.replace_all(&line, "0xX").into_owned());
+            lines.push(String::new());
+            break;
+        }
         lines.push(hex.replace_all(line, "0xX").into_owned());
         if goroutine.is_match(line) {
             lines.push(String::new());
@@ -494,4 +519,17 @@ fn go_regexp_escapes_literal_braces() {
     assert!(Regex::new(&go_regexp("x { y }"))
         .unwrap()
         .is_match("x { y }"));
+}
+
+#[test]
+fn normalise_stderr_fatal_error_form() {
+    let raw = "fatal error: stack overflow\n\nruntime stack:\nruntime.newstack()\n\t/go/src/runtime/stack.go:1207 +0x5dd fp=0x1\n\ngoroutine 1 gp=0xc000002380 m=3 mp=0xc000100008 [running]:\nmain.f(0x1?)\n";
+    assert_eq!(
+        normalise_stderr(raw),
+        "fatal error: stack overflow\n\ngoroutine 1 gp=0xX m=N mp=0xX [running]:\n"
+    );
+    assert_eq!(
+        normalise_stderr(&normalise_stderr(raw)),
+        normalise_stderr(raw)
+    );
 }

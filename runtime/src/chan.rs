@@ -35,8 +35,12 @@
 //! - a sudog of a parked goroutine lives on that goroutine's stack (its
 //!   Rust frame in chansend/chanrecv/selectgo) and is unlinked from every
 //!   queue before the goroutine returns from that frame; element pointers
-//!   in sudogs point into parked goroutines' stacks or select buffers (stacks
-//!   do not move yet: copying stacks must adjust them as gc's adjustsudogs);
+//!   in sudogs point into parked goroutines' stacks; a stack moves only
+//!   while its sudogs are off every queue (growth happens in Go code, not
+//!   while parked; shrinking in `goready`, after the waker dequeued it),
+//!   except a select's other sudogs, which are on the heap and listed in
+//!   `G::waiting` so copystack adjusts their element pointers (gc's
+//!   adjustsudogs);
 //! - a select's sudogs have `is_select`; whoever completes one of them
 //!   first sets the goroutine's `select_done`, and dequeue skips sudogs of
 //!   goroutines whose select is already done.
@@ -568,7 +572,11 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
             }
         }
     }
+    g.waiting.store(sgs.as_mut_ptr(), Relaxed);
+    g.nwaiting.store(n, Relaxed);
     gopark(WaitReason::Select);
+    g.waiting.store(null_mut(), Relaxed);
+    g.nwaiting.store(0, Relaxed);
     let fired = g.param.swap(null_mut(), Relaxed) as *mut Sudog;
     let mut chosen = usize::MAX;
     for (i, sg) in sgs.iter_mut().enumerate() {

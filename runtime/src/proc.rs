@@ -70,6 +70,11 @@ pub struct G {
     /// gc's g.selectDone: set by the goroutine that completes one of the
     /// cases a parked select waits on, so the other cases are skipped.
     pub select_done: AtomicU32,
+    /// gc's g.waiting: while a select is parked, its sudogs (a heap array
+    /// of `nwaiting`), whose element slots point into this stack and must
+    /// move with it (stack.rs, copystack).
+    pub waiting: AtomicPtr<crate::chan::Sudog>,
+    pub nwaiting: AtomicUsize,
 }
 
 impl G {
@@ -93,6 +98,8 @@ impl G {
             entry: AtomicPtr::new(core::ptr::null_mut()),
             param: AtomicPtr::new(core::ptr::null_mut()),
             select_done: AtomicU32::new(0),
+            waiting: AtomicPtr::new(core::ptr::null_mut()),
+            nwaiting: AtomicUsize::new(0),
         }
     }
 }

@@ -34,7 +34,8 @@
 //! - a non-running, non-dead goroutine's `sched_sp` points at the 6 saved
 //!   callee-saved registers and the return address `rgo_gogo` left;
 //! - G records are never freed: dead ones go to `gfree` with their stacks
-//!   and are reused by `newproc` (with a fresh goid). On one thread a dead G
+//!   (a grown stack is handed to `DEAD_STACK` and freed by the goroutine
+//!   switched to next, since the dying one runs on it) and are reused by `newproc` (with a fresh goid). On one thread a dead G
 //!   can be put on `gfree` before switching away from it, because nothing
 //!   runs in between; with several Ms this must happen on g0 (gc's mcall).
 //! - the scheduler state is only touched by the running goroutine, never
@@ -185,6 +186,23 @@ fn switch_to(next: &'static G) {
     // SAFETY: next is runnable, so its sched_sp holds a frame rgo_gogo (or
     // newproc) built; cur's sched_sp receives our own.
     unsafe { rgo_gogo(cur.sched_sp.as_ptr(), next.sched_sp.load(Relaxed)) };
+    release_dead_stack();
+}
+
+/// A goroutine that exited with a grown stack, waiting for someone else to
+/// free that stack (it could not while running on it).
+static DEAD_STACK: core::sync::atomic::AtomicPtr<G> =
+    core::sync::atomic::AtomicPtr::new(null_mut());
+
+/// Called first thing after every switch: return the stack of a goroutine
+/// that exited with a grown stack to the pools (gc's gfput frees stacks that
+/// are not the starting size; the G gets a fresh one when reused).
+fn release_dead_stack() {
+    let g = DEAD_STACK.swap(null_mut(), Relaxed);
+    if !g.is_null() {
+        // SAFETY: a leaked, dead G; we run on another goroutine's stack.
+        crate::stack::free_goroutine_stack(unsafe { &*g });
+    }
 }
 
 /// The next goroutine to run (gc's findRunnable with one P and nothing
@@ -234,6 +252,8 @@ pub fn gopark(reason: WaitReason) {
 
 /// Make a parked goroutine runnable; it runs next (gc's goready).
 pub fn goready(g: &'static G) {
+    // The stack-shrinking safe point (see stack::shrinkstack).
+    crate::stack::shrinkstack(g);
     g.waitreason.store(WaitReason::Zero as u32, Relaxed);
     g.status.store(G_RUNNABLE, Relaxed);
     runqput_next(g);
@@ -260,8 +280,15 @@ pub extern "C" fn newproc(closure: *mut u8) {
         (s.gfree.pop(), s.goidgen)
     });
     let g: &'static G = match g {
-        // SAFETY: gfree holds leaked, dead Gs.
-        Some(g) => unsafe { &*g },
+        Some(g) => {
+            // gfree holds leaked, dead Gs.
+            // SAFETY: as above.
+            let g = unsafe { &*g };
+            if g.stack_lo.load(Relaxed) == 0 {
+                crate::stack::alloc_goroutine_stack(g);
+            }
+            g
+        }
         None => {
             let g: &'static G = Box::leak(Box::new(G::new(0)));
             crate::stack::alloc_goroutine_stack(g);
@@ -295,6 +322,7 @@ pub extern "C" fn newproc(closure: *mut u8) {
 
 /// First Rust frame of every goroutine but goroutine 1.
 extern "C" fn goentry() -> ! {
+    release_dead_stack();
     let g = getg();
     let c = g.entry.swap(null_mut(), Relaxed);
     // SAFETY: newproc checked the closure; its first word is the code
@@ -312,6 +340,10 @@ fn goexit0() -> ! {
     g.status.store(G_DEAD, Relaxed);
     g.defers.store(null_mut(), Relaxed);
     g.panic.store(null_mut(), Relaxed);
+    let size = g.stack_hi.load(Relaxed) - g.stack_lo.load(Relaxed);
+    if size != crate::stack::STACK_MIN {
+        DEAD_STACK.store(g as *const G as *mut G, Relaxed);
+    }
     with_sched(|s| s.gfree.push(g));
     schedule();
     // A dead G is only resumed through a fresh frame built by newproc.

@@ -44,7 +44,10 @@ const FPE_INTDIV: i32 = 1;
 /// Room the injected sigpanic call needs below the faulting SP: the pushed
 /// PC plus sigpanic's own frames (gopanic, the defer loop), which then
 /// grow the stack like any runtime entry point does.
-const SIGPANIC_ROOM: u64 = 4 << 10;
+/// Go code runs with SP at least STACK_GUARD - SPLIT_SLACK above the stack's
+/// low end (less only inside nosplit code); half the guard is left for
+/// sigpanic's Rust frames.
+const SIGPANIC_ROOM: u64 = (crate::stack::STACK_GUARD / 2) as u64;
 
 // rgo_sigpanic0: "called" by the interrupted code (the handler pushed the
 // faulting PC as return address, so the frame chain and a debugger see the
@@ -84,7 +87,7 @@ extern "C" fn handler(sig: i32, info: *mut libc::siginfo_t, ctx: *mut libc::c_vo
         pc,
     };
     let g = crate::proc::getg();
-    // A touch of goroutine 1's guard page: code without a stack check
+    // A touch of the guard page below a goroutine stack: code without a stack check
     // (nosplit code, runtime fast paths) ran past the guard margin. Report
     // it as the stack overflow it is rather than as an unexpected fault.
     let lo = g.stack_lo.load(Relaxed) as u64;

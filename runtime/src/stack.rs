@@ -8,23 +8,32 @@
 //! body is at return address + 1.
 //!
 //! `__morestack` (assembly below) saves every register the prologue's
-//! caller may still need (rax, rdi, rsi, rdx, rcx, r8, r9, xmm0-7, plus
-//! r10/r11 as inputs), switches to the M's system stack and calls
-//! [`rgo_newstack`] with a pointer to the saved frame ([`MorestackFrame`]).
-//! `rgo_newstack` returns where that frame lives now (a later version will
-//! copy the stack and return the moved frame); `__morestack` restores the
+//! caller may still need (rax, rdi, rsi, rdx, rcx, r8, r9, xmm0-7) and the
+//! callee-saved ones (rbx, r12-r15, rbp: callers up the stack may keep
+//! pointers into it there), plus r10/r11 as inputs, switches to the M's
+//! system stack and calls [`rgo_newstack`] with a pointer to the saved
+//! frame ([`MorestackFrame`]). `rgo_newstack` returns where that frame
+//! lives now (on the new stack after a copy); `__morestack` restores the
 //! registers from it, drops the return address into the prologue and jumps
 //! to the body with the function's entry SP, as if the check had passed.
 //!
-//! This slice has no stack growth: goroutine 1 gets a 1 GiB stack (gc's
-//! limit is 1e9 bytes, so a Go program that runs under gc fits) reserved
-//! with MAP_NORESERVE, so pages cost only when touched. Reaching
-//! `__morestack` therefore means the goroutine exceeded the limit, and
-//! `rgo_newstack` reports gc's "stack overflow" fatal error.
+//! Stacks grow by copying (gc's design, runtime/stack.go): a goroutine
+//! starts with a STACK_MIN stack; when a frame does not fit,
+//! [`rgo_newstack`] allocates a stack twice as large (more if the frame
+//! needs it), copies the used part to its top, moves every word of it that
+//! points into the old stack (conservatively: any value in [old_lo,
+//! old_hi) - frame pointers, saved registers, jump buffers, spilled
+//! addresses), fixes the runtime structures outside the stack that point
+//! into it ([`copystack`]) and resumes the function on the new stack.
+//! Stacks come from per-size pools ([`stackalloc`]); [`shrinkstack`] halves
+//! the stack of a stopped goroutine that uses a quarter of it or less.
+//! Growing past MAX_STACK_SIZE is gc's fatal "stack overflow".
 //!
 //! Invariants:
-//! - [stack_lo, stack_hi) is the usable stack; one PROT_NONE guard page sits
-//!   below stack_lo;
+//! - [stack_lo, stack_hi) is the usable stack, STACK_MIN << k bytes;
+//!   stacks of SMALL_STACK_LIMIT bytes and more (and goroutine 1's
+//!   first stack) have a PROT_NONE guard page below stack_lo, smaller ones
+//!   are carved from shared chunks and have none;
 //! - the guard kept in `%fs:0x70` is stack_lo + STACK_GUARD (see below);
 //! - Rust runtime code has no split-stack prologue: runtime entry points
 //!   called from Go code run on the goroutine stack inside the guard margin
@@ -37,20 +46,37 @@ use core::sync::atomic::Ordering;
 /// gc's maxstacksize on 64-bit (runtime/proc.go: 1e9).
 pub const MAX_STACK_SIZE: usize = 1_000_000_000;
 
-/// Size of goroutine 1's stack mapping: 1 GiB (> MAX_STACK_SIZE, so every
-/// program gc can run fits).
-pub const G1_STACK_SIZE: usize = 1 << 30;
+/// Size of a new goroutine's stack; stacks grow by
+/// doubling, so their sizes are STACK_MIN << k. gc starts at 2 KiB with a
+/// 928-byte guard, leaving 1120 bytes for Go frames before the first
+/// growth; our guard is larger (see STACK_GUARD), and 3 KiB leaves 1 KiB.
+/// Below 4 KiB, the used tops of several parked goroutines' stacks share
+/// pages (four 3 KiB stacks touch three pages), which is what keeps a
+/// parked goroutine under 4 KiB of memory.
+pub const STACK_MIN: usize = 3 << 10;
 
 /// Distance between the real end of a goroutine stack and the guard stored
-/// in `%fs:0x70`. LLVM's prologue for frames under 256 bytes compares SP
-/// itself with the guard, so such a frame may extend up to 256 bytes below
-/// it; after that, nosplit Go functions (no check) and the runtime's own
-/// entry points (print*, the first part of panics, `__morestack`'s 224-byte
-/// save area, a signal frame is *not* included: signals use sigaltstack) run
-/// below the guard too. 16 KiB covers 256 bytes + the nosplit budget gc
-/// allows (800 bytes) + the largest Rust fast path here (float formatting,
-/// ~1-2 KiB) with a wide margin, and is still negligible against the stack.
-pub const STACK_GUARD: usize = 16 << 10;
+/// in `%fs:0x70` (gc's StackGuard). LLVM's prologue for frames under 256
+/// bytes compares SP itself with the guard, so such a frame may extend up
+/// to SPLIT_SLACK bytes below it; after that, nosplit Go functions (no
+/// check; the stdlib has none) and the runtime's own entry points run
+/// below the guard: Rust code until it calls back into Go code (deferred
+/// calls, Error methods), which checks again, and the libc functions it
+/// calls (calloc, write). Signals use sigaltstack and are not included.
+///
+/// Budget (measured on the disassembly of linked programs with a call-graph
+/// walk over direct calls, pushes and `sub rsp` of each function; see
+/// ARCHITECTURE.md "Goroutine stacks"): the deepest Rust path from an entry
+/// point is about 1.1 KiB (`runtime.efaceeq` building its "comparing
+/// uncomparable type" error), a fatal panic report about 0.7 KiB, map
+/// operations 0.35 KiB, channel operations and the switch in `gopark` 0.25
+/// KiB. 2 KiB = 256 (SPLIT_SLACK) + 1.1 KiB + ~0.6 KiB for glibc's malloc
+/// and write. The walk does not follow indirect calls or libc, so this is a
+/// measured bound, not a proof.
+pub const STACK_GUARD: usize = 2 << 10;
+
+/// How far below the guard a small frame that passed the check may reach.
+pub const SPLIT_SLACK: usize = 256;
 
 /// Size of the M's system stack (where `__morestack` runs Rust code). It
 /// cannot grow; fatal-error printing and (later) stack copying run here.
@@ -75,6 +101,15 @@ pub struct MorestackFrame {
     pub arg_size: u64,
     pub _pad: u64,
     pub xmm: [[u64; 2]; 8],
+    /// Callee-saved registers: callers up the stack may keep pointers into
+    /// the stack in them, so they are saved here to be adjusted with the
+    /// rest of the frame when the stack moves.
+    pub rbx: u64,
+    pub r12: u64,
+    pub r13: u64,
+    pub r14: u64,
+    pub r15: u64,
+    pub _pad2: u64,
     /// The function's frame pointer at entry (its caller's rbp).
     pub rbp: u64,
     /// Return address into the prologue: points at its one-byte `ret`;
@@ -85,7 +120,7 @@ pub struct MorestackFrame {
     pub caller_ret: u64,
 }
 
-const _: () = assert!(core::mem::size_of::<MorestackFrame>() == 0xD0 + 24);
+const _: () = assert!(core::mem::size_of::<MorestackFrame>() == 0x100 + 24);
 
 // call_on_stack(arg: rdi, f: rsi, stack_top: rdx): run f(arg) on the stack
 // whose top is stack_top, then come back. rbp keeps the old SP (callee-saved,
@@ -124,7 +159,7 @@ core::arch::global_asm!(
     ".cfi_offset rbp, -16",
     "mov rbp, rsp",
     ".cfi_def_cfa_register rbp",
-    "sub rsp, 0xD0",
+    "sub rsp, 0x100",
     "mov [rsp + 0x00], rax",
     "mov [rsp + 0x08], rdi",
     "mov [rsp + 0x10], rsi",
@@ -142,6 +177,11 @@ core::arch::global_asm!(
     "movdqu [rsp + 0xA0], xmm5",
     "movdqu [rsp + 0xB0], xmm6",
     "movdqu [rsp + 0xC0], xmm7",
+    "mov [rsp + 0xD0], rbx",
+    "mov [rsp + 0xD8], r12",
+    "mov [rsp + 0xE0], r13",
+    "mov [rsp + 0xE8], r14",
+    "mov [rsp + 0xF0], r15",
     "mov rdi, rsp",
     // Switch to the system stack (16-byte aligned top) and call newstack.
     "mov rsp, [rip + {sysstack}]",
@@ -163,7 +203,12 @@ core::arch::global_asm!(
     "mov rcx, [rsp + 0x20]",
     "mov r8,  [rsp + 0x28]",
     "mov r9,  [rsp + 0x30]",
-    "add rsp, 0xD0",
+    "mov rbx, [rsp + 0xD0]",
+    "mov r12, [rsp + 0xD8]",
+    "mov r13, [rsp + 0xE0]",
+    "mov r14, [rsp + 0xE8]",
+    "mov r15, [rsp + 0xF0]",
+    "add rsp, 0x100",
     "pop rbp",
     // [rsp] = return into prologue (at its `ret`); resume at ret + 1 with
     // SP as at the function's entry.
@@ -246,13 +291,22 @@ pub fn stackguard() -> usize {
 /// mmap `size` bytes plus a PROT_NONE guard page below them; returns the
 /// usable [lo, hi). Fatal if the kernel refuses.
 fn map_stack(size: usize, noreserve: bool) -> (usize, usize) {
+    let p = map_raw(size + PAGE, noreserve);
+    // SAFETY: p..p+PAGE is the first page of the mapping just created.
+    unsafe { libc::mprotect(p as *mut libc::c_void, PAGE, libc::PROT_NONE) };
+    let lo = p + PAGE;
+    (lo, lo + size)
+}
+
+/// mmap `size` bytes of anonymous memory (fatal if the kernel refuses).
+fn map_raw(size: usize, noreserve: bool) -> usize {
     let flags =
         libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | if noreserve { libc::MAP_NORESERVE } else { 0 };
     // SAFETY: anonymous mapping with no address hint; the result is checked.
     let p = unsafe {
         libc::mmap(
             core::ptr::null_mut(),
-            size + PAGE,
+            size,
             libc::PROT_READ | libc::PROT_WRITE,
             flags,
             -1,
@@ -263,35 +317,149 @@ fn map_stack(size: usize, noreserve: bool) -> (usize, usize) {
         crate::print::write_err(b"runtime: cannot allocate goroutine stack\n");
         crate::panic::throw_str(b"out of memory");
     }
-    // SAFETY: p..p+PAGE is the first page of the mapping just created.
-    unsafe { libc::mprotect(p, PAGE, libc::PROT_NONE) };
-    let lo = p as usize + PAGE;
-    (lo, lo + size)
+    p as usize
 }
 
-/// Map goroutine 1's stack, record it in `g` and return its top.
+// --- stack pools (gc's stackalloc / stackfree) ------------------------------
+
+/// Stack sizes are STACK_MIN << order.
+const MAX_ORDER: usize = 24;
+
+/// Sizes below this are carved from shared chunks without guard pages
+/// (gc's stackpool: _StackCacheSize = 32 KiB); larger stacks get their own
+/// mapping with a guard page below (gc's stackLarge).
+pub const SMALL_STACK_LIMIT: usize = 32 << 10;
+
+/// Size of the chunks small stacks are carved from.
+const STACK_CHUNK: usize = 256 << 10;
+
+/// Free large stacks kept for reuse, in bytes; beyond that they are unmapped.
+const LARGE_POOL_CAP: usize = 64 << 20;
+
+struct Pools {
+    /// free[order]: low ends of free stacks of size STACK_MIN << order.
+    free: [Vec<usize>; MAX_ORDER + 1],
+    /// Bytes held in free large stacks.
+    large_bytes: usize,
+    /// Counters for tests and the benchmark notes.
+    mapped_chunks: usize,
+}
+
+struct PoolCell(core::cell::UnsafeCell<Pools>);
+// SAFETY: one thread allocates stacks (the running goroutine or
+// `__morestack` on its behalf), in short non-reentrant sections.
+unsafe impl Sync for PoolCell {}
+
+static POOLS: PoolCell = PoolCell(core::cell::UnsafeCell::new(Pools {
+    free: [const { Vec::new() }; MAX_ORDER + 1],
+    large_bytes: 0,
+    mapped_chunks: 0,
+}));
+
+fn with_pools<R>(f: impl FnOnce(&mut Pools) -> R) -> R {
+    // SAFETY: see PoolCell; `f` does not call back into the pools.
+    f(unsafe { &mut *POOLS.0.get() })
+}
+
+fn order_of(size: usize) -> usize {
+    debug_assert!(size.is_multiple_of(STACK_MIN) && (size / STACK_MIN).is_power_of_two());
+    (size / STACK_MIN).trailing_zeros() as usize
+}
+
+/// Allocate a stack of `size` bytes (STACK_MIN << order); returns its low
+/// end.
+pub fn stackalloc(size: usize) -> usize {
+    let order = order_of(size);
+    if let Some(lo) = with_pools(|p| {
+        let lo = p.free[order].pop();
+        if lo.is_some() && size >= SMALL_STACK_LIMIT {
+            p.large_bytes -= size;
+        }
+        lo
+    }) {
+        return lo;
+    }
+    if size >= SMALL_STACK_LIMIT {
+        return map_stack(size, true).0;
+    }
+    // Carve a fresh chunk into stacks of this size.
+    let base = map_raw(STACK_CHUNK, true);
+    with_pools(|p| {
+        p.mapped_chunks += 1;
+        let n = STACK_CHUNK / size;
+        // Hand out the lowest, pool the rest highest first so the pool
+        // pops them in address order.
+        for i in (1..n).rev() {
+            p.free[order].push(base + i * size);
+        }
+    });
+    base
+}
+
+/// Return a stack to its pool (large ones beyond the pool cap go back to
+/// the kernel). The caller must not be running on it.
+pub fn stackfree(lo: usize, size: usize) {
+    let order = order_of(size);
+    let keep = with_pools(|p| {
+        if size < SMALL_STACK_LIMIT {
+            p.free[order].push(lo);
+            return true;
+        }
+        if p.large_bytes + size <= LARGE_POOL_CAP {
+            p.large_bytes += size;
+            p.free[order].push(lo);
+            return true;
+        }
+        false
+    });
+    if !keep {
+        // SAFETY: a large stack is its own mapping with a guard page below;
+        // nothing runs on it or refers to it any more.
+        unsafe { libc::munmap((lo - PAGE) as *mut libc::c_void, size + PAGE) };
+    }
+}
+
+/// Number of free stacks pooled for `size` (tests).
+pub fn pooled(size: usize) -> usize {
+    with_pools(|p| p.free[order_of(size)].len())
+}
+
+fn set_bounds(g: &G, lo: usize, hi: usize) {
+    g.stack_lo.store(lo, Ordering::Relaxed);
+    g.stack_hi.store(hi, Ordering::Relaxed);
+    g.stackguard0.store(lo + STACK_GUARD, Ordering::Relaxed);
+}
+
+/// Size of goroutine 1's first stack: there is one goroutine 1, so its
+/// size does not matter for memory; starting at 12 KiB saves the first
+/// copies of every program and leaves room for nosplit code called by
+/// main.main (the runtime's C test harness plays main.main in C).
+pub const G1_STACK_MIN: usize = STACK_MIN << 2;
+
+/// Map goroutine 1's first stack (G1_STACK_MIN bytes with a guard page
+/// below, so a runaway nosplit recursion faults there), record it in `g`
+/// and return its top.
 pub fn alloc_goroutine1_stack(g: &G) -> *mut u8 {
-    let (lo, hi) = map_stack(G1_STACK_SIZE, true);
-    g.stack_lo.store(lo, Ordering::Relaxed);
-    g.stack_hi.store(hi, Ordering::Relaxed);
-    g.stackguard0.store(lo + STACK_GUARD, Ordering::Relaxed);
+    let (lo, hi) = map_stack(G1_STACK_MIN, false);
+    set_bounds(g, lo, hi);
     hi as *mut u8
 }
 
-/// Size of the stack mapping of every goroutine but goroutine 1: 64 MiB of
-/// reserved address space (MAP_NORESERVE: only touched pages cost), so deep
-/// recursion works without stack growth. Stacks are pooled with their G
-/// records when goroutines exit (sched.rs). Copying stacks will replace
-/// this with small stacks that grow.
-pub const GOROUTINE_STACK_SIZE: usize = 64 << 20;
-
-/// Map a stack for a new goroutine, record it in `g` and return its top.
+/// Give a new goroutine a STACK_MIN stack from the pool and return its top.
 pub fn alloc_goroutine_stack(g: &G) -> *mut u8 {
-    let (lo, hi) = map_stack(GOROUTINE_STACK_SIZE, true);
-    g.stack_lo.store(lo, Ordering::Relaxed);
-    g.stack_hi.store(hi, Ordering::Relaxed);
-    g.stackguard0.store(lo + STACK_GUARD, Ordering::Relaxed);
-    hi as *mut u8
+    let lo = stackalloc(STACK_MIN);
+    set_bounds(g, lo, lo + STACK_MIN);
+    (lo + STACK_MIN) as *mut u8
+}
+
+/// Release a dead goroutine's stack (the caller is not running on it).
+pub fn free_goroutine_stack(g: &G) {
+    let lo = g.stack_lo.swap(0, Ordering::Relaxed);
+    let hi = g.stack_hi.swap(0, Ordering::Relaxed);
+    g.stackguard0.store(0, Ordering::Relaxed);
+    if lo != 0 {
+        stackfree(lo, hi - lo);
+    }
 }
 
 /// Map the M's system stack and point `__morestack` at it.
@@ -302,24 +470,200 @@ pub fn init_system_stack(m: &M) {
     unsafe { *core::ptr::addr_of_mut!(MORESTACK_SP) = hi };
 }
 
-/// gc's newstack, called by `__morestack` on the system stack. Returns the
-/// address of the (possibly moved) frame to resume from. For now stacks do
-/// not grow: this is reached only when goroutine 1 overflows its 1 GiB stack.
+/// Top of the system stack (for runtime work that must not run on a
+/// goroutine stack, such as shrinking another goroutine's stack).
+pub fn system_stack_top() -> *mut u8 {
+    // SAFETY: written once at start-up.
+    unsafe { *core::ptr::addr_of!(MORESTACK_SP) as *mut u8 }
+}
+
+// --- copying (gc's copystack / adjustpointers) ------------------------------
+
+/// gc's adjustpointers, conservatively: every word of `words` holding a
+/// value in [old_lo, old_hi) is taken for a pointer into the old stack and
+/// moved by `delta`. Returns how many words changed.
+pub fn adjust_words(words: &mut [usize], old_lo: usize, old_hi: usize, delta: isize) -> usize {
+    let mut n = 0;
+    for w in words.iter_mut() {
+        if *w >= old_lo && *w < old_hi {
+            *w = w.wrapping_add(delta as usize);
+            n += 1;
+        }
+    }
+    n
+}
+
+#[inline]
+fn adjust_one(p: usize, old_lo: usize, old_hi: usize, delta: isize) -> usize {
+    if p >= old_lo && p < old_hi {
+        p.wrapping_add(delta as usize)
+    } else {
+        p
+    }
+}
+
+/// gc's copystack: move the used part [sp, hi) of `g`'s stack to the top of
+/// a fresh stack of `newsize` bytes, adjust every word of it and every
+/// runtime structure outside it that points into the old stack, install
+/// the new bounds (and the guard in `%fs:0x70` when `g` is running) and
+/// release the old stack. Returns the displacement (new - old).
+///
+/// What points into a goroutine stack from outside it: the defer records'
+/// frame pointers (`Defer::frame`), `G::panic` (panic records live in their
+/// gopanic frames), `G::param` (the sudog that woke it, on its stack),
+/// `G::sched_sp` of a goroutine that is not running, and the element slots
+/// of a parked select's sudogs (`G::waiting`, heap-allocated). Sudogs of
+/// plain channel operations live on the stack and are unlinked from their
+/// channel before the goroutine can be moved (see `shrinkstack`).
+///
+/// # Safety
+/// `sp` is at or below every live word of `g`'s stack (the saved registers
+/// included) and nothing else refers to the old stack; the caller does not
+/// run on it.
+pub unsafe fn copystack(g: &G, sp: usize, newsize: usize) -> isize {
+    let old_lo = g.stack_lo.load(Ordering::Relaxed);
+    let old_hi = g.stack_hi.load(Ordering::Relaxed);
+    let used = old_hi - sp;
+    let new_lo = stackalloc(newsize);
+    let new_hi = new_lo + newsize;
+    let delta = new_hi.wrapping_sub(old_hi) as isize;
+    let new_sp = new_hi - used;
+    // SAFETY: [sp, old_hi) is the used part of the old stack, [new_sp,
+    // new_hi) fits in the new one (newsize >= used, checked by callers);
+    // the two stacks are distinct allocations. Both are 8-byte aligned.
+    unsafe {
+        core::ptr::copy_nonoverlapping(sp as *const u8, new_sp as *mut u8, used);
+        let words = core::slice::from_raw_parts_mut(new_sp as *mut usize, used / 8);
+        adjust_words(words, old_lo, old_hi, delta);
+    }
+    let adj = |p: usize| adjust_one(p, old_lo, old_hi, delta);
+    // Defer records (heap) point at their functions' frame records.
+    let mut d = g.defers.load(Ordering::Relaxed);
+    while !d.is_null() {
+        // SAFETY: records on the defer list are live.
+        unsafe {
+            (*d).frame = adj((*d).frame as usize) as *mut crate::defer::Frame;
+            d = (*d).link;
+        }
+    }
+    // Panic records live on the stack: their fields were adjusted with it,
+    // only the head pointer is outside.
+    let p = g.panic.load(Ordering::Relaxed);
+    g.panic.store(
+        adj(p as usize) as *mut crate::panic::Panic,
+        Ordering::Relaxed,
+    );
+    let param = g.param.load(Ordering::Relaxed);
+    g.param
+        .store(adj(param as usize) as *mut u8, Ordering::Relaxed);
+    let sched_sp = g.sched_sp.load(Ordering::Relaxed);
+    g.sched_sp.store(adj(sched_sp), Ordering::Relaxed);
+    // gc's adjustsudogs: a parked select's sudogs (heap) point at element
+    // slots in the stack.
+    let sgs = g.waiting.load(Ordering::Relaxed);
+    for i in 0..g.nwaiting.load(Ordering::Relaxed) {
+        // SAFETY: `waiting` lists `nwaiting` live sudogs while set.
+        unsafe {
+            let sg = sgs.add(i);
+            (*sg).elem = adj((*sg).elem as usize) as *mut u8;
+        }
+    }
+    set_bounds(g, new_lo, new_hi);
+    if core::ptr::eq(g, crate::proc::getg()) {
+        set_stackguard(new_lo + STACK_GUARD);
+    }
+    stackfree(old_lo, old_hi - old_lo);
+    delta
+}
+
+/// gc's newstack, called by `__morestack` on the system stack when a
+/// function's frame does not fit above the guard: allocate a stack twice as
+/// large (or large enough for the frame), copy the used part including the
+/// saved registers in `frame`, and return where `frame` lives now;
+/// `__morestack` resumes the function there. Growth past MAX_STACK_SIZE is
+/// gc's fatal "stack overflow".
+///
+/// # Safety
+/// Called only by `__morestack`, with the frame it built on the running
+/// goroutine's stack.
 #[no_mangle]
-pub extern "C" fn rgo_newstack(frame: *mut MorestackFrame) -> *mut MorestackFrame {
+pub unsafe extern "C" fn rgo_newstack(frame: *mut MorestackFrame) -> *mut MorestackFrame {
     let g = crate::proc::getg();
     if stackguard() == STACK_PREEMPT {
         // A poisoned guard (gc's stackPreempt): not an overflow. There is no
-        // scheduler to yield to yet, so restore the real guard and resume.
+        // preemption yet, so restore the real guard and resume.
         set_stackguard(g.stackguard0.load(Ordering::Relaxed));
         return frame;
     }
-    // The function's SP at entry: the address of its return address.
     // SAFETY: frame points at the save area __morestack just built.
-    let sp = unsafe { core::ptr::addr_of!((*frame).caller_ret) } as u64;
-    let lo = g.stack_lo.load(Ordering::Relaxed) as u64;
-    let hi = g.stack_hi.load(Ordering::Relaxed) as u64;
-    crate::panic::stack_overflow(sp, lo, hi)
+    let (entry_sp, frame_size) = unsafe {
+        (
+            core::ptr::addr_of!((*frame).caller_ret) as usize,
+            (*frame).frame_size as usize,
+        )
+    };
+    let lo = g.stack_lo.load(Ordering::Relaxed);
+    let hi = g.stack_hi.load(Ordering::Relaxed);
+    let oldsize = hi - lo;
+    let used = hi - frame as usize;
+    let mut newsize = oldsize * 2;
+    // The resumed body needs its frame below the entry SP, and the callees
+    // it may run without a check (nosplit code, runtime entry points) need
+    // the guard margin below that.
+    while newsize < used + frame_size + STACK_GUARD + 2 * SPLIT_SLACK {
+        newsize *= 2;
+    }
+    if newsize > MAX_STACK_SIZE {
+        crate::panic::stack_overflow(entry_sp as u64, lo as u64, hi as u64)
+    }
+    // SAFETY: the goroutine is suspended in __morestack: every live word
+    // of its stack lies in [frame, hi) (frame holds all its registers).
+    let delta = unsafe { copystack(g, frame as usize, newsize) };
+    (frame as usize).wrapping_add(delta as usize) as *mut MorestackFrame
+}
+
+/// gc's shrinkstack: halve the stack of a goroutine that is not running if
+/// it uses a quarter of it or less. Called by `goready` (sched.rs) on the
+/// goroutine it readies: a point where it is stopped (its registers are
+/// saved on its stack under `sched_sp`) and its own sudogs are off every
+/// channel queue (or, for a select, on the heap) — the safe point that
+/// stands in for gc's shrinking during the GC's stack scan. Runs on the
+/// system stack.
+pub fn shrinkstack(g: &'static G) {
+    if core::ptr::eq(g, crate::proc::getg()) {
+        return;
+    }
+    let lo = g.stack_lo.load(Ordering::Relaxed);
+    let hi = g.stack_hi.load(Ordering::Relaxed);
+    let oldsize = hi - lo;
+    let newsize = oldsize / 2;
+    if newsize < STACK_MIN {
+        return;
+    }
+    let sp = g.sched_sp.load(Ordering::Relaxed);
+    let used = hi - sp;
+    // gc: shrink if less than a quarter of the usable part is in use.
+    if used >= (oldsize - STACK_GUARD) / 4 {
+        return;
+    }
+    extern "C" fn on_system_stack(arg: *mut u8) {
+        // SAFETY: arg is the &'static G passed below.
+        let g = unsafe { &*(arg as *const G) };
+        let hi = g.stack_hi.load(Ordering::Relaxed);
+        let lo = g.stack_lo.load(Ordering::Relaxed);
+        let sp = g.sched_sp.load(Ordering::Relaxed);
+        // SAFETY: g is stopped: everything live is in [sched_sp, hi).
+        unsafe { copystack(g, sp, (hi - lo) / 2) };
+    }
+    // SAFETY: the system stack is free (only __morestack uses it and it
+    // does not ready goroutines); on_system_stack has the expected type.
+    unsafe {
+        call_on_stack(
+            g as *const G as *mut u8,
+            on_system_stack,
+            system_stack_top(),
+        )
+    };
 }
 
 /// `__morestack_allocate_stack_space` lands here (on the system stack).
@@ -329,4 +673,81 @@ pub extern "C" fn rgo_alloca_overflow(_size: usize, sp: u64) -> ! {
     let lo = g.stack_lo.load(Ordering::Relaxed) as u64;
     let hi = g.stack_hi.load(Ordering::Relaxed) as u64;
     crate::panic::stack_overflow(sp, lo, hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A synthetic stack: frame-pointer chain, saved registers, return
+    /// addresses and plain integers; after a move only the words pointing
+    /// into the old stack change, and the chain is intact in the new one.
+    #[test]
+    fn adjust_synthetic_stack() {
+        const N: usize = 64;
+        let mut old = vec![0usize; N];
+        let old_lo = old.as_ptr() as usize;
+        let old_hi = old_lo + N * 8;
+        let addr = |i: usize| old_lo + i * 8;
+        // Frames at words 8, 24, 40 (rbp chain upwards), terminated by 0.
+        old[8] = addr(24);
+        old[9] = 0x40_1000; // return address (code)
+        old[24] = addr(40);
+        old[25] = 0x40_2000;
+        old[40] = 0;
+        old[41] = 0x40_3000;
+        old[12] = addr(30); // pointer to a local of an outer frame
+        old[13] = 12345; // an integer
+        old[14] = old_hi; // one past the end: not a pointer into the stack
+        old[15] = old_lo - 8; // just below: not either
+        old[16] = old_lo; // lowest word: adjusted
+        old[17] = addr(N - 1); // highest word: adjusted
+        let mut new = vec![0usize; N * 2];
+        let new_hi = new.as_ptr() as usize + N * 2 * 8;
+        let delta = new_hi.wrapping_sub(old_hi) as isize;
+        // Copy the used part [word 8, hi).
+        new[N + 8..].copy_from_slice(&old[8..]);
+        let n = adjust_words(&mut new[N + 8..], old_lo, old_hi, delta);
+        assert_eq!(n, 5);
+        let nw = |i: usize| new[N + i];
+        let naddr = |i: usize| (new_hi - N * 8) + i * 8;
+        assert_eq!(nw(8), naddr(24));
+        assert_eq!(nw(24), naddr(40));
+        assert_eq!(nw(40), 0);
+        assert_eq!(nw(9), 0x40_1000);
+        assert_eq!(nw(12), naddr(30));
+        assert_eq!(nw(13), 12345);
+        assert_eq!(nw(14), old_hi);
+        assert_eq!(nw(15), old_lo - 8);
+        assert_eq!(nw(16), naddr(0));
+        assert_eq!(nw(17), naddr(N - 1));
+        // Walk the moved chain.
+        let mut fp = nw(8);
+        let mut rets = vec![];
+        while fp != 0 {
+            let i = (fp - (new_hi - N * 8)) / 8;
+            rets.push(nw(i + 1));
+            fp = nw(i);
+        }
+        assert_eq!(rets, vec![0x40_2000, 0x40_3000]);
+    }
+
+    #[test]
+    fn pools_reuse_by_size() {
+        let a = stackalloc(STACK_MIN);
+        let b = stackalloc(STACK_MIN);
+        assert_ne!(a, b);
+        let before = pooled(STACK_MIN);
+        stackfree(a, STACK_MIN);
+        assert_eq!(pooled(STACK_MIN), before + 1);
+        assert_eq!(stackalloc(STACK_MIN), a);
+        let size = STACK_MIN << 9;
+        let big = stackalloc(size);
+        // SAFETY: a fresh, mapped stack of `size` bytes.
+        unsafe { *((big + size - 8) as *mut usize) = 7 };
+        stackfree(big, size);
+        assert_eq!(stackalloc(size), big);
+        stackfree(big, size);
+        stackfree(b, STACK_MIN);
+    }
 }

@@ -420,7 +420,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.builder.position_at_end(entry);
         self.f = Some(FnState::new(f, name, entry, Vec::new()));
         for d in deps {
-            let df = self.module.add_function(&format!("{}.init", d), ft, Some(Linkage::External));
+            let df = self
+                .module
+                .add_function(&format!("{}.init", d), ft, Some(Linkage::External));
             self.builder.build_call(df, &[], "").expect("call");
         }
         let p = &self.c.packages[self.target];

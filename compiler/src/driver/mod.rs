@@ -335,7 +335,9 @@ pub fn build(files: &[PathBuf], out: &Path) -> Result<(), u8> {
         return Err(1);
     }
     let tmp = tempdir_for(out);
-    let opts = codegen::Options { opt: std::env::var_os("RGOC_NOOPT").is_none() };
+    let opts = codegen::Options {
+        opt: std::env::var_os("RGOC_NOOPT").is_none(),
+    };
     let cache = cache_dir();
     let compiler_id = compiler_identity(&opts);
     // Each package is its own object; the standard library's come from the
@@ -354,7 +356,13 @@ pub fn build(files: &[PathBuf], out: &Path) -> Result<(), u8> {
             }
         }
         let obj = tmp.join(format!("pkg{}.o", pi));
-        if let Err(d) = codegen::compile(&prog.files, &checked, &codegen::Unit { package: pi }, &obj, &opts) {
+        if let Err(d) = codegen::compile(
+            &prog.files,
+            &checked,
+            &codegen::Unit { package: pi },
+            &obj,
+            &opts,
+        ) {
             report(paths, d);
             let _ = std::fs::remove_dir_all(&tmp);
             return Err(1);
@@ -388,11 +396,20 @@ fn compiler_identity(opts: &codegen::Options) -> String {
     let meta = std::env::current_exe().and_then(std::fs::metadata).ok();
     let (len, mtime) = meta
         .map(|m| {
-            let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            let t = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
             (m.len(), t.map(|d| d.as_nanos()).unwrap_or(0))
         })
         .unwrap_or((0, 0));
-    format!("{}-{}-{}-{}", env!("CARGO_PKG_VERSION"), len, mtime, opts.opt)
+    format!(
+        "{}-{}-{}-{}",
+        env!("CARGO_PKG_VERSION"),
+        len,
+        mtime,
+        opts.opt
+    )
 }
 
 /// A content hash of the package: compiler identity, import path, file

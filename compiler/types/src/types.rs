@@ -618,7 +618,13 @@ impl TypeTable {
             Type::Struct(fields) => {
                 // reflect spells `struct { A int }` / `struct {}`, go/types `struct{A int}`.
                 let rt = local == Some(RTYPE) || local == Some(SYMBOL);
-                s.push_str(if !rt { "struct{" } else if fields.is_empty() { "struct {" } else { "struct { " });
+                s.push_str(if !rt {
+                    "struct{"
+                } else if fields.is_empty() {
+                    "struct {"
+                } else {
+                    "struct { "
+                });
                 for (i, f) in fields.iter().enumerate() {
                     if i > 0 {
                         s.push_str("; ");

@@ -38,6 +38,7 @@ void panicdottype(const void *, const void *, const void *) RT(panicdottype);
 int64_t rec(int64_t) __asm__("main.rec");
 int64_t bigrec(int64_t) __asm__("main.bigrec");
 int64_t sum(int64_t) __asm__("main.sum");
+int64_t growptr(int64_t, int64_t *) __asm__("main.growptr");
 double args(int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, double, double,
             double, double, double, double, double, double) __asm__("main.args");
 
@@ -275,6 +276,10 @@ void main_main(void) {
     printunlock();
   } else if (!strcmp(t, "sum")) {
     printint(sum(100000)); printnl();
+  } else if (!strcmp(t, "growptr")) {
+    static int64_t g = 7;
+    int64_t r = growptr(50000, &g);
+    printint(r); printsp(); printint(g); printnl();
   } else if (!strcmp(t, "resume")) {
     rgo_stackguard_poison();
     double r = args(1, 2, 3, 4, 5, 6, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5);

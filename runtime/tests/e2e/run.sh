@@ -41,6 +41,7 @@ while read -r name test tb mode; do
 done <<CASES
 print print - full
 sum sum - full
+growptr growptr - full
 resume resume - full
 rec rec - report
 bigrec bigrec - report

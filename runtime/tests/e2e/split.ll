@@ -38,15 +38,17 @@ entry:
   ret i64 %s
 }
 
-; Bounded recursion: must run normally (the stack check never fires).
+; Bounded recursion: must run normally (the stack grows by copying from
+; its first 8 KiB). The alloca is in the entry block, as rgoc emits all of
+; them: a dynamic alloca would go through __morestack_allocate_stack_space.
 define i64 @"main.sum"(i64 %n) #0 {
 entry:
+  %a = alloca [4 x i64], align 8
   %z = icmp eq i64 %n, 0
   br i1 %z, label %done, label %more
 done:
   ret i64 0
 more:
-  %a = alloca [4 x i64], align 8
   store volatile i64 %n, ptr %a, align 8
   %n1 = sub i64 %n, 1
   %r = call i64 @"main.sum"(i64 %n1)
@@ -82,3 +84,31 @@ entry:
 }
 
 attributes #0 = { noinline "split-stack" }
+
+; Stack growth with pointers into the stack: every level passes the address
+; of its local down and writes through its caller's after the call, so the
+; pointer lives across the call in a callee-saved register (saved by
+; __morestack in the MorestackFrame, or pushed by a callee's prologue) and
+; in spilled words. Starts on goroutine 1's first stack and moves it many
+; times.
+define i64 @"main.growptr"(i64 %n, ptr %up) #0 {
+entry:
+  %loc = alloca [6 x i64], align 8
+  store volatile i64 %n, ptr %loc, align 8
+  %z = icmp eq i64 %n, 0
+  br i1 %z, label %leaf, label %more
+leaf:
+  %v = load volatile i64, ptr %up, align 8
+  %v1 = add i64 %v, 1
+  store volatile i64 %v1, ptr %up, align 8
+  ret i64 1
+more:
+  %n1 = sub i64 %n, 1
+  %r = call i64 @"main.growptr"(i64 %n1, ptr %loc)
+  %x = load volatile i64, ptr %loc, align 8
+  %u = load volatile i64, ptr %up, align 8
+  %u1 = add i64 %u, %x
+  store volatile i64 %u1, ptr %up, align 8
+  %s = add i64 %r, %x
+  ret i64 %s
+}
