@@ -31,10 +31,14 @@
 //!   wrappers) are skipped, other frames are counted, and the walk must
 //!   reach the return site `rgo_defer_call_ret` through the slot recorded
 //!   in the current panic's `argp` with a count of 1. So `defer recover()`
-//!   (0 frames), recover in a helper called by the deferred function (2
-//!   frames), recover in a function deferred by a frame that returns
-//!   normally during the panic (run by deferreturn, not by the trampoline)
-//!   and a second recover all return nil, as in gc.
+//!   run by the panic (0 frames), recover in a helper called by the
+//!   deferred function (2 frames), recover in a function deferred by a
+//!   frame that returns normally during the panic (run by deferreturn, not
+//!   by the trampoline) and a second recover all return nil, as in gc.
+//!   `defer recover()` run by deferreturn of a function F acts as recover
+//!   called by F (gc calls the wrapper from F's frame): the walk meets the
+//!   return site of `rgo_defer_call_plain` with only wrappers below it and
+//!   continues from F's frame record, which that trampoline keeps.
 //!
 //! Requirements on generated code (the compiler's side of the contract):
 //! - every Go function and wrapper keeps a frame pointer ("frame-pointer"
@@ -94,8 +98,11 @@ extern "C" {
     /// at `*argp` the address of the slot holding its return address
     /// (`rgo_defer_call_ret`).
     fn rgo_defer_call(closure: *mut u8, argp: *mut usize);
-    /// Calls `closure` from deferreturn (recover in it returns nil).
-    fn rgo_defer_call_plain(closure: *mut u8);
+    /// Calls `closure` from deferreturn of `frame`'s function, keeping
+    /// `frame` in the trampoline's frame at `[rbp - 8]`.
+    fn rgo_defer_call_plain(closure: *mut u8, frame: *mut Frame);
+    /// Return site of the call in `rgo_defer_call_plain`.
+    fn rgo_defer_call_plain_ret();
     /// Return site of the call in `rgo_defer_call` (a label, not a function).
     fn rgo_defer_call_ret();
     /// [__start_rgo_wrappers, __stop_rgo_wrappers).
@@ -167,6 +174,9 @@ core::arch::global_asm!(
     ".globl rgo_defer_call_plain",
     ".type rgo_defer_call_plain,@function",
     ".p2align 4",
+    // rgo_defer_call_plain(closure: rdi, frame: rsi): keeps `frame` at
+    // [rbp - 8] for gorecover (the SP stays 16-byte aligned at the call).
+    ".globl rgo_defer_call_plain_ret",
     "rgo_defer_call_plain:",
     ".cfi_startproc",
     "push rbp",
@@ -174,7 +184,11 @@ core::arch::global_asm!(
     ".cfi_offset rbp, -16",
     "mov rbp, rsp",
     ".cfi_def_cfa_register rbp",
+    "push rsi",
+    "sub rsp, 8",
     "call qword ptr [rdi]",
+    "rgo_defer_call_plain_ret:",
+    "add rsp, 16",
     "pop rbp",
     ".cfi_def_cfa rsp, 8",
     "ret",
@@ -276,7 +290,7 @@ pub extern "C" fn deferreturn(frame: *mut Frame) {
     while let Some((closure, _)) = pop_defer(frame) {
         // SAFETY: closure is a Go func value (a nil one faults in the
         // trampoline at address 0, which is a nil-dereference panic).
-        unsafe { rgo_defer_call_plain(closure) };
+        unsafe { rgo_defer_call_plain(closure, frame) };
     }
 }
 
@@ -374,6 +388,7 @@ pub extern "C" fn gorecover_impl(fp: *const usize, pc: usize, sp: usize, rbp: us
     let lo = g.stack_lo.load(Relaxed);
     let hi = g.stack_hi.load(Relaxed);
     let tramp = rgo_defer_call_ret as *const () as usize;
+    let plain = rgo_defer_call_plain_ret as *const () as usize;
     let recovered = || {
         // SAFETY: p is live (see above).
         unsafe {
@@ -412,6 +427,29 @@ pub extern "C" fn gorecover_impl(fp: *const usize, pc: usize, sp: usize, rbp: us
             } else {
                 nil
             };
+        }
+        if ret == plain && nonwrapper == 0 {
+            // `defer recover()` run by deferreturn of a function F: only
+            // wrappers lie between recover and the trampoline, so recover
+            // acts as if F called it (gc: the deferred wrapper is called
+            // from F's frame). Continue the walk from F, whose frame
+            // record the trampoline keeps at [its rbp - 8].
+            if next_fp < lo + 8 || next_fp + 16 > hi || next_fp & 7 != 0 {
+                return nil;
+            }
+            // SAFETY: next_fp is the trampoline's frame inside the stack;
+            // the slot below it holds a live frame record (its function
+            // is running deferreturn).
+            let frame = unsafe { *((next_fp - 8) as *const *const Frame) };
+            if frame.is_null() {
+                return nil;
+            }
+            // SAFETY: as above; regs[1] is F's rbp, regs[7] a PC in F.
+            unsafe {
+                fp = (*frame).regs[1] as usize;
+                pc = (*frame).regs[7] as usize;
+            }
+            continue;
         }
         if next_fp <= fp {
             return nil;

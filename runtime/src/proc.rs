@@ -288,6 +288,14 @@ pub extern "C" fn runtime_exit(code: i64) -> ! {
     exit(code as i32)
 }
 
+/// `runtime.Breakpoint()`: executes a breakpoint trap (int3), as gc's does.
+/// Under a debugger it stops there; otherwise SIGTRAP ends the process.
+#[export_name = "runtime.Breakpoint"]
+pub extern "C" fn breakpoint() {
+    // SAFETY: int3 only raises SIGTRAP; it touches no memory or registers.
+    unsafe { core::arch::asm!("int3", options(nomem, nostack)) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -536,3 +536,20 @@ func (v Value) MapIndex(key Value) Value {
 	}
 	return copyVal(v.typ.elem, e, v.flag&flagRO)
 }
+
+// StringHeader is the runtime representation of a string.
+//
+// Deprecated: Use unsafe.String or unsafe.StringData instead.
+type StringHeader struct {
+	Data uintptr
+	Len  int
+}
+
+// SliceHeader is the runtime representation of a slice.
+//
+// Deprecated: Use unsafe.Slice or unsafe.SliceData instead.
+type SliceHeader struct {
+	Data uintptr
+	Len  int
+	Cap  int
+}

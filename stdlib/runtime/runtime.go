@@ -45,6 +45,11 @@ func KeepAlive(x any) {}
 //go:linkname Gosched runtime.Gosched
 func Gosched()
 
+// Breakpoint executes a breakpoint trap.
+//
+//go:linkname Breakpoint runtime.Breakpoint
+func Breakpoint()
+
 // NumGoroutine returns the number of goroutines that currently exist.
 //
 //go:linkname NumGoroutine runtime.NumGoroutine

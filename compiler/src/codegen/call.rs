@@ -69,6 +69,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         );
         if wrapper {
             f.set_section(Some(WRAPPER_SECTION));
+        } else {
+            // As in declare_func: recover's frame walk needs every Go frame.
+            f.add_attribute(
+                AttributeLoc::Function,
+                self.ctx.create_string_attribute("disable-tail-calls", "true"),
+            );
         }
     }
 

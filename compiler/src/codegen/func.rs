@@ -136,6 +136,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             AttributeLoc::Function,
             self.ctx.create_string_attribute("frame-pointer", "all"),
         );
+        // No tail calls out of Go functions: gorecover identifies the
+        // deferred call by walking frames, and `func() { helper() }` must
+        // keep its frame for helper's recover to return nil (gc makes no
+        // tail calls either).
+        f.add_attribute(
+            AttributeLoc::Function,
+            self.ctx.create_string_attribute("disable-tail-calls", "true"),
+        );
         Some(f)
     }
 
