@@ -72,6 +72,8 @@ pub(crate) struct Checker<'a> {
     pub imports: Vec<(ObjId, String, Pos)>,
     /// Packages checked before this one: path -> (scope, package name).
     pub packages: HashMap<String, (ScopeId, String)>,
+    /// A generic function body was skipped (its uses are unknown).
+    pub skipped_generic_bodies: bool,
     /// File paths by file index, for positions inside messages.
     pub file_paths: Vec<String>,
 }
@@ -132,12 +134,13 @@ pub fn check_program(
             ctx: Vec::new(),
             imports: Vec::new(),
             packages: scopes.clone(),
+            skipped_generic_bodies: false,
             file_paths: file_paths.clone(),
         };
         let pfiles = &files[range.clone()];
         c.check_files(pfiles);
         for (o, ipath, pos) in std::mem::take(&mut c.imports) {
-            if !c.objs.get(o).used {
+            if !c.objs.get(o).used && !c.skipped_generic_bodies {
                 c.error(pos, format!("{:?} imported and not used", ipath));
             }
         }
@@ -448,6 +451,9 @@ impl<'a> Checker<'a> {
         for fd in funcs {
             if !fd.type_params.is_empty() || fd.recv.as_ref().is_some_and(|r| has_type_args(&r.typ))
             {
+                // Generic bodies are not checked (generics are unsupported
+                // and reported as such): imports they use are not "unused".
+                self.skipped_generic_bodies = true;
                 continue;
             }
             if let Some(body) = &fd.body {
