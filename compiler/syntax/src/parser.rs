@@ -70,6 +70,7 @@ fn parse_here(
         ids,
         diags: vec![],
         depth: 0,
+        type_lits: std::collections::HashMap::new(),
     };
     let Some(tree) = tree else {
         let pos = conv.at(0, 0);
@@ -89,6 +90,17 @@ fn parse_here(
         );
     };
     let root = tree.root_node();
+    // tree-sitter-go has no method expressions on type literals
+    // (`interface{ m() }.m`, `struct{ T }.m`): stand a same-length
+    // placeholder identifier in for each literal, parse again, and put the
+    // literal's type expression back where the placeholder appears.
+    if root.has_error() {
+        let lits = type_literal_selectors(root, src);
+        if !lits.is_empty() {
+            drop(conv);
+            return parse_with_type_literals(path, src, file_index, ids, &lits);
+        }
+    }
     let mut syntax = errors::collect(root, src, file_index);
     let file = conv.source_file(root, path);
     // Errors found while converting (bad literals, top-level statements...)
@@ -103,6 +115,93 @@ pub(crate) struct Conv<'a> {
     pub ids: &'a mut NodeIds,
     pub diags: Vec<Diagnostic>,
     depth: u32,
+    /// Placeholder identifier -> the type literal it stands for.
+    type_lits: std::collections::HashMap<String, Expr>,
+}
+
+/// Byte ranges of single-line interface/struct type literals that tree-sitter
+/// rejected as selector operands (an ERROR node holding `T .` followed by an
+/// identifier).
+fn type_literal_selectors(root: Node, src: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        let mut c = n.walk();
+        let children: Vec<Node> = n.children(&mut c).collect();
+        if n.is_error() && children.len() == 2 && matches!(children[0].kind(), "interface_type" | "struct_type") && children[1].kind() == "." {
+            let (a, b) = (children[0].start_byte(), children[0].end_byte());
+            if !src[a..b].contains('\n') && b - a >= 8 {
+                out.push((a, b));
+            }
+        }
+        stack.extend(children);
+    }
+    out.sort();
+    out
+}
+
+fn placeholder(i: usize, len: usize) -> String {
+    let mut p = format!("_rgocT{}_", i);
+    while p.len() < len {
+        p.push('_');
+    }
+    p
+}
+
+fn parse_with_type_literals(path: &str, src: &str, file_index: u32, ids: &mut NodeIds, lits: &[(usize, usize)]) -> (File, Vec<Diagnostic>) {
+    let mut text = src.to_string();
+    let mut type_lits = std::collections::HashMap::new();
+    for (i, &(a, b)) in lits.iter().enumerate() {
+        let name = placeholder(i, b - a);
+        if name.len() != b - a {
+            continue;
+        }
+        // The literal alone, at its own line and column, in a file of blanks
+        // (newlines kept): `package p` on the first line long enough for it,
+        // `type _ =` on the last such line above the literal (no semicolon
+        // is inserted after `=`).
+        let line_start = src[..a].rfind('\n').map(|k| k + 1).unwrap_or(0);
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0;
+        for (k, c) in src[..line_start].bytes().enumerate() {
+            if c == b'\n' {
+                lines.push((start, k));
+                start = k + 1;
+            }
+        }
+        let pkg_line = lines.iter().find(|(s0, e0)| e0 - s0 >= 9).copied();
+        let decl_line = lines.iter().rev().find(|(s0, e0)| e0 - s0 >= 8).copied();
+        let (Some((ps, _)), Some((ds, _))) = (pkg_line, decl_line) else { continue };
+        if ps >= ds {
+            continue;
+        }
+        let mut sub: Vec<u8> = src.bytes().map(|c| if c == b'\n' { c } else { b' ' }).collect();
+        sub[a..b].copy_from_slice(&src.as_bytes()[a..b]);
+        sub[ps..ps + 9].copy_from_slice(b"package p");
+        sub[ds..ds + 8].copy_from_slice(b"type _ =");
+        let sub = String::from_utf8_lossy(&sub).into_owned();
+        let (f, d) = parse_here(path, &sub, file_index, ids);
+        let Some(crate::ast::Decl::Type(specs)) = f.decls.first() else { continue };
+        if !d.is_empty() || specs.len() != 1 {
+            continue;
+        }
+        type_lits.insert(name.clone(), specs[0].typ.clone());
+        text.replace_range(a..b, &name);
+    }
+    let mut parser = tree_sitter::Parser::new();
+    let tree = match parser.set_language(&tree_sitter_go::LANGUAGE.into()) {
+        Ok(()) => parser.parse(&text, None),
+        Err(_) => None,
+    };
+    let Some(tree) = tree else {
+        return parse_here(path, src, file_index, ids);
+    };
+    let root = tree.root_node();
+    let mut conv = Conv { src: text.as_bytes(), file: file_index, ids, diags: vec![], depth: 0, type_lits };
+    let mut syntax = errors::collect(root, &text, file_index);
+    let file = conv.source_file(root, path);
+    syntax.append(&mut conv.diags);
+    (file, errors::finish(syntax))
 }
 
 /// Named, non-comment, non-ERROR children.
@@ -984,7 +1083,11 @@ impl<'a> Conv<'a> {
         let kind = match n.kind() {
             "identifier" | "type_identifier" | "field_identifier" | "package_identifier"
             | "nil" | "true" | "false" | "iota" | "blank_identifier" => {
-                ExprKind::Ident(self.text(n))
+                let name = self.text(n);
+                if let Some(t) = self.type_lits.get(&name) {
+                    return t.clone();
+                }
+                ExprKind::Ident(name)
             }
             "int_literal" => ExprKind::BasicLit {
                 kind: LitKind::Int,
