@@ -175,7 +175,7 @@ pub fn stack_overflow(sp: u64, lo: u64, hi: u64) -> ! {
     if startpanic() {
         let mut b = Buf::<160>::new();
         b.push(b"runtime: goroutine stack exceeds ");
-        b.push_uint(crate::stack::MAX_STACK_SIZE as u64);
+        b.push_uint(crate::stack::max_stack() as u64);
         b.push(b"-byte limit\n");
         gwrite(b.as_bytes());
         let mut b = Buf::<160>::new();

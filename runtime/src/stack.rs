@@ -46,6 +46,20 @@ use core::sync::atomic::Ordering;
 /// gc's maxstacksize on 64-bit (runtime/proc.go: 1e9).
 pub const MAX_STACK_SIZE: usize = 1_000_000_000;
 
+/// The limit in force: MAX_STACK_SIZE unless runtime/debug.SetMaxStack
+/// changed it.
+static MAX_STACK: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(MAX_STACK_SIZE);
+
+pub fn max_stack() -> usize {
+    MAX_STACK.load(Ordering::Relaxed)
+}
+
+/// runtime/debug.SetMaxStack: sets the limit and returns the previous one.
+#[export_name = "runtime.setMaxStack"]
+pub extern "C" fn set_max_stack(n: i64) -> i64 {
+    MAX_STACK.swap(n.max(0) as usize, Ordering::Relaxed) as i64
+}
+
 /// Size of a new goroutine's stack; stacks grow by
 /// doubling, so their sizes are STACK_MIN << k. gc starts at 2 KiB with a
 /// 928-byte guard, leaving 1120 bytes for Go frames before the first
@@ -613,7 +627,7 @@ pub unsafe extern "C" fn rgo_newstack(frame: *mut MorestackFrame) -> *mut Morest
     while newsize < used + frame_size + STACK_GUARD + 2 * SPLIT_SLACK {
         newsize *= 2;
     }
-    if newsize > MAX_STACK_SIZE {
+    if newsize > max_stack() {
         crate::panic::stack_overflow(entry_sp as u64, lo as u64, hi as u64)
     }
     // SAFETY: the goroutine is suspended in __morestack: every live word
