@@ -280,22 +280,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.aggregate(st, &[p.into(), n.into()])
     }
 
-    pub fn string_parts(
-        &mut self,
-        s: BasicValueEnum<'ctx>,
-    ) -> (PointerValue<'ctx>, IntValue<'ctx>) {
-        let sv = s.into_struct_value();
-        let p = self
-            .builder
-            .build_extract_value(sv, 0, "")
-            .expect("extract")
-            .into_pointer_value();
-        let n = self
-            .builder
-            .build_extract_value(sv, 1, "")
-            .expect("extract")
-            .into_int_value();
-        (p, n)
+    pub fn string_parts(&mut self, s: BasicValueEnum<'ctx>) -> (PointerValue<'ctx>, IntValue<'ctx>) {
+        let f = self.unpack(s, 2);
+        (f[0].into_pointer_value(), f[1].into_int_value())
     }
 
     /// An index operand as i64 (sign- or zero-extended from its type).
@@ -969,20 +956,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Splits a multi-value (tuple) value into its parts.
-    pub fn unpack_multi(
-        &mut self,
-        _e: &Expr,
-        v: BasicValueEnum<'ctx>,
-        n: usize,
-    ) -> Vec<BasicValueEnum<'ctx>> {
-        let sv = v.into_struct_value();
-        (0..n)
-            .map(|i| {
-                self.builder
-                    .build_extract_value(sv, i as u32, "")
-                    .expect("extract")
-            })
-            .collect()
+    pub fn unpack_multi(&mut self, _e: &Expr, v: BasicValueEnum<'ctx>, n: usize) -> Vec<BasicValueEnum<'ctx>> {
+        self.unpack(v, n as u32)
     }
 
     pub fn multi_types(&self, e: &Expr) -> Vec<TypeId> {
@@ -1533,25 +1508,9 @@ fn expr_kind_name(e: &Expr) -> &'static str {
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
-    pub fn complex_parts(
-        &mut self,
-        v: BasicValueEnum<'ctx>,
-    ) -> (
-        inkwell::values::FloatValue<'ctx>,
-        inkwell::values::FloatValue<'ctx>,
-    ) {
-        let sv = v.into_struct_value();
-        let re = self
-            .builder
-            .build_extract_value(sv, 0, "")
-            .expect("extract")
-            .into_float_value();
-        let im = self
-            .builder
-            .build_extract_value(sv, 1, "")
-            .expect("extract")
-            .into_float_value();
-        (re, im)
+    pub fn complex_parts(&mut self, v: BasicValueEnum<'ctx>) -> (inkwell::values::FloatValue<'ctx>, inkwell::values::FloatValue<'ctx>) {
+        let f = self.unpack(v, 2);
+        (f[0].into_float_value(), f[1].into_float_value())
     }
 
     pub fn make_complex(

@@ -21,18 +21,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     fn iface_parts(&mut self, v: BasicValueEnum<'ctx>) -> (PointerValue<'ctx>, PointerValue<'ctx>) {
-        let sv = v.into_struct_value();
-        let a = self
-            .builder
-            .build_extract_value(sv, 0, "")
-            .expect("extract")
-            .into_pointer_value();
-        let b = self
-            .builder
-            .build_extract_value(sv, 1, "")
-            .expect("extract")
-            .into_pointer_value();
-        (a, b)
+        let f = self.unpack(v, 2);
+        (f[0].into_pointer_value(), f[1].into_pointer_value())
     }
 
     /// The data word for a value of concrete type `t`.

@@ -393,27 +393,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         agg.into()
     }
 
-    pub fn slice_parts(
-        &mut self,
-        s: BasicValueEnum<'ctx>,
-    ) -> (PointerValue<'ctx>, IntValue<'ctx>, IntValue<'ctx>) {
-        let sv = s.into_struct_value();
-        let p = self
-            .builder
-            .build_extract_value(sv, 0, "")
-            .expect("extract")
-            .into_pointer_value();
-        let l = self
-            .builder
-            .build_extract_value(sv, 1, "")
-            .expect("extract")
-            .into_int_value();
-        let c = self
-            .builder
-            .build_extract_value(sv, 2, "")
-            .expect("extract")
-            .into_int_value();
-        (p, l, c)
+    pub fn slice_parts(&mut self, s: BasicValueEnum<'ctx>) -> (PointerValue<'ctx>, IntValue<'ctx>, IntValue<'ctx>) {
+        let f = self.unpack(s, 3);
+        (f[0].into_pointer_value(), f[1].into_int_value(), f[2].into_int_value())
+    }
+
+    /// The first `n` fields of an LLVM struct value.
+    pub fn unpack(&mut self, v: BasicValueEnum<'ctx>, n: u32) -> Vec<BasicValueEnum<'ctx>> {
+        let sv = v.into_struct_value();
+        (0..n).map(|i| self.builder.build_extract_value(sv, i, "").expect("extract")).collect()
     }
 
     /// `x[lo:hi:max]` on arrays, pointers to arrays, slices and strings.
