@@ -74,6 +74,10 @@ pub(crate) struct Checker<'a> {
     pub packages: HashMap<String, (ScopeId, String)>,
     /// A generic function body was skipped (its uses are unknown).
     pub skipped_generic_bodies: bool,
+    /// Map key types that were incomplete when the map type was checked.
+    pub pending_keys: Vec<(TypeId, Pos)>,
+    /// Package main has no func main (reported only if nothing else is).
+    pub missing_main: Option<Pos>,
     /// File paths by file index, for positions inside messages.
     pub file_paths: Vec<String>,
 }
@@ -135,6 +139,8 @@ pub fn check_program(
             imports: Vec::new(),
             packages: scopes.clone(),
             skipped_generic_bodies: false,
+            pending_keys: Vec::new(),
+            missing_main: None,
             file_paths: file_paths.clone(),
         };
         let pfiles = &files[range.clone()];
@@ -143,6 +149,10 @@ pub fn check_program(
             if !c.objs.get(o).used && !c.skipped_generic_bodies {
                 c.error(pos, format!("{:?} imported and not used", ipath));
             }
+        }
+        if let (Some(pos), true) = (c.missing_main, c.diags.is_empty() && diags.is_empty()) {
+            // gc's backend says this only for an otherwise valid program.
+            c.diags.push(Diagnostic { pos, msg: "function main is undeclared in the main package".into() });
         }
         diags.extend(std::mem::take(&mut c.diags));
         let name = pfiles
@@ -413,14 +423,7 @@ impl<'a> Checker<'a> {
         }
         if self.objs.scope(self.pkg_scope).names.get("main").is_none() && self.pkg == "main" {
             if let Some(f) = files.first() {
-                self.diags.push(Diagnostic {
-                    pos: Pos {
-                        file: f.file_index,
-                        line: 0,
-                        col: 0,
-                    },
-                    msg: "function main is undeclared in the main package".into(),
-                });
+                self.missing_main = Some(Pos { file: f.file_index, line: 0, col: 0 });
             }
         }
         // 2. Resolve every package-level object.
@@ -676,15 +679,90 @@ impl<'a> Checker<'a> {
         let u = self.type_expr(&spec.typ);
         let under = self.types.underlying(u);
         if under == ids::INVALID && u != ids::INVALID {
-            self.error(
-                spec.name.pos,
-                format!("invalid recursive type {}", spec.name.name),
-            );
+            self.error(spec.name.pos, recursive_type_msg(spec));
         }
         if let Some(n) = self.types.named_info_mut(named) {
             n.underlying = under;
         }
+        self.valid_type(named);
+        self.check_pending_keys();
         self.collect_methods(&spec.name.name, named);
+    }
+
+    /// Map keys deferred while their type was being declared.
+    pub(crate) fn check_pending_keys(&mut self) {
+        let pending = std::mem::take(&mut self.pending_keys);
+        for (kt, pos) in pending {
+            if self.types.underlying(kt) == ids::INVALID {
+                if self.types.named_info(kt).is_some_and(|n| n.underlying == ids::INVALID) && self.decl_in_progress(kt) {
+                    self.pending_keys.push((kt, pos));
+                }
+                continue;
+            }
+            if !self.types.comparable(kt) {
+                self.error(pos, format!("invalid map key type {}", self.tstr(kt)));
+            }
+        }
+    }
+
+    /// Whether named type `t`'s declaration is still being checked.
+    fn decl_in_progress(&self, t: TypeId) -> bool {
+        self.types.named_info(t).and_then(|n| n.obj).is_some_and(|o| self.color.get(&o) == Some(&Color::Grey))
+    }
+
+    /// go/types' validType: a type may not contain itself by value (through
+    /// struct fields and array elements). Reports gc's message and cuts the
+    /// cycle (the type's underlying becomes invalid) so that later walks
+    /// (comparability, sizes) terminate.
+    pub(crate) fn valid_type(&mut self, named: TypeId) {
+        fn walk(types: &TypeTable, t: TypeId, start: TypeId, path: &mut Vec<TypeId>, seen: &mut HashSet<TypeId>) -> bool {
+            match types.get(t) {
+                Type::Named(_) => {
+                    if t == start {
+                        return true;
+                    }
+                    if !seen.insert(t) {
+                        return false;
+                    }
+                    path.push(t);
+                    let u = types.named_info(t).map(|n| n.underlying).unwrap_or(ids::INVALID);
+                    if u != ids::INVALID && walk(types, u, start, path, seen) {
+                        return true;
+                    }
+                    path.pop();
+                    false
+                }
+                Type::Array(_, e) => walk(types, *e, start, path, seen),
+                Type::Struct(fields) => fields.iter().any(|f| walk(types, f.typ, start, path, seen)),
+                _ => false,
+            }
+        }
+        let under = self.types.named_info(named).map(|n| n.underlying).unwrap_or(ids::INVALID);
+        if under == ids::INVALID {
+            return;
+        }
+        let mut path = vec![named];
+        let mut seen = HashSet::new();
+        if !walk(&self.types, under, named, &mut path, &mut seen) {
+            return;
+        }
+        let name = |c: &Self, t: TypeId| c.types.named_info(t).map(|n| n.name.clone()).unwrap_or_default();
+        let pos_of = |c: &Self, t: TypeId| c.types.named_info(t).and_then(|n| n.obj).map(|o| c.objs.get(o).pos).unwrap_or_default();
+        let p0 = pos_of(self, named);
+        if path.len() == 1 {
+            let msg = format!("invalid recursive type: {} refers to itself", name(self, named));
+            self.error(p0, msg);
+        } else {
+            let mut msg = format!("invalid recursive type {}", name(self, named));
+            for (i, &t) in path.iter().enumerate() {
+                let next = path[(i + 1) % path.len()];
+                msg.push_str(&format!("\n\t{}: {} refers to {}", self.pos_str(pos_of(self, t)), name(self, t), name(self, next)));
+            }
+            self.error(p0, msg);
+        }
+        if let Some(n) = self.types.named_info_mut(named) {
+            n.underlying = ids::INVALID;
+        }
     }
 
     /// Checks the signatures of the methods declared on `name` and attaches
@@ -1060,5 +1138,14 @@ impl Checker<'_> {
             Some(path) => format!("{}:{}:{}", path, p.line, p.col),
             None => format!("{}:{}", p.line, p.col),
         }
+    }
+}
+
+/// gc's message for a type declared as (a chain of names leading back to)
+/// itself.
+pub(crate) fn recursive_type_msg(spec: &ast::TypeSpec) -> String {
+    match &strip_paren(&spec.typ).kind {
+        rgoc_syntax::ExprKind::Ident(n) if *n == spec.name.name => format!("invalid recursive type: {} refers to itself", n),
+        _ => format!("invalid recursive type {}", spec.name.name),
     }
 }

@@ -423,6 +423,16 @@ impl<'a> Checker<'a> {
                     if op.is_comparison() {
                         // operands already have their final types
                     } else if op.is_shift() {
+                        // A non-constant shift of an untyped constant takes
+                        // the type the context gives it, which must be an
+                        // integer type (gc: "shifted operand 1 (type
+                        // float64) must be integer").
+                        let final_t = if self.types.is_interface(t) { self.types.default_type(old.typ) } else { t };
+                        if final_t != ids::INVALID && !self.types.is_untyped(final_t) && !self.types.is_integer(final_t) {
+                            let xs = self.expr_string(x);
+                            self.error(x_pos(x), format!("invalid operation: shifted operand {} (type {}) must be integer", xs, self.tstr(final_t)));
+                            return;
+                        }
                         self.update_expr_type(x, t);
                     } else {
                         self.update_expr_type(x, t);

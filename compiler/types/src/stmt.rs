@@ -838,9 +838,14 @@ impl<'a> Checker<'a> {
                         self.objs.get_mut(o).typ = named;
                         let u = self.type_expr(&spec.typ);
                         let under = self.types.underlying(u);
+                        if under == ids::INVALID && u != ids::INVALID {
+                            self.error(spec.name.pos, crate::check::recursive_type_msg(spec));
+                        }
                         if let Some(n) = self.types.named_info_mut(named) {
                             n.underlying = under;
                         }
+                        self.valid_type(named);
+                        self.check_pending_keys();
                     }
                 }
             }

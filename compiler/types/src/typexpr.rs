@@ -118,9 +118,11 @@ impl<'a> Checker<'a> {
                 if kt == ids::INVALID || vt == ids::INVALID {
                     return ids::INVALID;
                 }
-                if !self.types.comparable(kt)
-                    && !matches!(self.types.get(kt), Type::Named(_) if self.types.underlying(kt) == ids::INVALID)
-                {
+                if matches!(self.types.get(kt), Type::Named(_) if self.types.underlying(kt) == ids::INVALID) {
+                    // The key type is still being declared: check it once
+                    // its declaration is complete.
+                    self.pending_keys.push((kt, key.pos));
+                } else if !self.types.comparable(kt) {
                     self.error(key.pos, format!("invalid map key type {}", self.tstr(kt)));
                     return ids::INVALID;
                 }
