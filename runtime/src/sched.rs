@@ -685,7 +685,15 @@ fn findrunnable() -> &'static G {
             if m.spinning.swap(0, Relaxed) != 0 {
                 NMSPINNING.fetch_sub(1, SeqCst);
             }
-            stopm();
+            // Carry on with a P that is still in service, if one is idle
+            // (the retired P's goroutines went to the global queue).
+            SCHED_LOCK.lock();
+            let np = pidleget();
+            SCHED_LOCK.unlock();
+            match np {
+                Some(np) => acquirep(np),
+                None => stopm(),
+            }
             continue;
         }
         if p.schedtick.load(Relaxed).is_multiple_of(61) {
@@ -797,11 +805,9 @@ fn stoplockedm() {
     sched().nmidlelocked += 1;
     checkdead();
     SCHED_LOCK.unlock();
+    // startlockedm took us off the idle-locked count before waking us.
     m.park.sleep();
     m.park.clear();
-    SCHED_LOCK.lock();
-    sched().nmidlelocked -= 1;
-    SCHED_LOCK.unlock();
     let p = m.nextp.swap(null_mut(), Relaxed);
     // SAFETY: startlockedm hands over a leaked P.
     acquirep(unsafe { &*p });
@@ -811,6 +817,11 @@ fn stoplockedm() {
 fn startlockedm(gp: &'static G, lm: &'static M) {
     let _ = gp;
     let p = releasep();
+    // lm counts as running from now on (else our stopm could see every
+    // M idle and report a deadlock).
+    SCHED_LOCK.lock();
+    sched().nmidlelocked -= 1;
+    SCHED_LOCK.unlock();
     lm.nextp.store(p as *const P as *mut P, Relaxed);
     lm.park.wakeup();
     stopm();
