@@ -8,9 +8,9 @@
 //! and exits the process with status 0 when `main.main` returns.
 //!
 //! Invariants:
-//! - there is one thread and one goroutine (goroutine 1, on M0) until the
-//!   scheduler lands; `G1`/`M0` are its records and are what fatal reports
-//!   print as `gp=`/`mp=`;
+//! - `G1`/`M0` are goroutine 1 and the main thread; sched::schedinit (in
+//!   C main) makes the Ps and sysmon; other Ms are threads the scheduler
+//!   creates; fatal reports print the current G and M as `gp=`/`mp=`;
 //! - `%fs:0x70` holds the running goroutine's stack guard whenever Go code
 //!   runs, and 0 (no split-stack check can fire) otherwise;
 //! - the process ends through `exit` (exit_group(2) via `_exit`), never by
@@ -24,9 +24,11 @@ use core::sync::atomic::{AtomicI32, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize
 /// reused (with their stacks) after they exit.
 ///
 /// The panic/defer fields are only touched by the goroutine itself (and by
-/// the fault handler running on its thread on its behalf), the scheduling
-/// fields by the one thread that runs goroutines, so Relaxed atomics
-/// suffice; they are atomics only to let the record be shared and static.
+/// the fault handler running on its thread on its behalf). The scheduling
+/// fields are handed between Ms through the run queues and channel or
+/// semaphore locks, which order them (sched.rs), so Relaxed atomics
+/// suffice for them; `status` is stored with Release where a G is
+/// published.
 #[repr(C)]
 pub struct G {
     /// Usable stack: [stack_lo, stack_hi).
