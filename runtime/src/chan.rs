@@ -1,5 +1,5 @@
-//! Channels and select (gc's chan.go and select.go), on the one-thread
-//! scheduler of sched.rs.
+//! Channels and select (gc's chan.go and select.go), on the M:N scheduler
+//! of sched.rs.
 //!
 //! Mechanism: a channel value is a pointer to an [`HChan`] (null = nil
 //! channel): a ring buffer of `dataqsiz` elements plus two FIFO wait queues
@@ -30,8 +30,18 @@
 //!   the select has a default, and then chosen = -1 means "take the
 //!   default". Cases on nil channels never proceed; `select {}` is ncases 0.
 //!
+//! Locking (gc's): every operation holds the channel's `lock` (a futex
+//! mutex, lock.rs) while it looks at the buffer and the wait queues; a
+//! goroutine that must wait enqueues its sudog and parks with the lock
+//! released by `gopark`'s unlock function after its registers are saved.
+//! select locks all its channels in address order (each once), and after
+//! a wakeup locks them again to take its remaining sudogs off the queues.
+//! The first two words (len, cap) are read by generated code without the
+//! lock, as gc's len(c) does.
+//!
 //! Invariants:
-//! - one thread: no channel locks yet (gc's hchan.lock comes with M:N);
+//! - the queues, the buffer, `sendx`/`recvx`/`qcount` and `closed` change
+//!   only with `lock` held;
 //! - a sudog of a parked goroutine lives on that goroutine's stack (its
 //!   Rust frame in chansend/chanrecv/selectgo) and is unlinked from every
 //!   queue before the goroutine returns from that frame; element pointers
@@ -171,6 +181,23 @@ pub struct HChan {
     pub recvx: usize,
     pub recvq: WaitQ,
     pub sendq: WaitQ,
+    /// Zero (unlocked) in the fresh, zeroed allocation.
+    pub lock: crate::lock::Mutex,
+}
+
+impl HChan {
+    fn lock(&self) {
+        self.lock.lock()
+    }
+    fn unlock(&self) {
+        self.lock.unlock()
+    }
+}
+
+/// gopark's unlock function for a channel.
+unsafe fn unlock_chan(c: *mut u8) {
+    // SAFETY: gopark passes the live channel.
+    unsafe { (*(c as *mut HChan)).unlock() }
 }
 
 /// gc's maxAlloc on linux/amd64 (1 << 48).
@@ -281,14 +308,12 @@ unsafe fn recv_direct(c: &mut HChan, sg: *mut Sudog, ep: *mut u8) {
     }
 }
 
-/// Send without blocking if possible. Returns true if done.
+/// Send without blocking if possible (the channel is not closed; lock
+/// held). Returns true if done.
 ///
 /// # Safety
 /// c is live; ep holds an element.
 unsafe fn try_send(c: &mut HChan, ep: *const u8) -> bool {
-    if c.closed != 0 {
-        plain_panic(b"send on closed channel");
-    }
     if let Some(sg) = c.recvq.dequeue() {
         // SAFETY: forwarded.
         unsafe { send_direct(c, sg, ep) };
@@ -346,20 +371,26 @@ unsafe fn try_recv(c: &mut HChan, ep: *mut u8) -> Option<bool> {
 pub unsafe fn chansend(c: *mut HChan, ep: *const u8) {
     if c.is_null() {
         loop {
-            gopark(WaitReason::ChanSendNilChan);
+            gopark(WaitReason::ChanSendNilChan, None, null_mut());
         }
     }
     // SAFETY: c is live.
     let ch = unsafe { &mut *c };
+    ch.lock();
+    if ch.closed != 0 {
+        ch.unlock();
+        plain_panic(b"send on closed channel");
+    }
     // SAFETY: forwarded.
     if unsafe { try_send(ch, ep) } {
+        ch.unlock();
         return;
     }
     let g = getg();
     let mut sg = Sudog::new(g, ep as *mut u8, c);
     g.param.store(null_mut(), Relaxed);
     ch.sendq.enqueue(&mut sg);
-    gopark(WaitReason::ChanSend);
+    gopark(WaitReason::ChanSend, Some(unlock_chan), c as *mut u8);
     if !sg.success {
         // Woken by close.
         plain_panic(b"send on closed channel");
@@ -373,20 +404,22 @@ pub unsafe fn chansend(c: *mut HChan, ep: *const u8) {
 pub unsafe fn chanrecv(c: *mut HChan, ep: *mut u8) -> bool {
     if c.is_null() {
         loop {
-            gopark(WaitReason::ChanReceiveNilChan);
+            gopark(WaitReason::ChanReceiveNilChan, None, null_mut());
         }
     }
     // SAFETY: c is live.
     let ch = unsafe { &mut *c };
+    ch.lock();
     // SAFETY: forwarded.
     if let Some(ok) = unsafe { try_recv(ch, ep) } {
+        ch.unlock();
         return ok;
     }
     let g = getg();
     let mut sg = Sudog::new(g, ep, c);
     g.param.store(null_mut(), Relaxed);
     ch.recvq.enqueue(&mut sg);
-    gopark(WaitReason::ChanReceive);
+    gopark(WaitReason::ChanReceive, Some(unlock_chan), c as *mut u8);
     sg.success
 }
 
@@ -423,7 +456,9 @@ pub unsafe extern "C" fn closechan(c: *mut HChan) {
     }
     // SAFETY: c is live.
     let ch = unsafe { &mut *c };
+    ch.lock();
     if ch.closed != 0 {
+        ch.unlock();
         plain_panic(b"close of closed channel");
     }
     ch.closed = 1;
@@ -443,13 +478,15 @@ pub unsafe extern "C" fn closechan(c: *mut HChan) {
         unsafe { (*sg).success = false };
         glist.push(sg);
     }
+    for &sg in glist.iter() {
+        // SAFETY: as above; set while the lock is held.
+        unsafe { (*(*sg).g).param.store(sg as *mut u8, Relaxed) };
+    }
+    ch.unlock();
     for &sg in glist.iter().rev() {
-        // SAFETY: as above; the sudog's goroutine is parked.
-        unsafe {
-            let g = &*(*sg).g;
-            g.param.store(sg as *mut u8, Relaxed);
-            goready(g);
-        }
+        // SAFETY: as above; the sudog's goroutine stays parked (and its
+        // stack in place) until this goready.
+        unsafe { goready(&*(*sg).g) };
     }
 }
 
@@ -494,7 +531,7 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
             };
         }
         loop {
-            gopark(WaitReason::SelectNoCases);
+            gopark(WaitReason::SelectNoCases, None, null_mut());
         }
     }
     if n == 1 && block {
@@ -524,13 +561,23 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
         let j = (crate::alg::rand() % (i as u64 + 1)) as usize;
         order.swap(i, j);
     }
+    // Lock every channel once, in address order (gc's lockorder).
+    let mut lockorder: Vec<*mut HChan> = order.iter().map(|&i| cases[i].c).collect();
+    lockorder.sort_unstable();
+    lockorder.dedup();
+    sellock(&lockorder);
     for &i in &order {
         let k = &cases[i];
         // SAFETY: non-nil channel of a valid case.
         let ch = unsafe { &mut *k.c };
         if k.dir == CASE_SEND {
+            if ch.closed != 0 {
+                selunlock(&lockorder);
+                plain_panic(b"send on closed channel");
+            }
             // SAFETY: k.elem holds the value to send.
             if unsafe { try_send(ch, k.elem) } {
+                selunlock(&lockorder);
                 return SelectResult {
                     chosen: i as i64,
                     recv_ok: 0,
@@ -538,6 +585,7 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
             }
         // SAFETY: k.elem holds an element or is null.
         } else if let Some(ok) = unsafe { try_recv(ch, k.elem) } {
+            selunlock(&lockorder);
             return SelectResult {
                 chosen: i as i64,
                 recv_ok: ok as i64,
@@ -545,6 +593,7 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
         }
     }
     if !block {
+        selunlock(&lockorder);
         return SelectResult {
             chosen: -1,
             recv_ok: 0,
@@ -574,7 +623,15 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
     }
     g.waiting.store(sgs.as_mut_ptr(), Relaxed);
     g.nwaiting.store(n, Relaxed);
-    gopark(WaitReason::Select);
+    gopark(
+        WaitReason::Select,
+        Some(selparkcommit),
+        &mut lockorder as *mut Vec<*mut HChan> as *mut u8,
+    );
+    // Take the other sudogs off their queues with every lock held again
+    // (this waits until selparkcommit, which may have let the waker in
+    // with an early unlock, has released them all).
+    sellock(&lockorder);
     g.waiting.store(null_mut(), Relaxed);
     g.nwaiting.store(0, Relaxed);
     let fired = g.param.swap(null_mut(), Relaxed) as *mut Sudog;
@@ -596,6 +653,7 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
             }
         }
     }
+    selunlock(&lockorder);
     if chosen == usize::MAX {
         crate::panic::throw_str(b"selectgo: bad wakeup");
     }
@@ -612,6 +670,37 @@ pub unsafe extern "C" fn selectgo(cases: *mut Scase, ncases: i64, block: i64) ->
     SelectResult {
         chosen: chosen as i64,
         recv_ok: sg.success as i64,
+    }
+}
+
+fn sellock(chans: &[*mut HChan]) {
+    for &c in chans {
+        // SAFETY: non-nil channels of the select.
+        unsafe { (*c).lock() };
+    }
+}
+
+fn selunlock(chans: &[*mut HChan]) {
+    for &c in chans {
+        // SAFETY: as above.
+        unsafe { (*c).unlock() };
+    }
+}
+
+/// gopark's unlock function for a select: release every channel. The list
+/// (a Vec on the parked goroutine's stack) is read before the first
+/// unlock: after it, a waker may ready the goroutine and move its stack.
+unsafe fn selparkcommit(arg: *mut u8) {
+    // SAFETY: gopark passes the select's lockorder vector.
+    let (ptr, n) = unsafe {
+        let v = &*(arg as *const Vec<*mut HChan>);
+        (v.as_ptr(), v.len())
+    };
+    for i in 0..n {
+        // SAFETY: the vector's heap buffer lives until the goroutine,
+        // resumed, has locked every channel again, which needs this loop
+        // to have released them all.
+        unsafe { (**ptr.add(i)).unlock() };
     }
 }
 

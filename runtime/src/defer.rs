@@ -207,7 +207,7 @@ core::arch::global_asm!(
     "jmp {gorecover}",
     ".size runtime.gorecover, .-runtime.gorecover",
     "",
-    ".section rgo_wrappers,\"ax\",@progbits",
+    ".section rgo_wrappers,\"axR\",@progbits",
     ".p2align 4",
     "rgo_wrappers_placeholder:",
     "ud2",

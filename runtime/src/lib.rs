@@ -10,8 +10,9 @@
 //! and equality over type descriptors, random numbers), `map` (Go maps:
 //! swiss-table style groups), `slice` (makeslice, growslice, copy),
 //! `complex` (complex division), `env` (arguments and environment for os),
-//! `sched` (goroutines on one thread: newproc, switching, gopark/goready,
-//! deadlock), `chan` (channels and select), `fmtfloat` (strconv-exact float
+//! `sched` (the M:N scheduler: Gs, Ms, Ps, run queues, stealing,
+//! syscalls, sysmon, preemption, deadlock), `lock` (futex locks and
+//! notes), `chan` (channels and select), `fmtfloat` (strconv-exact float
 //! formatting for fmt), `sys` (read/write system calls), `ostime` (clocks,
 //! sleep and file system calls for time and os), `atomic` (sync/atomic's
 //! operations), `sema` (semaphores for package sync).
@@ -25,6 +26,7 @@ pub mod env;
 pub mod error;
 pub mod fmtfloat;
 pub mod iface;
+pub mod lock;
 pub mod malloc;
 pub mod map;
 pub mod ostime;

@@ -88,7 +88,8 @@ pub unsafe extern "C" fn walltime(sec: *mut i64, nsec: *mut i32) {
     }
 }
 
-/// Blocks the thread for `ns` nanoseconds (resuming after signals).
+/// Blocks the thread for `ns` nanoseconds (resuming after signals), as a
+/// system call (entersyscall/exitsyscall).
 #[export_name = "runtime.nanosleep"]
 pub extern "C" fn nanosleep(ns: i64) {
     if ns <= 0 {
@@ -102,10 +103,13 @@ pub extern "C" fn nanosleep(ns: i64) {
         tv_sec: 0,
         tv_nsec: 0,
     };
+    // The M blocks: sysmon may hand its P to another M meanwhile.
+    crate::sched::entersyscall();
     // SAFETY: valid timespecs.
     while unsafe { libc::nanosleep(&req, &mut rem) } != 0 && errno() == libc::EINTR as i64 {
         req = rem;
     }
+    crate::sched::exitsyscall();
 }
 
 /// open(2) with O_CLOEXEC added, as gc's os.OpenFile does.

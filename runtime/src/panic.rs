@@ -32,7 +32,7 @@
 //! header and a single `main.main()` frame with `?:0` as position.
 
 use crate::print::{gwrite, Buf};
-use crate::proc::{getg, gotraceback, M0};
+use crate::proc::{getg, getm, gotraceback};
 use crate::types::{kind, Eface, Type};
 use core::sync::atomic::{AtomicU32, Ordering};
 
@@ -82,9 +82,9 @@ fn print_goroutine_header(level: u32, throwing: bool) {
         b.push(b" gp=");
         b.push_hex(getg() as *const _ as u64);
         b.push(b" m=");
-        b.push_int(M0.id);
+        b.push_int(getm().id);
         b.push(b" mp=");
-        b.push_hex(&M0 as *const _ as u64);
+        b.push_hex(getm() as *const _ as u64);
     }
     b.push(b" [running]:\n");
     gwrite(b.as_bytes());

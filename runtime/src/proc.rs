@@ -8,9 +8,9 @@
 //! and exits the process with status 0 when `main.main` returns.
 //!
 //! Invariants:
-//! - there is one thread and one goroutine (goroutine 1, on M0) until the
-//!   scheduler lands; `G1`/`M0` are its records and are what fatal reports
-//!   print as `gp=`/`mp=`;
+//! - `G1`/`M0` are goroutine 1 and the main thread; sched::schedinit (in
+//!   C main) makes the Ps and sysmon; other Ms are threads the scheduler
+//!   creates; fatal reports print the current G and M as `gp=`/`mp=`;
 //! - `%fs:0x70` holds the running goroutine's stack guard whenever Go code
 //!   runs, and 0 (no split-stack check can fire) otherwise;
 //! - the process ends through `exit` (exit_group(2) via `_exit`), never by
@@ -24,9 +24,11 @@ use core::sync::atomic::{AtomicI32, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize
 /// reused (with their stacks) after they exit.
 ///
 /// The panic/defer fields are only touched by the goroutine itself (and by
-/// the fault handler running on its thread on its behalf), the scheduling
-/// fields by the one thread that runs goroutines, so Relaxed atomics
-/// suffice; they are atomics only to let the record be shared and static.
+/// the fault handler running on its thread on its behalf). The scheduling
+/// fields are handed between Ms through the run queues and channel or
+/// semaphore locks, which order them (sched.rs), so Relaxed atomics
+/// suffice for them; `status` is stored with Release where a G is
+/// published.
 #[repr(C)]
 pub struct G {
     /// Usable stack: [stack_lo, stack_hi).
@@ -75,6 +77,13 @@ pub struct G {
     /// move with it (stack.rs, copystack).
     pub waiting: AtomicPtr<crate::chan::Sudog>,
     pub nwaiting: AtomicUsize,
+    /// The M running this goroutine (null when it is not running).
+    pub m: AtomicPtr<M>,
+    /// LockOSThread: the M this goroutine is wired to (sched.rs).
+    pub lockedm: AtomicPtr<M>,
+    /// SP at entersyscall while the goroutine is in a system call (its
+    /// stack is live from there up; for the collector's scan).
+    pub syscallsp: AtomicUsize,
 }
 
 impl G {
@@ -100,40 +109,152 @@ impl G {
             select_done: AtomicU32::new(0),
             waiting: AtomicPtr::new(core::ptr::null_mut()),
             nwaiting: AtomicUsize::new(0),
+            m: AtomicPtr::new(core::ptr::null_mut()),
+            lockedm: AtomicPtr::new(core::ptr::null_mut()),
+            syscallsp: AtomicUsize::new(0),
         }
     }
 }
 
-/// The goroutine running on this (the only) thread; null means G1 (before
-/// the scheduler starts). Per-M once there are several threads.
-pub static CURG: AtomicPtr<G> = AtomicPtr::new(core::ptr::null_mut());
+// --- per-thread words ------------------------------------------------------
+//
+// Each M keeps its scheduling state in words of glibc's thread control
+// block, reached through %fs (the thread pointer) at fixed offsets:
+// `tcbhead_t.__private_tm[0..4]` (0x50-0x68, reserved for libitm, which
+// rgoc programs never link) and `__private_ss` (0x70, the split-stack
+// guard). Generated code reads two of them: the guard (function
+// prologues) and the preemption flag (loop back edges).
 
-/// The running goroutine (gc's getg()).
+/// %fs:0x50: the G running on this thread (its M's g0 while the M runs
+/// scheduler code on the system stack); 0 before the M is set up.
+pub const TLS_G: usize = 0x50;
+/// %fs:0x58: this thread's M.
+pub const TLS_M: usize = 0x58;
+/// %fs:0x60: top of this M's system stack (`__morestack`, mcall).
+pub const TLS_SYSSTACK: usize = 0x60;
+/// %fs:0x68: preemption request (u32): generated code tests it on loop
+/// back edges and calls `runtime.preemptPark` when it is not zero.
+pub const TLS_PREEMPT: usize = 0x68;
+
+#[inline(always)]
+pub fn tls_load(off: usize) -> usize {
+    let v: usize;
+    // SAFETY: reads one word of this thread's TCB (see above).
+    unsafe {
+        core::arch::asm!("mov {}, fs:[{}]", out(reg) v, in(reg) off,
+            options(nostack, preserves_flags, readonly))
+    }
+    v
+}
+
+#[inline(always)]
+pub fn tls_store(off: usize, v: usize) {
+    // SAFETY: writes one word of this thread's TCB reserved for us.
+    unsafe {
+        core::arch::asm!("mov fs:[{}], {}", in(reg) off, in(reg) v,
+            options(nostack, preserves_flags))
+    }
+}
+
+/// This thread's TCB address (the value of %fs), for writing its words
+/// from another thread (sysmon's preemption requests).
+pub fn tcb_address() -> usize {
+    tls_load(0x10) // tcbhead_t.self
+}
+
+/// The running goroutine (gc's getg()); goroutine 1 before the scheduler
+/// starts (and on threads that are not Ms, such as unit tests').
 #[inline(always)]
 pub fn getg() -> &'static G {
-    let g = CURG.load(Ordering::Relaxed);
+    let g = tls_load(TLS_G) as *const G;
     if g.is_null() {
         &G1
     } else {
-        // SAFETY: CURG only ever holds &G1 or a leaked (never freed) G.
+        // SAFETY: TLS_G only ever holds &G1, an M's g0 or a leaked G.
         unsafe { &*g }
     }
 }
 
-/// A machine (OS thread) record.
+/// Set the running goroutine of this thread.
+#[inline(always)]
+pub fn setg(g: &G) {
+    tls_store(TLS_G, g as *const G as usize)
+}
+
+/// This thread's M (M0 on the main thread and on threads that are not Ms).
+#[inline(always)]
+pub fn getm() -> &'static M {
+    let m = tls_load(TLS_M) as *const M;
+    if m.is_null() {
+        &M0
+    } else {
+        // SAFETY: TLS_M only ever holds &M0 or a leaked M.
+        unsafe { &*m }
+    }
+}
+
+/// A machine (OS thread) record (gc's m). M0 is the main thread; the
+/// others are created by the scheduler (sched.rs) and never freed.
 #[repr(C)]
 pub struct M {
     pub id: i64,
-    /// Top of this M's system stack (used by `__morestack`).
+    /// This M's system stack: [g0_stack_lo, g0_stack_hi).
     pub g0_stack_hi: AtomicUsize,
+    pub g0_stack_lo: AtomicUsize,
+    /// The goroutine record standing for the system stack (gc's m.g0):
+    /// what getg() returns while the M runs the scheduler.
+    pub g0: G,
+    /// The thread's TCB address (see tcb_address).
+    pub tcb: AtomicUsize,
+    /// The user goroutine running (or in a system call) on this M.
+    pub curg: AtomicPtr<G>,
+    /// The P held (null while idle or in a system call).
+    pub p: AtomicPtr<crate::sched::P>,
+    /// The P to take when woken (handed over by startm).
+    pub nextp: AtomicPtr<crate::sched::P>,
+    /// The P held before entering a system call.
+    pub oldp: AtomicPtr<crate::sched::P>,
+    /// Looking for work without finding it (gc's m.spinning).
+    pub spinning: AtomicU32,
+    /// Where the idle M sleeps.
+    pub park: crate::lock::Note,
+    /// LockOSThread: the goroutine wired to this M, and the nesting count.
+    pub lockedg: AtomicPtr<G>,
+    pub lockedext: AtomicU32,
+    /// gopark's unlock function and its argument, run on the system stack
+    /// after the parked goroutine's registers are saved.
+    pub waitunlockf: AtomicUsize,
+    pub waitlock: AtomicPtr<u8>,
+    /// Random state for steal order.
+    pub fastrand: AtomicU64,
+}
+
+impl M {
+    pub const fn new(id: i64) -> M {
+        M {
+            id,
+            g0_stack_hi: AtomicUsize::new(0),
+            g0_stack_lo: AtomicUsize::new(0),
+            g0: G::new(0),
+            tcb: AtomicUsize::new(0),
+            curg: AtomicPtr::new(core::ptr::null_mut()),
+            p: AtomicPtr::new(core::ptr::null_mut()),
+            nextp: AtomicPtr::new(core::ptr::null_mut()),
+            oldp: AtomicPtr::new(core::ptr::null_mut()),
+            spinning: AtomicU32::new(0),
+            park: crate::lock::Note::new(),
+            lockedg: AtomicPtr::new(core::ptr::null_mut()),
+            lockedext: AtomicU32::new(0),
+            waitunlockf: AtomicUsize::new(0),
+            waitlock: AtomicPtr::new(core::ptr::null_mut()),
+            fastrand: AtomicU64::new(0),
+        }
+    }
 }
 
 pub static G1: G = G::new(1);
 
-pub static M0: M = M {
-    id: 0,
-    g0_stack_hi: AtomicUsize::new(0),
-};
+pub static M0: M = M::new(0);
 
 // --- args and environment -------------------------------------------------
 
@@ -253,7 +374,9 @@ extern "C" fn goroutine1_main(_arg: *mut u8) {
         main_init();
         main_main();
     }
-    crate::stack::set_stackguard(0);
+    // main.main may return on any M: end the process here rather than
+    // return to the main thread's stack.
+    exit(0)
 }
 
 /// The process entry point (called by crt1's __libc_start_main).
@@ -269,6 +392,7 @@ pub extern "C" fn main(argc: i32, argv: *const *const u8, envp: *const *const u8
     read_godebug();
     crate::stack::init_system_stack(&M0);
     crate::signal::init();
+    crate::sched::schedinit();
     let top = crate::stack::alloc_goroutine1_stack(&G1);
     // SAFETY: `top` is the 16-byte aligned top of a fresh, mapped stack;
     // goroutine1_main has the signature call_on_stack expects.

@@ -1,60 +1,89 @@
-//! Goroutines on one thread: creation, switching, parking, deadlock
-//! detection (the first slice of gc's proc.go: newproc, goexit, gopark,
-//! goready, Gosched, schedule, checkdead).
+//! The M:N scheduler (gc's proc.go): goroutines (G) run on OS threads (M)
+//! that hold one of GOMAXPROCS processors (P).
 //!
-//! Mechanism: cooperative scheduling on the process's one thread (M0).
-//! A goroutine runs until it blocks (`gopark`: channel operations, select),
-//! yields (`runtime.Gosched`) or exits; the scheduler then switches
-//! *directly* to the next runnable goroutine with `rgo_gogo` (push the
-//! callee-saved registers, save SP in the old G, load SP of the new one,
-//! pop its registers, return into it). There is no scheduler loop on a
-//! separate g0 stack: `__morestack` owns the system stack from its top, so
-//! nothing may stay suspended there.
+//! Mechanism:
+//! - A P owns a local run queue (crossbeam-deque `Worker`, FIFO; other Ps
+//!   steal half of it through its `Stealer`) and a `runnext` slot (the
+//!   goroutine made ready last, by `go` or a wakeup, runs next; it may be
+//!   taken RUNNEXT_LIMIT times in a row before the queue gets a turn, gc's
+//!   time-slice inheritance). `RUNQ` (a crossbeam `Injector`) is the global
+//!   queue: yielded and preempted goroutines, overflow, and goroutines
+//!   readied by threads without a P. Every 61st schedule looks there first.
+//! - An M runs user code on goroutine stacks and scheduler code on its own
+//!   system stack (g0, `TLS_SYSSTACK`). `mcall(f)` saves the running
+//!   goroutine's callee-saved registers and SP in its G and calls `f(g)` at
+//!   the top of the system stack; `f` never returns: it ends in
+//!   `schedule`, which finds a runnable G and `execute`s it (`rgo_gogo`
+//!   loads its SP and pops its registers). A parking goroutine's lock is
+//!   released by `park_m` on g0, after its registers are saved, so a
+//!   waker on another M can never resume a goroutine that is still
+//!   running on its stack.
+//! - `findrunnable`: local queue, global queue, then (as a "spinning" M,
+//!   at most half of the busy Ps' worth of them) stealing from the other
+//!   Ps; with nothing found the M puts its P on the idle list and sleeps
+//!   on its note (`stopm`). Making a G runnable (`goready`, `newproc`)
+//!   calls `wakep`, which starts a spinning M when there is an idle P and
+//!   nobody spins; threads are created on demand (`newm`). A spinning M
+//!   that found work wakes the next spinner (gc's resetspinning).
+//! - System calls (`entersyscall`/`exitsyscall` around runtime.read,
+//!   write and nanosleep): the P stays with the M in state P_SYSCALL; on
+//!   return the M takes it back with a CAS, or another idle P, or queues
+//!   its G globally and sleeps. `sysmon` (its own thread, no P) retakes Ps
+//!   stuck in a system call (hand-off to another M when there is work),
+//!   and asks goroutines that ran 10 ms without rescheduling to yield by
+//!   setting their M's preemption word (`TLS_PREEMPT`, %fs:0x68), which
+//!   generated code tests on every loop back edge (calling
+//!   `runtime.preemptPark`).
+//! - LockOSThread wires a G to its M: when it blocks, the M hands its P
+//!   off and sleeps until the G is runnable again (`stoplockedm`); an M
+//!   that picks up someone else's locked G hands its P to that G's M
+//!   (`startlockedm`).
+//! - Deadlock: when the last running M goes idle (no G runnable, none in a
+//!   system call), gc's checkdead report and exit 2.
+//! - GOMAXPROCS(n) at run time adds idle Ps or retires the Ps numbered n
+//!   and above (their Ms move their queues to the global queue at their
+//!   next schedule); there is no stop-the-world.
 //!
-//! Run queue, as gc's per-P queue with one P: `runnext` (the goroutine
-//! made runnable last, by `go` or by a channel operation, runs next, kicking
-//! the previous `runnext` to the tail of `runq`) and the FIFO `runq`. As
-//! gc's time-slice inheritance, `runnext` may be taken at most
-//! `RUNNEXT_LIMIT` times in a row before the head of `runq` gets a turn, so
-//! two goroutines handing values to each other do not starve the rest.
+//! Goroutine ids are sequential from 5 (gc's numbering with one P; see
+//! the goroutine tests' comments), whatever GOMAXPROCS is.
 //!
-//! Goroutine ids: goroutine 1 runs main; gc starts goroutines 2-4 itself
-//! (forcegc helper, sweeper, scavenger) before main.main, so with one P
-//! the first `go` statement of a program built as scripts/golden-expect
-//! builds it creates goroutine 5 (module builds start one more runtime
-//! goroutine: 6; with several Ps the id depends on which P's goid cache
-//! serves it: 17, 18, 20, ...). We number user goroutines from 5 like gc
-//! with GOMAXPROCS=1, so panic and deadlock reports print the ids gc
-//! prints there.
+//! Locks: `SCHED_LOCK` protects the idle P and M lists, the M counts and
+//! the global free G list; `ALLG_LOCK` the list of all Gs. A P's run queue
+//! `Worker`, its runnext streak and free-G cache are touched only by the M
+//! holding the P. Channel and semaphore locks are never taken while
+//! holding the scheduler lock.
 //!
 //! Invariants:
-//! - exactly one goroutine is `G_RUNNING`: the one in `proc::CURG`, whose
-//!   stack guard is in `%fs:0x70`; switching updates both before the SP
-//!   changes (the code after the switch may already be Go code);
-//! - a non-running, non-dead goroutine's `sched_sp` points at the 6 saved
-//!   callee-saved registers and the return address `rgo_gogo` left;
-//! - G records are never freed: dead ones go to `gfree` with their stacks
-//!   (a grown stack is handed to `DEAD_STACK` and freed by the goroutine
-//!   switched to next, since the dying one runs on it) and are reused by `newproc` (with a fresh goid). On one thread a dead G
-//!   can be put on `gfree` before switching away from it, because nothing
-//!   runs in between; with several Ms this must happen on g0 (gc's mcall).
-//! - the scheduler state is only touched by the running goroutine, never
-//!   across a switch (no borrow of it lives across `rgo_gogo`).
+//! - a G is G_RUNNING on at most one M (the one whose `curg` it is, whose
+//!   `TLS_G` and `%fs:0x70` are its own while it runs);
+//! - a G that is runnable or waiting has `sched_sp` pointing at the six
+//!   callee-saved registers and the return address `rgo_mcall` pushed;
+//! - G records are never freed: dead ones are cached per P (and globally)
+//!   with their starting-size stacks and reused by `newproc`.
 
-use crate::proc::{getg, CURG, G, G1};
+use crate::lock::Mutex;
+use crate::proc::{getg, getm, setg, tls_store, G, G1, M, M0, TLS_PREEMPT};
 use core::cell::UnsafeCell;
 use core::ptr::null_mut;
-use core::sync::atomic::Ordering::Relaxed;
-use std::collections::VecDeque;
+use core::sync::atomic::Ordering::{Acquire, Relaxed, Release, SeqCst};
+use core::sync::atomic::{AtomicI64, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize};
+use crossbeam_deque::{Injector, Steal, Stealer, Worker};
 
 // gc's goroutine status values (runtime2.go).
 pub const G_IDLE: u32 = 0;
 pub const G_RUNNABLE: u32 = 1;
 pub const G_RUNNING: u32 = 2;
+pub const G_SYSCALL: u32 = 3;
 pub const G_WAITING: u32 = 4;
 pub const G_DEAD: u32 = 6;
 
-/// gc's waitReason (the subset that can happen without timers and I/O).
+// gc's P status values.
+pub const P_IDLE: u32 = 0;
+pub const P_RUNNING: u32 = 1;
+pub const P_SYSCALL: u32 = 2;
+pub const P_DEAD: u32 = 4;
+
+/// gc's waitReason (the subset that can happen here).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u32)]
 pub enum WaitReason {
@@ -65,6 +94,11 @@ pub enum WaitReason {
     ChanSendNilChan,
     Select,
     SelectNoCases,
+    SyncMutexLock,
+    SyncRWMutexRLock,
+    SyncRWMutexLock,
+    SyncWaitGroupWait,
+    SyncCondWait,
 }
 
 impl WaitReason {
@@ -76,6 +110,11 @@ impl WaitReason {
             4 => b"chan send (nil chan)",
             5 => b"select",
             6 => b"select (no cases)",
+            7 => b"sync.Mutex.Lock",
+            8 => b"sync.RWMutex.RLock",
+            9 => b"sync.RWMutex.Lock",
+            10 => b"sync.WaitGroup.Wait",
+            11 => b"sync.Cond.Wait",
             _ => b"",
         }
     }
@@ -84,54 +123,187 @@ impl WaitReason {
 /// First goroutine id handed out by `newproc` (see the module comment).
 const FIRST_USER_GOID: u64 = 5;
 
-/// How often `runnext` may be chosen in a row (gc: a time slice of 10ms;
-/// schedule() also checks the global queue every 61 ticks).
+/// How often `runnext` may be chosen in a row.
 const RUNNEXT_LIMIT: u32 = 61;
 
-struct Sched {
-    runnext: *const G,
-    runq: VecDeque<*const G>,
-    gfree: Vec<*const G>,
-    allgs: Vec<*const G>,
-    goidgen: u64,
-    runnext_streak: u32,
+/// gc's _MaxGomaxprocs.
+pub const MAX_PROCS: usize = 1024;
+
+/// Preempt goroutines that ran this long without rescheduling (gc's
+/// forcePreemptNS).
+const FORCE_PREEMPT_NS: i64 = 10_000_000;
+
+#[derive(Clone, Copy)]
+struct GPtr(*const G);
+// SAFETY: Gs are never freed; the pointer is only a handle.
+unsafe impl Send for GPtr {}
+
+impl GPtr {
+    fn g(self) -> &'static G {
+        // SAFETY: queues hold &G1 or leaked Gs.
+        unsafe { &*self.0 }
+    }
 }
 
-struct SchedCell(UnsafeCell<Sched>);
+/// A processor (gc's p): the right to run Go code, with its run queue.
+pub struct P {
+    pub id: usize,
+    pub status: AtomicU32,
+    pub m: AtomicPtr<M>,
+    runnext: AtomicPtr<G>,
+    runq: UnsafeCell<Worker<GPtr>>,
+    stealer: Stealer<GPtr>,
+    streak: AtomicU32,
+    pub schedtick: AtomicU32,
+    pub syscalltick: AtomicU32,
+    gfree: UnsafeCell<Vec<GPtr>>,
+    // sysmon's observations (gc's sysmontick).
+    s_schedtick: AtomicU32,
+    s_schedwhen: AtomicI64,
+    s_syscalltick: AtomicU32,
+    s_syscallwhen: AtomicI64,
+}
 
-// SAFETY: one thread runs goroutines; the state is only accessed by the
-// running goroutine, in short non-reentrant sections (see invariants).
-unsafe impl Sync for SchedCell {}
+// SAFETY: `runq` (a Worker) and `gfree` are only touched by the M holding
+// the P (see the module comment); everything else is atomic.
+unsafe impl Sync for P {}
 
-static SCHED: SchedCell = SchedCell(UnsafeCell::new(Sched {
-    runnext: core::ptr::null(),
-    runq: VecDeque::new(),
+impl P {
+    fn new(id: usize) -> P {
+        let w = Worker::new_fifo();
+        let stealer = w.stealer();
+        P {
+            id,
+            status: AtomicU32::new(P_DEAD),
+            m: AtomicPtr::new(null_mut()),
+            runnext: AtomicPtr::new(null_mut()),
+            runq: UnsafeCell::new(w),
+            stealer,
+            streak: AtomicU32::new(0),
+            schedtick: AtomicU32::new(0),
+            syscalltick: AtomicU32::new(0),
+            gfree: UnsafeCell::new(Vec::new()),
+            s_schedtick: AtomicU32::new(0),
+            s_schedwhen: AtomicI64::new(0),
+            s_syscalltick: AtomicU32::new(0),
+            s_syscallwhen: AtomicI64::new(0),
+        }
+    }
+
+    /// The local queue; only the M holding the P may call this.
+    #[allow(clippy::mut_from_ref)]
+    fn runq(&self) -> &Worker<GPtr> {
+        // SAFETY: owner-only (module invariants).
+        unsafe { &*self.runq.get() }
+    }
+
+    #[allow(clippy::mut_from_ref)]
+    fn gfree(&self) -> &mut Vec<GPtr> {
+        // SAFETY: owner-only (module invariants).
+        unsafe { &mut *self.gfree.get() }
+    }
+
+    /// No runnable G here (racy when read by another M).
+    fn runq_empty(&self) -> bool {
+        self.runnext.load(Acquire).is_null() && self.stealer.is_empty()
+    }
+
+    fn runq_len(&self) -> usize {
+        self.stealer.len() + (!self.runnext.load(Relaxed).is_null()) as usize
+    }
+}
+
+/// State under SCHED_LOCK.
+struct Locked {
+    pidle: Vec<&'static P>,
+    midle: Vec<&'static M>,
+    allm: Vec<&'static M>,
+    gfree: Vec<GPtr>,
+    mcount: i64,
+    nmidle: i64,
+    nmidlelocked: i64,
+}
+
+struct LockedCell(UnsafeCell<Locked>);
+// SAFETY: only accessed with SCHED_LOCK held (sched()).
+unsafe impl Sync for LockedCell {}
+
+static SCHED_LOCK: Mutex = Mutex::new();
+static SCHED: LockedCell = LockedCell(UnsafeCell::new(Locked {
+    pidle: Vec::new(),
+    midle: Vec::new(),
+    allm: Vec::new(),
     gfree: Vec::new(),
-    allgs: Vec::new(),
-    goidgen: FIRST_USER_GOID - 1,
-    runnext_streak: 0,
+    mcount: 0,
+    nmidle: 0,
+    nmidlelocked: 0,
 }));
 
-/// Runs `f` with the scheduler state. `f` must not switch goroutines or
-/// call back into `with_sched`.
-fn with_sched<R>(f: impl FnOnce(&mut Sched) -> R) -> R {
-    // SAFETY: see SchedCell; callers keep the section short and
-    // non-reentrant.
-    f(unsafe { &mut *SCHED.0.get() })
+/// The locked scheduler state; SCHED_LOCK must be held.
+#[allow(clippy::mut_from_ref)]
+fn sched() -> &'static mut Locked {
+    // SAFETY: callers hold SCHED_LOCK.
+    unsafe { &mut *SCHED.0.get() }
 }
 
-// rgo_gogo(save: *mut usize, sp: usize): save the callee-saved registers
-// and SP of the running goroutine (SP into *save), switch to the stack `sp`
-// and resume the goroutine saved there.
+struct AllGs(UnsafeCell<Vec<GPtr>>);
+// SAFETY: only accessed with ALLG_LOCK held.
+unsafe impl Sync for AllGs {}
+static ALLG_LOCK: Mutex = Mutex::new();
+static ALLGS: AllGs = AllGs(UnsafeCell::new(Vec::new()));
+
+static RUNQ_CELL: std::sync::OnceLock<Injector<GPtr>> = std::sync::OnceLock::new();
+
+/// The global run queue.
+#[inline]
+fn runq_global() -> &'static Injector<GPtr> {
+    RUNQ_CELL.get_or_init(Injector::new)
+}
+static NPIDLE: AtomicI64 = AtomicI64::new(0);
+static NMSPINNING: AtomicI64 = AtomicI64::new(0);
+static GOMAXPROCS: AtomicUsize = AtomicUsize::new(1);
+static GOIDGEN: AtomicU64 = AtomicU64::new(FIRST_USER_GOID - 1);
+static GCOUNT: AtomicI64 = AtomicI64::new(1);
+static MNEXT: AtomicI64 = AtomicI64::new(1);
+static STARTED: AtomicU32 = AtomicU32::new(0);
+static SCHEDTRACE_MS: AtomicI64 = AtomicI64::new(0);
+static START_NS: AtomicI64 = AtomicI64::new(0);
+
+static ALLP: [AtomicPtr<P>; MAX_PROCS] = [const { AtomicPtr::new(null_mut()) }; MAX_PROCS];
+
+fn allp(i: usize) -> Option<&'static P> {
+    let p = ALLP[i].load(Acquire);
+    // SAFETY: ALLP holds leaked Ps.
+    (!p.is_null()).then(|| unsafe { &*p })
+}
+
+fn gomaxprocs() -> usize {
+    GOMAXPROCS.load(Relaxed)
+}
+
+fn curp() -> Option<&'static P> {
+    let p = getm().p.load(Relaxed);
+    // SAFETY: m.p holds a leaked P or null.
+    (!p.is_null()).then(|| unsafe { &*p })
+}
+
+// ---------------------------------------------------------------------------
+// switching
+
+// rgo_mcall(save: *mut usize, f, arg, g0top): save the callee-saved
+// registers and SP of the running goroutine (SP into *save), switch to the
+// system stack top `g0top` and call f(arg); f does not return.
+//
+// rgo_gogo(sp): resume the goroutine whose registers are saved at `sp`.
 //
 // rgo_gostart: where a new goroutine's first switch returns to. The frame
 // built by `newproc` makes rbp 0 (the end of the frame-pointer chain).
 core::arch::global_asm!(
     ".text",
-    ".globl rgo_gogo",
-    ".type rgo_gogo,@function",
+    ".globl rgo_mcall",
+    ".type rgo_mcall,@function",
     ".p2align 4",
-    "rgo_gogo:",
+    "rgo_mcall:",
     "push rbp",
     "push rbx",
     "push r12",
@@ -139,7 +311,18 @@ core::arch::global_asm!(
     "push r14",
     "push r15",
     "mov [rdi], rsp",
-    "mov rsp, rsi",
+    "mov rsp, rcx",
+    "xor ebp, ebp",
+    "mov rdi, rdx",
+    "call rsi",
+    "ud2",
+    ".size rgo_mcall, .-rgo_mcall",
+    "",
+    ".globl rgo_gogo",
+    ".type rgo_gogo,@function",
+    ".p2align 4",
+    "rgo_gogo:",
+    "mov rsp, rdi",
     "pop r15",
     "pop r14",
     "pop r13",
@@ -161,111 +344,631 @@ core::arch::global_asm!(
     goentry = sym goentry,
 );
 
+#[allow(improper_ctypes)]
 extern "C" {
-    fn rgo_gogo(save: *mut usize, sp: usize);
+    fn rgo_mcall(save: *mut usize, f: extern "C" fn(&'static G) -> !, arg: *const G, g0top: *mut u8);
+    fn rgo_gogo(sp: usize) -> !;
     fn rgo_gostart();
+}
+
+/// gc's mcall: switch to the system stack and call f(current G); f ends
+/// in schedule(). Returns when the goroutine is resumed.
+fn mcall(f: extern "C" fn(&'static G) -> !) {
+    let g = getg();
+    // SAFETY: we run on g's stack; the system stack is free (nothing stays
+    // suspended there while a goroutine runs).
+    unsafe { rgo_mcall(g.sched_sp.as_ptr(), f, g, crate::stack::system_stack_top()) }
+}
+
+/// First thing on the system stack after mcall.
+fn on_g0() -> &'static M {
+    let m = getm();
+    setg(&m.g0);
+    m
+}
+
+/// Run `gp` on this M (which holds a P); never returns.
+fn execute(gp: &'static G) -> ! {
+    let m = getm();
+    let p = curp().expect("execute without P");
+    m.curg.store(gp as *const G as *mut G, Relaxed);
+    gp.m.store(m as *const M as *mut M, Relaxed);
+    gp.status.store(G_RUNNING, Relaxed);
+    p.schedtick.fetch_add(1, Relaxed);
+    tls_store(TLS_PREEMPT, 0);
+    setg(gp);
+    crate::stack::set_stackguard(gp.stackguard0.load(Relaxed));
+    // SAFETY: gp is runnable: its sched_sp holds a frame rgo_mcall or
+    // newproc built.
+    unsafe { rgo_gogo(gp.sched_sp.load(Acquire)) }
+}
+
+// ---------------------------------------------------------------------------
+// P and M lists
+
+fn acquirep(p: &'static P) {
+    let m = getm();
+    m.p.store(p as *const P as *mut P, Relaxed);
+    p.m.store(m as *const M as *mut M, Relaxed);
+    p.status.store(P_RUNNING, SeqCst);
+}
+
+fn releasep() -> &'static P {
+    let m = getm();
+    let p = m.p.swap(null_mut(), Relaxed);
+    // SAFETY: callers hold a P.
+    let p = unsafe { &*p };
+    p.m.store(null_mut(), Relaxed);
+    p.status.store(P_IDLE, SeqCst);
+    p
+}
+
+/// Put `p` on the idle list (SCHED_LOCK held).
+fn pidleput(p: &'static P) {
+    p.status.store(P_IDLE, SeqCst);
+    sched().pidle.push(p);
+    NPIDLE.fetch_add(1, SeqCst);
+}
+
+/// Take an idle P (SCHED_LOCK held); retired Ps are dropped.
+fn pidleget() -> Option<&'static P> {
+    while let Some(p) = sched().pidle.pop() {
+        NPIDLE.fetch_sub(1, SeqCst);
+        if p.id >= gomaxprocs() {
+            p.status.store(P_DEAD, SeqCst);
+            continue;
+        }
+        return Some(p);
+    }
+    None
+}
+
+/// Idle this M until startm hands it a P (gc's stopm); returns holding it.
+fn stopm() {
+    let m = getm();
+    SCHED_LOCK.lock();
+    sched().midle.push(m);
+    sched().nmidle += 1;
+    checkdead();
+    SCHED_LOCK.unlock();
+    m.park.sleep();
+    m.park.clear();
+    let p = m.nextp.swap(null_mut(), Relaxed);
+    // SAFETY: startm hands over a leaked P.
+    acquirep(unsafe { &*p });
+}
+
+/// Run some M with `p` (or an idle P) (gc's startm).
+fn startm(p: Option<&'static P>, spinning: bool) {
+    SCHED_LOCK.lock();
+    let p = match p.or_else(pidleget) {
+        Some(p) => p,
+        None => {
+            SCHED_LOCK.unlock();
+            if spinning {
+                NMSPINNING.fetch_sub(1, SeqCst);
+            }
+            return;
+        }
+    };
+    if let Some(nm) = sched().midle.pop() {
+        sched().nmidle -= 1;
+        SCHED_LOCK.unlock();
+        nm.spinning.store(spinning as u32, Relaxed);
+        nm.nextp.store(p as *const P as *mut P, Relaxed);
+        nm.park.wakeup();
+        return;
+    }
+    sched().mcount += 1;
+    SCHED_LOCK.unlock();
+    newm(p, spinning);
+}
+
+/// Create an M (an OS thread) that starts with `p`.
+fn newm(p: &'static P, spinning: bool) {
+    let id = MNEXT.fetch_add(1, Relaxed);
+    let m: &'static M = Box::leak(Box::new(M::new(id)));
+    m.spinning.store(spinning as u32, Relaxed);
+    m.nextp.store(p as *const P as *mut P, Relaxed);
+    m.fastrand.store(crate::alg::rand() | 1, Relaxed);
+    SCHED_LOCK.lock();
+    sched().allm.push(m);
+    SCHED_LOCK.unlock();
+    extern "C" fn spawn(arg: *mut u8) {
+        // SAFETY: arg is the &'static M passed below.
+        let m: &'static M = unsafe { &*(arg as *const M) };
+        let r = std::thread::Builder::new()
+            .stack_size(64 << 10)
+            .spawn(move || mstart(m));
+        if r.is_err() {
+            crate::panic::throw_str(b"newosproc");
+        }
+    }
+    crate::stack::systemstack(m as *const M as *mut u8, spawn);
+}
+
+/// A new M's thread: make it an M and enter the scheduler on its system
+/// stack.
+fn mstart(m: &'static M) {
+    crate::stack::init_system_stack(m);
+    crate::signal::init_thread();
+    setg(&m.g0);
+    crate::stack::set_stackguard(0);
+    extern "C" fn mstart0(_: *mut u8) {
+        let m = getm();
+        let p = m.nextp.swap(null_mut(), Relaxed);
+        // SAFETY: newm set a leaked P.
+        acquirep(unsafe { &*p });
+        schedule()
+    }
+    // SAFETY: the system stack was just mapped.
+    unsafe {
+        crate::stack::call_on_stack(null_mut(), mstart0, crate::stack::system_stack_top())
+    };
+}
+
+/// Start a spinning M if there is an idle P and nobody spins (gc's wakep).
+fn wakep() {
+    core::sync::atomic::fence(SeqCst);
+    if NPIDLE.load(SeqCst) == 0 {
+        return;
+    }
+    if NMSPINNING.load(SeqCst) != 0
+        || NMSPINNING.compare_exchange(0, 1, SeqCst, Relaxed).is_err()
+    {
+        return;
+    }
+    startm(None, true);
+}
+
+fn resetspinning() {
+    let m = getm();
+    m.spinning.store(0, Relaxed);
+    NMSPINNING.fetch_sub(1, SeqCst);
+    wakep();
+}
+
+/// Give `p` (taken from an M that stops or sits in a system call) to an M
+/// if there is work for it, else to the idle list (gc's handoffp).
+fn handoffp(p: &'static P) {
+    if !p.runq_empty() || !runq_global().is_empty() {
+        startm(Some(p), false);
+        return;
+    }
+    if NMSPINNING.load(SeqCst) + NPIDLE.load(SeqCst) == 0
+        && NMSPINNING.compare_exchange(0, 1, SeqCst, Relaxed).is_ok()
+    {
+        startm(Some(p), true);
+        return;
+    }
+    SCHED_LOCK.lock();
+    if !runq_global().is_empty() {
+        SCHED_LOCK.unlock();
+        startm(Some(p), false);
+        return;
+    }
+    pidleput(p);
+    SCHED_LOCK.unlock();
+}
+
+// ---------------------------------------------------------------------------
+// run queues
+
+/// Put `g` on this M's P's queue (runnext when `next`), or on the global
+/// queue when the M has no P. Runs on the system stack: crossbeam's
+/// queues pin an epoch when a buffer grows, with kilobytes of stack.
+fn ready_put(g: &'static G, next: bool) {
+    struct Args(&'static G, bool);
+    extern "C" fn f(a: *mut u8) {
+        // SAFETY: a points at the Args below.
+        let a = unsafe { &*(a as *const Args) };
+        match curp() {
+            Some(p) => runqput(p, a.0, a.1),
+            None => runq_global().push(GPtr(a.0)),
+        }
+    }
+    let mut a = Args(g, next);
+    crate::stack::systemstack(&mut a as *mut Args as *mut u8, f);
+}
+
+fn runqput(p: &'static P, g: &'static G, next: bool) {
+    let mut g = g as *const G;
+    if next {
+        let old = p.runnext.swap(g as *mut G, AcqRel());
+        if old.is_null() {
+            return;
+        }
+        g = old;
+    }
+    p.runq().push(GPtr(g));
+}
+
+#[allow(non_snake_case)]
+fn AcqRel() -> core::sync::atomic::Ordering {
+    core::sync::atomic::Ordering::AcqRel
+}
+
+fn runqget(p: &'static P) -> Option<&'static G> {
+    let next = p.runnext.load(Acquire);
+    if !next.is_null() && (p.streak.load(Relaxed) < RUNNEXT_LIMIT || p.runq().is_empty()) {
+        if p
+            .runnext
+            .compare_exchange(next, null_mut(), AcqRel(), Relaxed)
+            .is_ok()
+        {
+            p.streak.fetch_add(1, Relaxed);
+            // SAFETY: queues hold leaked Gs.
+            return Some(unsafe { &*next });
+        }
+    }
+    p.streak.store(0, Relaxed);
+    if let Some(g) = p.runq().pop() {
+        return Some(g.g());
+    }
+    let next = p.runnext.swap(null_mut(), AcqRel());
+    // SAFETY: as above.
+    (!next.is_null()).then(|| unsafe { &*next })
+}
+
+fn globrunqget(p: &'static P) -> Option<&'static G> {
+    loop {
+        match runq_global().steal_batch_and_pop(p.runq()) {
+            Steal::Success(g) => return Some(g.g()),
+            Steal::Empty => return None,
+            Steal::Retry => continue,
+        }
+    }
+}
+
+/// Steal half of `victim`'s queue into `p`'s, returning one G; its runnext
+/// too when `stealnext`.
+fn runqsteal(p: &'static P, victim: &'static P, stealnext: bool) -> Option<&'static G> {
+    loop {
+        match victim.stealer.steal_batch_and_pop(p.runq()) {
+            Steal::Success(g) => return Some(g.g()),
+            Steal::Empty => break,
+            Steal::Retry => continue,
+        }
+    }
+    if stealnext {
+        let next = victim.runnext.load(Acquire);
+        if !next.is_null()
+            && victim
+                .runnext
+                .compare_exchange(next, null_mut(), AcqRel(), Relaxed)
+                .is_ok()
+        {
+            // SAFETY: queues hold leaked Gs.
+            return Some(unsafe { &*next });
+        }
+    }
+    None
+}
+
+fn fastrand() -> u64 {
+    let m = getm();
+    let mut x = m.fastrand.load(Relaxed);
+    if x == 0 {
+        x = crate::alg::rand() | 1;
+    }
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    m.fastrand.store(x, Relaxed);
+    x
+}
+
+/// Move a retired P's goroutines to the global queue and drop it.
+fn retirep() {
+    let p = releasep();
+    while let Some(g) = p.runq().pop() {
+        runq_global().push(g);
+    }
+    let next = p.runnext.swap(null_mut(), AcqRel());
+    if !next.is_null() {
+        runq_global().push(GPtr(next));
+    }
+    SCHED_LOCK.lock();
+    sched().gfree.append(p.gfree());
+    p.status.store(P_DEAD, SeqCst);
+    SCHED_LOCK.unlock();
+}
+
+/// Find a runnable goroutine, stealing and sleeping as needed (gc's
+/// findRunnable). Returns with the M holding a P.
+fn findrunnable() -> &'static G {
+    let m = getm();
+    'top: loop {
+        let p = curp().expect("findrunnable without P");
+        if p.id >= gomaxprocs() {
+            retirep();
+            if m.spinning.swap(0, Relaxed) != 0 {
+                NMSPINNING.fetch_sub(1, SeqCst);
+            }
+            // Carry on with a P that is still in service, if one is idle
+            // (the retired P's goroutines went to the global queue).
+            SCHED_LOCK.lock();
+            let np = pidleget();
+            SCHED_LOCK.unlock();
+            match np {
+                Some(np) => acquirep(np),
+                None => stopm(),
+            }
+            continue;
+        }
+        if p.schedtick.load(Relaxed).is_multiple_of(61) {
+            if let Some(g) = globrunqget(p) {
+                return g;
+            }
+        }
+        if let Some(g) = runqget(p) {
+            return g;
+        }
+        if let Some(g) = globrunqget(p) {
+            return g;
+        }
+        let n = gomaxprocs();
+        let busy = n as i64 - NPIDLE.load(SeqCst);
+        if m.spinning.load(Relaxed) != 0 || 2 * NMSPINNING.load(SeqCst) < busy {
+            if m.spinning.load(Relaxed) == 0 {
+                m.spinning.store(1, Relaxed);
+                NMSPINNING.fetch_add(1, SeqCst);
+            }
+            for round in 0..4 {
+                let start = fastrand() as usize;
+                for k in 0..n {
+                    let Some(v) = allp((start + k) % n) else { continue };
+                    if core::ptr::eq(v, p) {
+                        continue;
+                    }
+                    if let Some(g) = runqsteal(p, v, round == 3) {
+                        return g;
+                    }
+                }
+                if let Some(g) = globrunqget(p) {
+                    return g;
+                }
+            }
+        }
+        // Nothing: give up the P.
+        SCHED_LOCK.lock();
+        if !runq_global().is_empty() {
+            SCHED_LOCK.unlock();
+            if let Some(g) = globrunqget(p) {
+                return g;
+            }
+            continue;
+        }
+        let p = releasep();
+        pidleput(p);
+        SCHED_LOCK.unlock();
+        let was_spinning = m.spinning.swap(0, Relaxed) != 0;
+        if was_spinning {
+            NMSPINNING.fetch_sub(1, SeqCst);
+            core::sync::atomic::fence(SeqCst);
+            // Re-check everything: a G made runnable between our checks
+            // and the decrement may have seen a spinning M and not woken
+            // anyone.
+            let work = !runq_global().is_empty()
+                || (0..gomaxprocs()).any(|i| allp(i).is_some_and(|v| !v.runq_empty()));
+            if work {
+                SCHED_LOCK.lock();
+                let np = pidleget();
+                SCHED_LOCK.unlock();
+                if let Some(np) = np {
+                    acquirep(np);
+                    m.spinning.store(1, Relaxed);
+                    NMSPINNING.fetch_add(1, SeqCst);
+                    continue 'top;
+                }
+            }
+        }
+        stopm();
+    }
+}
+
+/// One round of scheduling: find a goroutine and run it (gc's schedule).
+/// Runs on the system stack.
+fn schedule() -> ! {
+    let m = getm();
+    setg(&m.g0);
+    crate::stack::set_stackguard(0);
+    let lg = m.lockedg.load(Relaxed);
+    if !lg.is_null() {
+        stoplockedm();
+        // SAFETY: lockedg is a leaked G.
+        execute(unsafe { &*lg });
+    }
+    loop {
+        let gp = findrunnable();
+        if m.spinning.load(Relaxed) != 0 {
+            resetspinning();
+        }
+        let lm = gp.lockedm.load(Relaxed);
+        if !lm.is_null() && !core::ptr::eq(lm, m) {
+            // SAFETY: lockedm is a live M.
+            startlockedm(gp, unsafe { &*lm });
+            continue;
+        }
+        execute(gp);
+    }
+}
+
+/// This M's locked goroutine is not runnable: give the P away and sleep
+/// until startlockedm hands over a P with the goroutine runnable.
+fn stoplockedm() {
+    let m = getm();
+    if curp().is_some() {
+        handoffp(releasep());
+    }
+    SCHED_LOCK.lock();
+    sched().nmidlelocked += 1;
+    checkdead();
+    SCHED_LOCK.unlock();
+    // startlockedm took us off the idle-locked count before waking us.
+    m.park.sleep();
+    m.park.clear();
+    let p = m.nextp.swap(null_mut(), Relaxed);
+    // SAFETY: startlockedm hands over a leaked P.
+    acquirep(unsafe { &*p });
+}
+
+/// `gp` is runnable but wired to `lm`: hand our P to it and idle.
+fn startlockedm(gp: &'static G, lm: &'static M) {
+    let _ = gp;
+    let p = releasep();
+    // lm counts as running from now on (else our stopm could see every
+    // M idle and report a deadlock).
+    SCHED_LOCK.lock();
+    sched().nmidlelocked -= 1;
+    SCHED_LOCK.unlock();
+    lm.nextp.store(p as *const P as *mut P, Relaxed);
+    lm.park.wakeup();
+    stopm();
+}
+
+// ---------------------------------------------------------------------------
+// goroutine life cycle
+
+/// Called on the main thread before goroutine 1 starts: the Ps, M0 and
+/// goroutine 1, GODEBUG=schedtrace, sysmon.
+pub fn schedinit() {
+    START_NS.store(crate::ostime::nanotime(), Relaxed);
+    let ncpu = crate::env::numcpu().max(1) as usize;
+    let mut procs = ncpu;
+    if let Some(v) = crate::proc::getenv(b"GOMAXPROCS") {
+        if let Some(n) = core::str::from_utf8(v).ok().and_then(|s| s.parse::<usize>().ok()) {
+            if n > 0 {
+                procs = n.min(MAX_PROCS);
+            }
+        }
+    }
+    if let Some(v) = crate::proc::getenv(b"GODEBUG") {
+        for kv in v.split(|&c| c == b',') {
+            if let Some(n) = kv.strip_prefix(b"schedtrace=") {
+                if let Some(n) = core::str::from_utf8(n).ok().and_then(|s| s.parse::<i64>().ok()) {
+                    SCHEDTRACE_MS.store(n, Relaxed);
+                }
+            }
+        }
+    }
+    GOMAXPROCS.store(procs, Relaxed);
+    SCHED_LOCK.lock();
+    for i in 0..procs {
+        ensurep(i);
+    }
+    sched().allm.push(&M0);
+    sched().mcount = 1;
+    for i in (1..procs).rev() {
+        pidleput(allp(i).expect("p"));
+    }
+    SCHED_LOCK.unlock();
+    M0.fastrand.store(crate::alg::rand() | 1, Relaxed);
+    acquirep(allp(0).expect("p0"));
+    G1.status.store(G_RUNNING, Relaxed);
+    G1.m.store(&M0 as *const M as *mut M, Relaxed);
+    M0.curg.store(&G1 as *const G as *mut G, Relaxed);
+    ALLG_LOCK.lock();
+    // SAFETY: ALLG_LOCK held.
+    unsafe { (*ALLGS.0.get()).push(GPtr(&G1)) };
+    ALLG_LOCK.unlock();
+    STARTED.store(1, Relaxed);
+    let r = std::thread::Builder::new()
+        .stack_size(256 << 10)
+        .spawn(sysmon);
+    if r.is_err() {
+        crate::panic::throw_str(b"cannot start sysmon");
+    }
+}
+
+/// Create P number i if it does not exist (SCHED_LOCK held).
+fn ensurep(i: usize) -> &'static P {
+    if let Some(p) = allp(i) {
+        return p;
+    }
+    let p: &'static P = Box::leak(Box::new(P::new(i)));
+    ALLP[i].store(p as *const P as *mut P, Release);
+    p
 }
 
 /// Called on goroutine 1's stack before main.init.
 pub fn init_g1() {
-    G1.status.store(G_RUNNING, Relaxed);
-    CURG.store(&G1 as *const G as *mut G, Relaxed);
-    with_sched(|s| s.allgs.push(&G1));
+    setg(&G1);
 }
 
-/// Make `next` the running goroutine and switch to it; returns when the
-/// current goroutine is resumed.
-fn switch_to(next: &'static G) {
-    let cur = getg();
-    next.status.store(G_RUNNING, Relaxed);
-    if core::ptr::eq(cur, next) {
-        return;
-    }
-    CURG.store(next as *const G as *mut G, Relaxed);
-    crate::stack::set_stackguard(next.stackguard0.load(Relaxed));
-    // SAFETY: next is runnable, so its sched_sp holds a frame rgo_gogo (or
-    // newproc) built; cur's sched_sp receives our own.
-    unsafe { rgo_gogo(cur.sched_sp.as_ptr(), next.sched_sp.load(Relaxed)) };
-    release_dead_stack();
-}
-
-/// A goroutine that exited with a grown stack, waiting for someone else to
-/// free that stack (it could not while running on it).
-static DEAD_STACK: core::sync::atomic::AtomicPtr<G> =
-    core::sync::atomic::AtomicPtr::new(null_mut());
-
-/// Called first thing after every switch: return the stack of a goroutine
-/// that exited with a grown stack to the pools (gc's gfput frees stacks that
-/// are not the starting size; the G gets a fresh one when reused).
-fn release_dead_stack() {
-    let g = DEAD_STACK.swap(null_mut(), Relaxed);
-    if !g.is_null() {
-        // SAFETY: a leaked, dead G; we run on another goroutine's stack.
-        crate::stack::free_goroutine_stack(unsafe { &*g });
-    }
-}
-
-/// The next goroutine to run (gc's findRunnable with one P and nothing
-/// but the run queue), or None when every goroutine is blocked.
-fn findrunnable() -> Option<&'static G> {
-    let g = with_sched(|s| {
-        if !s.runnext.is_null() && (s.runnext_streak < RUNNEXT_LIMIT || s.runq.is_empty()) {
-            s.runnext_streak += 1;
-            return core::mem::replace(&mut s.runnext, core::ptr::null());
-        }
-        s.runnext_streak = 0;
-        if let Some(g) = s.runq.pop_front() {
-            return g;
-        }
-        core::mem::replace(&mut s.runnext, core::ptr::null())
-    });
-    // SAFETY: queued pointers are &G1 or leaked Gs.
-    (!g.is_null()).then(|| unsafe { &*g })
-}
-
-/// Switch to the next runnable goroutine; the deadlock report if none.
-fn schedule() {
-    match findrunnable() {
-        Some(next) => switch_to(next),
-        None => checkdead(),
-    }
-}
-
-/// gc's runqput(pp, gp, next=true).
-fn runqput_next(g: &'static G) {
-    with_sched(|s| {
-        let old = core::mem::replace(&mut s.runnext, g);
-        if !old.is_null() {
-            s.runq.push_back(old);
-        }
-    })
-}
-
-/// Block the running goroutine until `goready` (gc's gopark). Returns
-/// after it was readied and scheduled again.
-pub fn gopark(reason: WaitReason) {
+/// Block the running goroutine until `goready` (gc's gopark). `unlockf`,
+/// if given, is called with `lock` on the system stack once the goroutine
+/// is parked (its registers saved), so wakers that need `lock` can only
+/// see it parked. Returns after it was readied and scheduled again.
+pub fn gopark(reason: WaitReason, unlockf: Option<unsafe fn(*mut u8)>, lock: *mut u8) {
     let g = getg();
+    let m = getm();
+    m.waitunlockf
+        .store(unlockf.map_or(0, |f| f as usize), Relaxed);
+    m.waitlock.store(lock, Relaxed);
     g.waitreason.store(reason as u32, Relaxed);
-    g.status.store(G_WAITING, Relaxed);
-    schedule();
+    mcall(park_m);
 }
 
-/// Make a parked goroutine runnable; it runs next (gc's goready).
+extern "C" fn park_m(gp: &'static G) -> ! {
+    let m = on_g0();
+    gp.status.store(G_WAITING, Release);
+    gp.m.store(null_mut(), Relaxed);
+    m.curg.store(null_mut(), Relaxed);
+    let f = m.waitunlockf.swap(0, Relaxed);
+    if f != 0 {
+        // SAFETY: gopark stored an `unsafe fn(*mut u8)`.
+        unsafe {
+            let f: unsafe fn(*mut u8) = core::mem::transmute(f);
+            f(m.waitlock.swap(null_mut(), Relaxed));
+        }
+    }
+    schedule()
+}
+
+/// Make a parked goroutine runnable; it runs next on this P (gc's
+/// goready).
 pub fn goready(g: &'static G) {
     // The stack-shrinking safe point (see stack::shrinkstack).
     crate::stack::shrinkstack(g);
     g.waitreason.store(WaitReason::Zero as u32, Relaxed);
-    g.status.store(G_RUNNABLE, Relaxed);
-    runqput_next(g);
+    if g
+        .status
+        .compare_exchange(G_WAITING, G_RUNNABLE, AcqRel(), Relaxed)
+        .is_err()
+    {
+        crate::panic::throw_str(b"goready: bad g status");
+    }
+    ready_put(g, true);
+    wakep();
 }
 
-/// `runtime.Gosched()`: yield to the other runnable goroutines.
+/// `runtime.Gosched()`: yield to the other runnable goroutines (the
+/// goroutine goes to the global queue, as gc's goschedImpl).
 #[export_name = "runtime.Gosched"]
 pub extern "C" fn gosched() {
-    let g = getg();
-    g.status.store(G_RUNNABLE, Relaxed);
-    with_sched(|s| s.runq.push_back(g));
-    schedule();
+    mcall(gosched_m);
+}
+
+extern "C" fn gosched_m(gp: &'static G) -> ! {
+    let m = on_g0();
+    gp.status.store(G_RUNNABLE, Release);
+    gp.m.store(null_mut(), Relaxed);
+    m.curg.store(null_mut(), Relaxed);
+    runq_global().push(GPtr(gp));
+    wakep();
+    schedule()
+}
+
+/// The preemption word of this M (`%fs:0x68`) was set: the loop poll of
+/// generated code calls this. Yields like Gosched.
+#[export_name = "runtime.preemptPark"]
+pub extern "C" fn preempt_park() {
+    tls_store(TLS_PREEMPT, 0);
+    if curp().is_none() {
+        return;
+    }
+    mcall(gosched_m);
 }
 
 /// `go f(args)`: the compiler packs the call into a closure `void(ctx)`
@@ -275,15 +978,10 @@ pub extern "C" fn newproc(closure: *mut u8) {
     if closure.is_null() {
         crate::panic::throw_str(b"go of nil func value");
     }
-    let (g, goid) = with_sched(|s| {
-        s.goidgen += 1;
-        (s.gfree.pop(), s.goidgen)
-    });
-    let g: &'static G = match g {
+    let goid = GOIDGEN.fetch_add(1, Relaxed) + 1;
+    let p = curp();
+    let g: &'static G = match gfget(p) {
         Some(g) => {
-            // gfree holds leaked, dead Gs.
-            // SAFETY: as above.
-            let g = unsafe { &*g };
             if g.stack_lo.load(Relaxed) == 0 {
                 crate::stack::alloc_goroutine_stack(g);
             }
@@ -292,7 +990,11 @@ pub extern "C" fn newproc(closure: *mut u8) {
         None => {
             let g: &'static G = Box::leak(Box::new(G::new(0)));
             crate::stack::alloc_goroutine_stack(g);
-            with_sched(|s| s.allgs.push(g));
+            g.status.store(G_DEAD, Relaxed);
+            ALLG_LOCK.lock();
+            // SAFETY: ALLG_LOCK held.
+            unsafe { (*ALLGS.0.get()).push(GPtr(g)) };
+            ALLG_LOCK.unlock();
             g
         }
     };
@@ -303,6 +1005,7 @@ pub extern "C" fn newproc(closure: *mut u8) {
     g.preprinting.store(0, Relaxed);
     g.param.store(null_mut(), Relaxed);
     g.select_done.store(0, Relaxed);
+    g.lockedm.store(null_mut(), Relaxed);
     g.entry.store(closure, Relaxed);
     // The first switch pops 6 zero registers (rbp = 0 ends the frame
     // chain) and returns into rgo_gostart, with SP 16-byte aligned - 8.
@@ -316,13 +1019,46 @@ pub extern "C" fn newproc(closure: *mut u8) {
     }
     g.sched_sp.store(sp, Relaxed);
     g.waitreason.store(WaitReason::Zero as u32, Relaxed);
-    g.status.store(G_RUNNABLE, Relaxed);
-    runqput_next(g);
+    GCOUNT.fetch_add(1, Relaxed);
+    g.status.store(G_RUNNABLE, Release);
+    ready_put(g, true);
+    wakep();
+}
+
+/// A dead G from this P's cache or the global list.
+fn gfget(p: Option<&'static P>) -> Option<&'static G> {
+    let p = p?;
+    if p.gfree().is_empty() {
+        SCHED_LOCK.lock();
+        let s = sched();
+        let k = s.gfree.len().saturating_sub(32);
+        p.gfree().extend(s.gfree.drain(k..));
+        SCHED_LOCK.unlock();
+    }
+    p.gfree().pop().map(GPtr::g)
+}
+
+fn gfput(p: Option<&'static P>, g: &'static G) {
+    match p {
+        Some(p) => {
+            p.gfree().push(GPtr(g));
+            if p.gfree().len() >= 64 {
+                SCHED_LOCK.lock();
+                let k = p.gfree().len() - 32;
+                sched().gfree.extend(p.gfree().drain(k..));
+                SCHED_LOCK.unlock();
+            }
+        }
+        None => {
+            SCHED_LOCK.lock();
+            sched().gfree.push(GPtr(g));
+            SCHED_LOCK.unlock();
+        }
+    }
 }
 
 /// First Rust frame of every goroutine but goroutine 1.
 extern "C" fn goentry() -> ! {
-    release_dead_stack();
     let g = getg();
     let c = g.entry.swap(null_mut(), Relaxed);
     // SAFETY: newproc checked the closure; its first word is the code
@@ -331,38 +1067,281 @@ extern "C" fn goentry() -> ! {
         let code: extern "C" fn(*mut u8) = core::mem::transmute(*(c as *const *const u8));
         code(c);
     }
-    goexit0()
-}
-
-/// The goroutine's function returned: recycle it and run the next one.
-fn goexit0() -> ! {
-    let g = getg();
-    g.status.store(G_DEAD, Relaxed);
-    g.defers.store(null_mut(), Relaxed);
-    g.panic.store(null_mut(), Relaxed);
-    let size = g.stack_hi.load(Relaxed) - g.stack_lo.load(Relaxed);
-    if size != crate::stack::STACK_MIN {
-        DEAD_STACK.store(g as *const G as *mut G, Relaxed);
-    }
-    with_sched(|s| s.gfree.push(g));
-    schedule();
-    // A dead G is only resumed through a fresh frame built by newproc.
+    mcall(goexit_m);
     crate::panic::throw_str(b"goexit: dead goroutine resumed")
 }
 
-/// Every goroutine is blocked and nothing can wake one (no timers, no
-/// I/O yet): gc's checkdead report, exit status 2.
-fn checkdead() -> ! {
+/// The goroutine's function returned: recycle it (on the system stack, so
+/// its stack can be freed) and run the next one.
+extern "C" fn goexit_m(gp: &'static G) -> ! {
+    let m = on_g0();
+    gp.status.store(G_DEAD, Release);
+    gp.defers.store(null_mut(), Relaxed);
+    gp.panic.store(null_mut(), Relaxed);
+    gp.m.store(null_mut(), Relaxed);
+    m.curg.store(null_mut(), Relaxed);
+    if !gp.lockedm.swap(null_mut(), Relaxed).is_null() {
+        m.lockedg.store(null_mut(), Relaxed);
+        m.lockedext.store(0, Relaxed);
+    }
+    GCOUNT.fetch_sub(1, Relaxed);
+    let size = gp.stack_hi.load(Relaxed) - gp.stack_lo.load(Relaxed);
+    if size != crate::stack::STACK_MIN {
+        crate::stack::free_goroutine_stack(gp);
+    }
+    gfput(curp(), gp);
+    schedule()
+}
+
+// ---------------------------------------------------------------------------
+// system calls
+
+/// Before a blocking system call: the P stays with this M in P_SYSCALL
+/// and sysmon may hand it to another M (gc's entersyscall).
+pub fn entersyscall() {
+    let m = getm();
+    let g = getg();
+    let Some(p) = curp() else { return };
+    if core::ptr::eq(g, &m.g0) {
+        return;
+    }
+    let sp: usize;
+    // SAFETY: reads the stack pointer.
+    unsafe { core::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack)) };
+    g.syscallsp.store(sp, Relaxed);
+    g.status.store(G_SYSCALL, Relaxed);
+    p.syscalltick.fetch_add(1, Relaxed);
+    m.oldp.store(p as *const P as *mut P, Relaxed);
+    m.p.store(null_mut(), Relaxed);
+    p.m.store(null_mut(), Relaxed);
+    p.status.store(P_SYSCALL, SeqCst);
+}
+
+/// After the system call: take the P back, or another, or queue the
+/// goroutine and idle (gc's exitsyscall).
+pub fn exitsyscall() {
+    let m = getm();
+    let g = getg();
+    let op = m.oldp.swap(null_mut(), Relaxed);
+    if op.is_null() {
+        return;
+    }
+    // SAFETY: a leaked P.
+    let p: &'static P = unsafe { &*op };
+    if p
+        .status
+        .compare_exchange(P_SYSCALL, P_RUNNING, SeqCst, Relaxed)
+        .is_ok()
+    {
+        m.p.store(op, Relaxed);
+        p.m.store(m as *const M as *mut M, Relaxed);
+        g.status.store(G_RUNNING, Relaxed);
+        g.syscallsp.store(0, Relaxed);
+        return;
+    }
+    SCHED_LOCK.lock();
+    let np = pidleget();
+    SCHED_LOCK.unlock();
+    if let Some(np) = np {
+        acquirep(np);
+        g.status.store(G_RUNNING, Relaxed);
+        g.syscallsp.store(0, Relaxed);
+        return;
+    }
+    mcall(exitsyscall0);
+    g.syscallsp.store(0, Relaxed);
+}
+
+extern "C" fn exitsyscall0(gp: &'static G) -> ! {
+    let m = on_g0();
+    gp.status.store(G_RUNNABLE, Release);
+    gp.m.store(null_mut(), Relaxed);
+    m.curg.store(null_mut(), Relaxed);
+    SCHED_LOCK.lock();
+    let np = pidleget();
+    if np.is_none() {
+        runq_global().push(GPtr(gp));
+    }
+    SCHED_LOCK.unlock();
+    if let Some(np) = np {
+        acquirep(np);
+        execute(gp);
+    }
+    if !m.lockedg.load(Relaxed).is_null() {
+        stoplockedm();
+        execute(gp);
+    }
+    stopm();
+    schedule()
+}
+
+// ---------------------------------------------------------------------------
+// sysmon
+
+fn usleep(us: i64) {
+    let ts = libc::timespec {
+        tv_sec: us / 1_000_000,
+        tv_nsec: (us % 1_000_000) * 1000,
+    };
+    // SAFETY: plain nanosleep with a valid timespec.
+    unsafe { libc::nanosleep(&ts, null_mut()) };
+}
+
+static SYSMON_M: M = M::new(-1);
+
+/// The system monitor (gc's sysmon): its own thread, no P.
+fn sysmon() {
+    crate::proc::tls_store(crate::proc::TLS_M, &SYSMON_M as *const M as usize);
+    setg(&SYSMON_M.g0);
+    let mut idle = 0u32;
+    let mut delay: i64 = 20;
+    let mut lasttrace: i64 = 0;
+    loop {
+        if idle == 0 {
+            delay = 20;
+        } else if idle > 50 {
+            delay *= 2;
+        }
+        delay = delay.min(10_000);
+        usleep(delay);
+        let now = crate::ostime::nanotime();
+        let st = SCHEDTRACE_MS.load(Relaxed);
+        if st > 0 && (lasttrace == 0 || lasttrace + st * 1_000_000 <= now) {
+            lasttrace = now;
+            schedtrace(now);
+        }
+        if retake(now) != 0 {
+            idle = 0;
+        } else {
+            idle += 1;
+        }
+    }
+}
+
+/// Request `p`'s running goroutine to yield at its next loop back edge.
+fn preemptone(p: &'static P) {
+    let m = p.m.load(Relaxed);
+    if m.is_null() {
+        return;
+    }
+    // SAFETY: Ms are never freed; `tcb` is the TCB of its (live) thread,
+    // whose word TLS_PREEMPT is ours.
+    unsafe {
+        let tcb = (*m).tcb.load(Relaxed);
+        if tcb != 0 {
+            (*((tcb + TLS_PREEMPT) as *const AtomicU32)).store(1, Relaxed);
+        }
+    }
+}
+
+/// gc's retake: preempt long-running goroutines, take Ps from Ms stuck in
+/// system calls. Returns how many Ps were retaken.
+fn retake(now: i64) -> u32 {
+    let mut n = 0;
+    let max = gomaxprocs();
+    for i in 0..MAX_PROCS {
+        let Some(p) = allp(i) else { break };
+        let s = p.status.load(SeqCst);
+        if i >= max {
+            if s == P_RUNNING {
+                preemptone(p);
+            }
+            continue;
+        }
+        let mut sysretake = false;
+        if s == P_RUNNING || s == P_SYSCALL {
+            let t = p.schedtick.load(Relaxed);
+            if p.s_schedtick.load(Relaxed) != t {
+                p.s_schedtick.store(t, Relaxed);
+                p.s_schedwhen.store(now, Relaxed);
+            } else if p.s_schedwhen.load(Relaxed) + FORCE_PREEMPT_NS <= now {
+                preemptone(p);
+                sysretake = true;
+            }
+        }
+        if s == P_SYSCALL {
+            let t = p.syscalltick.load(Relaxed);
+            if !sysretake && p.s_syscalltick.load(Relaxed) != t {
+                p.s_syscalltick.store(t, Relaxed);
+                p.s_syscallwhen.store(now, Relaxed);
+                continue;
+            }
+            if p.runq_empty()
+                && runq_global().is_empty()
+                && NMSPINNING.load(SeqCst) + NPIDLE.load(SeqCst) > 0
+                && p.s_syscallwhen.load(Relaxed) + 10_000_000 > now
+            {
+                continue;
+            }
+            if p
+                .status
+                .compare_exchange(P_SYSCALL, P_IDLE, SeqCst, Relaxed)
+                .is_ok()
+            {
+                n += 1;
+                p.syscalltick.fetch_add(1, Relaxed);
+                handoffp(p);
+            }
+        }
+    }
+    n
+}
+
+/// GODEBUG=schedtrace=N: one line in gc's shape every N ms.
+fn schedtrace(now: i64) {
+    let mut b = crate::print::Buf::<512>::new();
+    SCHED_LOCK.lock();
+    let s = sched();
+    b.push(b"SCHED ");
+    b.push_int((now - START_NS.load(Relaxed)) / 1_000_000);
+    b.push(b"ms: gomaxprocs=");
+    b.push_uint(gomaxprocs() as u64);
+    b.push(b" idleprocs=");
+    b.push_int(NPIDLE.load(SeqCst));
+    b.push(b" threads=");
+    b.push_int(s.mcount + 1);
+    b.push(b" spinningthreads=");
+    b.push_int(NMSPINNING.load(SeqCst));
+    b.push(b" needspinning=0 idlethreads=");
+    b.push_int(s.nmidle);
+    b.push(b" runqueue=");
+    b.push_uint(runq_global().len() as u64);
+    SCHED_LOCK.unlock();
+    let n = gomaxprocs();
+    for i in 0..n {
+        b.push(b" ");
+        if i == 0 {
+            b.push(b"[ ");
+        }
+        b.push_uint(allp(i).map_or(0, |p| p.runq_len()) as u64);
+        if i == n - 1 {
+            b.push(b" ]");
+        }
+    }
+    b.push(b"\n");
+    crate::print::write_err(b.as_bytes());
+}
+
+// ---------------------------------------------------------------------------
+// deadlock
+
+/// Called with SCHED_LOCK held when an M goes idle: if no M is running
+/// any more, nothing can ever make a goroutine runnable (no timers or
+/// network poller here; a goroutine in a system call keeps its M running):
+/// gc's checkdead report, exit status 2.
+fn checkdead() {
+    let s = sched();
+    let run = s.mcount - s.nmidle - s.nmidlelocked;
+    if run > 0 {
+        return;
+    }
     crate::print::lock();
     crate::print::gwrite(b"fatal error: all goroutines are asleep - deadlock!\n");
     let (level, _, crash) = crate::proc::gotraceback(false);
     if level > 0 {
-        let allgs = with_sched(|s| s.allgs.clone());
-        for g in allgs {
-            // SAFETY: allgs holds &G1 and leaked Gs.
-            let g = unsafe { &*g };
+        for_each_g(|g| {
             if g.status.load(Relaxed) != G_WAITING {
-                continue;
+                return;
             }
             let mut b = crate::print::Buf::<128>::new();
             b.push(b"\ngoroutine ");
@@ -374,7 +1353,7 @@ fn checkdead() -> ! {
             if core::ptr::eq(g, &G1) {
                 crate::print::gwrite(b"main.main()\n\t?:0 +0x0\n");
             }
-        }
+        });
     }
     if crash {
         // SAFETY: dying by SIGABRT as GOTRACEBACK=crash asks.
@@ -383,17 +1362,116 @@ fn checkdead() -> ! {
     crate::proc::exit(2)
 }
 
-/// Number of goroutines that exist (gc's runtime.NumGoroutine, counting
-/// only user goroutines and goroutine 1).
+// ---------------------------------------------------------------------------
+// enumeration (for the collector and reports)
+
+/// Calls `f` on every goroutine record ever created (goroutine 1 first),
+/// dead ones included: stack bounds in `stack_lo`/`stack_hi`, the saved
+/// SP of a stopped goroutine in `sched_sp` (its callee-saved registers are
+/// pushed below it), `syscallsp` for one in a system call, `status`.
+/// Holds the allg lock: `f` must not create goroutines.
+pub fn for_each_g(mut f: impl FnMut(&'static G)) {
+    ALLG_LOCK.lock();
+    // SAFETY: ALLG_LOCK held; the list holds &G1 and leaked Gs.
+    let gs = unsafe { &*ALLGS.0.get() };
+    for g in gs.iter() {
+        f(g.g());
+    }
+    ALLG_LOCK.unlock();
+}
+
+/// Calls `f` on every M (for the collector: their g0 stacks and curg).
+pub fn for_each_m(mut f: impl FnMut(&'static M)) {
+    SCHED_LOCK.lock();
+    for m in sched().allm.iter() {
+        f(m);
+    }
+    SCHED_LOCK.unlock();
+}
+
+// ---------------------------------------------------------------------------
+// package runtime
+
+/// Number of goroutines that exist (user goroutines and goroutine 1).
 #[export_name = "runtime.NumGoroutine"]
 pub extern "C" fn num_goroutine() -> i64 {
-    with_sched(|s| {
-        s.allgs
-            .iter()
-            // SAFETY: allgs holds &G1 and leaked Gs.
-            .filter(|g| unsafe { (***g).status.load(Relaxed) } != G_DEAD)
-            .count() as i64
-    })
+    GCOUNT.load(Relaxed)
+}
+
+/// `runtime.GOMAXPROCS(n)`: set the number of Ps when n > 0; returns the
+/// previous setting.
+#[export_name = "runtime.GOMAXPROCS"]
+pub extern "C" fn set_gomaxprocs(n: i64) -> i64 {
+    let prev = gomaxprocs();
+    if n <= 0 || n as usize == prev || STARTED.load(Relaxed) == 0 {
+        return prev as i64;
+    }
+    let n = (n as usize).min(MAX_PROCS);
+    SCHED_LOCK.lock();
+    for i in 0..n {
+        ensurep(i);
+    }
+    GOMAXPROCS.store(n, SeqCst);
+    for i in prev..n {
+        let p = allp(i).expect("p");
+        if p.status.load(SeqCst) == P_DEAD {
+            pidleput(p);
+        }
+    }
+    // Retire idle Ps beyond n now; running ones retire at their next
+    // schedule (sysmon asks them to yield).
+    let s = sched();
+    let before = s.pidle.len();
+    s.pidle.retain(|p| {
+        if p.id >= n {
+            p.status.store(P_DEAD, SeqCst);
+            false
+        } else {
+            true
+        }
+    });
+    NPIDLE.fetch_sub((before - s.pidle.len()) as i64, SeqCst);
+    SCHED_LOCK.unlock();
+    if n > prev {
+        for _ in prev..n {
+            wakep();
+        }
+    } else if curp().is_some_and(|p| p.id >= n) {
+        gosched();
+    }
+    prev as i64
+}
+
+/// `runtime.LockOSThread()`: wire the calling goroutine to its thread.
+#[export_name = "runtime.LockOSThread"]
+pub extern "C" fn lock_os_thread() {
+    let m = getm();
+    let g = getg();
+    m.lockedext.fetch_add(1, Relaxed);
+    m.lockedg.store(g as *const G as *mut G, Relaxed);
+    g.lockedm.store(m as *const M as *mut M, Relaxed);
+}
+
+/// `runtime.UnlockOSThread()`: undo one LockOSThread.
+#[export_name = "runtime.UnlockOSThread"]
+pub extern "C" fn unlock_os_thread() {
+    let m = getm();
+    let g = getg();
+    let c = m.lockedext.load(Relaxed);
+    if c == 0 {
+        return;
+    }
+    m.lockedext.store(c - 1, Relaxed);
+    if c == 1 {
+        m.lockedg.store(null_mut(), Relaxed);
+        g.lockedm.store(null_mut(), Relaxed);
+    }
+}
+
+/// The id of the M running the caller (tests: LockOSThread keeps it).
+#[export_name = "runtime.mid"]
+pub extern "C" fn mid() -> i64 {
+    getm().id
 }
 
 #[cfg(test)]
@@ -411,8 +1489,8 @@ mod tests {
             b"select (no cases)"
         );
         assert_eq!(
-            WaitReason::text(WaitReason::ChanSendNilChan as u32),
-            b"chan send (nil chan)"
+            WaitReason::text(WaitReason::SyncWaitGroupWait as u32),
+            b"sync.WaitGroup.Wait"
         );
     }
 }

@@ -122,10 +122,27 @@ extern "C" fn handler(sig: i32, info: *mut libc::siginfo_t, ctx: *mut libc::c_vo
     uc.uc_mcontext.gregs[libc::REG_RIP as usize] = rgo_sigpanic0 as *const () as usize as i64;
 }
 
-/// Install the alternate stack and the fault handlers on this thread.
+/// Install the alternate stack and the fault handlers (process-wide) on
+/// the main thread.
 pub fn init() {
-    // SAFETY: anonymous mapping, checked; sigaltstack/sigaction get fully
-    // initialised structures; the handler has the SA_SIGINFO signature.
+    init_thread();
+    // SAFETY: sigaction gets a fully initialised structure; the handler
+    // has the SA_SIGINFO signature.
+    unsafe {
+        let mut sa: libc::sigaction = core::mem::zeroed();
+        sa.sa_sigaction = handler as *const () as usize;
+        sa.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
+        libc::sigfillset(&mut sa.sa_mask);
+        for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE] {
+            libc::sigaction(sig, &sa, core::ptr::null_mut());
+        }
+    }
+}
+
+/// Give this thread (every M) its own alternate signal stack.
+pub fn init_thread() {
+    // SAFETY: anonymous mapping, checked; sigaltstack gets a fully
+    // initialised structure.
     unsafe {
         let p = libc::mmap(
             core::ptr::null_mut(),
@@ -144,13 +161,5 @@ pub fn init() {
             ss_size: SIGSTACK_SIZE,
         };
         libc::sigaltstack(&ss, core::ptr::null_mut());
-
-        let mut sa: libc::sigaction = core::mem::zeroed();
-        sa.sa_sigaction = handler as *const () as usize;
-        sa.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
-        libc::sigfillset(&mut sa.sa_mask);
-        for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE] {
-            libc::sigaction(sig, &sa, core::ptr::null_mut());
-        }
     }
 }

@@ -197,8 +197,9 @@ core::arch::global_asm!(
     "mov [rsp + 0xE8], r14",
     "mov [rsp + 0xF0], r15",
     "mov rdi, rsp",
-    // Switch to the system stack (16-byte aligned top) and call newstack.
-    "mov rsp, [rip + {sysstack}]",
+    // Switch to the M's system stack (16-byte aligned top, kept in the
+    // TCB word %fs:0x60, proc::TLS_SYSSTACK) and call newstack.
+    "mov rsp, qword ptr fs:[0x60]",
     "call {newstack}",
     // rax = (possibly moved) MorestackFrame.
     "mov rsp, rax",
@@ -243,19 +244,13 @@ core::arch::global_asm!(
     ".p2align 4",
     "__morestack_allocate_stack_space:",
     "mov rsi, rsp",
-    "mov rsp, [rip + {sysstack}]",
+    "mov rsp, qword ptr fs:[0x60]",
     "call {allocaoverflow}",
     "ud2",
     ".size __morestack_allocate_stack_space, .-__morestack_allocate_stack_space",
-    sysstack = sym MORESTACK_SP,
     newstack = sym rgo_newstack,
     allocaoverflow = sym rgo_alloca_overflow,
 );
-
-/// Top of the system stack `__morestack` switches to. Read by the assembly;
-/// per-M once there are several Ms.
-#[no_mangle]
-static mut MORESTACK_SP: usize = 0;
 
 extern "C" {
     fn rgo_call_on_stack(arg: *mut u8, f: extern "C" fn(*mut u8), stack_top: *mut u8);
@@ -360,9 +355,11 @@ struct Pools {
 }
 
 struct PoolCell(core::cell::UnsafeCell<Pools>);
-// SAFETY: one thread allocates stacks (the running goroutine or
-// `__morestack` on its behalf), in short non-reentrant sections.
+// SAFETY: every access holds POOL_LOCK (with_pools), in short
+// non-reentrant sections.
 unsafe impl Sync for PoolCell {}
+
+static POOL_LOCK: crate::lock::Mutex = crate::lock::Mutex::new();
 
 static POOLS: PoolCell = PoolCell(core::cell::UnsafeCell::new(Pools {
     free: [const { Vec::new() }; MAX_ORDER + 1],
@@ -371,8 +368,11 @@ static POOLS: PoolCell = PoolCell(core::cell::UnsafeCell::new(Pools {
 }));
 
 fn with_pools<R>(f: impl FnOnce(&mut Pools) -> R) -> R {
+    POOL_LOCK.lock();
     // SAFETY: see PoolCell; `f` does not call back into the pools.
-    f(unsafe { &mut *POOLS.0.get() })
+    let r = f(unsafe { &mut *POOLS.0.get() });
+    POOL_LOCK.unlock();
+    r
 }
 
 fn order_of(size: usize) -> usize {
@@ -476,19 +476,40 @@ pub fn free_goroutine_stack(g: &G) {
     }
 }
 
-/// Map the M's system stack and point `__morestack` at it.
-pub fn init_system_stack(m: &M) {
-    let (_lo, hi) = map_stack(SYSTEM_STACK_SIZE, false);
+/// Map the M's system stack and point `__morestack` at it; called on the
+/// M's own thread (the TCB words are per thread), which it makes an M.
+pub fn init_system_stack(m: &'static M) {
+    let (lo, hi) = map_stack(SYSTEM_STACK_SIZE, false);
     m.g0_stack_hi.store(hi, Ordering::Relaxed);
-    // SAFETY: single-threaded start-up; the assembly only reads it later.
-    unsafe { *core::ptr::addr_of_mut!(MORESTACK_SP) = hi };
+    m.g0_stack_lo.store(lo, Ordering::Relaxed);
+    m.g0.stack_lo.store(lo, Ordering::Relaxed);
+    m.g0.stack_hi.store(hi, Ordering::Relaxed);
+    m.tcb.store(crate::proc::tcb_address(), Ordering::Relaxed);
+    crate::proc::tls_store(crate::proc::TLS_SYSSTACK, hi);
+    crate::proc::tls_store(crate::proc::TLS_M, m as *const M as usize);
+    crate::proc::tls_store(crate::proc::TLS_PREEMPT, 0);
 }
 
-/// Top of the system stack (for runtime work that must not run on a
+/// Top of this M's system stack (for runtime work that must not run on a
 /// goroutine stack, such as shrinking another goroutine's stack).
 pub fn system_stack_top() -> *mut u8 {
-    // SAFETY: written once at start-up.
-    unsafe { *core::ptr::addr_of!(MORESTACK_SP) as *mut u8 }
+    crate::proc::tls_load(crate::proc::TLS_SYSSTACK) as *mut u8
+}
+
+/// gc's systemstack: run `f(arg)` on the M's system stack, directly when
+/// already there (scheduler code runs on g0) or when this thread is not an
+/// M at all.
+pub fn systemstack(arg: *mut u8, f: extern "C" fn(*mut u8)) {
+    let g = crate::proc::tls_load(crate::proc::TLS_G);
+    let m = crate::proc::getm();
+    if g == 0 || g == &m.g0 as *const G as usize || system_stack_top().is_null() {
+        f(arg)
+    } else {
+        // SAFETY: a goroutine runs on this M, so its system stack is free
+        // (mcall and __morestack start from its top and nothing stays
+        // suspended there while a goroutine runs).
+        unsafe { call_on_stack(arg, f, system_stack_top()) }
+    }
 }
 
 // --- copying (gc's copystack / adjustpointers) ------------------------------
@@ -669,15 +690,7 @@ pub fn shrinkstack(g: &'static G) {
         // SAFETY: g is stopped: everything live is in [sched_sp, hi).
         unsafe { copystack(g, sp, (hi - lo) / 2) };
     }
-    // SAFETY: the system stack is free (only __morestack uses it and it
-    // does not ready goroutines); on_system_stack has the expected type.
-    unsafe {
-        call_on_stack(
-            g as *const G as *mut u8,
-            on_system_stack,
-            system_stack_top(),
-        )
-    };
+    systemstack(g as *const G as *mut u8, on_system_stack);
 }
 
 /// `__morestack_allocate_stack_space` lands here (on the system stack).

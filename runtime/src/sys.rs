@@ -1,6 +1,9 @@
 //! System calls for package os: `runtime.write` and `runtime.read` on file
 //! descriptors (arguments and environment are in env.rs).
 //!
+//! Both are system calls for the scheduler (entersyscall/exitsyscall: a
+//! blocked read does not hold up other goroutines).
+//!
 //! Invariants: `write` writes all `n` bytes unless an error other than
 //! EINTR occurs (partial writes are continued); both return the number of
 //! bytes transferred, or `-errno` when nothing could be transferred.
@@ -16,6 +19,14 @@ fn errno() -> i32 {
 /// `p` points to `n` readable bytes (or n <= 0).
 #[export_name = "runtime.write"]
 pub unsafe extern "C" fn write(fd: i64, p: *const u8, n: i64) -> i64 {
+    crate::sched::entersyscall();
+    // SAFETY: forwarded.
+    let r = unsafe { write1(fd, p, n) };
+    crate::sched::exitsyscall();
+    r
+}
+
+unsafe fn write1(fd: i64, p: *const u8, n: i64) -> i64 {
     let mut done: i64 = 0;
     while done < n {
         // SAFETY: p[done..n] is readable per the caller.
@@ -44,6 +55,14 @@ pub unsafe extern "C" fn read(fd: i64, p: *mut u8, n: i64) -> i64 {
     if n <= 0 {
         return 0;
     }
+    crate::sched::entersyscall();
+    // SAFETY: forwarded.
+    let r = unsafe { read1(fd, p, n) };
+    crate::sched::exitsyscall();
+    r
+}
+
+unsafe fn read1(fd: i64, p: *mut u8, n: i64) -> i64 {
     loop {
         // SAFETY: p[..n] is writable per the caller.
         let r = unsafe { libc::read(fd as i32, p.cast(), n as usize) };

@@ -1,9 +1,8 @@
 // Package runtime is the Go-side face of rgoc's runtime (which is written in
 // Rust, runtime/ in the repository): the declarations programs import.
 //
-// Not here yet, because the runtime exports nothing for them: NumCPU,
-// NumGoroutine, GOMAXPROCS, Caller(s), Stack, MemStats, SetFinalizer,
-// Version.
+// Not here yet, because the runtime exports nothing for them: Caller(s),
+// Stack, MemStats, SetFinalizer, Version.
 package runtime
 
 // Compiler is the name of the compiler toolchain that built the running
@@ -38,10 +37,6 @@ func KeepAlive(x any) {}
 
 // Gosched yields the processor, allowing other goroutines to run.
 //
-// rgoc: bound to the runtime's scheduler; the runtime does not export
-// runtime.Gosched yet, so a program calling it does not link until it
-// does.
-//
 //go:linkname Gosched runtime.Gosched
 func Gosched()
 
@@ -61,15 +56,22 @@ func NumGoroutine() int
 func NumCPU() int
 
 // GOMAXPROCS sets the maximum number of CPUs that can be executing
-// simultaneously and returns the previous setting. The scheduler runs
-// goroutines on one thread so far: the setting is recorded and reported,
-// but does not add threads yet.
-func GOMAXPROCS(n int) int {
-	prev := gomaxprocs
-	if n > 0 {
-		gomaxprocs = n
-	}
-	return prev
-}
+// simultaneously and returns the previous setting. If n < 1, it does not
+// change the current setting. The default is the GOMAXPROCS environment
+// variable, else the number of CPUs.
+//
+//go:linkname GOMAXPROCS runtime.GOMAXPROCS
+func GOMAXPROCS(n int) int
 
-var gomaxprocs = NumCPU()
+// LockOSThread wires the calling goroutine to its current operating
+// system thread: it always executes in that thread, and no other
+// goroutine executes in it, until the goroutine has made as many calls to
+// UnlockOSThread as to LockOSThread.
+//
+//go:linkname LockOSThread runtime.LockOSThread
+func LockOSThread()
+
+// UnlockOSThread undoes an earlier call to LockOSThread.
+//
+//go:linkname UnlockOSThread runtime.UnlockOSThread
+func UnlockOSThread()

@@ -2,17 +2,18 @@
 // exclusion locks. Other than the Once and WaitGroup types, most are
 // intended for use by low-level library routines.
 //
-// rgoc: goroutines run on one OS thread and switch only when they block or
-// yield, so the state of these types is plain memory touched by the running
-// goroutine alone, and blocking goes through the runtime's semaphores
+// rgoc: goroutines run on several threads (the M:N scheduler), so the
+// state words of these types are changed with sync/atomic, following gc's
+// algorithms (internal/sync/mutex.go without starvation mode, rwmutex.go,
+// waitgroup.go); blocking goes through the runtime's semaphores
 // (runtime/src/sema.rs: runtime.semacquire parks the goroutine, which then
 // counts for deadlock detection; runtime.semrelease readies the longest
-// waiter). When goroutines run on several threads (the M:N scheduler),
-// the state words here must become atomics (sync/atomic) with gc's
-// algorithms (internal/sync/mutex.go, rwmutex.go, waitgroup.go). Messages
-// of panics and fatal errors are gc's. Not here: the generic OnceValue and
+// waiter). Cond, Pool and Map keep their state under an internal Mutex.
+// Messages of panics and fatal errors are gc's. Not here: the generic OnceValue and
 // OnceValues.
 package sync
+
+import "sync/atomic"
 
 //go:linkname runtime_Semacquire runtime.semacquire
 func runtime_Semacquire(s *uint32, reason int)
@@ -49,131 +50,158 @@ func (*noCopy) Unlock() {}
 
 // A Mutex is a mutual exclusion lock. The zero value for a Mutex is an
 // unlocked mutex. A Mutex must not be copied after first use.
+//
+// rgoc: gc's algorithm without its starvation mode: state holds the
+// locked bit and the number of waiters (<< 1), changed by CAS; a waiter
+// counts itself while the mutex is locked and sleeps on sema; Unlock
+// wakes one waiter unless someone else took the lock meanwhile (then that
+// one's Unlock does).
 type Mutex struct {
-	locked  bool
-	waiters int32
-	sema    uint32
+	state int32
+	sema  uint32
 }
+
+const (
+	mutexLocked      = 1
+	mutexWaiterShift = 1
+)
 
 // Lock locks m. If the lock is already in use, the calling goroutine
 // blocks until the mutex is available.
 func (m *Mutex) Lock() {
-	for m.locked {
-		m.waiters++
-		runtime_Semacquire(&m.sema, waitMutexLock)
-		m.waiters--
+	if atomic.CompareAndSwapInt32(&m.state, 0, mutexLocked) {
+		return
 	}
-	m.locked = true
+	m.lockSlow()
+}
+
+func (m *Mutex) lockSlow() {
+	for {
+		old := atomic.LoadInt32(&m.state)
+		if old&mutexLocked == 0 {
+			if atomic.CompareAndSwapInt32(&m.state, old, old|mutexLocked) {
+				return
+			}
+			continue
+		}
+		if atomic.CompareAndSwapInt32(&m.state, old, old+1<<mutexWaiterShift) {
+			runtime_Semacquire(&m.sema, waitMutexLock)
+		}
+	}
 }
 
 // TryLock tries to lock m and reports whether it succeeded.
 func (m *Mutex) TryLock() bool {
-	if m.locked {
+	old := atomic.LoadInt32(&m.state)
+	if old&mutexLocked != 0 {
 		return false
 	}
-	m.locked = true
-	return true
+	return atomic.CompareAndSwapInt32(&m.state, old, old|mutexLocked)
 }
 
 // Unlock unlocks m. It is a run-time error if m is not locked on entry to
 // Unlock. A locked Mutex is not associated with a particular goroutine.
 func (m *Mutex) Unlock() {
-	if !m.locked {
+	new := atomic.AddInt32(&m.state, -mutexLocked)
+	if new == 0 {
+		return
+	}
+	if (new+mutexLocked)&mutexLocked == 0 {
 		fatal("sync: unlock of unlocked mutex")
 	}
-	m.locked = false
-	if m.waiters > 0 {
-		runtime_Semrelease(&m.sema)
+	for {
+		old := atomic.LoadInt32(&m.state)
+		if old>>mutexWaiterShift == 0 || old&mutexLocked != 0 {
+			return
+		}
+		if atomic.CompareAndSwapInt32(&m.state, old, old-1<<mutexWaiterShift) {
+			runtime_Semrelease(&m.sema)
+			return
+		}
 	}
 }
 
 // A RWMutex is a reader/writer mutual exclusion lock. The lock can be held
 // by an arbitrary number of readers or a single writer. The zero value for
 // a RWMutex is an unlocked mutex. As gc's, a blocked Lock call excludes new
-// readers from acquiring the lock, and an Unlock lets the readers waiting
-// then in before the next writer.
+// readers from acquiring the lock.
 //
-// rgoc: the lock is handed over: whoever releases it grants it to the
-// waiters it wakes (readers counted in readers, a writer in writer).
+// rgoc: gc's algorithm (sync/rwmutex.go): readerCount counts readers and
+// goes negative (by rwmutexMaxReaders) while a writer holds or waits for
+// the lock; readerWait counts the readers a waiting writer still waits for.
 type RWMutex struct {
-	writer   bool   // held by a writer
-	readers  int32  // number of readers holding it
-	wwaiters int32  // writers waiting
-	rwaiters int32  // readers waiting
-	wsema    uint32 // writers wait here
-	rsema    uint32 // readers wait here
+	w           Mutex  // held by writers
+	writerSem   uint32 // writers wait here for readers to finish
+	readerSem   uint32 // readers wait here for writers to finish
+	readerCount int32  // number of pending readers
+	readerWait  int32  // number of departing readers
 }
+
+const rwmutexMaxReaders = 1 << 30
 
 // RLock locks rw for reading.
 func (rw *RWMutex) RLock() {
-	if !rw.writer && rw.wwaiters == 0 {
-		rw.readers++
-		return
+	if atomic.AddInt32(&rw.readerCount, 1) < 0 {
+		runtime_Semacquire(&rw.readerSem, waitRWMutexRLock)
 	}
-	rw.rwaiters++
-	runtime_Semacquire(&rw.rsema, waitRWMutexRLock)
 }
 
 // TryRLock tries to lock rw for reading and reports whether it succeeded.
 func (rw *RWMutex) TryRLock() bool {
-	if rw.writer || rw.wwaiters > 0 {
-		return false
+	for {
+		c := atomic.LoadInt32(&rw.readerCount)
+		if c < 0 {
+			return false
+		}
+		if atomic.CompareAndSwapInt32(&rw.readerCount, c, c+1) {
+			return true
+		}
 	}
-	rw.readers++
-	return true
 }
 
 // RUnlock undoes a single RLock call.
 func (rw *RWMutex) RUnlock() {
-	if rw.readers <= 0 {
-		fatal("sync: RUnlock of unlocked RWMutex")
-	}
-	rw.readers--
-	if rw.readers == 0 && rw.wwaiters > 0 {
-		rw.wwaiters--
-		rw.writer = true
-		runtime_Semrelease(&rw.wsema)
+	if r := atomic.AddInt32(&rw.readerCount, -1); r < 0 {
+		if r+1 == 0 || r+1 == -rwmutexMaxReaders {
+			fatal("sync: RUnlock of unlocked RWMutex")
+		}
+		if atomic.AddInt32(&rw.readerWait, -1) == 0 {
+			runtime_Semrelease(&rw.writerSem)
+		}
 	}
 }
 
 // Lock locks rw for writing.
 func (rw *RWMutex) Lock() {
-	if !rw.writer && rw.readers == 0 {
-		rw.writer = true
-		return
+	rw.w.Lock()
+	r := atomic.AddInt32(&rw.readerCount, -rwmutexMaxReaders) + rwmutexMaxReaders
+	if r != 0 && atomic.AddInt32(&rw.readerWait, r) != 0 {
+		runtime_Semacquire(&rw.writerSem, waitRWMutexLock)
 	}
-	rw.wwaiters++
-	runtime_Semacquire(&rw.wsema, waitRWMutexLock)
 }
 
 // TryLock tries to lock rw for writing and reports whether it succeeded.
 func (rw *RWMutex) TryLock() bool {
-	if rw.writer || rw.readers > 0 {
+	if !rw.w.TryLock() {
 		return false
 	}
-	rw.writer = true
+	if !atomic.CompareAndSwapInt32(&rw.readerCount, 0, -rwmutexMaxReaders) {
+		rw.w.Unlock()
+		return false
+	}
 	return true
 }
 
 // Unlock unlocks rw for writing.
 func (rw *RWMutex) Unlock() {
-	if !rw.writer {
+	r := atomic.AddInt32(&rw.readerCount, rwmutexMaxReaders)
+	if r >= rwmutexMaxReaders {
 		fatal("sync: Unlock of unlocked RWMutex")
 	}
-	rw.writer = false
-	if n := rw.rwaiters; n > 0 {
-		rw.rwaiters = 0
-		rw.readers += n
-		for i := int32(0); i < n; i++ {
-			runtime_Semrelease(&rw.rsema)
-		}
-		return
+	for i := 0; i < int(r); i++ {
+		runtime_Semrelease(&rw.readerSem)
 	}
-	if rw.wwaiters > 0 {
-		rw.wwaiters--
-		rw.writer = true
-		runtime_Semrelease(&rw.wsema)
-	}
+	rw.w.Unlock()
 }
 
 // RLocker returns a Locker interface that implements the Lock and Unlock

@@ -202,6 +202,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             self.range_assign(key, define, v, et);
         }
         self.range_body(label, body, end, post);
+        self.loop_poll();
         self.br(cond);
         self.builder.position_at_end(end);
     }

@@ -180,6 +180,40 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
     }
 
+    /// Preemption poll on a loop back edge (runtime/src/sched.rs): the
+    /// runtime keeps a per-thread request word at `%fs:0x68` (address space
+    /// 257 is %fs on x86-64), set by sysmon when the goroutine ran 10 ms;
+    /// `if *fs:0x68 != 0 { runtime.preemptPark() }`. The load is volatile
+    /// so it stays in the loop.
+    pub fn loop_poll(&mut self) {
+        if self.terminated() {
+            return;
+        }
+        let fsp = self.ctx.ptr_type(inkwell::AddressSpace::from(257u16));
+        let addr = self.ctx.i64_type().const_int(0x68, false).const_to_pointer(fsp);
+        let v = self
+            .builder
+            .build_load(self.ctx.i32_type(), addr, "preempt")
+            .expect("load");
+        if let Some(i) = v.as_instruction_value() {
+            let _ = i.set_volatile(true);
+        }
+        let z = self.ctx.i32_type().const_zero();
+        let c = self
+            .builder
+            .build_int_compare(inkwell::IntPredicate::NE, v.into_int_value(), z, "")
+            .expect("cmp");
+        let park = self.new_block("preempt");
+        let cont = self.new_block("loop.back");
+        self.builder
+            .build_conditional_branch(c, park, cont)
+            .expect("br");
+        self.builder.position_at_end(park);
+        self.call_rt("runtime.preemptPark", &[], super::rt::R::Void, &[]);
+        self.builder.build_unconditional_branch(cont).expect("br");
+        self.builder.position_at_end(cont);
+    }
+
     /// An alloca in the entry block.
     pub fn alloca(&mut self, ty: BasicTypeEnum<'ctx>, name: &str) -> PointerValue<'ctx> {
         let entry = self.fs().entry;
@@ -708,6 +742,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if let Some(p) = post {
             self.stmt(p);
         }
+        self.loop_poll();
         self.br(head);
         self.builder.position_at_end(end);
     }

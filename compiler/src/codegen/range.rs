@@ -109,6 +109,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.range_body(label, body, end, post);
         let nk = self.builder.build_load(i64t, next, "").expect("load");
         self.builder.build_store(idx, nk).expect("store");
+        self.loop_poll();
         self.br(cond);
         self.builder.position_at_end(end);
     }
@@ -277,6 +278,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.range_assign_pair(key, kval, value, vval, define);
                 self.range_body(label, body, end, post);
                 self.call_rt("runtime.mapiternext", &[R::Ptr], R::Void, &[it.into()]);
+                self.loop_poll();
                 self.br(cond);
                 self.builder.position_at_end(end);
             }
