@@ -6,7 +6,29 @@
 //! without changing its contract: `(size, type descriptor, needzero)` ->
 //! pointer to `size` bytes, aligned to 16, zeroed when `needzero` is set.
 
+use core::sync::atomic::{AtomicU64, Ordering};
+
 use crate::types::Type;
+
+/// Allocation statistics (runtime.ReadMemStats): bytes and objects
+/// allocated. Nothing is freed before the collector exists, so the live
+/// heap is everything allocated.
+static ALLOC_BYTES: AtomicU64 = AtomicU64::new(0);
+static ALLOC_OBJECTS: AtomicU64 = AtomicU64::new(0);
+
+/// The counters runtime.ReadMemStats reports: {total bytes, objects}.
+#[repr(C)]
+pub struct AllocStats {
+    pub bytes: u64,
+    pub objects: u64,
+}
+
+/// {bytes, objects} allocated so far (returned in rax:rdx, as the Go
+/// declaration `func() (uint64, uint64)` expects).
+#[export_name = "runtime.allocStats"]
+pub extern "C" fn alloc_stats() -> AllocStats {
+    AllocStats { bytes: ALLOC_BYTES.load(Ordering::Relaxed), objects: ALLOC_OBJECTS.load(Ordering::Relaxed) }
+}
 
 /// # Safety
 /// `typ` is a valid descriptor or null.
@@ -17,6 +39,8 @@ pub unsafe extern "C" fn mallocgc(size: usize, _typ: *const Type, _needzero: u8)
     if p.is_null() {
         crate::panic::throw_str(b"out of memory");
     }
+    ALLOC_BYTES.fetch_add(size as u64, Ordering::Relaxed);
+    ALLOC_OBJECTS.fetch_add(1, Ordering::Relaxed);
     p
 }
 

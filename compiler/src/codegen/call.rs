@@ -466,8 +466,19 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let ft = self.closure_fn_type(&sig, e.pos)?;
         let f = self.module.add_function(&name, ft, Some(Linkage::Internal));
         self.go_fn_attrs(f, false);
-        // The closure object: code, then the captured variables' boxes.
+        // The closure object: code, then the captured variables' boxes. A
+        // literal that captures nothing is a static object (no allocation,
+        // as in gc).
         let n = caps.len() as u64;
+        if n == 0 {
+            let st = self.ctx.struct_type(&[self.ptr_type().into()], false);
+            let g = self.module.add_global(st, None, &format!("{}·f", name));
+            g.set_linkage(Linkage::Internal);
+            g.set_constant(true);
+            g.set_initializer(&st.const_named_struct(&[f.as_global_value().as_pointer_value().into()]));
+            self.gen_body(f, name, None, sig_ast, &sig, body, &caps);
+            return Some(g.as_pointer_value().into());
+        }
         let obj = self
             .call_rt(
                 "runtime.mallocgc",
