@@ -384,6 +384,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         panic_with(self, bad, &len_msg);
     }
 
+    /// Calls a runtime predicate returning a byte; true when it returned
+    /// non-zero (or zero, when `negate`).
+    pub fn rt_bool(&mut self, f: &str, shape: &[R], args: &[BasicValueEnum<'ctx>], negate: bool) -> Option<IntValue<'ctx>> {
+        let r = self.call_rt(f, shape, R::I8, args)?.into_int_value();
+        let pred = if negate { IntPredicate::EQ } else { IntPredicate::NE };
+        Some(self.builder.build_int_compare(pred, r, self.ctx.i8_type().const_zero(), "").expect("cmp"))
+    }
+
     fn unary(&mut self, e: &Expr, op: UnOp, x: &Expr, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
         match op {
             UnOp::Pos => self.expr_to(x, t),
@@ -767,24 +775,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             let (yp, yn) = self.string_parts(y);
             let args = [xp.into(), xn.into(), yp.into(), yn.into()];
             if matches!(op, BinOp::Eq | BinOp::Ne) {
-                let r = self
-                    .call_rt(
-                        "runtime.eqstring",
-                        &[R::Ptr, R::I64, R::Ptr, R::I64],
-                        R::I8,
-                        &args,
-                    )?
-                    .into_int_value();
-                let pred = if op == BinOp::Eq {
-                    IntPredicate::NE
-                } else {
-                    IntPredicate::EQ
-                };
-                return Some(
-                    self.builder
-                        .build_int_compare(pred, r, self.ctx.i8_type().const_zero(), "")
-                        .expect("cmp"),
-                );
+                return self.rt_bool("runtime.eqstring", &[R::Ptr, R::I64, R::Ptr, R::I64], &args, op == BinOp::Ne);
             }
             let r = self
                 .call_rt(
@@ -847,24 +838,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Type::Struct(_) | Type::Array(..) => {
                 let d = self.type_desc(t, pos).as_pointer_value();
                 let (xp, yp) = (self.spill_typed(x, t), self.spill_typed(y, t));
-                let r = self
-                    .call_rt(
-                        "runtime.memequal_typed",
-                        &[R::Ptr, R::Ptr, R::Ptr],
-                        R::I8,
-                        &[d.into(), xp.into(), yp.into()],
-                    )?
-                    .into_int_value();
-                let pred = if op == BinOp::Eq {
-                    IntPredicate::NE
-                } else {
-                    IntPredicate::EQ
-                };
-                return Some(
-                    self.builder
-                        .build_int_compare(pred, r, self.ctx.i8_type().const_zero(), "")
-                        .expect("cmp"),
-                );
+                return self.rt_bool("runtime.memequal_typed", &[R::Ptr, R::Ptr, R::Ptr], &[d.into(), xp.into(), yp.into()], op == BinOp::Ne);
             }
             Type::Basic(k) if k.is_complex() => {
                 let (xr, xi) = self.complex_parts(x);

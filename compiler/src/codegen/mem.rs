@@ -378,6 +378,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.panic_if(bad, "runtime.panicIndex", &[i.into(), len.into()]);
     }
 
+    /// gc's slice bounds check: panics with boundsError `code` unless a <= b.
+    fn slice_check(&mut self, a: IntValue<'ctx>, b: IntValue<'ctx>, code: u64) {
+        let bad = self.builder.build_int_compare(IntPredicate::UGT, a, b, "").expect("cmp");
+        self.panic_if(bad, "runtime.panicSlice", &[self.i64c(code).into(), a.into(), b.into()]);
+    }
+
     /// Builds a slice value.
     pub fn make_slice(&mut self, p: PointerValue<'ctx>, len: IntValue<'ctx>, cap: IntValue<'ctx>) -> BasicValueEnum<'ctx> {
         let st = self.slice_type();
@@ -459,35 +465,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         // gc's checks, outermost first: max <= cap, hi <= max, lo <= hi.
         let (hi_v, max_v) = match max_v {
             Some(m) => {
-                let bad = self
-                    .builder
-                    .build_int_compare(IntPredicate::UGT, m, cap, "")
-                    .expect("cmp");
-                let code = if is_slice { 5 } else { 4 };
-                self.panic_if(
-                    bad,
-                    "runtime.panicSlice",
-                    &[self.i64c(code).into(), m.into(), cap.into()],
-                );
+                self.slice_check(m, cap, if is_slice { 5 } else { 4 });
                 let h = hi_v.expect("3-index slice has hi");
-                let bad = self
-                    .builder
-                    .build_int_compare(IntPredicate::UGT, h, m, "")
-                    .expect("cmp");
-                self.panic_if(
-                    bad,
-                    "runtime.panicSlice",
-                    &[self.i64c(6).into(), h.into(), m.into()],
-                );
-                let bad = self
-                    .builder
-                    .build_int_compare(IntPredicate::UGT, lo_v, h, "")
-                    .expect("cmp");
-                self.panic_if(
-                    bad,
-                    "runtime.panicSlice",
-                    &[self.i64c(7).into(), lo_v.into(), h.into()],
-                );
+                self.slice_check(h, m, 6);
+                self.slice_check(lo_v, h, 7);
                 (h, m)
             }
             None => {
@@ -498,28 +479,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         } else {
                             (cap, 2)
                         };
-                        let bad = self
-                            .builder
-                            .build_int_compare(IntPredicate::UGT, h, bound, "")
-                            .expect("cmp");
-                        self.panic_if(
-                            bad,
-                            "runtime.panicSlice",
-                            &[self.i64c(code).into(), h.into(), bound.into()],
-                        );
+                        self.slice_check(h, bound, code);
                         h
                     }
                     None => len,
                 };
-                let bad = self
-                    .builder
-                    .build_int_compare(IntPredicate::UGT, lo_v, h, "")
-                    .expect("cmp");
-                self.panic_if(
-                    bad,
-                    "runtime.panicSlice",
-                    &[self.i64c(3).into(), lo_v.into(), h.into()],
-                );
+                self.slice_check(lo_v, h, 3);
                 (h, cap)
             }
         };
