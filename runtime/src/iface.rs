@@ -49,6 +49,13 @@ pub struct Itab {
 /// (inter, typ) -> itab address, or 0 when typ does not implement inter.
 static ITABS: Mutex<Option<HashMap<(usize, usize), usize>>> = Mutex::new(None);
 
+const FAST_SLOTS: usize = 512;
+
+thread_local! {
+    /// (inter, typ, itab or 0 for "does not implement"); (0, 0, _) is empty.
+    static FAST: core::cell::RefCell<[(usize, usize, usize); FAST_SLOTS]> = const { core::cell::RefCell::new([(0, 0, 0); FAST_SLOTS]) };
+}
+
 /// # Safety (for all helpers below)
 /// Descriptor pointers are valid compiler- or runtime-emitted descriptors.
 unsafe fn imethods(inter: &Type) -> &'static [crate::types::FieldDesc] {
@@ -149,9 +156,23 @@ fn build_itab(inter: *const Type, typ: *const Type, fun: &[*const u8]) -> *const
 /// Valid, non-null descriptors; inter is an interface type.
 unsafe fn find_itab(inter: *const Type, typ: *const Type) -> Result<*const Itab, GoString> {
     let key = (inter as usize, typ as usize);
+    // Per-thread direct-mapped cache in front of the global table: type
+    // assertions in hot paths (fmt checks every operand for Stringer,
+    // error, Formatter) must not take a lock or hash with SipHash.
+    let slot = (key.0 >> 4 ^ key.1.rotate_left(7) >> 4) % FAST_SLOTS;
+    let hit = FAST.with(|f| {
+        let e = f.borrow()[slot];
+        (e.0 == key.0 && e.1 == key.1).then_some(e.2)
+    });
+    match hit {
+        Some(0) => {} // known not to implement: resolve again for the message
+        Some(m) => return Ok(m as *const Itab),
+        None => {}
+    }
     let mut cache = ITABS.lock().unwrap_or_else(|e| e.into_inner());
     let table = cache.get_or_insert_with(HashMap::new);
     if let Some(&m) = table.get(&key) {
+        FAST.with(|f| f.borrow_mut()[slot] = (key.0, key.1, m));
         if m != 0 {
             return Ok(m as *const Itab);
         }
@@ -161,13 +182,34 @@ unsafe fn find_itab(inter: *const Type, typ: *const Type) -> Result<*const Itab,
         Ok(fun) => {
             let m = build_itab(inter, typ, &fun);
             table.insert(key, m as usize);
+            FAST.with(|f| f.borrow_mut()[slot] = (key.0, key.1, m as usize));
             Ok(m)
         }
         Err(name) => {
             table.insert(key, 0);
+            FAST.with(|f| f.borrow_mut()[slot] = (key.0, key.1, 0));
             Err(name)
         }
     }
+}
+
+/// The itab, or null when `typ` does not implement `inter`, answering
+/// negative results from the per-thread cache without recomputing them.
+///
+/// # Safety
+/// As find_itab.
+unsafe fn cached_itab_or_null(inter: *const Type, typ: *const Type) -> *const Itab {
+    let key = (inter as usize, typ as usize);
+    let slot = (key.0 >> 4 ^ key.1.rotate_left(7) >> 4) % FAST_SLOTS;
+    let hit = FAST.with(|f| {
+        let e = f.borrow()[slot];
+        (e.0 == key.0 && e.1 == key.1).then_some(e.2)
+    });
+    if let Some(m) = hit {
+        return m as *const Itab;
+    }
+    // SAFETY: forwarded.
+    unsafe { find_itab(inter, typ) }.unwrap_or(core::ptr::null())
 }
 
 /// `runtime.getitab(inter, typ, canfail)`: the itab for the interface
@@ -179,6 +221,10 @@ unsafe fn find_itab(inter: *const Type, typ: *const Type) -> Result<*const Itab,
 /// `inter` is an interface type descriptor, `typ` a non-null descriptor.
 #[export_name = "runtime.getitab"]
 pub unsafe extern "C" fn getitab(inter: *const Type, typ: *const Type, canfail: u8) -> *const Itab {
+    if canfail != 0 {
+        // SAFETY: caller contract.
+        return unsafe { cached_itab_or_null(inter, typ) };
+    }
     // SAFETY: caller contract.
     match unsafe { find_itab(inter, typ) } {
         Ok(m) => m,
