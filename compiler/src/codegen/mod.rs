@@ -111,6 +111,12 @@ fn recv_base(e: &ast::Expr) -> (bool, String) {
     }
 }
 
+/// Initialises LLVM's x86 target (once per process; safe to call again).
+pub fn init_target() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| Target::initialize_x86(&InitializationConfig::default()));
+}
+
 /// Compiles one package of a checked program to an object file at `out`:
 /// its functions, globals and init function; everything it uses from other
 /// packages is external, and type descriptors, itabs and wrappers that any
@@ -122,7 +128,7 @@ pub fn compile(
     out: &Path,
     opts: &Options,
 ) -> Result<(), Vec<Diagnostic>> {
-    Target::initialize_x86(&InitializationConfig::default());
+    init_target();
     let triple = TargetMachine::get_default_triple();
     let target =
         Target::from_triple(&triple).map_err(|e| vec![internal(format!("LLVM target: {}", e))])?;

@@ -343,8 +343,11 @@ pub fn build(files: &[PathBuf], out: &Path) -> Result<(), u8> {
     // Each package is its own object; the standard library's come from the
     // cache when its sources (and its dependencies') are unchanged.
     let mut keys: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    let mut objs = Vec::new();
     let last = prog.pkgs.len() - 1;
+    // Which packages need compiling (cache misses and main), and where
+    // each object is.
+    let mut objs = Vec::new();
+    let mut todo: Vec<(usize, PathBuf, Option<PathBuf>)> = Vec::new();
     for (pi, (path, range)) in prog.pkgs.iter().enumerate() {
         let key = package_key(&compiler_id, path, &prog, range.clone(), &keys);
         keys.insert(path.clone(), key.clone());
@@ -356,21 +359,45 @@ pub fn build(files: &[PathBuf], out: &Path) -> Result<(), u8> {
             }
         }
         let obj = tmp.join(format!("pkg{}.o", pi));
-        if let Err(d) = codegen::compile(
-            &prog.files,
-            &checked,
-            &codegen::Unit { package: pi },
-            &obj,
-            &opts,
-        ) {
-            report(paths, d);
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(1);
+        objs.push(obj.clone());
+        todo.push((pi, obj, if pi != last { cached } else { None }));
+    }
+    // Packages compile independently (other packages are external
+    // declarations): spread them over the CPUs, largest first.
+    todo.sort_by_key(|(pi, _, _)| std::cmp::Reverse(prog.pkgs[*pi].1.len()));
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(todo.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failures: std::sync::Mutex<Vec<Diagnostic>> = std::sync::Mutex::new(Vec::new());
+    codegen::init_target();
+    std::thread::scope(|sc| {
+        for _ in 0..workers {
+            // Deeply nested code recurses deeply in codegen: big stacks.
+            let spawned = std::thread::Builder::new().stack_size(256 << 20).spawn_scoped(sc, || loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((pi, obj, cached)) = todo.get(i) else { break };
+                match codegen::compile(&prog.files, &checked, &codegen::Unit { package: *pi }, obj, &opts) {
+                    Ok(()) => {
+                        if let Some(c) = cached {
+                            store_in_cache(obj, c);
+                        }
+                    }
+                    Err(d) => failures.lock().unwrap_or_else(|e| e.into_inner()).extend(d),
+                }
+            });
+            if spawned.is_err() {
+                failures.lock().unwrap_or_else(|e| e.into_inner()).push(Diagnostic {
+                    pos: rgoc_syntax::Pos::default(),
+                    msg: "rgoc: cannot start a code generation thread".into(),
+                });
+                break;
+            }
         }
-        if let (Some(c), true) = (cached, pi != last) {
-            store_in_cache(&obj, &c);
-        }
-        objs.push(obj);
+    });
+    let failures = failures.into_inner().unwrap_or_else(|e| e.into_inner());
+    if !failures.is_empty() {
+        report(paths, failures);
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(1);
     }
     let r = link(&objs, out);
     let _ = std::fs::remove_dir_all(&tmp);
