@@ -421,3 +421,9 @@ mod tests {
         }
     }
 }
+
+/// reflect's packEface: the interface{} {typ, data} (returned in rax:rdx).
+#[export_name = "runtime.makeEface"]
+pub extern "C" fn make_eface(typ: *const Type, data: *mut u8) -> crate::types::Eface {
+    crate::types::Eface { typ, data }
+}

@@ -53,3 +53,23 @@ pub unsafe extern "C" fn newobject(typ: *const Type) -> *mut u8 {
     // SAFETY: forwarded.
     unsafe { mallocgc(size, typ, 1) }
 }
+
+/// gc's staticuint64s: entry k holds k, so an interface holding an integer
+/// or bool whose bits are below 256 points here instead of to a new
+/// object (little-endian: the low bytes of entry k are k for every size).
+#[export_name = "runtime.staticuint64s"]
+pub static STATICUINT64S: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < 256 {
+        t[k] = k as u64;
+        k += 1;
+    }
+    t
+};
+
+/// The address of staticuint64s[k] (k < 256), for Go code (reflect).
+#[export_name = "runtime.staticUint64"]
+pub extern "C" fn static_uint64(k: u64) -> *const u64 {
+    &STATICUINT64S[(k & 255) as usize]
+}

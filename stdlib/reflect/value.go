@@ -107,25 +107,48 @@ func (v Value) Interface() any {
 }
 
 func packEface(v Value) any {
-	var i any
-	e := (*emptyInterface)(unsafe.Pointer(&i))
 	if v.Kind() == Interface {
 		// The interface's own dynamic value.
 		t, w := ifaceWords(v)
-		e.typ = t
-		e.word = w
-		return i
+		return makeEface(t, w)
 	}
-	e.typ = v.typ
 	if v.typ.directIface() {
-		e.word = *(*unsafe.Pointer)(v.ptr)
-	} else {
-		p := unsafe_New(v.typ)
-		memmove(p, v.ptr, v.typ.size)
-		e.word = p
+		return makeEface(v.typ, *(*unsafe.Pointer)(v.ptr))
 	}
-	return i
+	// Small integers and bools share the runtime's static values (as the
+	// compiler's own boxing does); other values get a private copy.
+	switch v.typ.Kind() {
+	case Bool, Int8, Uint8, Int16, Uint16, Int32, Uint32, Int, Int64, Uint, Uint64, Uintptr:
+		var bits uint64
+		switch v.typ.size {
+		case 1:
+			bits = uint64(*(*uint8)(v.ptr))
+		case 2:
+			bits = uint64(*(*uint16)(v.ptr))
+		case 4:
+			bits = uint64(*(*uint32)(v.ptr))
+		default:
+			bits = *(*uint64)(v.ptr)
+		}
+		if bits < 256 {
+			return makeEface(v.typ, staticUint64(bits))
+		}
+	}
+	p := unsafe_New(v.typ)
+	memmove(p, v.ptr, v.typ.size)
+	return makeEface(v.typ, p)
 }
+
+// makeEface builds an interface{} from its two words (no temporary whose
+// address escapes).
+//
+//go:linkname makeEface runtime.makeEface
+func makeEface(t *rtype, w unsafe.Pointer) any
+
+// staticUint64 is the address of the runtime's static value k (k < 256).
+//
+//go:linkname staticUint64 runtime.staticUint64
+func staticUint64(k uint64) unsafe.Pointer
 
 func memmove(dst, src unsafe.Pointer, n uintptr) {
 	i := uintptr(0)

@@ -30,9 +30,49 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if self.is_direct_iface(t) {
             return v;
         }
+        // As gc: an integer or bool whose bits are < 256 points into the
+        // runtime's read-only table of those values (little-endian, so the
+        // low bytes of entry k hold k) instead of a new object; zero-size
+        // values share runtime.zerobase.
+        if self.size_of(t, pos) == 0 {
+            let zb = self.runtime_global("runtime.zerobase", self.ctx.i8_type().into());
+            return zb.into();
+        }
+        if let Some(k) = self.c.types.basic(t).filter(|k| k.is_integer() || k.is_boolean()) {
+            let _ = k;
+            let iv = v.into_int_value();
+            let i64t = self.ctx.i64_type();
+            let wide = if iv.get_type().get_bit_width() < 64 { self.builder.build_int_z_extend(iv, i64t, "").expect("zext") } else { iv };
+            let table = self.runtime_global("runtime.staticuint64s", i64t.array_type(256).into());
+            let small = self.builder.build_int_compare(IntPredicate::ULT, wide, self.i64c(256), "").expect("cmp");
+            let cur = self.builder.get_insert_block().expect("block");
+            let alloc_b = self.new_block("box.alloc");
+            let end = self.new_block("box.end");
+            let sp = unsafe { self.builder.build_gep(i64t, table, &[wide], "").expect("gep") };
+            self.builder.build_conditional_branch(small, end, alloc_b).expect("br");
+            self.builder.position_at_end(alloc_b);
+            let p = self.new_object(t, pos);
+            self.store_val(p, v, t);
+            let alloc_end = self.builder.get_insert_block().expect("block");
+            self.builder.build_unconditional_branch(end).expect("br");
+            self.builder.position_at_end(end);
+            let phi = self.builder.build_phi(self.ptr_type(), "").expect("phi");
+            phi.add_incoming(&[(&sp, cur), (&p, alloc_end)]);
+            return phi.as_basic_value();
+        }
         let p = self.new_object(t, pos);
         self.store_val(p, v, t);
         p.into()
+    }
+
+    /// A data symbol the runtime defines.
+    fn runtime_global(&mut self, name: &str, ty: inkwell::types::BasicTypeEnum<'ctx>) -> PointerValue<'ctx> {
+        if let Some(g) = self.module.get_global(name) {
+            return g.as_pointer_value();
+        }
+        let g = self.module.add_global(ty, None, name);
+        g.set_linkage(Linkage::External);
+        g.as_pointer_value()
     }
 
     /// Converts a value of type `from` into interface type `to`.
