@@ -12,8 +12,7 @@
 //! `complex` (complex division), `env` (arguments and environment for os),
 //! `sched` (the M:N scheduler: Gs, Ms, Ps, run queues, stealing,
 //! syscalls, sysmon, preemption, deadlock), `lock` (futex locks and
-//! notes), `chan` (channels and select), `fmtfloat` (strconv-exact float
-//! formatting for fmt), `sys` (read/write system calls), `ostime` (clocks,
+//! notes), `chan` (channels and select), `sys` (read/write system calls), `ostime` (clocks,
 //! sleep and file system calls for time and os), `atomic` (sync/atomic's
 //! operations), `sema` (semaphores for package sync).
 
@@ -24,7 +23,6 @@ pub mod complex;
 pub mod defer;
 pub mod env;
 pub mod error;
-pub mod fmtfloat;
 pub mod iface;
 pub mod lock;
 pub mod malloc;
