@@ -64,6 +64,8 @@ pub enum WaitReason {
     ChanSendNilChan,
     Select,
     SelectNoCases,
+    /// The finalizer goroutine waits for work (mfinal.rs).
+    FinalizerWait,
 }
 
 impl WaitReason {
@@ -75,6 +77,7 @@ impl WaitReason {
             4 => b"chan send (nil chan)",
             5 => b"select",
             6 => b"select (no cases)",
+            7 => b"finalizer wait",
             _ => b"",
         }
     }
@@ -329,7 +332,7 @@ fn checkdead() -> ! {
         for g in allgs {
             // SAFETY: allgs holds &G1 and leaked Gs.
             let g = unsafe { &*g };
-            if g.status.load(Relaxed) != G_WAITING {
+            if g.status.load(Relaxed) != G_WAITING || crate::mfinal::is_system_goroutine(g) {
                 continue;
             }
             let mut b = crate::print::Buf::<128>::new();
@@ -360,8 +363,33 @@ pub extern "C" fn num_goroutine() -> i64 {
             .iter()
             // SAFETY: allgs holds &G1 and leaked Gs.
             .filter(|g| unsafe { (***g).status.load(Relaxed) } != G_DEAD)
+            // SAFETY: as above.
+            .filter(|g| !crate::mfinal::is_system_goroutine(unsafe { &***g }))
             .count() as i64
     })
+}
+
+// --- for the garbage collector (mgc.rs) ------------------------------------
+
+/// Call `f(g, lo, hi)` for every goroutine that is not dead, with the part
+/// of its stack that is in use: [lo, hi). For the running goroutine lo is
+/// `cur_sp` (the collector's entry SP, below its saved registers); for the
+/// others the SP saved by `rgo_gogo`, below which nothing is live and above
+/// which its callee-saved registers are stored. Stacks that move (copying
+/// stacks) must keep this true at the moment a collection runs.
+pub fn for_each_g_stack(cur_sp: usize, mut f: impl FnMut(&'static G, usize, usize)) {
+    let cur = getg();
+    let allgs = with_sched(|s| s.allgs.clone());
+    for g in allgs {
+        // SAFETY: allgs holds &G1 and leaked Gs.
+        let g: &'static G = unsafe { &*g };
+        let hi = g.stack_hi.load(Relaxed);
+        if core::ptr::eq(g, cur) {
+            f(g, cur_sp, hi);
+        } else if g.status.load(Relaxed) != G_DEAD {
+            f(g, g.sched_sp.load(Relaxed), hi);
+        }
+    }
 }
 
 #[cfg(test)]
