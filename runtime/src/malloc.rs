@@ -183,7 +183,10 @@ pub unsafe fn malloc_in(m: &mut MemState, size: usize, typ: *const Type, needzer
         let spc = class << 1 | noscan as usize;
         let mut s = m.cache.alloc[spc];
         // SAFETY: cached spans are live, in-use spans.
-        let p = match (!s.is_null()).then(|| unsafe { (*s).next_free() }).flatten() {
+        let p = match (!s.is_null())
+            .then(|| unsafe { (*s).next_free() })
+            .flatten()
+        {
             Some(p) => p,
             None => {
                 s = refill(m, spc);
@@ -243,4 +246,3 @@ pub unsafe fn mallocgc_noscan(size: usize, needzero: bool) -> *mut u8 {
     // SAFETY: forwarded with a pointer-free descriptor.
     unsafe { mallocgc(size, &crate::error::T_UINT8, needzero as u8) }
 }
-

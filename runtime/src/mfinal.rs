@@ -15,9 +15,8 @@
 //! Invariants:
 //! - one thread: the table and queue are touched by the running goroutine
 //!   or by the stopped-world collector;
-//! - `fing` is a system goroutine while it waits or between finalizers
-//!   (deadlock reports and NumGoroutine leave it out, as gc's
-//!   isSystemGoroutine).
+//! - `fing` is a system goroutine while it waits for work (deadlock reports
+//!   and NumGoroutine leave it out, as gc's isSystemGoroutine).
 
 use crate::mgc::Marker;
 use crate::proc::G;
@@ -65,10 +64,15 @@ fn fin() -> &'static mut FinState {
     unsafe { &mut *FIN.0.get() }
 }
 
-/// gc's isSystemGoroutine for the finalizer goroutine.
+/// gc's isSystemGoroutine for the finalizer goroutine: while it waits for
+/// work. (gc also hides it while it is runnable; here a runnable fing
+/// counts, so time.Sleep, which naps without yielding when it is the only
+/// goroutine, lets queued finalizers run.)
 pub fn is_system_goroutine(g: &G) -> bool {
     let f = fin();
-    core::ptr::eq(g, f.fing) && !f.fing_running
+    core::ptr::eq(g, f.fing)
+        && !f.fing_running
+        && g.status.load(core::sync::atomic::Ordering::Relaxed) == crate::sched::G_WAITING
 }
 
 /// Roots: finalizer closures, the contents of objects with finalizers, and
@@ -80,7 +84,11 @@ pub fn mark_roots(mk: &mut Marker) {
             mk.mark(fz.fn_ as usize);
             if let Some(s) = mk.m.heap.span_of(obj) {
                 if !s.noscan() {
-                    let size = if s.sizeclass() == 0 { s.largesize } else { s.elemsize };
+                    let size = if s.sizeclass() == 0 {
+                        s.largesize
+                    } else {
+                        s.elemsize
+                    };
                     // The object's own words, by its allocation's layout.
                     scan_contents(mk, obj, size);
                 }
@@ -201,7 +209,12 @@ fn fail(parts: &[&[u8]]) -> ! {
 /// # Safety
 /// The arguments are valid interface values.
 #[export_name = "runtime.SetFinalizer"]
-pub unsafe extern "C" fn set_finalizer(ot: *const Type, obj: *mut u8, ft: *const Type, fv: *mut u8) {
+pub unsafe extern "C" fn set_finalizer(
+    ot: *const Type,
+    obj: *mut u8,
+    ft: *const Type,
+    fv: *mut u8,
+) {
     let e = Eface { typ: ot, data: obj };
     if e.typ.is_null() {
         fail(&[b"runtime.SetFinalizer: first argument is nil"]);
@@ -209,7 +222,11 @@ pub unsafe extern "C" fn set_finalizer(ot: *const Type, obj: *mut u8, ft: *const
     // SAFETY: a valid descriptor.
     let t = unsafe { &*e.typ };
     if t.kind != kind::POINTER {
-        fail(&[b"runtime.SetFinalizer: first argument is ", t.name(), b", not pointer"]);
+        fail(&[
+            b"runtime.SetFinalizer: first argument is ",
+            t.name(),
+            b", not pointer",
+        ]);
     }
     if obj.is_null() {
         fail(&[b"nil elem type!"]);
@@ -234,7 +251,11 @@ pub unsafe extern "C" fn set_finalizer(ot: *const Type, obj: *mut u8, ft: *const
     let fty = unsafe { &*ft };
     let nin = fty.nin & !(1 << 63);
     if fty.kind != kind::FUNC {
-        fail(&[b"runtime.SetFinalizer: second argument is ", fty.name(), b", not a function"]);
+        fail(&[
+            b"runtime.SetFinalizer: second argument is ",
+            fty.name(),
+            b", not a function",
+        ]);
     }
     if nin != 1 {
         fail(&[
@@ -251,8 +272,7 @@ pub unsafe extern "C" fn set_finalizer(ot: *const Type, obj: *mut u8, ft: *const
         || unsafe {
             ((*param).kind == kind::POINTER && (*param).elem == t.elem && !(*param).is_named())
                 || ((*param).kind == kind::INTERFACE
-                    && ((*param).nfields == 0
-                        || !crate::iface::assert_e2i2(param, ot).is_null()))
+                    && ((*param).nfields == 0 || !crate::iface::assert_e2i2(param, ot).is_null()))
         };
     if !ok {
         fail(&[

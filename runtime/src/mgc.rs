@@ -21,6 +21,7 @@
 //!      table and queue (mfinal.rs). Panic records, sudogs and select
 //!      buffers live on goroutine stacks and are covered by them; itabs and
 //!      type descriptors never point into the heap.
+//!
 //!    Heap objects are scanned precisely where the allocation had a type
 //!    (the pointer bitmap, or the large span's type) and conservatively
 //!    otherwise. A word is a pointer when it points into an allocated
@@ -162,7 +163,10 @@ pub fn gcinit() {
     if let Some(v) = crate::proc::getenv(b"GOGC") {
         if v == b"off" {
             g.percent = -1;
-        } else if let Some(n) = core::str::from_utf8(v).ok().and_then(|s| s.parse::<i64>().ok()) {
+        } else if let Some(n) = core::str::from_utf8(v)
+            .ok()
+            .and_then(|s| s.parse::<i64>().ok())
+        {
             g.percent = n;
         }
     }
@@ -174,7 +178,9 @@ pub fn gcinit() {
                     crate::print::write_err(b"GOMEMLIMIT=");
                     crate::print::write_err(v);
                     crate::print::write_err(b"\n");
-                    crate::panic::throw_str(b"malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`");
+                    crate::panic::throw_str(
+                        b"malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`",
+                    );
                 }
             }
         }
@@ -186,7 +192,10 @@ pub fn gcinit() {
             } else if let Some(x) = kv.strip_prefix(b"gcpoison=") {
                 g.poison = x != b"0";
             } else if let Some(x) = kv.strip_prefix(b"gcstress=") {
-                g.stress = core::str::from_utf8(x).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+                g.stress = core::str::from_utf8(x)
+                    .ok()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0);
             }
         }
     }
@@ -442,7 +451,9 @@ impl Marker<'_> {
     /// Mark the object `v` points into, if any, and queue it for scanning.
     #[inline]
     pub fn mark(&mut self, v: usize) {
-        let Some(s) = self.m.heap.span_of(v) else { return };
+        let Some(s) = self.m.heap.span_of(v) else {
+            return;
+        };
         let i = s.obj_index(v);
         if i >= s.nelems || !s.is_allocated(i) || s.is_marked(i) {
             return;
@@ -477,7 +488,7 @@ impl Marker<'_> {
 
     /// A value of type `typ` at `p` (`n` consecutive elements), by the
     /// type's pointer bitmap.
-    pub fn scan_typed(&mut self, p: usize, typ: *const Type, size: usize) {
+    pub(crate) fn scan_typed(&mut self, p: usize, typ: *const Type, size: usize) {
         if typ.is_null() {
             self.scan_conservative(p, p + size);
             return;

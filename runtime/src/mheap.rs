@@ -158,12 +158,18 @@ impl MSpan {
 
 /// mmap fresh zeroed read/write memory; fatal on failure.
 pub fn sys_alloc(size: usize, noreserve: bool) -> *mut u8 {
-    let flags = libc::MAP_PRIVATE
-        | libc::MAP_ANONYMOUS
-        | if noreserve { libc::MAP_NORESERVE } else { 0 };
+    let flags =
+        libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | if noreserve { libc::MAP_NORESERVE } else { 0 };
     // SAFETY: anonymous mapping, no hint; checked below.
     let p = unsafe {
-        libc::mmap(null_mut(), size, libc::PROT_READ | libc::PROT_WRITE, flags, -1, 0)
+        libc::mmap(
+            null_mut(),
+            size,
+            libc::PROT_READ | libc::PROT_WRITE,
+            flags,
+            -1,
+            0,
+        )
     };
     if p == libc::MAP_FAILED {
         crate::print::write_err(b"runtime: cannot allocate memory\n");
@@ -237,7 +243,7 @@ impl FixAlloc {
         }
         pa.alloc(size, 16)
     }
-    pub fn free(&mut self, p: *mut u8, size: usize) {
+    pub(crate) fn free(&mut self, p: *mut u8, size: usize) {
         self.inuse -= size;
         let l = p as *mut FreeLink;
         // SAFETY: p is a record of this allocator no longer in use.
@@ -258,7 +264,7 @@ impl SpanList {
     pub const fn new() -> SpanList {
         SpanList { first: null_mut() }
     }
-    pub fn push(&mut self, s: *mut MSpan) {
+    pub(crate) fn push(&mut self, s: *mut MSpan) {
         // SAFETY: s is a live span on no list; first (if any) is live.
         unsafe {
             (*s).prev = null_mut();
@@ -269,7 +275,7 @@ impl SpanList {
         }
         self.first = s;
     }
-    pub fn remove(&mut self, s: *mut MSpan) {
+    pub(crate) fn remove(&mut self, s: *mut MSpan) {
         // SAFETY: s is on this list; its neighbours are live.
         unsafe {
             if (*s).prev.is_null() {
@@ -410,7 +416,7 @@ impl MHeap {
             crate::panic::throw_str(b"runtime: cannot reserve arena virtual address space");
         }
         // Keep the mapping page-aligned to PAGE_SIZE (8 KiB).
-        if p as usize % PAGE_SIZE != 0 {
+        if !(p as usize).is_multiple_of(PAGE_SIZE) {
             // SAFETY: unmap and retry with one page of slack.
             unsafe { libc::munmap(p, ARENA_SIZE) };
             // SAFETY: as above.
@@ -495,7 +501,8 @@ impl MHeap {
     }
 
     fn new_span_struct(&mut self) -> *mut MSpan {
-        self.spanalloc.alloc(&mut self.persistent, core::mem::size_of::<MSpan>()) as *mut MSpan
+        self.spanalloc
+            .alloc(&mut self.persistent, core::mem::size_of::<MSpan>()) as *mut MSpan
     }
 
     fn list_for(&mut self, npages: usize) -> &mut SpanList {
@@ -543,7 +550,11 @@ impl MHeap {
         let base = self.arena_used;
         // SAFETY: [base, base+need) is inside our PROT_NONE reservation.
         let r = unsafe {
-            libc::mprotect(base as *mut libc::c_void, need, libc::PROT_READ | libc::PROT_WRITE)
+            libc::mprotect(
+                base as *mut libc::c_void,
+                need,
+                libc::PROT_READ | libc::PROT_WRITE,
+            )
         };
         if r != 0 {
             crate::print::write_err(b"runtime: out of memory: cannot commit heap\n");
@@ -586,9 +597,6 @@ impl MHeap {
                 (*t).scavenged = sp.scavenged;
                 (*t).needzero = sp.needzero;
             }
-            if sp.scavenged {
-                self.released -= (sp.npages - npages) << PAGE_SHIFT;
-            }
             sp.npages = npages;
             self.free_span_locked(t);
         }
@@ -622,7 +630,7 @@ impl MHeap {
 
     /// Return an in-use span's pages to the free lists (the caller removes
     /// it from `allspans`).
-    pub fn free_span(&mut self, s: *mut MSpan) {
+    pub(crate) fn free_span(&mut self, s: *mut MSpan) {
         // SAFETY: s is an in-use span being freed by its owner.
         let sp = unsafe { &mut *s };
         self.pages_inuse -= sp.npages << PAGE_SHIFT;
@@ -646,7 +654,8 @@ impl MHeap {
                     self.merge_flags(t, s);
                     (*t).npages += (*s).npages;
                     (*s).state = SPAN_DEAD;
-                    self.spanalloc.free(s as *mut u8, core::mem::size_of::<MSpan>());
+                    self.spanalloc
+                        .free(s as *mut u8, core::mem::size_of::<MSpan>());
                     s = t;
                 }
             }
@@ -659,7 +668,8 @@ impl MHeap {
                     self.merge_flags(s, t);
                     (*s).npages += tn;
                     (*t).state = SPAN_DEAD;
-                    self.spanalloc.free(t as *mut u8, core::mem::size_of::<MSpan>());
+                    self.spanalloc
+                        .free(t as *mut u8, core::mem::size_of::<MSpan>());
                 }
             }
             self.set_spans(s, false);
@@ -675,7 +685,11 @@ impl MHeap {
             if (*a).scavenged != (*b).scavenged {
                 // The union counts as not released (the scavenger may
                 // release it again later).
-                let r = if (*a).scavenged { (*a).npages } else { (*b).npages };
+                let r = if (*a).scavenged {
+                    (*a).npages
+                } else {
+                    (*b).npages
+                };
                 self.released -= r << PAGE_SHIFT;
                 (*a).scavenged = false;
                 (*a).needzero = true;
@@ -776,7 +790,13 @@ impl MHeap {
     /// `p`, allocated for `size` bytes of `typ` (repeated: an array of
     /// `size / typ.size` elements) or, with a null `typ`, untyped (every
     /// word may be a pointer). gc's heapSetType.
-    pub fn set_type_bits(&mut self, p: usize, elemsize: usize, typ: *const Type, size: usize) {
+    pub(crate) fn set_type_bits(
+        &mut self,
+        p: usize,
+        elemsize: usize,
+        typ: *const Type,
+        size: usize,
+    ) {
         let w0 = self.word_index(p);
         let n = elemsize / 8;
         if typ.is_null() {
@@ -788,7 +808,11 @@ impl MHeap {
         if t.size == 8 && t.ptrdata == 8 {
             // A pointer-sized pointer element: []*T, *[n]unsafe.Pointer, ...
             self.bits_fill(w0, size.div_ceil(8).min(n), true);
-            self.bits_fill(w0 + size.div_ceil(8).min(n), n - size.div_ceil(8).min(n), false);
+            self.bits_fill(
+                w0 + size.div_ceil(8).min(n),
+                n - size.div_ceil(8).min(n),
+                false,
+            );
             return;
         }
         self.bits_fill(w0, n, false);
@@ -831,7 +855,10 @@ mod tests {
         for size in 1..=MAX_SMALL_SIZE {
             let c = size_to_class(size);
             assert!(CLASS_TO_SIZE[c] as usize >= size, "size {size}");
-            assert!(CLASS_TO_SIZE[c - 1] as usize <= size - 1 || c == 1, "size {size}");
+            assert!(
+                CLASS_TO_SIZE[c - 1] as usize <= size - 1 || c == 1,
+                "size {size}"
+            );
             assert_eq!(
                 crate::slice::roundupsize(size, true),
                 CLASS_TO_SIZE[c] as usize,
@@ -844,10 +871,19 @@ mod tests {
     fn class_info_objects_fit_span_bitmaps() {
         let ci = class_info();
         for c in 1..NUM_SIZE_CLASSES {
-            assert!(ci[c].nelems >= 1 && ci[c].nelems <= MAX_OBJS_PER_SPAN, "class {c}");
+            assert!(
+                ci[c].nelems >= 1 && ci[c].nelems <= MAX_OBJS_PER_SPAN,
+                "class {c}"
+            );
             // divMul computes offset / size exactly for every object start
             // and interior offset in the span.
-            for off in [0, 1, ci[c].size - 1, ci[c].size, (ci[c].nelems - 1) * ci[c].size + 7] {
+            for off in [
+                0,
+                1,
+                ci[c].size - 1,
+                ci[c].size,
+                (ci[c].nelems - 1) * ci[c].size + 7,
+            ] {
                 let want = off / ci[c].size;
                 let got = ((off as u64 * ci[c].div_mul as u64) >> 32) as usize;
                 assert_eq!(got, want, "class {c} off {off}");
@@ -910,7 +946,7 @@ mod tests {
         h.free_span(c); // c merges with the free tail of the arena
         h.free_span(b); // b absorbs the c+tail span: c's record dies
         let d = h.alloc_span(4, 0); // b's and c's pages again
-        // SAFETY: d is live.
+                                    // SAFETY: d is live.
         assert_eq!(unsafe { (*d).start }, bs);
         // Freeing a (ending at b's start) looks at b's page: d, in use.
         h.free_span(a);
@@ -931,7 +967,7 @@ mod tests {
         let mut h = MHeap::new();
         h.init();
         let s = h.alloc_span(1, 3 << 1 | 1); // 24-byte objects
-        // SAFETY: just allocated.
+                                             // SAFETY: just allocated.
         let s = unsafe { &mut *s };
         let mut got = Vec::new();
         while let Some(p) = s.next_free() {
