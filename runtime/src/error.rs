@@ -58,7 +58,7 @@ pub const fn fnv(s: &[u8]) -> u32 {
 }
 
 /// A descriptor with every optional part empty.
-const fn desc(
+pub(crate) const fn desc(
     name: &'static [u8],
     pkgpath: &'static [u8],
     k: u8,
@@ -163,7 +163,7 @@ pub fn alloc_go_string(parts: &[&[u8]]) -> GoString {
         };
     }
     // SAFETY: mallocgc returns n writable bytes (or does not return).
-    let p = unsafe { mallocgc(n, core::ptr::null(), 0) };
+    let p = unsafe { mallocgc(n, &T_UINT8, 0) };
     let mut off = 0;
     for part in parts {
         // SAFETY: p has room for all parts; the new block overlaps nothing.

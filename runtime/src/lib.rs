@@ -6,7 +6,9 @@
 //! recover, setjmp/longjmp), `error` (runtime error values), `iface`
 //! (itabs, interface conversions), `signal` (SIGSEGV & co), `types` (type
 //! descriptors shared with the compiler), `malloc` (allocation entry
-//! points), `string` (string operations and conversions), `alg` (hashing
+//! points, size classes, per-P cache), `mheap` (page heap, spans, pointer
+//! bitmap, scavenger), `mgc` (the stop-the-world mark-sweep collector,
+//! pacing, MemStats, runtime/debug knobs), `mfinal` (finalizers), `string` (string operations and conversions), `alg` (hashing
 //! and equality over type descriptors, random numbers), `map` (Go maps:
 //! swiss-table style groups), `slice` (makeslice, growslice, copy),
 //! `complex` (complex division), `env` (arguments and environment for os),
@@ -27,6 +29,9 @@ pub mod iface;
 pub mod lock;
 pub mod malloc;
 pub mod map;
+pub mod mfinal;
+pub mod mgc;
+pub mod mheap;
 pub mod ostime;
 pub mod panic;
 pub mod print;

@@ -84,6 +84,10 @@ pub struct G {
     /// SP at entersyscall while the goroutine is in a system call (its
     /// stack is live from there up; for the collector's scan).
     pub syscallsp: AtomicUsize,
+    /// Callee-saved registers (rbx, rbp, r12-r15) at entersyscall: Go
+    /// pointers the frames above `syscallsp` keep only in registers; the
+    /// collector scans them with the stack of a goroutine in a syscall.
+    pub syscallregs: [AtomicUsize; 6],
 }
 
 impl G {
@@ -112,6 +116,7 @@ impl G {
             m: AtomicPtr::new(core::ptr::null_mut()),
             lockedm: AtomicPtr::new(core::ptr::null_mut()),
             syscallsp: AtomicUsize::new(0),
+            syscallregs: [const { AtomicUsize::new(0) }; 6],
         }
     }
 }

@@ -81,6 +81,8 @@ pub const G_DEAD: u32 = 6;
 pub const P_IDLE: u32 = 0;
 pub const P_RUNNING: u32 = 1;
 pub const P_SYSCALL: u32 = 2;
+/// Stopped for a garbage collection (stop_the_world).
+pub const P_GCSTOP: u32 = 3;
 pub const P_DEAD: u32 = 4;
 
 /// gc's waitReason (the subset that can happen here).
@@ -99,6 +101,8 @@ pub enum WaitReason {
     SyncRWMutexLock,
     SyncWaitGroupWait,
     SyncCondWait,
+    /// The finalizer goroutine waits for work (mfinal.rs).
+    FinalizerWait,
 }
 
 impl WaitReason {
@@ -115,6 +119,7 @@ impl WaitReason {
             9 => b"sync.RWMutex.Lock",
             10 => b"sync.WaitGroup.Wait",
             11 => b"sync.Cond.Wait",
+            12 => b"finalizer wait",
             _ => b"",
         }
     }
@@ -222,6 +227,10 @@ struct Locked {
     mcount: i64,
     nmidle: i64,
     nmidlelocked: i64,
+    /// Ms parked by gcstopm until start_the_world.
+    gcstopped: Vec<&'static M>,
+    /// Ps taken from system calls by stop_the_world.
+    gcgrabbed: Vec<&'static P>,
 }
 
 struct LockedCell(UnsafeCell<Locked>);
@@ -237,6 +246,8 @@ static SCHED: LockedCell = LockedCell(UnsafeCell::new(Locked {
     mcount: 0,
     nmidle: 0,
     nmidlelocked: 0,
+    gcstopped: Vec::new(),
+    gcgrabbed: Vec::new(),
 }));
 
 /// The locked scheduler state; SCHED_LOCK must be held.
@@ -369,6 +380,10 @@ fn on_g0() -> &'static M {
 
 /// Run `gp` on this M (which holds a P); never returns.
 fn execute(gp: &'static G) -> ! {
+    // No Go code runs while the world is stopped for a collection.
+    while gcwaiting() {
+        gcstopm();
+    }
     let m = getm();
     let p = curp().expect("execute without P");
     m.curg.store(gp as *const G as *mut G, Relaxed);
@@ -412,6 +427,9 @@ fn pidleput(p: &'static P) {
 
 /// Take an idle P (SCHED_LOCK held); retired Ps are dropped.
 fn pidleget() -> Option<&'static P> {
+    if gcwaiting() {
+        return None;
+    }
     while let Some(p) = sched().pidle.pop() {
         NPIDLE.fetch_sub(1, SeqCst);
         if p.id >= gomaxprocs() {
@@ -679,6 +697,10 @@ fn retirep() {
 fn findrunnable() -> &'static G {
     let m = getm();
     'top: loop {
+        if gcwaiting() {
+            gcstopm();
+            continue;
+        }
         let p = curp().expect("findrunnable without P");
         if p.id >= gomaxprocs() {
             retirep();
@@ -1109,6 +1131,21 @@ pub fn entersyscall() {
     // SAFETY: reads the stack pointer.
     unsafe { core::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack)) };
     g.syscallsp.store(sp, Relaxed);
+    let regs: [usize; 6];
+    // SAFETY: reads the callee-saved registers (see G::syscallregs).
+    unsafe {
+        let (a, b, c, d, e, f): (usize, usize, usize, usize, usize, usize);
+        core::arch::asm!(
+            "mov {0}, rbx", "mov {1}, rbp", "mov {2}, r12",
+            "mov {3}, r13", "mov {4}, r14", "mov {5}, r15",
+            out(reg) a, out(reg) b, out(reg) c, out(reg) d, out(reg) e, out(reg) f,
+            options(nomem, nostack, preserves_flags)
+        );
+        regs = [a, b, c, d, e, f];
+    }
+    for (slot, v) in g.syscallregs.iter().zip(regs) {
+        slot.store(v, Relaxed);
+    }
     g.status.store(G_SYSCALL, Relaxed);
     p.syscalltick.fetch_add(1, Relaxed);
     m.oldp.store(p as *const P as *mut P, Relaxed);
@@ -1340,7 +1377,7 @@ fn checkdead() {
     let (level, _, crash) = crate::proc::gotraceback(false);
     if level > 0 {
         for_each_g(|g| {
-            if g.status.load(Relaxed) != G_WAITING {
+            if g.status.load(Relaxed) != G_WAITING || crate::mfinal::is_system_goroutine(g) {
                 return;
             }
             let mut b = crate::print::Buf::<128>::new();
@@ -1395,7 +1432,7 @@ pub fn for_each_m(mut f: impl FnMut(&'static M)) {
 /// Number of goroutines that exist (user goroutines and goroutine 1).
 #[export_name = "runtime.NumGoroutine"]
 pub extern "C" fn num_goroutine() -> i64 {
-    GCOUNT.load(Relaxed)
+    GCOUNT.load(Relaxed) - crate::mfinal::fing_is_system() as i64
 }
 
 /// `runtime.GOMAXPROCS(n)`: set the number of Ps when n > 0; returns the
@@ -1472,6 +1509,158 @@ pub extern "C" fn unlock_os_thread() {
 #[export_name = "runtime.mid"]
 pub extern "C" fn mid() -> i64 {
     getm().id
+}
+
+// ---------------------------------------------------------------------------
+// stop-the-world (for the garbage collector, mgc.rs)
+
+static GCWAITING: AtomicU32 = AtomicU32::new(0);
+
+/// A collection wants the world stopped (or runs): no Go code may start.
+#[inline]
+pub fn gcwaiting() -> bool {
+    GCWAITING.load(SeqCst) != 0
+}
+
+/// Stop this M (which holds a P and runs no goroutine) until the world
+/// restarts, then continue with the same P (gc's gcstopm, keeping the P).
+fn gcstopm() {
+    let m = getm();
+    let p = m.p.swap(null_mut(), Relaxed);
+    if p.is_null() {
+        return;
+    }
+    // SAFETY: a leaked P.
+    let p: &'static P = unsafe { &*p };
+    p.m.store(null_mut(), Relaxed);
+    p.status.store(P_GCSTOP, SeqCst);
+    if m.spinning.swap(0, Relaxed) != 0 {
+        NMSPINNING.fetch_sub(1, SeqCst);
+    }
+    SCHED_LOCK.lock();
+    if !gcwaiting() {
+        SCHED_LOCK.unlock();
+        acquirep(p);
+        return;
+    }
+    m.nextp.store(p as *const P as *mut P, Relaxed);
+    sched().gcstopped.push(m);
+    SCHED_LOCK.unlock();
+    m.park.sleep();
+    m.park.clear();
+    let p = m.nextp.swap(null_mut(), Relaxed);
+    // SAFETY: the P gcstopm stored above.
+    acquirep(unsafe { &*p });
+}
+
+/// mallocgc found a stop-the-world pending: yield (the scheduler parks
+/// this M until the world restarts). A no-op where the caller cannot be
+/// descheduled (system stack, no P).
+pub fn gc_safepoint() {
+    let m = getm();
+    let g = getg();
+    if core::ptr::eq(g, &m.g0) || curp().is_none() || STARTED.load(Relaxed) == 0 {
+        return;
+    }
+    mcall(gosched_m);
+}
+
+/// Stop every other P (gc's stopTheWorldWithSema): running ones are asked
+/// to yield through their M's preemption word and stop in the scheduler
+/// (execute/findrunnable call gcstopm), Ps in system calls are taken,
+/// idle ones cannot be taken (pidleget). The caller holds a P and runs on
+/// its system stack; returns with the world stopped.
+pub fn stop_the_world() {
+    SCHED_LOCK.lock();
+    GCWAITING.store(1, SeqCst);
+    SCHED_LOCK.unlock();
+    let me = curp();
+    let mut spins = 0u32;
+    loop {
+        let mut done = true;
+        for i in 0..MAX_PROCS {
+            let Some(p) = allp(i) else { break };
+            if me.is_some_and(|q| core::ptr::eq(p, q)) {
+                continue;
+            }
+            match p.status.load(SeqCst) {
+                P_RUNNING => {
+                    preemptone(p);
+                    done = false;
+                }
+                P_SYSCALL => {
+                    if p
+                        .status
+                        .compare_exchange(P_SYSCALL, P_GCSTOP, SeqCst, Relaxed)
+                        .is_ok()
+                    {
+                        p.syscalltick.fetch_add(1, Relaxed);
+                        SCHED_LOCK.lock();
+                        sched().gcgrabbed.push(p);
+                        SCHED_LOCK.unlock();
+                    } else {
+                        done = false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if done {
+            break;
+        }
+        spins += 1;
+        if spins < 50 {
+            // SAFETY: plain syscall.
+            unsafe { libc::sched_yield() };
+        } else {
+            usleep(20);
+        }
+    }
+}
+
+/// Restart the world stopped by stop_the_world.
+pub fn start_the_world() {
+    SCHED_LOCK.lock();
+    GCWAITING.store(0, SeqCst);
+    let s = sched();
+    let grabbed = core::mem::take(&mut s.gcgrabbed);
+    for p in grabbed {
+        if p.id >= gomaxprocs() {
+            p.status.store(P_DEAD, SeqCst);
+        } else {
+            pidleput(p);
+        }
+    }
+    let stopped = core::mem::take(&mut s.gcstopped);
+    SCHED_LOCK.unlock();
+    for m in stopped {
+        m.park.wakeup();
+    }
+    wakep();
+}
+
+/// Call `f(g, lo, hi)` for every goroutine that is not dead with the part
+/// of its stack in use, [lo, hi), during a stop-the-world: for the caller
+/// (the collector) lo is `cur_sp` (its SP below its pushed callee-saved
+/// registers); for stopped goroutines `sched_sp` (rgo_mcall pushed their
+/// registers above it); for goroutines in a system call `syscallsp`
+/// (their registers at entersyscall are in `G::syscallregs`).
+pub fn for_each_g_stack(cur_sp: usize, mut f: impl FnMut(&'static G, usize, usize)) {
+    let cur = getg();
+    for_each_g(|g| {
+        let hi = g.stack_hi.load(Relaxed);
+        if core::ptr::eq(g, cur) {
+            f(g, cur_sp, hi);
+            return;
+        }
+        match g.status.load(Acquire) {
+            G_RUNNABLE | G_WAITING => f(g, g.sched_sp.load(Relaxed), hi),
+            G_SYSCALL => f(g, g.syscallsp.load(Relaxed), hi),
+            // Not expected with the world stopped: scan all of it.
+            G_RUNNING => f(g, g.stack_lo.load(Relaxed), hi),
+            _ => {}
+        }
+    });
 }
 
 #[cfg(test)]

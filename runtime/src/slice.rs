@@ -46,13 +46,24 @@ pub fn zerobase() -> *mut u8 {
 
 /// gc's maxAlloc on linux/amd64 (48-bit heap addresses).
 pub const MAX_ALLOC: usize = 1 << 48;
-const MAX_SMALL_SIZE: usize = 32768;
+pub const MAX_SMALL_SIZE: usize = 32768;
 const MALLOC_HEADER_SIZE: usize = 8;
 const MIN_SIZE_FOR_MALLOC_HEADER: usize = 8 * 64;
 const PAGE_SIZE: usize = 8192;
 
+/// Number of size classes (class 0 means "large object").
+pub const NUM_SIZE_CLASSES: usize = 68;
+
+/// internal/runtime/gc SizeClassToNPages (go 1.27): pages per span of each
+/// class (the allocator, mheap.rs, uses both tables).
+pub const CLASS_TO_NPAGES: [u8; NUM_SIZE_CLASSES] = [
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 2, 1, 2, 1, 2, 1, 3, 2, 3, 1, 3, 2, 3, 4, 5, 6, 1, 7, 6, 5, 4, 3, 5, 7, 2, 9, 7, 5, 8,
+    3, 10, 7, 4,
+];
+
 /// internal/runtime/gc SizeClassToSize (go 1.27).
-const CLASS_TO_SIZE: [u16; 68] = [
+pub const CLASS_TO_SIZE: [u16; NUM_SIZE_CLASSES] = [
     0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
     352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792,
     2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,

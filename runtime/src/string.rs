@@ -33,7 +33,7 @@ fn alloc_string(parts: &[&[u8]]) -> GoString {
         };
     }
     // SAFETY: mallocgc returns n writable bytes.
-    let p = unsafe { mallocgc(n, std::ptr::null(), 0) };
+    let p = unsafe { mallocgc(n, &crate::error::T_UINT8, 0) };
     let mut off = 0;
     for part in parts {
         // SAFETY: p has room for all parts; sources don't overlap the new block.
@@ -105,7 +105,7 @@ pub unsafe extern "C" fn stringtoslicebyte(out: *mut Slice, p: *const u8, n: isi
     } else {
         let cap = roundupsize(src.len(), true);
         // SAFETY: mallocgc returns cap zeroed bytes; src fits.
-        let ptr = unsafe { mallocgc(cap, core::ptr::null(), 1) };
+        let ptr = unsafe { mallocgc(cap, &crate::error::T_UINT8, 1) };
         // SAFETY: as above.
         unsafe { core::ptr::copy_nonoverlapping(src.as_ptr(), ptr, src.len()) };
         Slice {
@@ -208,7 +208,7 @@ pub unsafe extern "C" fn stringtoslicerune(out: *mut Slice, p: *const u8, n: isi
     } else {
         let mem = roundupsize(count * 4, true);
         // SAFETY: mallocgc returns mem zeroed bytes, room for count runes.
-        let ptr = unsafe { mallocgc(mem, core::ptr::null(), 1) };
+        let ptr = unsafe { mallocgc(mem, &crate::error::T_UINT8, 1) };
         let runes = ptr as *mut i32;
         let mut k = 0;
         let mut i = 0;
@@ -250,7 +250,7 @@ pub unsafe extern "C" fn slicerunetostring(p: *const i32, n: isize) -> GoString 
         };
     }
     // SAFETY: mallocgc returns size writable bytes; the encodings fill them.
-    let dst = unsafe { mallocgc(size, core::ptr::null(), 0) };
+    let dst = unsafe { mallocgc(size, &crate::error::T_UINT8, 0) };
     let mut off = 0;
     for &r in runes {
         let m = encode_rune(&mut buf, r);
@@ -298,7 +298,7 @@ pub unsafe extern "C" fn concatstrings(strs: *const GoString, n: i64) -> GoStrin
         return last;
     }
     // SAFETY: mallocgc returns total writable bytes; the parts fill them.
-    let dst = unsafe { mallocgc(total, core::ptr::null(), 0) };
+    let dst = unsafe { mallocgc(total, &crate::error::T_UINT8, 0) };
     let mut off = 0;
     for s in a {
         let b = bytes(s.ptr, s.len);

@@ -2,7 +2,7 @@
 // Rust, runtime/ in the repository): the declarations programs import.
 //
 // Not here yet, because the runtime exports nothing for them: Caller(s),
-// Stack, MemStats, SetFinalizer, Version.
+// Stack, Version.
 package runtime
 
 // Compiler is the name of the compiler toolchain that built the running
@@ -28,12 +28,35 @@ type Error interface {
 	RuntimeError()
 }
 
-// GC runs a garbage collection. rgoc: a no-op until the collector exists.
-func GC() {}
+// GC runs a garbage collection and blocks the caller until the
+// garbage collection is complete.
+//
+// rgoc: bound to the runtime's stop-the-world collector (runtime/src/mgc.rs).
+func GC()
 
-// KeepAlive marks its argument as currently reachable. rgoc: nothing to do
-// until the collector exists.
-func KeepAlive(x any) {}
+// KeepAlive marks its argument as currently reachable.
+// This ensures that the object is not freed, and its finalizer is not run,
+// before the point in the program where KeepAlive is called.
+//
+// rgoc: the call itself does it: the collector scans stacks and registers
+// conservatively, and a call into another package keeps x live up to it.
+func KeepAlive(x any) {
+	keepAlive(x)
+}
+
+// keepAlive is an empty runtime function; calling it keeps x in a register
+// or stack slot until the call.
+//
+//go:linkname keepAlive runtime.keepAlive
+func keepAlive(x any)
+
+// SetFinalizer sets the finalizer associated with obj to the provided
+// finalizer function. When the garbage collector finds an unreachable block
+// with an associated finalizer, it clears the association and runs
+// finalizer(obj) in a separate goroutine.
+//
+// rgoc: runtime/src/mfinal.rs.
+func SetFinalizer(obj any, finalizer any)
 
 // Gosched yields the processor, allowing other goroutines to run.
 //
