@@ -334,6 +334,7 @@ pub fn gc_start(forced: bool) {
         // SAFETY: `top` is the top of the M's system stack, unused while Go
         // or runtime code runs on a goroutine stack (the check above).
         unsafe { rgo_gc_enter(forced as usize, gc_stw, top) };
+        crate::sched::wakep_after_gc();
     }
     GC_RUNNING.store(false, core::sync::atomic::Ordering::SeqCst);
     crate::mfinal::wake_fing();

@@ -1618,7 +1618,9 @@ pub fn stop_the_world() {
     }
 }
 
-/// Restart the world stopped by stop_the_world.
+/// Restart the world stopped by stop_the_world. Runs on the system stack
+/// with the collector's G still current, so it must not call systemstack
+/// (wakep/newm would reuse this stack): see wakep_after_gc.
 pub fn start_the_world() {
     SCHED_LOCK.lock();
     GCWAITING.store(0, SeqCst);
@@ -1636,6 +1638,11 @@ pub fn start_the_world() {
     for m in stopped {
         m.park.wakeup();
     }
+}
+
+/// After start_the_world, back on the goroutine stack (wakep may create
+/// an M, which runs on the system stack): start an M for queued work.
+pub fn wakep_after_gc() {
     wakep();
 }
 
