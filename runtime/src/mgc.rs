@@ -5,7 +5,8 @@
 //! (`heap_live >= trigger`, checked at the top of `mallocgc`, before the
 //! new object exists), or on `runtime.GC()`. It runs on the M's system stack
 //! (the goroutine stack may be small) and does, with the world stopped
-//! (trivially: there is one thread and nothing else runs):
+//! (sched::stop_the_world: every other P idle, parked in the scheduler or
+//! taken from a system call) and HEAP_LOCK held:
 //!
 //! 1. *Mark*: every object reachable from the roots gets its bit in its
 //!    span's `mark_bits`, through an explicit mark stack (no recursion).
