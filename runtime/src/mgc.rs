@@ -331,6 +331,9 @@ pub fn gc_start(forced: bool) {
     crate::malloc::HEAP_LOCK.lock();
     let ready = mem().heap.arena_base != 0;
     crate::malloc::HEAP_LOCK.unlock();
+    // Gosched above may have moved this goroutine to another M: take this
+    // M's system stack now.
+    let top = crate::stack::system_stack_top() as usize;
     if ready {
         // SAFETY: `top` is the top of the M's system stack, unused while Go
         // or runtime code runs on a goroutine stack (the check above).
