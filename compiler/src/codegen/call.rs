@@ -411,9 +411,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         );
         self.go_fn_attrs(w, true);
         self.share_global(w.as_global_value(), false);
-        let saved = self.builder.get_insert_block();
-        let entry = self.ctx.append_basic_block(w, "entry");
-        self.builder.position_at_end(entry);
+        let outer = self.enter_fn(w, name.clone(), sig.results.clone());
         let args: Vec<BasicMetadataValueEnum> =
             w.get_param_iter().skip(1).map(|p| p.into()).collect();
         let r = self
@@ -423,15 +421,39 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .try_as_basic_value()
             .basic();
         self.ret_call(r);
-        if let Some(b) = saved {
-            self.builder.position_at_end(b);
-        }
+        self.leave_fn(outer);
+        Some(self.static_closure(&name, w, false).into())
+    }
+
+    /// A closure object `{code}` for code that captures nothing: a constant
+    /// global, link-once when `shared` (emitted by several packages).
+    fn static_closure(&mut self, name: &str, code: FunctionValue<'ctx>, shared: bool) -> PointerValue<'ctx> {
         let st = self.ctx.struct_type(&[self.ptr_type().into()], false);
-        let g = self.module.add_global(st, None, &name);
-        self.share_global(g, false);
+        let g = self.module.add_global(st, None, name);
+        if shared {
+            self.share_global(g, false);
+        } else {
+            g.set_linkage(Linkage::Internal);
+        }
         g.set_constant(true);
-        g.set_initializer(&st.const_named_struct(&[w.as_global_value().as_pointer_value().into()]));
-        Some(g.as_pointer_value().into())
+        g.set_initializer(&st.const_named_struct(&[code.as_global_value().as_pointer_value().into()]));
+        g.as_pointer_value()
+    }
+
+    /// A heap closure object of layout `st`: word 0 is `code`, the fields
+    /// after it hold `vals`.
+    pub fn heap_closure(&mut self, st: inkwell::types::StructType<'ctx>, code: FunctionValue<'ctx>, vals: &[BasicValueEnum<'ctx>]) -> Option<PointerValue<'ctx>> {
+        let size = self.td.get_abi_size(&st);
+        let pt = self.ptr_type();
+        let obj = self
+            .call_rt("runtime.mallocgc", &[R::I64, R::Ptr, R::I8], R::Ptr, &[self.i64c(size).into(), pt.const_null().into(), self.ctx.i8_type().const_int(1, false).into()])?
+            .into_pointer_value();
+        self.builder.build_store(obj, code.as_global_value().as_pointer_value()).expect("store");
+        for (i, v) in vals.iter().enumerate() {
+            let p = self.builder.build_struct_gep(st, obj, i as u32 + 1, "").expect("gep");
+            self.builder.build_store(p, *v).expect("store");
+        }
+        Some(obj)
     }
 
     /// A function literal: generates its code and builds its closure.
@@ -469,40 +491,17 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         // The closure object: code, then the captured variables' boxes. A
         // literal that captures nothing is a static object (no allocation,
         // as in gc).
-        let n = caps.len() as u64;
-        if n == 0 {
-            let st = self.ctx.struct_type(&[self.ptr_type().into()], false);
-            let g = self.module.add_global(st, None, &format!("{}·f", name));
-            g.set_linkage(Linkage::Internal);
-            g.set_constant(true);
-            g.set_initializer(&st.const_named_struct(&[f.as_global_value().as_pointer_value().into()]));
-            self.gen_body(f, name, None, sig_ast, &sig, body, &caps);
-            return Some(g.as_pointer_value().into());
-        }
-        let obj = self
-            .call_rt(
-                "runtime.mallocgc",
-                &[R::I64, R::Ptr, R::I8],
-                R::Ptr,
-                &[
-                    self.i64c(8 * (n + 1)).into(),
-                    self.ptr_type().const_null().into(),
-                    self.ctx.i8_type().const_int(1, false).into(),
-                ],
-            )?
-            .into_pointer_value();
-        self.builder
-            .build_store(obj, f.as_global_value().as_pointer_value())
-            .expect("store");
-        for (i, &o) in caps.iter().enumerate() {
-            let p = self.var_ptr(o, e.pos)?;
-            let slot = unsafe {
-                self.builder
-                    .build_gep(self.ptr_type(), obj, &[self.i64c(i as u64 + 1)], "")
-                    .expect("gep")
-            };
-            self.builder.build_store(slot, p).expect("store");
-        }
+        let obj = if caps.is_empty() {
+            self.static_closure(&format!("{}·f", name), f, false)
+        } else {
+            let mut boxes = Vec::new();
+            for &o in &caps {
+                boxes.push(self.var_ptr(o, e.pos)?.into());
+            }
+            let pt: BasicTypeEnum = self.ptr_type().into();
+            let st = self.ctx.struct_type(&vec![pt; caps.len() + 1], false);
+            self.heap_closure(st, f, &boxes)?
+        };
         self.gen_body(f, name, None, sig_ast, &sig, body, &caps);
         Some(obj.into())
     }
@@ -548,9 +547,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .module
             .add_function(&wname, ft, Some(Linkage::Internal));
         self.go_fn_attrs(w, true);
-        let saved = self.builder.get_insert_block();
-        let entry = self.ctx.append_basic_block(w, "entry");
-        self.builder.position_at_end(entry);
+        let outer = self.enter_fn(w, wname.clone(), sig.results.clone());
         let ctxp = w.get_nth_param(0).expect("ctx").into_pointer_value();
         let fp = self.builder.build_struct_gep(st, ctxp, 1, "").expect("gep");
         let code = self
@@ -567,32 +564,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         };
         let r = self.call_callee(target, &sig, args, e.pos)?;
         self.ret_call(r);
-        if let Some(b) = saved {
-            self.builder.position_at_end(b);
-        }
-        let size = self.td.get_abi_size(&st);
-        let obj = self
-            .call_rt(
-                "runtime.mallocgc",
-                &[R::I64, R::Ptr, R::I8],
-                R::Ptr,
-                &[
-                    self.i64c(size).into(),
-                    pt.const_null().into(),
-                    self.ctx.i8_type().const_int(1, false).into(),
-                ],
-            )?
-            .into_pointer_value();
-        self.builder
-            .build_store(obj, w.as_global_value().as_pointer_value())
-            .expect("store");
-        for (i, v) in vals.into_iter().enumerate() {
-            let p = self
-                .builder
-                .build_struct_gep(st, obj, i as u32 + 1, "")
-                .expect("gep");
-            self.builder.build_store(p, v).expect("store");
-        }
+        self.leave_fn(outer);
+        let obj = self.heap_closure(st, w, &vals)?;
         Some(obj.into())
     }
 
@@ -611,16 +584,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .module
             .add_function(&wname, ft, Some(Linkage::Internal));
         self.go_fn_attrs(w, true);
-        let saved = self.builder.get_insert_block();
-        let saved_f = self.f.take();
-        let entry = self.ctx.append_basic_block(w, "entry");
-        self.builder.position_at_end(entry);
-        self.f = Some(super::func::FnState::new(
-            w,
-            wname.clone(),
-            entry,
-            sig.results.clone(),
-        ));
+        let outer = self.enter_fn(w, wname.clone(), sig.results.clone());
         let recv = w.get_nth_param(1).expect("recv");
         let args: Vec<BasicValueEnum> = w.get_param_iter().skip(2).collect();
         let msig = Signature {
@@ -631,16 +595,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let callee = self.callee_for_type(recv, recv_t, name, e.pos)?;
         let r = self.call_callee(callee, &msig, args, e.pos)?;
         self.ret_call(r);
-        self.f = saved_f;
-        if let Some(b) = saved {
-            self.builder.position_at_end(b);
-        }
-        let st = self.ctx.struct_type(&[self.ptr_type().into()], false);
-        let g = self.module.add_global(st, None, &format!("{}·f", wname));
-        g.set_linkage(Linkage::Internal);
-        g.set_constant(true);
-        g.set_initializer(&st.const_named_struct(&[w.as_global_value().as_pointer_value().into()]));
-        Some(g.as_pointer_value().into())
+        self.leave_fn(outer);
+        Some(self.static_closure(&format!("{}·f", wname), w, false).into())
     }
 
     /// The callee of method `name` on a receiver value `recv` of type `t`

@@ -27,6 +27,12 @@ pub(crate) struct Target<'ctx> {
     cont: Option<BasicBlock<'ctx>>,
 }
 
+/// Where code generation was before it moved into another function.
+pub(crate) struct Outer<'ctx> {
+    f: Option<FnState<'ctx>>,
+    block: Option<BasicBlock<'ctx>>,
+}
+
 /// An evaluated assignment target.
 #[derive(Clone, Copy)]
 pub(crate) enum LValue<'ctx> {
@@ -286,11 +292,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         body: &ast::Block,
         closure: &[ObjId],
     ) {
-        let saved_f = self.f.take();
-        let saved_block = self.builder.get_insert_block();
-        let entry = self.ctx.append_basic_block(f, "entry");
-        self.builder.position_at_end(entry);
-        self.f = Some(FnState::new(f, name, entry, sig.results.clone()));
+        let outer = self.enter_fn(f, name, sig.results.clone());
         let mut pi = 0;
         let is_closure = recv.is_none() && f.count_params() as usize > sig.params.len();
         if is_closure {
@@ -362,8 +364,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if !self.terminated() {
             self.gen_return_from_slots();
         }
-        self.f = saved_f;
-        if let Some(b) = saved_block {
+        self.leave_fn(outer);
+    }
+
+    /// Starts generating the body of `f` (a nested function literal or a
+    /// compiler wrapper) and returns where generation was, for `leave_fn`.
+    pub fn enter_fn(&mut self, f: FunctionValue<'ctx>, name: String, results: Vec<TypeId>) -> Outer<'ctx> {
+        let outer = Outer { f: self.f.take(), block: self.builder.get_insert_block() };
+        let entry = self.ctx.append_basic_block(f, "entry");
+        self.builder.position_at_end(entry);
+        self.f = Some(FnState::new(f, name, entry, results));
+        outer
+    }
+
+    /// Goes back to where `enter_fn` left off.
+    pub fn leave_fn(&mut self, outer: Outer<'ctx>) {
+        self.f = outer.f;
+        if let Some(b) = outer.block {
             self.builder.position_at_end(b);
         }
     }

@@ -250,16 +250,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let local = self.is_local_type(t);
         self.share_global(w.as_global_value(), local);
         self.ifns.insert((t, name.to_string()), w);
-        let saved = self.builder.get_insert_block();
-        let saved_f = self.f.take();
-        let entry = self.ctx.append_basic_block(w, "entry");
-        self.builder.position_at_end(entry);
-        self.f = Some(super::func::FnState::new(
-            w,
-            wname.clone(),
-            entry,
-            msig.results.clone(),
-        ));
+        let outer = self.enter_fn(w, wname.clone(), msig.results.clone());
         let data = w.get_nth_param(0).expect("data");
         let recv = if self.is_direct_iface(t) {
             data
@@ -273,10 +264,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Some(v) => self.builder.build_return(Some(&v)).expect("ret"),
             None => self.builder.build_return(None).expect("ret"),
         };
-        self.f = saved_f;
-        if let Some(b) = saved {
-            self.builder.position_at_end(b);
-        }
+        self.leave_fn(outer);
         Some(w)
     }
 

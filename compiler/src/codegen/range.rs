@@ -545,46 +545,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let thunk = self.module.add_function(&name, ft, Some(Linkage::Internal));
         self.go_fn_attrs(thunk, true);
         // The closure object.
-        let size = self.td.get_abi_size(&st);
-        let obj = self
-            .call_rt(
-                "runtime.mallocgc",
-                &[R::I64, R::Ptr, R::I8],
-                R::Ptr,
-                &[
-                    self.i64c(size).into(),
-                    pt.const_null().into(),
-                    self.ctx.i8_type().const_int(1, false).into(),
-                ],
-            )?
-            .into_pointer_value();
-        self.builder
-            .build_store(obj, thunk.as_global_value().as_pointer_value())
-            .expect("store");
-        for (i, (_, p)) in caps.iter().enumerate() {
-            let q = self
-                .builder
-                .build_struct_gep(st, obj, i as u32 + 1, "")
-                .expect("gep");
-            let v: BasicValueEnum = match p {
+        let vals: Vec<BasicValueEnum> = caps
+            .iter()
+            .map(|(_, p)| match p {
                 Preset::Value(v) => *v,
                 Preset::Addr(a) => (*a).into(),
-            };
-            self.builder.build_store(q, v).expect("store");
-        }
+            })
+            .collect();
+        let obj = self.heap_closure(st, thunk, &vals)?;
         // The thunk: load the operands, then generate the call with them.
-        let saved = self.builder.get_insert_block();
-        let saved_f = self.f.take();
-        let entry = self.ctx.append_basic_block(thunk, "entry");
-        self.builder.position_at_end(entry);
         // Variables of the enclosing function are not reachable from here:
         // every operand was captured.
-        self.f = Some(super::func::FnState::new(
-            thunk,
-            name.clone(),
-            entry,
-            Vec::new(),
-        ));
+        let outer = self.enter_fn(thunk, name.clone(), Vec::new());
         let ctxp = thunk.get_nth_param(0).expect("ctx").into_pointer_value();
         for (i, (id, p)) in caps.iter().enumerate() {
             let q = self
@@ -605,10 +577,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if !self.terminated() {
             self.builder.build_return(None).expect("ret");
         }
-        self.f = saved_f;
-        if let Some(b) = saved {
-            self.builder.position_at_end(b);
-        }
+        self.leave_fn(outer);
         Some(obj)
     }
 
