@@ -99,28 +99,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             // A non-nil itab for the new interface, found at run time.
             let inter = self.type_desc(to, pos).as_pointer_value();
-            let is_nil = self.builder.build_is_null(typ, "").expect("isnull");
-            let cur = self.builder.get_insert_block().expect("block");
-            let get = self.new_block("itab.get");
-            let end = self.new_block("itab.end");
-            self.builder
-                .build_conditional_branch(is_nil, end, get)
-                .expect("br");
-            self.builder.position_at_end(get);
-            let itab = self
-                .call_rt(
-                    "runtime.assertE2I",
-                    &[R::Ptr, R::Ptr],
-                    R::Ptr,
-                    &[inter.into(), typ.into()],
-                )?
-                .into_pointer_value();
-            let get_end = self.builder.get_insert_block().expect("block");
-            self.builder.build_unconditional_branch(end).expect("br");
-            self.builder.position_at_end(end);
-            let phi = self.builder.build_phi(self.ptr_type(), "").expect("phi");
-            phi.add_incoming(&[(&self.ptr_type().const_null(), cur), (&itab, get_end)]);
-            return Some(self.make_iface(phi.as_basic_value(), data.into()));
+            let not_nil = self.builder.build_is_not_null(typ, "").expect("notnull");
+            let itab = self.guarded(not_nil, self.ptr_type().const_null().into(), &mut |g| {
+                g.call_rt("runtime.assertE2I", &[R::Ptr, R::Ptr], R::Ptr, &[inter.into(), typ.into()])
+            })?;
+            return Some(self.make_iface(itab, data.into()));
         }
         let data = self.box_value(v, from, pos);
         let w0 = if self.is_empty_iface(to) {
@@ -136,30 +119,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if self.is_empty_iface(it) {
             return w0;
         }
-        let is_nil = self.builder.build_is_null(w0, "").expect("isnull");
-        let cur = self.builder.get_insert_block().expect("block");
-        let load_b = self.new_block("itab.typ");
-        let end = self.new_block("itab.typ.end");
-        self.builder
-            .build_conditional_branch(is_nil, end, load_b)
-            .expect("br");
-        self.builder.position_at_end(load_b);
+        // The type is word 1 of the itab (none for a nil interface).
         let pt = self.ptr_type();
-        let slot = unsafe {
-            self.builder
-                .build_gep(pt, w0, &[self.i64c(1)], "")
-                .expect("gep")
-        };
-        let t = self
-            .builder
-            .build_load(pt, slot, "")
-            .expect("load")
-            .into_pointer_value();
-        self.builder.build_unconditional_branch(end).expect("br");
-        self.builder.position_at_end(end);
-        let phi = self.builder.build_phi(pt, "").expect("phi");
-        phi.add_incoming(&[(&pt.const_null(), cur), (&t, load_b)]);
-        phi.as_basic_value().into_pointer_value()
+        let not_nil = self.builder.build_is_not_null(w0, "").expect("notnull");
+        let t = self.guarded(not_nil, pt.const_null().into(), &mut |g| {
+            let slot = unsafe { g.builder.build_gep(pt, w0, &[g.i64c(1)], "").expect("gep") };
+            Some(g.builder.build_load(pt, slot, "").expect("load"))
+        });
+        t.expect("itab type").into_pointer_value()
     }
 
     /// The itab of concrete type `t` for interface `i`.
@@ -337,22 +304,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             let v = self.unbox(data, t, pos)?;
             return Some((v, ok));
         }
-        let ty = self.val_type(t, pos)?;
         let zero = self.zero_val(t, pos)?;
-        let cur = self.builder.get_insert_block().expect("block");
-        let yes = self.new_block("assert.ok");
-        let end = self.new_block("assert.end");
-        self.builder
-            .build_conditional_branch(ok, yes, end)
-            .expect("br");
-        self.builder.position_at_end(yes);
-        let v = self.unbox(data, t, pos)?;
-        let yes_end = self.builder.get_insert_block().expect("block");
-        self.builder.build_unconditional_branch(end).expect("br");
-        self.builder.position_at_end(end);
-        let phi = self.builder.build_phi(ty, "").expect("phi");
-        phi.add_incoming(&[(&zero, cur), (&v, yes_end)]);
-        Some((phi.as_basic_value(), ok))
+        let v = self.guarded(ok, zero, &mut |g| g.unbox(data, t, pos))?;
+        Some((v, ok))
     }
 
     fn unbox(

@@ -80,23 +80,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             )?
             .into_pointer_value();
         let vt = self.map_elem_type(mt);
-        let vty = self.val_type(vt, pos)?;
         let zero = self.zero_val(vt, pos)?;
         let found = self.builder.build_is_not_null(p, "found").expect("notnull");
-        let cur = self.builder.get_insert_block().expect("block");
-        let load_b = self.new_block("map.found");
-        let end = self.new_block("map.end");
-        self.builder
-            .build_conditional_branch(found, load_b, end)
-            .expect("br");
-        self.builder.position_at_end(load_b);
-        let v = self.load(vt, p, pos)?;
-        let load_end = self.builder.get_insert_block().expect("block");
-        self.builder.build_unconditional_branch(end).expect("br");
-        self.builder.position_at_end(end);
-        let phi = self.builder.build_phi(vty, "").expect("phi");
-        phi.add_incoming(&[(&zero, cur), (&v, load_end)]);
-        Some((phi.as_basic_value(), found))
+        let v = self.guarded(found, zero, &mut |g| g.load(vt, p, pos))?;
+        Some((v, found))
     }
 
     pub fn map_delete(

@@ -713,24 +713,32 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// 0 for a null pointer, else the i64 it points to.
     pub fn nil_or_load_i64(&mut self, p: PointerValue<'ctx>) -> IntValue<'ctx> {
         let i64t = self.ctx.i64_type();
-        let is_nil = self.builder.build_is_null(p, "").expect("isnull");
+        let not_nil = self.builder.build_is_not_null(p, "").expect("notnull");
+        let v = self.guarded(not_nil, i64t.const_zero().into(), &mut |g| Some(g.builder.build_load(i64t, p, "").expect("load")));
+        v.expect("len load").into_int_value()
+    }
+
+    /// `cond ? then() : otherwise`, where `then`'s code runs only when
+    /// `cond` holds (a load through a pointer that may be null, a runtime
+    /// call); `otherwise` must be available in the current block.
+    pub fn guarded(
+        &mut self,
+        cond: IntValue<'ctx>,
+        otherwise: BasicValueEnum<'ctx>,
+        then: &mut dyn FnMut(&mut Self) -> Option<BasicValueEnum<'ctx>>,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let cur = self.builder.get_insert_block().expect("block");
-        let load_b = self.new_block("len.load");
-        let end = self.new_block("len.end");
-        self.builder
-            .build_conditional_branch(is_nil, end, load_b)
-            .expect("br");
-        self.builder.position_at_end(load_b);
-        let n = self
-            .builder
-            .build_load(i64t, p, "")
-            .expect("load")
-            .into_int_value();
+        let yes = self.new_block("guard.then");
+        let end = self.new_block("guard.end");
+        self.builder.build_conditional_branch(cond, yes, end).expect("br");
+        self.builder.position_at_end(yes);
+        let v = then(self)?;
+        let yes_end = self.builder.get_insert_block().expect("block");
         self.builder.build_unconditional_branch(end).expect("br");
         self.builder.position_at_end(end);
-        let phi = self.builder.build_phi(i64t, "").expect("phi");
-        phi.add_incoming(&[(&i64t.const_zero(), cur), (&n, load_b)]);
-        phi.as_basic_value().into_int_value()
+        let phi = self.builder.build_phi(otherwise.get_type(), "").expect("phi");
+        phi.add_incoming(&[(&otherwise, cur), (&v, yes_end)]);
+        Some(phi.as_basic_value())
     }
 
     /// `make([]T, len, cap)`.
