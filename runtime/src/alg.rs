@@ -285,6 +285,31 @@ unsafe fn iface_parts(t: &Type, p: *const u8) -> Option<(&'static Type, *const u
     }
 }
 
+/// Whether values of `t` hash and compare as their bytes: the compiler's
+/// REGULAR_MEMORY flag, or a kind whose value is plain bits (integers,
+/// bools, pointers, channels).
+fn plain_memory(t: &Type) -> bool {
+    t.tflag & tflag::REGULAR_MEMORY != 0
+        || matches!(
+            t.kind,
+                kind::BOOL
+                | kind::INT
+                | kind::INT8
+                | kind::INT16
+                | kind::INT32
+                | kind::INT64
+                | kind::UINT
+                | kind::UINT8
+                | kind::UINT16
+                | kind::UINT32
+                | kind::UINT64
+                | kind::UINTPTR
+                | kind::POINTER
+                | kind::CHAN
+                | kind::UNSAFE_POINTER
+        )
+}
+
 /// Hash of the value of type `t` at `p`, gc's typehash.
 ///
 /// # Safety
@@ -293,7 +318,7 @@ pub unsafe fn typehash(t: &Type, p: *const u8, seed: u64) -> u64 {
     // SAFETY (whole body): p points to a value of type t, so every field /
     // element address computed from the descriptor is inside it.
     unsafe {
-        if t.tflag & tflag::REGULAR_MEMORY != 0 {
+        if plain_memory(t) {
             return match t.size {
                 8 => hash64(r8(p), seed),
                 4 => hash32(r4(p) as u32, seed),
@@ -301,25 +326,6 @@ pub unsafe fn typehash(t: &Type, p: *const u8, seed: u64) -> u64 {
             };
         }
         match t.kind {
-            kind::BOOL
-            | kind::INT
-            | kind::INT8
-            | kind::INT16
-            | kind::INT32
-            | kind::INT64
-            | kind::UINT
-            | kind::UINT8
-            | kind::UINT16
-            | kind::UINT32
-            | kind::UINT64
-            | kind::UINTPTR
-            | kind::POINTER
-            | kind::CHAN
-            | kind::UNSAFE_POINTER => match t.size {
-                8 => hash64(r8(p), seed),
-                4 => hash32(r4(p) as u32, seed),
-                n => memhash(p, n, seed),
-            },
             kind::FLOAT32 => f32hash(*(p as *const f32), seed),
             kind::FLOAT64 => f64hash(*(p as *const f64), seed),
             kind::COMPLEX64 => {
@@ -370,25 +376,10 @@ pub unsafe fn typehash(t: &Type, p: *const u8, seed: u64) -> u64 {
 pub unsafe fn typeequal(t: &Type, x: *const u8, y: *const u8) -> bool {
     // SAFETY (whole body): x and y point to values of type t.
     unsafe {
-        if t.tflag & tflag::REGULAR_MEMORY != 0 {
+        if plain_memory(t) {
             return memeq(x, y, t.size);
         }
         match t.kind {
-            kind::BOOL
-            | kind::INT
-            | kind::INT8
-            | kind::INT16
-            | kind::INT32
-            | kind::INT64
-            | kind::UINT
-            | kind::UINT8
-            | kind::UINT16
-            | kind::UINT32
-            | kind::UINT64
-            | kind::UINTPTR
-            | kind::POINTER
-            | kind::CHAN
-            | kind::UNSAFE_POINTER => memeq(x, y, t.size),
             kind::FLOAT32 => *(x as *const f32) == *(y as *const f32),
             kind::FLOAT64 => *(x as *const f64) == *(y as *const f64),
             kind::COMPLEX64 => {
