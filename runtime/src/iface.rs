@@ -299,27 +299,7 @@ mod tests {
     use crate::types::{tflag, FieldDesc};
 
     const fn named(name: &'static [u8], pkg: &'static [u8], k: u8) -> Type {
-        Type {
-            size: 8,
-            ptrdata: 0,
-            hash: crate::error::fnv(name),
-            tflag: tflag::NAMED,
-            align: 8,
-            field_align: 8,
-            kind: k,
-            equal: None,
-            gcdata: core::ptr::null(),
-            name: gs(name),
-            pkgpath: gs(pkg),
-            elem: core::ptr::null(),
-            key: core::ptr::null(),
-            len: 0,
-            fields: core::ptr::null(),
-            nfields: 0,
-            nin: 0,
-            methods: core::ptr::null(),
-            nmethods: 0,
-        }
+        crate::error::desc(name, pkg, k, 8, 8, tflag::NAMED)
     }
     const fn im(name: &'static [u8], t: &'static Type) -> FieldDesc {
         FieldDesc {
