@@ -486,7 +486,12 @@ impl<'a> Checker<'a> {
 
     fn declare_pkg(&mut self, name: &ast::Ident, o: ObjId) {
         self.info.defs.insert(name.id, o);
-        if let Some(prev) = self.objs.insert(self.pkg_scope, &name.name, o) {
+        self.declare_in(self.pkg_scope, name, o);
+    }
+
+    /// Inserts `o` under `name` in scope `sc`, reporting a redeclaration.
+    fn declare_in(&mut self, sc: ScopeId, name: &ast::Ident, o: ObjId) {
+        if let Some(prev) = self.objs.insert(sc, &name.name, o) {
             let pp = self.objs.get(prev).pos;
             self.error(
                 name.pos,
@@ -954,21 +959,7 @@ impl<'a> Checker<'a> {
         if name.name == "_" {
             return;
         }
-        if let Some(prev) = self.objs.insert(self.scope, &name.name, o) {
-            let pp = self.objs.get(prev).pos;
-            self.error(
-                name.pos,
-                format!(
-                    "{} redeclared in this block\n\t{}: other declaration of {}",
-                    name.name,
-                    self.pos_str(pp),
-                    name.name
-                ),
-            );
-            // Not declared, so not reported as unused either (types2's usage
-            // walks the scope).
-            self.objs.get_mut(o).used = true;
-        }
+        self.declare_in(self.scope, name, o);
     }
 
     /// Checks a function body (declared function, method or literal).

@@ -1182,6 +1182,21 @@ impl<'a> Checker<'a> {
     // ---------------------------------------------------------------
     // Selectors, index and slice expressions
 
+    /// Checks an index into an array of length `n` (a constant index must
+    /// be in range); false after an error.
+    fn array_index(&mut self, ie: &Expr, n: u64) -> bool {
+        let Some(ci) = self.index_value(ie, Some(n)) else {
+            return false;
+        };
+        if let Some(i) = ci {
+            if i as u64 >= n {
+                self.error(ie.pos, format!("invalid argument: index {} out of bounds [0:{}]", i, n));
+                return false;
+            }
+        }
+        true
+    }
+
     fn selector(&mut self, e: &Expr, xe: &Expr, sel: &ast::Ident) -> Operand {
         if let ExprKind::Ident(n) = &xe.kind {
             if let Some((o, _, _)) = self.objs.lookup(self.scope, n) {
@@ -1533,17 +1548,8 @@ impl<'a> Checker<'a> {
                 Operand::value(ids::UINT8)
             }
             Type::Array(n, elem) => {
-                let Some(ci) = self.index_value(ie, Some(n)) else {
+                if !self.array_index(ie, n) {
                     return Operand::invalid();
-                };
-                if let Some(i) = ci {
-                    if i as u64 >= n {
-                        self.error(
-                            ie.pos,
-                            format!("invalid argument: index {} out of bounds [0:{}]", i, n),
-                        );
-                        return Operand::invalid();
-                    }
                 }
                 Operand {
                     mode: if x.mode == Mode::Var {
@@ -1560,17 +1566,8 @@ impl<'a> Checker<'a> {
                 let Type::Array(n, elem) = self.types.under(p).clone() else {
                     unreachable!()
                 };
-                let Some(ci) = self.index_value(ie, Some(n)) else {
+                if !self.array_index(ie, n) {
                     return Operand::invalid();
-                };
-                if let Some(i) = ci {
-                    if i as u64 >= n {
-                        self.error(
-                            ie.pos,
-                            format!("invalid argument: index {} out of bounds [0:{}]", i, n),
-                        );
-                        return Operand::invalid();
-                    }
                 }
                 Operand {
                     mode: Mode::Var,
