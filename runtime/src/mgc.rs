@@ -40,7 +40,8 @@
 //! Knobs: GOGC (number or "off"), GOMEMLIMIT (bytes with an optional
 //! B/KiB/MiB/GiB/TiB suffix, or "off"), GODEBUG=gctrace=1 (gc's one-line
 //! summary per cycle on stderr), GODEBUG=gcstress=N (collect at every Nth
-//! allocation; 1: every allocation), debug.SetGCPercent,
+//! allocation; 1: every allocation), GODEBUG=wbforce=1 (write barriers on
+//! for the whole run), debug.SetGCPercent,
 //! debug.SetMemoryLimit, debug.FreeOSMemory.
 //!
 //! Concurrency (later): background marking needs gc's hybrid write
@@ -191,6 +192,12 @@ pub fn gcinit() {
         for kv in v.split(|&c| c == b',') {
             if let Some(x) = kv.strip_prefix(b"gctrace=") {
                 g.gctrace = x != b"0";
+            } else if let Some(x) = kv.strip_prefix(b"wbforce=") {
+                // Debugging aid: barriers on for the whole run (their slow
+                // paths must still store exactly what the fast path does).
+                if x != b"0" {
+                    crate::mbarrier::WRITE_BARRIER.store(1, Relaxed);
+                }
             } else if let Some(x) = kv.strip_prefix(b"gcpoison=") {
                 g.poison = x != b"0";
             } else if let Some(x) = kv.strip_prefix(b"gcstress=") {

@@ -398,6 +398,9 @@ pub extern "C" fn main(argc: i32, argv: *const *const u8, envp: *const *const u8
     crate::stack::init_system_stack(&M0);
     crate::signal::init();
     crate::sched::schedinit();
+    crate::malloc::HEAP_LOCK.lock();
+    crate::malloc::ensure_init();
+    crate::malloc::HEAP_LOCK.unlock();
     let top = crate::stack::alloc_goroutine1_stack(&G1);
     // SAFETY: `top` is the 16-byte aligned top of a fresh, mapped stack;
     // goroutine1_main has the signature call_on_stack expects.
