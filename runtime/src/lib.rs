@@ -7,8 +7,9 @@
 //! (itabs, interface conversions), `signal` (SIGSEGV & co), `types` (type
 //! descriptors shared with the compiler), `malloc` (allocation entry
 //! points, size classes, per-P cache), `mheap` (page heap, spans, pointer
-//! bitmap, scavenger), `mgc` (the stop-the-world mark-sweep collector,
-//! pacing, MemStats, runtime/debug knobs), `mbarrier` (write barriers), `mfinal` (finalizers), `string` (string operations and conversions), `alg` (hashing
+//! bitmap, scavenger), `mgc` (the collector's cycle: concurrent mark, lazy sweep,
+//! pacing, MemStats, runtime/debug knobs), `mgcmark` (marking, work queue,
+//! shading), `mgcsweep` (lazy sweeping), `mbarrier` (write barriers), `mfinal` (finalizers), `string` (string operations and conversions), `alg` (hashing
 //! and equality over type descriptors, random numbers), `map` (Go maps:
 //! swiss-table style groups), `slice` (makeslice, growslice, copy),
 //! `complex` (complex division), `env` (arguments and environment for os),
@@ -32,6 +33,8 @@ pub mod map;
 pub mod mbarrier;
 pub mod mfinal;
 pub mod mgc;
+pub mod mgcmark;
+pub mod mgcsweep;
 pub mod mheap;
 pub mod ostime;
 pub mod panic;

@@ -3,13 +3,15 @@
 //!
 //! Mechanism: an allocation of at most 32 KiB is rounded up to one of gc's
 //! 67 size classes (`slice.rs` has the tables) and served from a span of
-//! that class: the [`MCache`] holds one span per *span class* (size class
-//! x scan/noscan) and hands out its free slots in address order; when it is
-//! full the cache takes a swept span with free slots from the class's
-//! [`MCentral`], or a fresh span from the heap. Larger objects get a span
-//! of their own. Objects whose type has no pointers go to *noscan* spans,
-//! which the collector never looks into; for the others `mallocgc` records
-//! the pointer words of the object in the heap's pointer bitmap (from the
+//! that class: each P's [`MCache`] holds one span per *span class* (size
+//! class x scan/noscan) and hands out its free slots in address order with
+//! no lock; when that span is full the cache takes (with `HEAP_LOCK`) a
+//! swept span with free slots from the class's [`MCentral`], or sweeps
+//! unswept spans until one turns up (mgcsweep.rs), or gets a fresh span
+//! from the heap. Larger objects get a span of their own, with the lock.
+//! Objects whose type has no pointers go to *noscan* spans, which the
+//! collector never looks into; for the others `mallocgc` records the
+//! pointer words of the object in the heap's pointer bitmap (from the
 //! type's `gcdata`, repeated for arrays; every word for untyped, null-`typ`
 //! allocations), or, for large objects, keeps the type in the span.
 //!
@@ -19,27 +21,56 @@
 //! `runtime.newobject(typ)` = `mallocgc(typ.size, typ, 1)`. `typ` describes
 //! the element when `size` is a multiple of its size (arrays, slices).
 //!
-//! Every allocation may start a collection first (mgc.rs), when the live
-//! heap reached the trigger; the new object is therefore never seen by the
-//! collector before it is returned.
+//! The collector is paced from the slow paths only (a span refill or a large
+//! object): they may start a cycle or, while one marks, make the goroutine
+//! assist (mgc.rs `alloc_slow_hook`), always before the new object exists.
+//! While marking, new objects are marked at once (allocate black).
 //!
 //! Invariants:
-//! - one thread: the cache, centrals, heap and statistics are touched only
-//!   by the running goroutine or by the stopped-world collector. With
-//!   several Ms the cache becomes per-P (no lock), the centrals and the
-//!   heap get gc's locks; statistics become per-P deltas;
-//! - a span in the cache is in use and not on any central list;
-//! - `MemState::heap_live` = sum of the slot sizes of allocated objects.
+//! - a P's cache is touched only by the M holding the P, or by a collector
+//!   with the world stopped; a cached span is swept, in use and on no
+//!   central list;
+//! - the centrals, the heap, `stats` and the unswept list are touched with
+//!   `HEAP_LOCK` held (or the world stopped);
+//! - `Stats::heap_live` counts every slot of a cached span as allocated
+//!   (charged when the span is cached, the unused part given back when it
+//!   is released) plus the allocated slots of all other spans;
+//! - allocation counts are kept per cache and folded into `stats` when the
+//!   cache refills or is flushed.
 
 use crate::mheap::{size_to_class, MHeap, MSpan, NUM_SPAN_CLASSES, PAGE_SHIFT, PAGE_SIZE};
 use crate::slice::{MAX_SMALL_SIZE, NUM_SIZE_CLASSES};
 use crate::types::Type;
 use core::cell::UnsafeCell;
 use core::ptr::null_mut;
+use core::sync::atomic::Ordering::Relaxed;
 
-/// Per-P allocation cache (one P today).
+/// Per-P allocation cache.
 pub struct MCache {
     pub alloc: [*mut MSpan; NUM_SPAN_CLASSES],
+    /// Small objects allocated per size class since the last fold.
+    pub mallocs: [u64; NUM_SIZE_CLASSES],
+    /// Bytes (slot sizes) allocated since the last fold.
+    pub bytes: u64,
+    /// Allocations until the next GODEBUG=gcstress collection.
+    pub stress: u64,
+}
+
+impl MCache {
+    pub const fn new() -> MCache {
+        MCache {
+            alloc: [null_mut(); NUM_SPAN_CLASSES],
+            mallocs: [0; NUM_SIZE_CLASSES],
+            bytes: 0,
+            stress: 0,
+        }
+    }
+}
+
+impl Default for MCache {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// Swept spans of one span class that have free slots.
@@ -48,23 +79,24 @@ pub struct MCentral {
     pub partial: crate::mheap::SpanList,
 }
 
-/// Allocation statistics (gc's heapStats, consistent at any time on one
-/// thread).
+/// Allocation statistics (HEAP_LOCK).
 pub struct Stats {
     pub mallocs: u64,
     pub frees: u64,
     pub total_alloc: u64,
-    /// Bytes in allocated objects (slot sizes).
+    /// Bytes in allocated objects (slot sizes; see the invariants).
     pub heap_live: usize,
     pub class_mallocs: [u64; NUM_SIZE_CLASSES],
     pub class_frees: [u64; NUM_SIZE_CLASSES],
 }
 
-/// All allocator and collector state.
+/// All allocator and collector state but the caches.
 pub struct MemState {
     pub heap: MHeap,
     pub central: [MCentral; NUM_SPAN_CLASSES],
-    pub cache: MCache,
+    /// Spans marked in the last cycle and not swept since (mgcsweep.rs);
+    /// swept spans are in `heap.allspans`.
+    pub unswept: Vec<*mut MSpan>,
     pub stats: Stats,
     pub gc: crate::mgc::GcState,
 }
@@ -82,9 +114,7 @@ impl MemState {
             central: [MCentral {
                 partial: crate::mheap::SpanList::new(),
             }; NUM_SPAN_CLASSES],
-            cache: MCache {
-                alloc: [null_mut(); NUM_SPAN_CLASSES],
-            },
+            unswept: Vec::new(),
             stats: Stats {
                 mallocs: 0,
                 frees: 0,
@@ -98,6 +128,12 @@ impl MemState {
     }
 }
 
+impl Default for MemState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 static MEM: MemCell = MemCell(UnsafeCell::new(MemState::new()));
 
 /// The allocator state. Callers keep the borrow short and do not hold it
@@ -108,6 +144,21 @@ pub fn mem() -> &'static mut MemState {
     // SAFETY: HEAP_LOCK held or world stopped; sections do not overlap
     // (module invariants).
     unsafe { &mut *MEM.0.get() }
+}
+
+/// One cache per possible P, and one (the last) for allocations on an M
+/// without a P, used with HEAP_LOCK held.
+struct CacheCell(UnsafeCell<MCache>);
+// SAFETY: each cache has one user at a time (module invariants).
+unsafe impl Sync for CacheCell {}
+const NO_P: usize = crate::sched::MAX_PROCS;
+static CACHES: [CacheCell; NO_P + 1] = [const { CacheCell(UnsafeCell::new(MCache::new())) }; NO_P + 1];
+
+#[inline(always)]
+#[allow(clippy::mut_from_ref)]
+fn cache(i: usize) -> &'static mut MCache {
+    // SAFETY: the owner of P i (or HEAP_LOCK for NO_P).
+    unsafe { &mut *CACHES[i].0.get() }
 }
 
 #[cold]
@@ -125,29 +176,86 @@ pub fn ensure_init() {
     }
 }
 
-/// Give every cached span back (before a collection sweeps them; gc's
-/// flushmcache). The spans stay in `allspans`; sweeping relists them.
-pub fn flush_mcache(m: &mut MemState) {
-    m.cache.alloc = [null_mut(); NUM_SPAN_CLASSES];
+/// Fold a cache's allocation counts into the statistics. HEAP_LOCK held.
+fn fold_stats(m: &mut MemState, c: &mut MCache) {
+    let mut n = 0;
+    for (i, k) in c.mallocs.iter_mut().enumerate() {
+        m.stats.class_mallocs[i] += *k;
+        n += core::mem::take(k);
+    }
+    m.stats.mallocs += n;
+    m.stats.total_alloc += core::mem::take(&mut c.bytes);
+}
+
+/// Give a cached span back: its unused slots stop counting as live.
+fn uncache_span(m: &mut MemState, s: *mut MSpan) {
+    // SAFETY: s is a live span that was cached.
+    let s = unsafe { &*s };
+    m.stats.heap_live -= (s.nelems - s.alloc_count) * s.elemsize;
+}
+
+/// Release every span of cache `c` and fold its counts (gc's
+/// mcache.releaseAll). HEAP_LOCK held or the world stopped.
+pub fn flush_cache(m: &mut MemState, c: &mut MCache) {
+    for spc in 0..NUM_SPAN_CLASSES {
+        let s = core::mem::replace(&mut c.alloc[spc], null_mut());
+        if !s.is_null() {
+            uncache_span(m, s);
+        }
+    }
+    fold_stats(m, c);
+}
+
+/// Flush every cache (gc's flushallmcaches). World stopped, HEAP_LOCK held.
+pub fn flush_all_caches(m: &mut MemState) {
+    for i in 0..=NO_P {
+        flush_cache(m, cache(i));
+    }
+}
+
+/// The caches of P `id` when the P is destroyed (GOMAXPROCS shrank).
+pub fn release_p_cache(id: usize) {
+    HEAP_LOCK.lock();
+    flush_cache(mem(), cache(id));
+    HEAP_LOCK.unlock();
 }
 
 /// The cache's span of class `spc` is full: get one with free slots (gc's
-/// mcache.refill + mcentral.cacheSpan).
-#[cold]
-fn refill(m: &mut MemState, spc: usize) -> *mut MSpan {
+/// mcache.refill + mcentral.cacheSpan). HEAP_LOCK held.
+fn refill(m: &mut MemState, c: &mut MCache, spc: usize) -> *mut MSpan {
+    let old = c.alloc[spc];
+    if !old.is_null() {
+        uncache_span(m, old);
+    }
+    fold_stats(m, c);
     let s = match m.central[spc].partial.pop() {
         Some(s) => s,
-        None => {
-            let npages = m.heap.classes[spc >> 1].npages;
-            m.heap.alloc_span(npages, spc as u8)
-        }
+        None => match crate::mgcsweep::sweep_for_class(m, spc) {
+            Some(s) => s,
+            None => {
+                let npages = m.heap.classes[spc >> 1].npages;
+                alloc_span(m, npages, spc as u8)
+            }
+        },
     };
-    m.cache.alloc[spc] = s;
+    // SAFETY: a swept span in use.
+    let sp = unsafe { &*s };
+    m.stats.heap_live += (sp.nelems - sp.alloc_count) * sp.elemsize;
+    c.alloc[spc] = s;
     s
 }
 
-/// The allocator lock: the cache, centrals, heap, statistics, collector
-/// knobs and finalizer table are touched with it held (or by the
+/// A span of `npages` pages from the heap, sweeping first where that frees
+/// pages instead of growing the heap. HEAP_LOCK held.
+fn alloc_span(m: &mut MemState, npages: usize, spc: u8) -> *mut MSpan {
+    if !m.unswept.is_empty() && !m.heap.has_free(npages) {
+        crate::mgcsweep::sweep_until_free(m, npages);
+    }
+    m.heap.alloc_span(npages, spc)
+}
+
+/// The allocator lock: the centrals, heap, statistics, collector knobs,
+/// unswept list and finalizer table are touched with it held (or by the
 /// collector, which holds it while the world is stopped). Never held
 /// across a collection or a goroutine switch.
 pub static HEAP_LOCK: crate::lock::Mutex = crate::lock::Mutex::new();
@@ -163,81 +271,164 @@ pub unsafe extern "C" fn mallocgc(size: usize, typ: *const Type, needzero: u8) -
     if crate::mgc::gcwaiting() {
         crate::sched::gc_safepoint();
     }
-    HEAP_LOCK.lock();
-    let due = {
-        let m = mem();
-        if m.heap.arena_base == 0 {
-            mallocinit();
-        }
-        m.stats.heap_live >= m.gc.trigger && crate::mgc::gc_due(m)
-    };
-    if due {
-        HEAP_LOCK.unlock();
-        crate::mgc::gc_start(false);
-        HEAP_LOCK.lock();
+    if crate::mgc::STRESS.load(Relaxed) != 0 {
+        crate::mgc::stress_tick();
     }
-    // SAFETY: forwarded; HEAP_LOCK held.
-    let p = unsafe { malloc_in(mem(), size, typ, needzero != 0) as *mut u8 };
-    HEAP_LOCK.unlock();
-    p
-}
-
-/// The allocation itself, in the allocator state `m` (the global one, or a
-/// private one in tests); no collection starts here.
-///
-/// # Safety
-/// `typ` is a valid descriptor or null; `size` > 0; `m`'s heap is
-/// initialised.
-pub unsafe fn malloc_in(m: &mut MemState, size: usize, typ: *const Type, needzero: bool) -> usize {
     // SAFETY: caller contract.
     let noscan = !typ.is_null() && unsafe { (*typ).ptrdata } == 0;
-    let (p, elemsize, class, zero) = if size <= MAX_SMALL_SIZE {
-        let class = size_to_class(size);
-        let spc = class << 1 | noscan as usize;
-        let mut s = m.cache.alloc[spc];
-        // SAFETY: cached spans are live, in-use spans.
-        let p = match (!s.is_null())
-            .then(|| unsafe { (*s).next_free() })
-            .flatten()
-        {
-            Some(p) => p,
-            None => {
-                s = refill(m, spc);
-                // SAFETY: refill returns a span with a free slot.
-                unsafe { (*s).next_free() }.expect("refilled span has a free slot")
-            }
+    if size > MAX_SMALL_SIZE {
+        crate::mgc::alloc_slow_hook(size);
+        HEAP_LOCK.lock();
+        // SAFETY: forwarded; HEAP_LOCK held.
+        let p = unsafe { alloc_large(mem(), size, typ, needzero != 0) };
+        HEAP_LOCK.unlock();
+        return p as *mut u8;
+    }
+    let class = size_to_class(size);
+    let spc = class << 1 | noscan as usize;
+    loop {
+        let Some(pid) = crate::sched::curp_id() else {
+            HEAP_LOCK.lock();
+            ensure_init();
+            // SAFETY: forwarded; HEAP_LOCK held, the no-P cache is ours.
+            let p = unsafe { malloc_small(mem(), cache(NO_P), size, typ, needzero != 0) };
+            HEAP_LOCK.unlock();
+            return p as *mut u8;
         };
-        // SAFETY: s is live.
-        let (elemsize, nz) = unsafe { ((*s).elemsize, (*s).needzero) };
-        (p, elemsize, class, nz)
-    } else {
-        let npages = size.div_ceil(PAGE_SIZE);
-        let s = m.heap.alloc_span(npages, 0);
-        // SAFETY: a fresh span.
-        unsafe {
-            (*s).largetype = typ;
-            (*s).largesize = size;
-            (*s).alloc_count = 1;
-            (*s).freeindex = 1;
-            ((*s).start, npages << PAGE_SHIFT, 0, (*s).needzero)
+        let c = cache(pid);
+        let s = c.alloc[spc];
+        if !s.is_null() {
+            // SAFETY: cached spans are live, in-use spans of this P.
+            if let Some(p) = unsafe { (*s).next_free() } {
+                // SAFETY: forwarded; p is a fresh slot of s.
+                let h = core::ptr::addr_of_mut!(mem().heap);
+                return unsafe { finish_small(h, c, &*s, p, class, size, typ, needzero != 0, noscan) } as *mut u8;
+            }
+        }
+        // Slow path: pace the collector first (this may switch Ps), then
+        // refill the cache of the P we are on.
+        crate::mgc::alloc_slow_hook(CLASS_SPAN_BYTES[class]);
+        let Some(pid) = crate::sched::curp_id() else {
+            continue;
+        };
+        HEAP_LOCK.lock();
+        refill(mem(), cache(pid), spc);
+        HEAP_LOCK.unlock();
+    }
+}
+
+/// Bytes of a span of each size class (the pacing charge of a refill).
+static CLASS_SPAN_BYTES: [usize; NUM_SIZE_CLASSES] = {
+    let mut t = [0usize; NUM_SIZE_CLASSES];
+    let mut c = 1;
+    while c < NUM_SIZE_CLASSES {
+        t[c] = (crate::slice::CLASS_TO_NPAGES[c] as usize) << PAGE_SHIFT;
+        c += 1;
+    }
+    t
+};
+
+/// A small object from cache `c`, refilling it (with `m`: HEAP_LOCK held)
+/// when its span is full. No collection starts here.
+///
+/// # Safety
+/// `typ` is a valid descriptor or null; 0 < `size` <= MAX_SMALL_SIZE; the
+/// heap is initialised; `c` is the caller's.
+pub unsafe fn malloc_small(m: &mut MemState, c: &mut MCache, size: usize, typ: *const Type, needzero: bool) -> usize {
+    // SAFETY: caller contract.
+    let noscan = !typ.is_null() && unsafe { (*typ).ptrdata } == 0;
+    let class = size_to_class(size);
+    let spc = class << 1 | noscan as usize;
+    let mut s = c.alloc[spc];
+    // SAFETY: cached spans are live, in-use spans.
+    let p = match (!s.is_null()).then(|| unsafe { (*s).next_free() }).flatten() {
+        Some(p) => p,
+        None => {
+            s = refill(m, c, spc);
+            // SAFETY: refill returns a span with a free slot.
+            unsafe { (*s).next_free() }.expect("refilled span has a free slot")
         }
     };
-    if zero && (needzero || !noscan) {
+    // SAFETY: forwarded; p is a fresh slot of the live span s.
+    unsafe { finish_small(&mut m.heap, c, &*s, p, class, size, typ, needzero, noscan) }
+}
+
+/// Make the fresh slot `p` of span `s` (cached by `c`) an object of `size`
+/// bytes of `typ`: black while marking, zeroed, its pointer words recorded.
+///
+/// # Safety
+/// As malloc_small; `p` was just taken from `s`.
+#[allow(clippy::too_many_arguments)] // one allocation's facts
+#[inline(always)]
+unsafe fn finish_small(
+    heap: *mut MHeap,
+    c: &mut MCache,
+    s: &MSpan,
+    p: usize,
+    class: usize,
+    size: usize,
+    typ: *const Type,
+    needzero: bool,
+    noscan: bool,
+) -> usize {
+    if crate::mgcmark::MARKING.load(Relaxed) {
+        s.test_and_set_mark(s.obj_index(p));
+        crate::mgcmark::MARKED_BYTES.fetch_add(s.elemsize, Relaxed);
+    }
+    if s.needzero && (needzero || !noscan) {
         // Pointerful slots are cleared whole, so no stale word looks like a
         // pointer; noscan ones only as far as asked.
-        let n = if noscan || class == 0 { size } else { elemsize };
+        let n = if noscan { size } else { s.elemsize };
         // SAFETY: p is a slot of elemsize >= size bytes.
         unsafe { core::ptr::write_bytes(p as *mut u8, 0, n) };
     }
-    if !noscan && class != 0 {
-        m.heap.set_type_bits(p, elemsize, typ, size);
+    if !noscan {
+        // SAFETY: the bitmap words of this span's objects belong to the
+        // cache owner (spans are page-aligned, bitmap words cover 512 B).
+        unsafe { (*heap).set_type_bits(p, s.elemsize, typ, size) };
+    }
+    c.mallocs[class] += 1;
+    c.bytes += s.elemsize as u64;
+    p
+}
+
+/// A large object in a span of its own. HEAP_LOCK held.
+///
+/// # Safety
+/// `typ` is a valid descriptor or null; `size` > MAX_SMALL_SIZE; the heap
+/// is initialised.
+pub unsafe fn alloc_large(m: &mut MemState, size: usize, typ: *const Type, needzero: bool) -> usize {
+    ensure_init_in(m);
+    // SAFETY: caller contract.
+    let noscan = !typ.is_null() && unsafe { (*typ).ptrdata } == 0;
+    let npages = size.div_ceil(PAGE_SIZE);
+    let s = alloc_span(m, npages, noscan as u8);
+    // SAFETY: a fresh span.
+    let sp = unsafe { &mut *s };
+    sp.largetype = typ;
+    sp.largesize = size;
+    sp.alloc_count = 1;
+    sp.freeindex = 1;
+    if crate::mgcmark::MARKING.load(Relaxed) {
+        sp.test_and_set_mark(0);
+        crate::mgcmark::MARKED_BYTES.fetch_add(sp.elemsize, Relaxed);
+    }
+    if sp.needzero && (needzero || !noscan) {
+        // SAFETY: the span's memory.
+        unsafe { core::ptr::write_bytes(sp.start as *mut u8, 0, size) };
     }
     let st = &mut m.stats;
     st.mallocs += 1;
-    st.total_alloc += elemsize as u64;
-    st.heap_live += elemsize;
-    st.class_mallocs[class] += 1;
-    p
+    st.total_alloc += sp.elemsize as u64;
+    st.heap_live += sp.elemsize;
+    st.class_mallocs[0] += 1;
+    sp.start
+}
+
+fn ensure_init_in(m: &mut MemState) {
+    if m.heap.arena_base == 0 {
+        m.heap.init();
+    }
 }
 
 /// # Safety
@@ -268,12 +459,20 @@ pub struct AllocStats {
 }
 
 /// {bytes, objects} allocated so far (rax:rdx, as `func() (uint64,
-/// uint64)` expects).
+/// uint64)` expects), including what the caches have not folded yet.
 #[export_name = "runtime.allocStats"]
 pub extern "C" fn alloc_stats() -> AllocStats {
     HEAP_LOCK.lock();
     let st = &mem().stats;
-    let r = AllocStats { bytes: st.total_alloc, objects: st.mallocs };
+    let mut r = AllocStats {
+        bytes: st.total_alloc,
+        objects: st.mallocs,
+    };
+    for i in 0..=NO_P {
+        let c = cache(i);
+        r.bytes += c.bytes;
+        r.objects += c.mallocs.iter().sum::<u64>();
+    }
     HEAP_LOCK.unlock();
     r
 }

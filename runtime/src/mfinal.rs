@@ -18,7 +18,7 @@
 //! - `fing` is a system goroutine while it waits for work (deadlock reports
 //!   and NumGoroutine leave it out, as gc's isSystemGoroutine).
 
-use crate::mgc::Marker;
+use crate::mgcmark::Marker;
 use crate::proc::G;
 use crate::types::{kind, Eface, Type};
 use core::cell::UnsafeCell;
@@ -90,7 +90,7 @@ pub fn mark_roots(mk: &mut Marker) {
     if let Some(t) = &f.table {
         for (&obj, fz) in t.iter() {
             mk.mark(fz.fn_ as usize);
-            if let Some(s) = mk.m.heap.span_of(obj) {
+            if let Some(s) = mk.heap().span_of(obj) {
                 if !s.noscan() {
                     let size = if s.sizeclass() == 0 {
                         s.largesize
@@ -111,14 +111,14 @@ pub fn mark_roots(mk: &mut Marker) {
 
 /// Scan what the object at `obj` points to without marking it.
 fn scan_contents(mk: &mut Marker, obj: usize, size: usize) {
-    let s = mk.m.heap.span_of(obj).expect("finalizer object in heap");
+    let s = mk.heap().span_of(obj).expect("finalizer object in heap");
     if s.sizeclass() == 0 {
         let t = s.largetype;
         mk.scan_typed(obj, t, size);
     } else {
         let mut p = obj;
         while p < obj + size {
-            if mk.m.heap.is_pointer_word(p) {
+            if mk.heap().is_pointer_word(p) {
                 // SAFETY: p is a word of the object.
                 let v = unsafe { *(p as *const usize) };
                 mk.mark(v);

@@ -1,76 +1,90 @@
-//! Garbage collector (gc's mgc.go, mgcmark.go, mgcsweep.go, mgcpacer.go
-//! and mstats.go, in their first, stop-the-world form).
+//! Garbage collector (gc's mgc.go, mgcpacer.go and mstats.go): the cycle,
+//! its pacing and knobs, MemStats. Marking is in mgcmark.rs, sweeping in
+//! mgcsweep.rs, the write barrier in mbarrier.rs.
 //!
-//! A cycle runs when an allocation finds the live heap at the trigger
-//! (`heap_live >= trigger`, checked at the top of `mallocgc`, before the
-//! new object exists), or on `runtime.GC()`. It runs on the M's system stack
-//! (the goroutine stack may be small) and does, with the world stopped
-//! (sched::stop_the_world: every other P idle, parked in the scheduler or
-//! taken from a system call) and HEAP_LOCK held:
+//! A *concurrent cycle* starts when a slow-path allocation (a cache refill
+//! or a large object, before the new object exists) finds `heap_live` at
+//! the trigger:
+//! 1. *Sweep termination*: what the last cycle left unswept is swept.
+//! 2. *Mark setup*, world stopped (sched::stop_the_world; short): every
+//!    root is greyed — globals (the compiler's `rgo_roots` table),
+//!    goroutine stacks (conservatively; the running one from its SP after
+//!    `rgo_gc_enter` pushed its callee-saved registers), G records, defer
+//!    records, finalizers — then the write barrier and allocate-black are
+//!    switched on and the world restarts.
+//! 3. *Concurrent mark*: idle Ps mark (mgcmark.rs `idle_mark`, from the
+//!    scheduler), goroutines that allocate assist in proportion to their
+//!    allocation ([`assist`]), the barrier greys what the program
+//!    overwrites; stacks are never rescanned.
+//! 4. *Mark termination*, world stopped (short): whoever finds no grey
+//!    object left stops the world, drains what the barrier queued,
+//!    queues the finalizers of unreached objects (marking what they
+//!    reach), switches the barrier off, flushes the caches, and makes
+//!    every span unswept.
+//! 5. *Sweep*, concurrent and lazy (mgcsweep.rs).
 //!
-//! 1. *Mark*: every object reachable from the roots gets its bit in its
-//!    span's `mark_bits`, through an explicit mark stack (no recursion).
-//!    Roots and how they are read:
-//!    - package globals: the compiler's `rgo_roots` table ({address,
-//!      type}), precisely by each type's pointer bitmap;
-//!    - goroutine stacks, all of them: conservatively, every aligned word
-//!      from the saved SP (the running one: from the SP after its
-//!      callee-saved registers were pushed by `rgo_gc_enter`; parked ones:
-//!      from `sched_sp`, below which `rgo_gogo` pushed theirs) to the top;
-//!    - runtime records outside the heap that hold Go pointers: each G's
-//!      entry closure and defer records (the `Defer` boxes), the finalizer
-//!      table and queue (mfinal.rs). Panic records, sudogs and select
-//!      buffers live on goroutine stacks and are covered by them; itabs and
-//!      type descriptors never point into the heap.
+//! `runtime.GC()`, debug.FreeOSMemory and GODEBUG=gcstress run *full*
+//! cycles instead: the world stopped throughout, marking and sweeping
+//! everything (gcstress starts concurrent cycles instead when GOGC is set
+//! too, see stress_tick).
 //!
-//!    Heap objects are scanned precisely where the allocation had a type
-//!    (the pointer bitmap, or the large span's type) and conservatively
-//!    otherwise. A word is a pointer when it points into an allocated
-//!    object of an in-use span, interior pointers included.
-//! 2. *Finalizers*: objects with a finalizer that were not reached are
-//!    queued for the finalizer goroutine and marked (with everything they
-//!    reach), so they survive this cycle.
-//! 3. *Sweep* (eager, every span): the mark bits become the allocation
-//!    bits; empty spans go back to the heap, partly-free ones to their
-//!    central list.
-//! 4. *Pacing*: the next goal is `marked * (1 + GOGC/100)` (at least 4 MB *
-//!    GOGC/100), capped by the soft memory limit; the scavenger returns free
-//!    memory beyond ~10% over the goal (beyond the limit if one is set).
+//! Pacing: the next goal is `marked * (1 + GOGC/100)` (at least 4 MB *
+//! GOGC/100), capped by the soft memory limit; a concurrent cycle starts
+//! at 70% of the way from the marked heap to the goal (gc's minimum
+//! trigger), and assists charge `remaining scan work / remaining runway`
+//! bytes of scanning per byte allocated while marking.
 //!
 //! Knobs: GOGC (number or "off"), GOMEMLIMIT (bytes with an optional
 //! B/KiB/MiB/GiB/TiB suffix, or "off"), GODEBUG=gctrace=1 (gc's one-line
-//! summary per cycle on stderr), GODEBUG=gcstress=N (collect at every Nth
-//! allocation; 1: every allocation), GODEBUG=wbforce=1 (write barriers on
-//! for the whole run), debug.SetGCPercent,
+//! summary per cycle on stderr), GODEBUG=gcstress=N (a collection at every
+//! Nth allocation), GODEBUG=gccheckmark=1 (after each concurrent mark,
+//! mark again with the world stopped and fail loudly if the concurrent mark
+//! missed a reachable object: a missing write barrier), GODEBUG=wbforce=1
+//! (write barriers on for the whole run), debug.SetGCPercent,
 //! debug.SetMemoryLimit, debug.FreeOSMemory.
 //!
-//! Concurrency (later): background marking needs gc's hybrid write
-//! barrier in generated code (a check of `writeBarrier.enabled` before
-//! pointer stores into the heap and globals, shading old and new values —
-//! see `WRITE_BARRIER` below), allocation-black during marking, mark assists
-//! charged against `heap_live` growth, and per-span lazy sweeping with
-//! sweepgen; the state here is laid out for that (per-class centrals, a
-//! per-P cache, a sweep over `allspans`).
+//! Invariants:
+//! - one cycle at a time: `PHASE` goes OFF -> MARK -> MARKTERM -> OFF for
+//!   concurrent cycles and OFF -> FULL -> OFF for full ones, each step by
+//!   the one thread that won its compare-and-swap;
+//! - stops of the world are serialised by `WORLD` (ReadMemStats stops it
+//!   too); a goroutine waiting for it yields, an idle P gives up;
+//! - the allocator state is touched with HEAP_LOCK held or the world
+//!   stopped.
 
-use crate::malloc::{flush_mcache, mem, MemState};
-use crate::mheap::{MSpan, SPAN_INUSE};
+use crate::malloc::{flush_all_caches, mem, MemState, HEAP_LOCK};
+use crate::mgcmark::{Marker, MARKED_BYTES, MARKING, MARK_NS, NACTIVE, SCANNED_BYTES};
 use crate::proc::getg;
 use crate::types::Type;
-use core::sync::atomic::Ordering::Relaxed;
+use core::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering::*};
 
-/// Shade `p` for the write barrier (mbarrier.rs): if it points into an
-/// allocated heap object that is not yet marked during a concurrent mark,
-/// mark it and queue it for scanning. A no-op outside marking.
-#[inline]
-pub fn shade(p: usize) {
-    let _ = p;
-}
+pub use crate::mgcmark::shade;
 
 /// gc's heapminimum at GOGC=100.
 const HEAP_MINIMUM: usize = 4 << 20;
 
+pub const PHASE_OFF: u32 = 0;
+pub const PHASE_MARK: u32 = 1;
+pub const PHASE_MARKTERM: u32 = 2;
+pub const PHASE_FULL: u32 = 3;
+static PHASE: AtomicU32 = AtomicU32::new(PHASE_OFF);
+
+#[inline]
+pub fn phase() -> u32 {
+    PHASE.load(Acquire)
+}
+
+/// GODEBUG=gcstress=N (0: off).
+pub static STRESS: AtomicU64 = AtomicU64::new(0);
+static WBFORCE: AtomicBool = AtomicBool::new(false);
+static CHECKMARK: AtomicBool = AtomicBool::new(false);
+
+/// Held by whoever stops the world.
+static WORLD: AtomicBool = AtomicBool::new(false);
+
 pub struct GcState {
-    /// Collect when `heap_live` reaches this (usize::MAX: never).
+    /// Start a concurrent cycle when `heap_live` reaches this (usize::MAX:
+    /// never).
     pub trigger: usize,
     pub goal: usize,
     /// Live heap after the last mark.
@@ -80,12 +94,8 @@ pub struct GcState {
     /// Soft memory limit in bytes (i64::MAX: none).
     pub memlimit: i64,
     pub gctrace: bool,
-    /// Collect at every `stress`-th allocation (0: off).
-    pub stress: u64,
-    stress_count: u64,
-    /// GODEBUG=gcpoison=1 (see poison_freed).
+    /// GODEBUG=gcpoison=1 (see mgcsweep.rs).
     pub poison: bool,
-    pub running: bool,
     pub numgc: u32,
     pub numforced: u32,
     pub pause_total: u64,
@@ -94,9 +104,13 @@ pub struct GcState {
     pub last_gc: u64,
     pub gc_time: u64,
     start_ns: u64,
-    markstack: Vec<usize>,
     pub stack_scanned: usize,
     pub globals_scanned: usize,
+    // The running cycle: its start, the end of its first pause, its heap
+    // at the start.
+    cycle_t0: u64,
+    cycle_t1: u64,
+    cycle_heap0: usize,
 }
 
 impl GcState {
@@ -108,10 +122,7 @@ impl GcState {
             percent: 100,
             memlimit: i64::MAX,
             gctrace: false,
-            stress: 0,
-            stress_count: 0,
             poison: false,
-            running: false,
             numgc: 0,
             numforced: 0,
             pause_total: 0,
@@ -120,10 +131,18 @@ impl GcState {
             last_gc: 0,
             gc_time: 0,
             start_ns: 0,
-            markstack: Vec::new(),
             stack_scanned: 0,
             globals_scanned: 0,
+            cycle_t0: 0,
+            cycle_t1: 0,
+            cycle_heap0: 0,
         }
+    }
+}
+
+impl Default for GcState {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -190,21 +209,29 @@ pub fn gcinit() {
     }
     if let Some(v) = crate::proc::getenv(b"GODEBUG") {
         for kv in v.split(|&c| c == b',') {
-            if let Some(x) = kv.strip_prefix(b"gctrace=") {
-                g.gctrace = x != b"0";
-            } else if let Some(x) = kv.strip_prefix(b"wbforce=") {
-                // Debugging aid: barriers on for the whole run (their slow
-                // paths must still store exactly what the fast path does).
-                if x != b"0" {
-                    crate::mbarrier::WRITE_BARRIER.store(1, Relaxed);
+            let Some(eq) = kv.iter().position(|&c| c == b'=') else {
+                continue;
+            };
+            let (k, x) = (&kv[..eq], &kv[eq + 1..]);
+            let on = x != b"0";
+            match k {
+                b"gctrace" => g.gctrace = on,
+                b"gcpoison" => g.poison = on,
+                b"gccheckmark" => CHECKMARK.store(on, Relaxed),
+                b"wbforce" => {
+                    // Debugging aid: barriers on for the whole run (their
+                    // slow paths must store exactly what the fast path does).
+                    WBFORCE.store(on, Relaxed);
+                    crate::mbarrier::WRITE_BARRIER.store(on as u32, Relaxed);
                 }
-            } else if let Some(x) = kv.strip_prefix(b"gcpoison=") {
-                g.poison = x != b"0";
-            } else if let Some(x) = kv.strip_prefix(b"gcstress=") {
-                g.stress = core::str::from_utf8(x)
-                    .ok()
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(0);
+                b"gcstress" => STRESS.store(
+                    core::str::from_utf8(x)
+                        .ok()
+                        .and_then(|s| s.parse().ok())
+                        .unwrap_or(0),
+                    Relaxed,
+                ),
+                _ => {}
             }
         }
     }
@@ -230,32 +257,71 @@ fn set_goal(m: &mut MemState, marked: usize) {
         goal = goal.min(lim.max(marked + (64 << 10)));
     }
     g.goal = goal;
-    g.trigger = if g.stress > 0 { 0 } else { goal };
+    g.trigger = if goal == usize::MAX {
+        usize::MAX
+    } else {
+        marked + (goal.saturating_sub(marked)) * 7 / 10
+    };
 }
-
-/// mallocgc found the heap at the trigger: is a collection due (stress
-/// mode counts allocations)? HEAP_LOCK held.
-#[cold]
-pub fn gc_due(m: &mut MemState) -> bool {
-    let g = &mut m.gc;
-    if g.stress > 0 {
-        g.stress_count += 1;
-        if g.stress_count < g.stress {
-            return false;
-        }
-        g.stress_count = 0;
-    }
-    true
-}
-
-/// Set while a collection (with its stop-the-world) is in progress: one
-/// at a time.
-static GC_RUNNING: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
 
 /// A stop-the-world is pending or in progress (mallocgc's safe point).
 #[inline]
 pub fn gcwaiting() -> bool {
     crate::sched::gcwaiting()
+}
+
+/// Whether the running code is on its goroutine's stack (not a system
+/// stack), where a cycle may start or a goroutine may yield.
+fn on_goroutine_stack() -> bool {
+    let g = getg();
+    let here = &g as *const _ as usize;
+    let (lo, hi) = (g.stack_lo.load(Relaxed), g.stack_hi.load(Relaxed));
+    hi != 0 && here >= lo && here < hi && !crate::stack::system_stack_top().is_null()
+}
+
+/// Take the right to stop the world, from a goroutine: yield while another
+/// holds it (it may need this goroutine to stop).
+fn world_acquire() {
+    while WORLD.compare_exchange(false, true, Acquire, Relaxed).is_err() {
+        crate::sched::gosched();
+    }
+}
+
+fn world_release() {
+    WORLD.store(false, Release);
+}
+
+/// The allocation slow path's pacing (a refill or a large object of about
+/// `bytes`, before it happens): start a cycle at the trigger, assist while
+/// marking.
+pub fn alloc_slow_hook(bytes: usize) {
+    match phase() {
+        PHASE_MARK => assist(bytes),
+        PHASE_OFF => {
+            let m = mem();
+            // SAFETY: racy reads of two words; a stale value only delays
+            // or repeats the check.
+            let (live, trigger) = unsafe {
+                (
+                    core::ptr::read_volatile(&m.stats.heap_live),
+                    core::ptr::read_volatile(&m.gc.trigger),
+                )
+            };
+            if live >= trigger {
+                gc_start_concurrent();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// GODEBUG=gcstress=N: a full collection at every Nth allocation.
+pub fn stress_tick() {
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    let n = STRESS.load(Relaxed);
+    if COUNT.fetch_add(1, Relaxed) % n.max(1) == n.max(1) - 1 {
+        gc_full(false);
+    }
 }
 
 extern "C" {
@@ -309,128 +375,342 @@ core::arch::global_asm!(
     ".text",
 );
 
-extern "C" {
-    static rgo_roots_bounds: [usize; 2];
+/// Run `f(arg, sp)` on this M's system stack with the world stopped,
+/// `sp` being the goroutine's SP below its saved registers. The caller
+/// holds WORLD and runs on a goroutine stack.
+fn with_world_stopped(arg: usize, f: extern "C" fn(usize, usize)) {
+    let top = crate::stack::system_stack_top() as usize;
+    // SAFETY: `top` is the top of the M's system stack, unused while Go or
+    // runtime code runs on a goroutine stack (on_goroutine_stack).
+    unsafe { rgo_gc_enter(arg, f, top) };
+    crate::sched::wakep_after_gc();
 }
 
-/// Run a full collection now, if the running code is at a point where one
-/// can run: on a goroutine stack (not the system stack) and not inside a
-/// collection.
-pub fn gc_start(forced: bool) {
-    let g = getg();
-    let here = &forced as *const bool as usize;
-    let (lo, hi) = (g.stack_lo.load(Relaxed), g.stack_hi.load(Relaxed));
-    let top = crate::stack::system_stack_top() as usize;
-    if hi == 0 || here < lo || here >= hi || top == 0 {
+/// Sweep what the last cycle left (gc's finishsweep_m).
+fn finish_sweep_locked() {
+    HEAP_LOCK.lock();
+    crate::malloc::ensure_init();
+    crate::mgcsweep::finish_sweep(mem());
+    HEAP_LOCK.unlock();
+}
+
+/// Start a concurrent cycle (gc's gcStart), if none runs and the caller
+/// is on a goroutine stack.
+pub fn gc_start_concurrent() {
+    if !on_goroutine_stack() {
         return;
     }
-    // One collection at a time. A triggered one leaves it to the running
-    // collection; runtime.GC waits (yielding, so it stops with the world)
-    // and then runs its own full cycle.
-    while GC_RUNNING
-        .compare_exchange(false, true, core::sync::atomic::Ordering::SeqCst, Relaxed)
+    if PHASE
+        .compare_exchange(PHASE_OFF, PHASE_MARKTERM, AcqRel, Relaxed)
         .is_err()
     {
-        if !forced {
-            return;
-        }
-        crate::sched::gosched();
+        return;
     }
-    crate::malloc::HEAP_LOCK.lock();
-    let ready = mem().heap.arena_base != 0;
-    crate::malloc::HEAP_LOCK.unlock();
-    // Gosched above may have moved this goroutine to another M: take this
-    // M's system stack now.
-    let top = crate::stack::system_stack_top() as usize;
-    if ready {
-        // SAFETY: `top` is the top of the M's system stack, unused while Go
-        // or runtime code runs on a goroutine stack (the check above).
-        unsafe { rgo_gc_enter(forced as usize, gc_stw, top) };
-        crate::sched::wakep_after_gc();
+    // (MARKTERM while starting keeps others from starting or assisting.)
+    finish_sweep_locked();
+    world_acquire();
+    with_world_stopped(0, mark_setup_stw);
+    world_release();
+}
+
+/// With the world stopped: grey the roots, switch the barrier and
+/// allocate-black on.
+extern "C" fn mark_setup_stw(_: usize, sp: usize) {
+    let t0 = nanotime();
+    crate::sched::stop_the_world();
+    HEAP_LOCK.lock();
+    let m = mem();
+    crate::mgcsweep::finish_sweep(m);
+    m.gc.cycle_t0 = t0;
+    m.gc.cycle_heap0 = m.stats.heap_live;
+    MARKED_BYTES.store(0, Relaxed);
+    SCANNED_BYTES.store(0, Relaxed);
+    MARK_NS.store(0, Relaxed);
+    let mut mk = Marker::new();
+    let (stacks, globals) = mk.mark_roots(sp);
+    mk.flush();
+    m.gc.stack_scanned = stacks;
+    m.gc.globals_scanned = globals;
+    crate::mbarrier::WRITE_BARRIER.store(1, SeqCst);
+    MARKING.store(true, SeqCst);
+    PHASE.store(PHASE_MARK, Release);
+    let t1 = nanotime();
+    m.gc.cycle_t1 = t1;
+    record_pause(m, t1 - t0);
+    HEAP_LOCK.unlock();
+    crate::sched::start_the_world();
+}
+
+fn record_pause(m: &mut MemState, ns: u64) {
+    let g = &mut m.gc;
+    g.pause_ns[(g.numgc % 256) as usize] += ns;
+    g.pause_total += ns;
+    g.gc_time += ns;
+}
+
+/// Mark assist (gc's gcAssistAlloc): scan heap in proportion to the
+/// `bytes` about to be allocated; finish the cycle when nothing is left.
+pub fn assist(bytes: usize) {
+    if phase() != PHASE_MARK || !on_goroutine_stack() {
+        return;
     }
-    GC_RUNNING.store(false, core::sync::atomic::Ordering::SeqCst);
+    let m = mem();
+    // SAFETY: racy reads of pacing words (see alloc_slow_hook).
+    let (live, goal, est) = unsafe {
+        (
+            core::ptr::read_volatile(&m.stats.heap_live),
+            core::ptr::read_volatile(&m.gc.goal),
+            core::ptr::read_volatile(&m.gc.heap_marked),
+        )
+    };
+    let remaining = est.max(HEAP_MINIMUM).saturating_sub(SCANNED_BYTES.load(Relaxed)).max(64 << 10);
+    let runway = goal.saturating_sub(live).max(64 << 10);
+    let work = (bytes as u128 * remaining as u128 / runway as u128).min(usize::MAX as u128) as usize;
+    crate::stack::systemstack(&work as *const usize as *mut u8, assist_on_system_stack);
+    if phase() == PHASE_MARK && crate::mgcmark::no_work_left() {
+        mark_done();
+    }
+}
+
+extern "C" fn assist_on_system_stack(arg: *mut u8) {
+    // SAFETY: assist passes a usize.
+    let work = unsafe { *(arg as *const usize) };
+    let t0 = nanotime();
+    let mut mk = Marker::new();
+    mk.drain_concurrent(work.max(1), u64::MAX, &|| false);
+    MARK_NS.fetch_add(nanotime() - t0, Relaxed);
+}
+
+/// Nothing grey is left: end the mark phase (gc's gcMarkDone), from a
+/// goroutine.
+pub fn mark_done() {
+    if !on_goroutine_stack() {
+        return;
+    }
+    if PHASE
+        .compare_exchange(PHASE_MARK, PHASE_MARKTERM, AcqRel, Relaxed)
+        .is_err()
+    {
+        return;
+    }
+    world_acquire();
+    with_world_stopped(0, mark_termination_stw);
+    world_release();
+    PHASE.store(PHASE_OFF, Release);
     crate::mfinal::wake_fing();
 }
 
-/// On the system stack: stop the world, collect with the allocator lock,
-/// restart the world.
-extern "C" fn gc_stw(forced: usize, sp: usize) {
+/// As mark_done, from an idle P on its system stack (holding the P).
+pub fn mark_done_on_system_stack() {
+    if WORLD.compare_exchange(false, true, Acquire, Relaxed).is_err() {
+        return;
+    }
+    if PHASE
+        .compare_exchange(PHASE_MARK, PHASE_MARKTERM, AcqRel, Relaxed)
+        .is_err()
+    {
+        world_release();
+        return;
+    }
+    // No goroutine of this M is running: every stack is a saved one.
+    mark_termination(0);
+    world_release();
+    PHASE.store(PHASE_OFF, Release);
+    crate::mfinal::wake_fing();
+}
+
+extern "C" fn mark_termination_stw(_: usize, sp: usize) {
+    mark_termination(sp);
+}
+
+/// Stop the world, finish marking, start sweeping, restart the world;
+/// `sp` is the calling goroutine's SP (0 on an idle P's system stack).
+fn mark_termination(sp: usize) {
+    let t0 = nanotime();
     crate::sched::stop_the_world();
-    crate::malloc::HEAP_LOCK.lock();
-    gc_main(forced, sp);
-    crate::malloc::HEAP_LOCK.unlock();
+    HEAP_LOCK.lock();
+    let m = mem();
+    let mut mk = Marker::new();
+    mk.drain_all();
+    debug_assert_eq!(NACTIVE.load(Relaxed), 0);
+    let t_mark = nanotime();
+    if CHECKMARK.load(Relaxed) {
+        checkmark(m, sp);
+    }
+    crate::mfinal::queue_unreachable(&mut mk);
+    mk.drain_all();
+    MARKING.store(false, SeqCst);
+    if !WBFORCE.load(Relaxed) {
+        crate::mbarrier::WRITE_BARRIER.store(0, SeqCst);
+    }
+    let heap1 = m.stats.heap_live;
+    flush_all_caches(m);
+    let marked = MARKED_BYTES.load(Relaxed);
+    crate::mgcsweep::start_sweep(m);
+    set_goal(m, marked);
+    let t1 = nanotime();
+    record_pause(m, t1 - t0);
+    let (c0, c1) = (m.gc.cycle_t0, m.gc.cycle_t1);
+    let heap0 = m.gc.cycle_heap0;
+    end_cycle(m, false, [c0, c1, t0, t_mark, t1], heap0, heap1, marked, true);
+    HEAP_LOCK.unlock();
     crate::sched::start_the_world();
+}
+
+/// GODEBUG=gccheckmark=1: mark everything again from the roots with the
+/// world stopped (the current goroutines' stacks; no cycle's own state is
+/// disturbed) and fail if an object reachable now was not marked by the
+/// concurrent mark. Objects allocated since the mark started are black, so
+/// every reachable object must be marked.
+fn checkmark(m: &mut MemState, sp: usize) {
+    let (marked, scanned) = (MARKED_BYTES.load(Relaxed), SCANNED_BYTES.load(Relaxed));
+    let spans: Vec<*mut crate::mheap::MSpan> = m.heap.allspans.clone();
+    // SAFETY: world stopped; in-use spans.
+    let saved: Vec<[u64; crate::mheap::MAX_OBJS_PER_SPAN / 64]> =
+        spans.iter().map(|&s| unsafe { (*s).mark_bits }).collect();
+    for &s in &spans {
+        // SAFETY: as above.
+        unsafe { (*s).mark_bits = [0; crate::mheap::MAX_OBJS_PER_SPAN / 64] };
+    }
+    let mut mk = Marker::new();
+    mk.mark_roots(sp);
+    mk.drain_all();
+    for (k, &s) in spans.iter().enumerate() {
+        // SAFETY: as above.
+        let sp = unsafe { &mut *s };
+        for w in 0..saved[k].len() {
+            let missed = sp.mark_bits[w] & !saved[k][w];
+            if missed != 0 {
+                let i = w * 64 + missed.trailing_zeros() as usize;
+                let mut b = crate::print::Buf::<128>::new();
+                b.push(b"runtime: checkmark found unmarked object ");
+                b.push_hex((sp.start + i * sp.elemsize) as u64);
+                b.push(b" size ");
+                b.push_uint(sp.elemsize as u64);
+                b.push(b"\n");
+                crate::print::write_err(b.as_bytes());
+                crate::panic::throw_str(b"checkmark found unmarked object");
+            }
+        }
+        sp.mark_bits = saved[k];
+    }
+    MARKED_BYTES.store(marked, Relaxed);
+    SCANNED_BYTES.store(scanned, Relaxed);
 }
 
 /// `runtime.GC()`: a full, blocking collection.
 #[export_name = "runtime.GC"]
 pub extern "C" fn gc_forced() {
-    gc_start(true);
+    gc_full(true);
 }
 
-/// The collection, on the system stack; `sp` is the goroutine's SP.
-fn gc_main(forced: usize, sp: usize) {
+/// A full collection with the world stopped throughout, after any
+/// concurrent cycle in progress (helped along) has finished.
+pub fn gc_full(forced: bool) {
+    if !on_goroutine_stack() {
+        return;
+    }
+    loop {
+        match PHASE.compare_exchange(PHASE_OFF, PHASE_FULL, AcqRel, Relaxed) {
+            Ok(_) => break,
+            Err(PHASE_MARK) => assist(usize::MAX / 4),
+            Err(_) if !forced => return,
+            Err(_) => crate::sched::gosched(),
+        }
+    }
+    finish_sweep_locked();
+    world_acquire();
+    with_world_stopped(forced as usize, gc_full_stw);
+    world_release();
+    PHASE.store(PHASE_OFF, Release);
+    crate::mfinal::wake_fing();
+}
+
+/// On the system stack: stop the world, mark and sweep everything, restart.
+extern "C" fn gc_full_stw(forced: usize, sp: usize) {
     let t0 = nanotime();
+    crate::sched::stop_the_world();
+    HEAP_LOCK.lock();
     let m = mem();
+    crate::mgcsweep::finish_sweep(m);
     let heap0 = m.stats.heap_live;
-    flush_mcache(m);
-    m.gc.markstack.clear();
-    let mut mk = Marker { m };
-    mk.mark_roots(sp);
-    mk.drain();
+    flush_all_caches(m);
+    MARKED_BYTES.store(0, Relaxed);
+    SCANNED_BYTES.store(0, Relaxed);
+    let mut mk = Marker::new();
+    let (stacks, globals) = mk.mark_roots(sp);
+    m.gc.stack_scanned = stacks;
+    m.gc.globals_scanned = globals;
+    mk.drain_all();
     let t_mark = nanotime();
     crate::mfinal::queue_unreachable(&mut mk);
-    mk.drain();
-    let heap1 = mk.m.stats.heap_live;
-    sweep(mk.m);
-    let m = mem();
+    mk.drain_all();
+    let heap1 = m.stats.heap_live;
+    crate::mgcsweep::start_sweep(m);
+    crate::mgcsweep::finish_sweep(m);
     let marked = m.stats.heap_live;
     set_goal(m, marked);
-    // Scavenge: keep at most ~10% over the goal resident (and stay under
-    // the memory limit).
+    // finish_sweep scavenged against the old goal: again with the new one.
     let mut retain = m.gc.goal.saturating_add(m.gc.goal / 10);
     if m.gc.memlimit != i64::MAX {
         retain = retain.min(m.gc.memlimit as usize);
     }
-    retain = retain.max(m.heap.pages_inuse);
-    m.heap.scavenge(retain);
+    m.heap.scavenge(retain.max(m.heap.pages_inuse));
     let t1 = nanotime();
+    record_pause(m, t1 - t0);
+    end_cycle(m, forced != 0, [t0, t0, t0, t_mark, t1], heap0, heap1, marked, false);
+    HEAP_LOCK.unlock();
+    crate::sched::start_the_world();
+}
+
+/// Book-keeping at the end of a cycle; `t` = [start, end of the first
+/// pause, start of the second, end of marking, end].
+#[allow(clippy::too_many_arguments)] // the facts of one cycle
+fn end_cycle(m: &mut MemState, forced: bool, t: [u64; 5], h0: usize, h1: usize, h2: usize, concurrent: bool) {
     let g = &mut m.gc;
-    let pause = t1 - t0;
-    g.pause_ns[(g.numgc % 256) as usize] = pause;
     g.last_gc = unixnanos();
     g.pause_end[(g.numgc % 256) as usize] = g.last_gc;
-    g.pause_total += pause;
-    g.gc_time += pause;
     g.numgc += 1;
-    if forced != 0 {
+    if forced {
         g.numforced += 1;
     }
-    if g.gctrace {
-        trace(g, t0, t_mark, t1, heap0, heap1, marked, forced != 0);
+    if concurrent {
+        g.gc_time += MARK_NS.load(Relaxed);
     }
+    if g.gctrace {
+        trace(g, t, h0, h1, h2, forced);
+    }
+    // The next cycle's pause accumulates from zero.
+    g.pause_ns[(g.numgc % 256) as usize] = 0;
 }
 
 /// gc's gctrace line: `gc # @#s #%: #+#+# ms clock, #+#/#/#+# ms cpu,
-/// #->#-># MB, # MB goal, # MB stacks, # MB globals, # P`.
-#[allow(clippy::too_many_arguments)] // the fields of one trace line
-fn trace(g: &GcState, t0: u64, tmark: u64, t1: u64, h0: usize, h1: usize, h2: usize, forced: bool) {
+/// #->#-># MB, # MB goal, # MB stacks, # MB globals, # P`: the clock
+/// times are the first pause, the concurrent mark and the second pause.
+fn trace(g: &GcState, t: [u64; 5], h0: usize, h1: usize, h2: usize, forced: bool) {
+    let [t0, t1, t2, tmark, t3] = t;
     let mut b = crate::print::Buf::<256>::new();
-    let elapsed = t1.saturating_sub(g.start_ns).max(1);
+    let elapsed = t3.saturating_sub(g.start_ns).max(1);
     b.push(b"gc ");
     b.push_uint(g.numgc as u64);
     b.push(b" @");
     push_div(&mut b, (t0 - g.start_ns) / 1_000_000, 3);
     b.push(b"s ");
     b.push_uint(g.gc_time * 100 / elapsed);
-    b.push(b"%: 0+");
-    push_ms(&mut b, tmark - t0);
+    b.push(b"%: ");
+    push_ms(&mut b, t1 - t0);
     b.push(b"+");
-    push_ms(&mut b, t1 - tmark);
-    b.push(b" ms clock, 0+0/");
-    push_ms(&mut b, tmark - t0);
+    push_ms(&mut b, t2 - t1 + (tmark - t2));
+    b.push(b"+");
+    push_ms(&mut b, t3 - tmark);
+    b.push(b" ms clock, ");
+    push_ms(&mut b, t1 - t0);
+    b.push(b"+");
+    push_ms(&mut b, MARK_NS.load(Relaxed));
+    b.push(b"/");
+    push_ms(&mut b, tmark - t2);
     b.push(b"/0+");
-    push_ms(&mut b, t1 - tmark);
+    push_ms(&mut b, t3 - tmark);
     b.push(b" ms cpu, ");
     b.push_uint((h0 >> 20) as u64);
     b.push(b"->");
@@ -443,7 +723,9 @@ fn trace(g: &GcState, t0: u64, tmark: u64, t1: u64, h0: usize, h1: usize, h2: us
     b.push_uint((g.stack_scanned >> 20) as u64);
     b.push(b" MB stacks, ");
     b.push_uint((g.globals_scanned >> 20) as u64);
-    b.push(b" MB globals, 1 P");
+    b.push(b" MB globals, ");
+    b.push_uint(crate::sched::gomaxprocs_now() as u64);
+    b.push(b" P");
     if forced {
         b.push(b" (forced)");
     }
@@ -483,236 +765,6 @@ fn push_ms<const N: usize>(b: &mut crate::print::Buf<N>, ns: u64) {
         dec -= 1;
     }
     push_div(b, x, dec);
-}
-
-/// Marking state: the heap and the mark stack.
-pub struct Marker<'a> {
-    pub m: &'a mut MemState,
-}
-
-impl Marker<'_> {
-    /// Mark the object `v` points into, if any, and queue it for scanning.
-    #[inline]
-    pub fn mark(&mut self, v: usize) {
-        let Some(s) = self.m.heap.span_of(v) else {
-            return;
-        };
-        let i = s.obj_index(v);
-        if i >= s.nelems || !s.is_allocated(i) || s.is_marked(i) {
-            return;
-        }
-        s.set_marked(i);
-        if !s.noscan() {
-            self.m.gc.markstack.push(s.start + i * s.elemsize);
-        }
-    }
-
-    /// Whether `p` points into a marked object (or outside the heap).
-    pub fn is_marked(&self, p: usize) -> bool {
-        match self.m.heap.span_of(p) {
-            Some(s) => s.is_marked(s.obj_index(p)),
-            None => true,
-        }
-    }
-
-    /// Every aligned word of [lo, hi) that points into the heap.
-    pub fn scan_conservative(&mut self, lo: usize, hi: usize) {
-        let mut p = (lo + 7) & !7;
-        while p + 8 <= hi {
-            // SAFETY: callers pass readable ranges (stacks in use, heap
-            // objects, runtime records).
-            let v = unsafe { *(p as *const usize) };
-            if self.m.heap.in_arena(v) {
-                self.mark(v);
-            }
-            p += 8;
-        }
-    }
-
-    /// A value of type `typ` at `p` (`n` consecutive elements), by the
-    /// type's pointer bitmap.
-    pub(crate) fn scan_typed(&mut self, p: usize, typ: *const Type, size: usize) {
-        if typ.is_null() {
-            self.scan_conservative(p, p + size);
-            return;
-        }
-        // SAFETY: descriptors are valid statics.
-        let t = unsafe { &*typ };
-        if t.ptrdata == 0 || t.size == 0 {
-            return;
-        }
-        if t.gcdata.is_null() {
-            self.scan_conservative(p, p + size);
-            return;
-        }
-        let pw = t.ptrdata / 8;
-        let mut e = 0;
-        while e < size {
-            for j in 0..pw.min((size - e) / 8) {
-                // SAFETY: gcdata holds ceil(pw/8) bytes; p+e+8j is inside
-                // the value.
-                unsafe {
-                    if *t.gcdata.add(j / 8) >> (j % 8) & 1 != 0 {
-                        let v = *((p + e + 8 * j) as *const usize);
-                        if self.m.heap.in_arena(v) {
-                            self.mark(v);
-                        }
-                    }
-                }
-            }
-            e += t.size;
-        }
-    }
-
-    /// Scan the heap object at `base` (of a scannable span).
-    fn scan_object(&mut self, base: usize) {
-        let s: &MSpan = match self.m.heap.span_of(base) {
-            Some(s) => s,
-            None => return,
-        };
-        if s.sizeclass() == 0 {
-            let (t, n) = (s.largetype, s.largesize);
-            self.scan_typed(base, t, n);
-            return;
-        }
-        let mut w = self.m.heap.word_bit_index(base);
-        let end = w + s.elemsize / 8;
-        let arena = self.m.heap.arena_base;
-        while w < end {
-            let b = w % 64;
-            let k = (64 - b).min(end - w);
-            let mut bits = self.m.heap.bitmap_word(w / 64) >> b;
-            if k < 64 {
-                bits &= (1u64 << k) - 1;
-            }
-            while bits != 0 {
-                let j = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                // SAFETY: the word lies inside the object.
-                let v = unsafe { *((arena + (w + j) * 8) as *const usize) };
-                if self.m.heap.in_arena(v) {
-                    self.mark(v);
-                }
-            }
-            w += k;
-        }
-    }
-
-    pub fn drain(&mut self) {
-        while let Some(p) = self.m.gc.markstack.pop() {
-            self.scan_object(p);
-        }
-    }
-
-    fn mark_roots(&mut self, sp: usize) {
-        // Globals.
-        // SAFETY: the bounds are the linker's section symbols; the section
-        // holds {address, type} pairs (the placeholder is {0, 0}).
-        let (start, stop) = unsafe { (rgo_roots_bounds[0], rgo_roots_bounds[1]) };
-        let mut globals = 0;
-        let mut e = start;
-        while e + 16 <= stop {
-            // SAFETY: e is an entry of the table.
-            let (addr, typ) = unsafe { (*(e as *const usize), *((e + 8) as *const *const Type)) };
-            if addr != 0 && !typ.is_null() {
-                // SAFETY: typ is the global's descriptor.
-                let size = unsafe { (*typ).size };
-                self.scan_typed(addr, typ, size);
-                globals += size;
-            }
-            e += 16;
-        }
-        self.m.gc.globals_scanned = globals;
-        // Goroutine stacks and the records of each G.
-        let mut stacks = 0;
-        let cur = getg() as *const crate::proc::G;
-        let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
-        crate::sched::for_each_g_stack(sp, |g, lo, hi| {
-            ranges.push((lo, hi, g as *const crate::proc::G as usize));
-        });
-        if ranges.is_empty() {
-            // Before the scheduler knows goroutine 1.
-            // SAFETY: cur is a live G.
-            let hi = unsafe { (*cur).stack_hi.load(Relaxed) };
-            ranges.push((sp, hi, cur as usize));
-        }
-        for (lo, hi, g) in ranges {
-            stacks += hi.saturating_sub(lo);
-            self.scan_conservative(lo, hi);
-            // SAFETY: for_each_g_stack passes live G records.
-            let g = unsafe { &*(g as *const crate::proc::G) };
-            self.mark(g.entry.load(Relaxed) as usize);
-            if g.status.load(Relaxed) == crate::sched::G_SYSCALL {
-                for r in g.syscallregs.iter() {
-                    self.mark(r.load(Relaxed));
-                }
-            }
-            let mut d = g.defers.load(Relaxed);
-            while !d.is_null() {
-                // SAFETY: records on a G's defer list are live.
-                unsafe {
-                    self.mark((*d).closure as usize);
-                    d = (*d).link;
-                }
-            }
-        }
-        self.m.gc.stack_scanned = stacks;
-        crate::mfinal::mark_roots(self);
-    }
-}
-
-/// Sweep every span: mark bits become allocation bits, free slots are
-/// counted, empty spans go back to the heap (gc's sweepone over all spans).
-fn sweep(m: &mut MemState) {
-    for c in m.central.iter_mut() {
-        c.partial.first = core::ptr::null_mut();
-    }
-    let spans = core::mem::take(&mut m.heap.allspans);
-    let mut keep = Vec::with_capacity(spans.len());
-    for sp in spans.iter().copied() {
-        // SAFETY: allspans holds live in-use spans.
-        let s = unsafe { &mut *sp };
-        debug_assert_eq!(s.state, SPAN_INUSE);
-        let live: usize = s.mark_bits.iter().map(|w| w.count_ones() as usize).sum();
-        let freed = s.alloc_count - live;
-        if freed > 0 && m.gc.poison {
-            poison_freed(s);
-        }
-        if freed > 0 {
-            let class = s.sizeclass();
-            m.stats.frees += freed as u64;
-            m.stats.class_frees[class] += freed as u64;
-            m.stats.heap_live -= freed * s.elemsize;
-            s.needzero = true;
-        }
-        s.alloc_bits = s.mark_bits;
-        s.mark_bits = [0; crate::mheap::MAX_OBJS_PER_SPAN / 64];
-        s.freeindex = 0;
-        s.alloc_count = live;
-        if live == 0 {
-            m.heap.free_span(sp);
-            continue;
-        }
-        keep.push(sp);
-        if live < s.nelems {
-            m.central[s.spanclass as usize].partial.push(sp);
-        }
-    }
-    // Spans allocated while sweeping (none: sweeping frees only).
-    keep.append(&mut m.heap.allspans);
-    m.heap.allspans = keep;
-}
-
-/// GODEBUG=gcpoison=1: fill objects about to be freed with a pattern, so a
-/// use after a wrong free faults or shows instead of corrupting quietly.
-fn poison_freed(s: &MSpan) {
-    for i in 0..s.nelems {
-        if s.is_allocated(i) && !s.is_marked(i) {
-            let p = s.start + i * s.elemsize;
-            // SAFETY: an unreachable object of the span.
-            unsafe { core::ptr::write_bytes(p as *mut u8, 0xde, s.elemsize) };
-        }
-    }
 }
 
 // --- MemStats ---------------------------------------------------------------
@@ -767,10 +819,28 @@ pub struct MemStats {
 /// `out` points to a MemStats.
 #[export_name = "runtime.ReadMemStats"]
 pub unsafe extern "C" fn read_mem_stats(out: *mut MemStats) {
-    crate::malloc::HEAP_LOCK.lock();
-    // SAFETY: forwarded; HEAP_LOCK held.
-    unsafe { read_mem_stats_locked(out) };
-    crate::malloc::HEAP_LOCK.unlock();
+    if !on_goroutine_stack() {
+        HEAP_LOCK.lock();
+        // SAFETY: forwarded; HEAP_LOCK held.
+        unsafe { read_mem_stats_locked(out) };
+        HEAP_LOCK.unlock();
+        return;
+    }
+    // The world stops so every cache can be flushed: exact counts.
+    world_acquire();
+    with_world_stopped(out as usize, read_mem_stats_stw);
+    world_release();
+}
+
+extern "C" fn read_mem_stats_stw(out: usize, _sp: usize) {
+    crate::sched::stop_the_world();
+    HEAP_LOCK.lock();
+    crate::malloc::ensure_init();
+    flush_all_caches(mem());
+    // SAFETY: out is the caller's MemStats; HEAP_LOCK held.
+    unsafe { read_mem_stats_locked(out as *mut MemStats) };
+    HEAP_LOCK.unlock();
+    crate::sched::start_the_world();
 }
 
 /// # Safety
@@ -860,7 +930,7 @@ pub extern "C" fn free_os_memory() {
     crate::malloc::HEAP_LOCK.lock();
     crate::malloc::ensure_init();
     crate::malloc::HEAP_LOCK.unlock();
-    gc_start(true);
+    gc_full(true);
     crate::malloc::HEAP_LOCK.lock();
     let m = mem();
     let inuse = m.heap.pages_inuse;
@@ -871,7 +941,7 @@ pub extern "C" fn free_os_memory() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::malloc::{malloc_in, MemState};
+    use crate::malloc::{alloc_large, malloc_small, MCache};
 
     #[test]
     fn byte_counts_parse_as_gomemlimit() {
@@ -898,11 +968,23 @@ mod tests {
         assert_eq!(b.as_bytes(), b"0.012 1.2 45 0 1.234");
     }
 
+    #[test]
+    fn concurrent_trigger_precedes_goal() {
+        let mut m = Box::new(MemState::new());
+        set_goal(&mut m, 10 << 20);
+        assert_eq!(m.gc.goal, 20 << 20);
+        assert_eq!(m.gc.trigger, 17 << 20);
+        m.gc.percent = -1;
+        set_goal(&mut m, 10 << 20);
+        assert_eq!(m.gc.trigger, usize::MAX);
+    }
+
     /// A hand-built object graph in a private heap: a typed list of three
     /// nodes reached from a "root", one unreachable node with a pointer to
     /// a live one, an untyped block holding an interior pointer to a
     /// pointer-free block, and a non-pointer word holding an address. Mark
-    /// from the root only and sweep: exactly the unreachable node is freed.
+    /// from the root only and sweep (lazily, then the rest): exactly the
+    /// unreachable node is freed, and the statistics follow.
     #[test]
     fn synthetic_mark_and_sweep() {
         // struct node { next *node; val int; buf *byte }: words 0 and 2.
@@ -913,21 +995,22 @@ mod tests {
             gcdata: BITS.as_ptr(),
             ..crate::error::desc(b"main.node", b"main", crate::types::kind::STRUCT, 24, 8, 0)
         };
-        let mut m = Box::new(MemState::new());
+        let m: &'static mut MemState = Box::leak(Box::new(MemState::new()));
         m.heap.init();
+        let mut c = Box::new(MCache::new());
         // SAFETY: a private heap; the pointers are slots it just handed out.
         unsafe {
-            let a = malloc_in(&mut m, 24, &NODE, true) as *mut usize;
-            let b = malloc_in(&mut m, 24, &NODE, true) as *mut usize;
-            let c = malloc_in(&mut m, 24, &NODE, true) as *mut usize;
-            let dead = malloc_in(&mut m, 24, &NODE, true) as *mut usize;
-            let blob = malloc_in(&mut m, 64, core::ptr::null(), true) as *mut usize;
-            let bytes = malloc_in(&mut m, 100, &crate::error::T_UINT8, true) as *mut usize;
-            let big = malloc_in(&mut m, 100_000, &NODE, true) as *mut usize;
-            let lost = malloc_in(&mut m, 50_000, core::ptr::null(), true) as *mut usize;
+            let a = malloc_small(m, &mut c, 24, &NODE, true) as *mut usize;
+            let b = malloc_small(m, &mut c, 24, &NODE, true) as *mut usize;
+            let cc = malloc_small(m, &mut c, 24, &NODE, true) as *mut usize;
+            let dead = malloc_small(m, &mut c, 24, &NODE, true) as *mut usize;
+            let blob = malloc_small(m, &mut c, 64, core::ptr::null(), true) as *mut usize;
+            let bytes = malloc_small(m, &mut c, 100, &crate::error::T_UINT8, true) as *mut usize;
+            let big = alloc_large(m, 100_000, &NODE, true) as *mut usize;
+            let lost = alloc_large(m, 50_000, core::ptr::null(), true) as *mut usize;
             *a = b as usize;
-            *b = c as usize;
-            *c.add(2) = blob as usize;
+            *b = cc as usize;
+            *cc.add(2) = blob as usize;
             *blob.add(3) = bytes as usize + 40; // interior pointer
             *dead = a as usize;
             *dead.add(2) = lost as usize;
@@ -936,29 +1019,31 @@ mod tests {
             // The big array of nodes: element 1000's word 2 points to b.
             *big.add(1000 * 3 + 2) = b as usize;
             *big.add(1000 * 3 + 1) = lost as usize;
-            flush_mcache(&mut m);
+            crate::malloc::flush_cache(m, &mut c);
             assert_eq!(m.stats.mallocs, 8);
-            let mut mk = Marker { m: &mut m };
+            let heap = &*core::ptr::addr_of!(m.heap);
+            let mut mk = Marker::with_heap(heap);
             mk.mark(a as usize + 3); // interior pointer into the root
             mk.mark(big as usize + 50_000);
             mk.drain();
-            for p in [a, b, c, blob, bytes, big] {
+            for p in [a, b, cc, blob, bytes, big] {
                 assert!(mk.is_marked(p as usize), "{p:p}");
             }
             assert!(!mk.is_marked(dead as usize));
             assert!(!mk.is_marked(lost as usize));
             let inuse = m.heap.pages_inuse;
-            sweep(&mut m);
+            crate::mgcsweep::start_sweep(m);
+            // A refill of the nodes' class sweeps lazily until it finds
+            // their span, whose free slot (dead's) comes first.
+            let again = malloc_small(m, &mut c, 24, &NODE, true);
+            assert_eq!(again, dead as usize);
+            assert_eq!(*(again as *const usize), 0);
+            crate::mgcsweep::finish_sweep(m);
             assert_eq!(m.stats.frees, 2);
             assert!(m.heap.span_of(lost as usize).is_none());
             assert!(m.heap.pages_inuse < inuse);
-            let s = m.heap.span_of(dead as usize).unwrap();
-            assert!(!s.is_allocated(s.obj_index(dead as usize)));
+            let s = m.heap.span_of(a as usize).unwrap();
             assert!(s.is_allocated(s.obj_index(a as usize)));
-            // The freed slot is handed out again, zeroed.
-            let again = malloc_in(&mut m, 24, &NODE, true);
-            assert_eq!(again, dead as usize);
-            assert_eq!(*(again as *const usize), 0);
         }
     }
 }

@@ -123,13 +123,26 @@ impl MSpan {
     pub fn is_allocated(&self, i: usize) -> bool {
         i < self.freeindex || self.alloc_bits[i / 64] & (1 << (i % 64)) != 0
     }
+    /// Mark bit word `w`, shared with concurrent markers.
     #[inline]
-    pub fn is_marked(&self, i: usize) -> bool {
-        self.mark_bits[i / 64] & (1 << (i % 64)) != 0
+    fn mark_word(&self, w: usize) -> &core::sync::atomic::AtomicU64 {
+        // SAFETY: an aligned u64 of the span record, only accessed
+        // atomically while markers may run (sweeping has the span alone).
+        unsafe { core::sync::atomic::AtomicU64::from_ptr(self.mark_bits.as_ptr().add(w) as *mut u64) }
     }
     #[inline]
-    pub fn set_marked(&mut self, i: usize) {
-        self.mark_bits[i / 64] |= 1 << (i % 64);
+    pub fn is_marked(&self, i: usize) -> bool {
+        self.mark_word(i / 64).load(core::sync::atomic::Ordering::Relaxed) & (1 << (i % 64)) != 0
+    }
+    /// Set object `i`'s mark bit; true when it was already set.
+    #[inline]
+    pub fn test_and_set_mark(&self, i: usize) -> bool {
+        let w = self.mark_word(i / 64);
+        let bit = 1u64 << (i % 64);
+        if w.load(core::sync::atomic::Ordering::Relaxed) & bit != 0 {
+            return true;
+        }
+        w.fetch_or(bit, core::sync::atomic::Ordering::Relaxed) & bit != 0
     }
     /// gc's nextFreeFast/nextFreeIndex: the next free object, if any.
     #[inline]
@@ -511,6 +524,24 @@ impl MHeap {
         } else {
             &mut self.free_large
         }
+    }
+
+    /// Whether a free span of at least `npages` pages exists.
+    pub fn has_free(&self, npages: usize) -> bool {
+        if (npages..MAX_FREE_LIST).any(|n| !self.free[n].first.is_null()) {
+            return true;
+        }
+        let mut s = self.free_large.first;
+        while !s.is_null() {
+            // SAFETY: spans on the list are live.
+            unsafe {
+                if (*s).npages >= npages {
+                    return true;
+                }
+                s = (*s).next;
+            }
+        }
+        false
     }
 
     /// Find a free span of at least `npages` pages and take it off its list.

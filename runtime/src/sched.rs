@@ -288,8 +288,19 @@ fn allp(i: usize) -> Option<&'static P> {
     (!p.is_null()).then(|| unsafe { &*p })
 }
 
+/// GOMAXPROCS now.
+pub fn gomaxprocs_now() -> usize {
+    gomaxprocs()
+}
+
 fn gomaxprocs() -> usize {
     GOMAXPROCS.load(Relaxed)
+}
+
+/// The id of the P this M holds, if any (the allocator's cache index).
+#[inline]
+pub fn curp_id() -> Option<usize> {
+    curp().map(|p| p.id)
 }
 
 fn curp() -> Option<&'static P> {
@@ -679,6 +690,7 @@ fn fastrand() -> u64 {
 /// Move a retired P's goroutines to the global queue and drop it.
 fn retirep() {
     let p = releasep();
+    crate::malloc::release_p_cache(p.id);
     while let Some(g) = p.runq().pop() {
         runq_global().push(g);
     }
@@ -751,6 +763,16 @@ fn findrunnable() -> &'static G {
                     return g;
                 }
             }
+        }
+        // Nothing to run: mark or sweep for the collector while there is
+        // such work (gc's idle mark worker and background sweeper).
+        if m.spinning.swap(0, Relaxed) != 0 {
+            NMSPINNING.fetch_sub(1, SeqCst);
+        }
+        if crate::mgcmark::idle_mark(&|| !runq_global().is_empty() || !p.runq_empty())
+            || crate::mgcsweep::bg_sweep()
+        {
+            continue;
         }
         // Nothing: give up the P.
         SCHED_LOCK.lock();

@@ -1,0 +1,436 @@
+//! Marking (gc's mgcmark.go and mgcwork.go): finding the reachable heap
+//! objects, by one thread with the world stopped or by several while the
+//! program runs.
+//!
+//! Mechanism: an object is *grey* when its mark bit is set and it waits in
+//! a work queue to be scanned, *black* once scanned (or when it has no
+//! pointers). Each marker ([`Marker`]) keeps a local stack of grey objects
+//! and shares the surplus through one global queue ([`work`], a lock-free
+//! crossbeam Injector); the write barrier (mbarrier.rs, [`shade`]) pushes
+//! the objects it greys straight onto the global queue.
+//!
+//! Who marks during a concurrent cycle (mgc.rs has the cycle):
+//! - *idle Ps*: a P that finds no goroutine to run marks in slices of at
+//!   most [`SLICE_NS`] (sched.rs findrunnable), stopping early when work
+//!   appears or the world is to stop;
+//! - *assists*: a goroutine whose allocation needs a new span during
+//!   marking scans heap bytes in proportion to what it allocates
+//!   (mgc.rs `assist`), so marking finishes before the heap overshoots
+//!   its goal;
+//! - the first marker that finds no grey object left anywhere (global queue
+//!   empty, no marker active) ends the cycle (mgc.rs `mark_done`), whose
+//!   stop-the-world drains whatever the barrier queued meanwhile.
+//!
+//! Pointer identification: a word is a pointer when it points into an
+//! allocated object of an in-use span (interior pointers included). Heap
+//! objects are scanned by the heap's pointer bitmap (small objects) or
+//! the large span's type, globals by their type, stacks conservatively.
+//!
+//! Invariants:
+//! - mark bits are only changed atomically (test_and_set_mark) while
+//!   markers run; a span is swept only when no marker runs;
+//! - objects allocated while `MARKING` is set are marked at allocation
+//!   (black), and every object reachable when marking started is marked
+//!   before it ends: stacks and globals are scanned in the first
+//!   stop-the-world, and a pointer deleted from the heap or a global is
+//!   shaded by the barrier first;
+//! - `NACTIVE` counts markers that may hold grey objects outside the global
+//!   queue (incremented before taking work).
+
+use crate::mheap::{MHeap, MSpan};
+use crate::proc::getg;
+use crate::types::Type;
+use core::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering::*};
+use crossbeam_deque::{Injector, Steal};
+
+/// A concurrent mark phase is on: allocate black, barriers shade.
+pub static MARKING: AtomicBool = AtomicBool::new(false);
+/// Markers that may hold local grey objects.
+pub static NACTIVE: AtomicUsize = AtomicUsize::new(0);
+/// Bytes of objects marked this cycle (including allocated-black ones).
+pub static MARKED_BYTES: AtomicUsize = AtomicUsize::new(0);
+/// Bytes of objects scanned this cycle.
+pub static SCANNED_BYTES: AtomicUsize = AtomicUsize::new(0);
+/// Nanoseconds spent marking by idle Ps and assists this cycle.
+pub static MARK_NS: AtomicU64 = AtomicU64::new(0);
+
+/// Longest stretch a marker works before looking at its reasons to stop.
+pub const SLICE_NS: u64 = 500_000;
+
+static WORK: std::sync::OnceLock<Injector<usize>> = std::sync::OnceLock::new();
+
+/// The global queue of grey objects.
+#[inline]
+pub fn work() -> &'static Injector<usize> {
+    WORK.get_or_init(Injector::new)
+}
+
+/// The heap, for reading span metadata while others allocate: span records
+/// and the page table are only ever extended, and a marker validates what
+/// it reads (state, range, allocation bit) before trusting it.
+#[inline]
+pub fn heap() -> &'static MHeap {
+    // SAFETY: read-only view of the global heap record (see above).
+    unsafe { &*core::ptr::addr_of!(crate::malloc::mem().heap) }
+}
+
+/// A marker's private state: its grey objects and counters.
+pub struct Marker {
+    heap: &'static MHeap,
+    stack: Vec<usize>,
+    /// Bytes marked / scanned not yet added to the global counters.
+    marked: usize,
+    scanned: usize,
+    /// Bytes scanned over the marker's life.
+    pub scanned_total: usize,
+}
+
+impl Default for Marker {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Marker {
+    pub fn new() -> Marker {
+        Self::with_heap(heap())
+    }
+
+    /// A marker over heap `h` (a private one in tests).
+    pub fn with_heap(h: &'static MHeap) -> Marker {
+        Marker {
+            heap: h,
+            stack: Vec::new(),
+            marked: 0,
+            scanned: 0,
+            scanned_total: 0,
+        }
+    }
+
+    /// Mark the object `v` points into, if any, and queue it for scanning.
+    #[inline]
+    pub fn mark(&mut self, v: usize) {
+        let h = self.heap;
+        if !h.in_arena(v) {
+            return;
+        }
+        let Some(s) = h.span_of(v) else {
+            return;
+        };
+        let i = s.obj_index(v);
+        if i >= s.nelems || !s.is_allocated(i) || s.test_and_set_mark(i) {
+            return;
+        }
+        self.marked += s.elemsize;
+        if !s.noscan() {
+            self.stack.push(s.start + i * s.elemsize);
+        }
+    }
+
+    /// Whether `p` points into a marked object (or outside the heap).
+    pub fn heap(&self) -> &'static MHeap {
+        self.heap
+    }
+
+    pub fn is_marked(&self, p: usize) -> bool {
+        match self.heap.span_of(p) {
+            Some(s) => s.is_marked(s.obj_index(p)),
+            None => true,
+        }
+    }
+
+    /// Every aligned word of [lo, hi) that points into the heap.
+    pub fn scan_conservative(&mut self, lo: usize, hi: usize) {
+        let mut p = (lo + 7) & !7;
+        while p + 8 <= hi {
+            // SAFETY: callers pass readable ranges (stacks in use, heap
+            // objects, runtime records).
+            let v = unsafe { *(p as *const usize) };
+            self.mark(v);
+            p += 8;
+        }
+    }
+
+    /// A value of type `typ` at `p` (`size` bytes: consecutive elements),
+    /// by the type's pointer bitmap.
+    pub(crate) fn scan_typed(&mut self, p: usize, typ: *const Type, size: usize) {
+        if typ.is_null() {
+            self.scan_conservative(p, p + size);
+            return;
+        }
+        // SAFETY: descriptors are valid statics.
+        let t = unsafe { &*typ };
+        if t.ptrdata == 0 || t.size == 0 {
+            return;
+        }
+        if t.gcdata.is_null() {
+            self.scan_conservative(p, p + size);
+            return;
+        }
+        let pw = t.ptrdata / 8;
+        let mut e = 0;
+        while e < size {
+            for j in 0..pw.min((size - e) / 8) {
+                // SAFETY: gcdata holds ceil(pw/8) bytes; p+e+8j is inside
+                // the value.
+                unsafe {
+                    if *t.gcdata.add(j / 8) >> (j % 8) & 1 != 0 {
+                        self.mark(*((p + e + 8 * j) as *const usize));
+                    }
+                }
+            }
+            e += t.size;
+        }
+    }
+
+    /// Scan the heap object at `base` (of a scannable span).
+    fn scan_object(&mut self, base: usize) {
+        let h = self.heap;
+        let s: &MSpan = match h.span_of(base) {
+            Some(s) => s,
+            None => return,
+        };
+        if s.sizeclass() == 0 {
+            let (t, n) = (s.largetype, s.largesize);
+            self.scanned += n;
+            self.scan_typed(base, t, n);
+            return;
+        }
+        self.scanned += s.elemsize;
+        let mut w = h.word_bit_index(base);
+        let end = w + s.elemsize / 8;
+        let arena = h.arena_base;
+        while w < end {
+            let b = w % 64;
+            let k = (64 - b).min(end - w);
+            let mut bits = h.bitmap_word(w / 64) >> b;
+            if k < 64 {
+                bits &= (1u64 << k) - 1;
+            }
+            while bits != 0 {
+                let j = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                // SAFETY: the word lies inside the object.
+                let v = unsafe { *((arena + (w + j) * 8) as *const usize) };
+                self.mark(v);
+            }
+            w += k;
+        }
+    }
+
+    /// Scan local grey objects until none is left (world stopped, or a
+    /// private heap in tests).
+    pub fn drain(&mut self) {
+        while let Some(p) = self.stack.pop() {
+            self.scan_object(p);
+        }
+    }
+
+    /// Take grey objects from the global queue into the local stack.
+    fn refill(&mut self) -> bool {
+        loop {
+            match work().steal() {
+                Steal::Success(p) => {
+                    self.stack.push(p);
+                    // A few more, so the queue is not touched per object.
+                    for _ in 0..31 {
+                        match work().steal() {
+                            Steal::Success(p) => self.stack.push(p),
+                            _ => break,
+                        }
+                    }
+                    return true;
+                }
+                Steal::Empty => return false,
+                Steal::Retry => continue,
+            }
+        }
+    }
+
+    /// Give half of a big local stack to the others.
+    fn share(&mut self) {
+        if self.stack.len() > 64 && work().is_empty() {
+            let n = self.stack.len() / 2;
+            for p in self.stack.drain(..n) {
+                work().push(p);
+            }
+        }
+    }
+
+    /// Concurrent marking: scan grey objects (local, then global) until
+    /// `budget` bytes were scanned, `deadline` (nanotime) passed, `stop()`
+    /// says so, or no grey object is left. Returns whether the queue was
+    /// found empty. Registers as active for the duration (NACTIVE).
+    pub fn drain_concurrent(&mut self, budget: usize, deadline: u64, stop: &dyn Fn() -> bool) -> bool {
+        NACTIVE.fetch_add(1, SeqCst);
+        let start = self.scanned;
+        let mut n = 0u32;
+        let mut empty = false;
+        loop {
+            let Some(p) = self.stack.pop().or_else(|| {
+                if self.refill() {
+                    self.stack.pop()
+                } else {
+                    None
+                }
+            }) else {
+                empty = true;
+                break;
+            };
+            self.scan_object(p);
+            n += 1;
+            if n.is_multiple_of(64) {
+                if self.scanned - start >= budget
+                    || crate::mgc::nanotime() >= deadline
+                    || crate::sched::gcwaiting()
+                    || stop()
+                {
+                    break;
+                }
+                if n.is_multiple_of(1024) {
+                    self.share();
+                }
+            }
+        }
+        self.flush();
+        NACTIVE.fetch_sub(1, SeqCst);
+        empty
+    }
+
+    /// Return local grey objects to the global queue and publish counters.
+    pub fn flush(&mut self) {
+        for p in self.stack.drain(..) {
+            work().push(p);
+        }
+        self.publish();
+    }
+
+    fn publish(&mut self) {
+        self.scanned_total += self.scanned;
+        MARKED_BYTES.fetch_add(core::mem::take(&mut self.marked), Relaxed);
+        SCANNED_BYTES.fetch_add(core::mem::take(&mut self.scanned), Relaxed);
+    }
+
+    /// With the world stopped: scan everything grey, local and global.
+    pub fn drain_all(&mut self) {
+        loop {
+            self.drain();
+            if !self.refill() {
+                break;
+            }
+        }
+        self.publish();
+    }
+
+    /// Grey every root: globals, goroutine stacks (the caller's from `sp`)
+    /// and the runtime records holding Go pointers. World stopped.
+    pub fn mark_roots(&mut self, sp: usize) -> (usize, usize) {
+        // SAFETY: the bounds are the linker's section symbols; the section
+        // holds {address, type} pairs (the placeholder is {0, 0}).
+        let (start, stop) = unsafe { (rgo_roots_bounds[0], rgo_roots_bounds[1]) };
+        let mut globals = 0;
+        let mut e = start;
+        while e + 16 <= stop {
+            // SAFETY: e is an entry of the table.
+            let (addr, typ) = unsafe { (*(e as *const usize), *((e + 8) as *const *const Type)) };
+            if addr != 0 && !typ.is_null() {
+                // SAFETY: typ is the global's descriptor.
+                let size = unsafe { (*typ).size };
+                self.scan_typed(addr, typ, size);
+                globals += size;
+            }
+            e += 16;
+        }
+        let mut stacks = 0;
+        let cur = getg() as *const crate::proc::G;
+        let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
+        crate::sched::for_each_g_stack(sp, |g, lo, hi| {
+            ranges.push((lo, hi, g as *const crate::proc::G as usize));
+        });
+        if ranges.is_empty() {
+            // Before the scheduler knows goroutine 1.
+            // SAFETY: cur is a live G.
+            let hi = unsafe { (*cur).stack_hi.load(Relaxed) };
+            ranges.push((sp, hi, cur as usize));
+        }
+        for (lo, hi, g) in ranges {
+            stacks += hi.saturating_sub(lo);
+            self.scan_conservative(lo, hi);
+            // SAFETY: for_each_g_stack passes live G records.
+            let g = unsafe { &*(g as *const crate::proc::G) };
+            self.mark(g.entry.load(Relaxed) as usize);
+            if g.status.load(Relaxed) == crate::sched::G_SYSCALL {
+                for r in g.syscallregs.iter() {
+                    self.mark(r.load(Relaxed));
+                }
+            }
+            let mut d = g.defers.load(Relaxed);
+            while !d.is_null() {
+                // SAFETY: records on a G's defer list are live.
+                unsafe {
+                    self.mark((*d).closure as usize);
+                    d = (*d).link;
+                }
+            }
+        }
+        crate::mfinal::mark_roots(self);
+        (stacks, globals)
+    }
+}
+
+extern "C" {
+    static rgo_roots_bounds: [usize; 2];
+}
+
+/// The write barrier's shade: grey the object `p` points into, if marking
+/// and not yet marked.
+#[inline]
+pub fn shade(p: usize) {
+    if MARKING.load(Relaxed) {
+        shade_slow(p);
+    }
+}
+
+#[cold]
+fn shade_slow(p: usize) {
+    let h = heap();
+    if !h.in_arena(p) {
+        return;
+    }
+    let Some(s) = h.span_of(p) else {
+        return;
+    };
+    let i = s.obj_index(p);
+    if i >= s.nelems || !s.is_allocated(i) || s.test_and_set_mark(i) {
+        return;
+    }
+    MARKED_BYTES.fetch_add(s.elemsize, Relaxed);
+    if !s.noscan() {
+        work().push(s.start + i * s.elemsize);
+    }
+}
+
+/// Nothing grey is left anywhere (a hint: the barrier may add more until
+/// the world stops).
+pub fn no_work_left() -> bool {
+    NACTIVE.load(SeqCst) == 0 && work().is_empty()
+}
+
+/// An idle P's turn at marking (on its system stack, holding the P):
+/// mark for up to SLICE_NS or until `stop()`; end the cycle when nothing is
+/// left. Returns whether there was marking to do.
+pub fn idle_mark(stop: &dyn Fn() -> bool) -> bool {
+    if !MARKING.load(Relaxed) || crate::mgc::phase() != crate::mgc::PHASE_MARK {
+        return false;
+    }
+    let t0 = crate::mgc::nanotime();
+    let mut mk = Marker::new();
+    let empty = mk.drain_concurrent(usize::MAX, t0 + SLICE_NS, stop);
+    let did = mk.scanned_total > 0;
+    MARK_NS.fetch_add(crate::mgc::nanotime() - t0, Relaxed);
+    if empty && no_work_left() {
+        crate::mgc::mark_done_on_system_stack();
+        return true;
+    }
+    did
+}
