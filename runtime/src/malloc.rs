@@ -52,8 +52,8 @@ pub struct MCache {
     pub mallocs: [u64; NUM_SIZE_CLASSES],
     /// Bytes (slot sizes) allocated since the last fold.
     pub bytes: u64,
-    /// Allocations until the next GODEBUG=gcstress collection.
-    pub stress: u64,
+    /// Bytes allocated black (while marking) since the last fold.
+    pub black: usize,
 }
 
 impl MCache {
@@ -62,7 +62,7 @@ impl MCache {
             alloc: [null_mut(); NUM_SPAN_CLASSES],
             mallocs: [0; NUM_SIZE_CLASSES],
             bytes: 0,
-            stress: 0,
+            black: 0,
         }
     }
 }
@@ -185,6 +185,10 @@ fn fold_stats(m: &mut MemState, c: &mut MCache) {
     }
     m.stats.mallocs += n;
     m.stats.total_alloc += core::mem::take(&mut c.bytes);
+    let black = core::mem::take(&mut c.black);
+    if black != 0 {
+        crate::mgcmark::MARKED_BYTES.fetch_add(black, Relaxed);
+    }
 }
 
 /// Give a cached span back: its unused slots stop counting as live.
@@ -373,7 +377,7 @@ unsafe fn finish_small(
 ) -> usize {
     if crate::mgcmark::MARKING.load(Relaxed) {
         s.test_and_set_mark(s.obj_index(p));
-        crate::mgcmark::MARKED_BYTES.fetch_add(s.elemsize, Relaxed);
+        c.black += s.elemsize;
     }
     if s.needzero && (needzero || !noscan) {
         // Pointerful slots are cleared whole, so no stale word looks like a

@@ -53,7 +53,7 @@
 //!   stopped.
 
 use crate::malloc::{flush_all_caches, mem, MemState, HEAP_LOCK};
-use crate::mgcmark::{Marker, MARKED_BYTES, MARKING, MARK_NS, NACTIVE, SCANNED_BYTES};
+use crate::mgcmark::{Marker, ASSIST_NS, IDLE_NS, MARKED_BYTES, MARKING, NACTIVE, SCANNED_BYTES};
 use crate::proc::getg;
 use crate::types::Type;
 use core::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering::*};
@@ -425,7 +425,9 @@ extern "C" fn mark_setup_stw(_: usize, sp: usize) {
     m.gc.cycle_heap0 = m.stats.heap_live;
     MARKED_BYTES.store(0, Relaxed);
     SCANNED_BYTES.store(0, Relaxed);
-    MARK_NS.store(0, Relaxed);
+    ASSIST_NS.store(0, Relaxed);
+    IDLE_NS.store(0, Relaxed);
+    crate::mgcmark::BG_CREDIT.store(0, Relaxed);
     let mut mk = Marker::new();
     let (stacks, globals) = mk.mark_roots(sp);
     mk.flush();
@@ -465,7 +467,17 @@ pub fn assist(bytes: usize) {
     };
     let remaining = est.max(HEAP_MINIMUM).saturating_sub(SCANNED_BYTES.load(Relaxed)).max(64 << 10);
     let runway = goal.saturating_sub(live).max(64 << 10);
-    let work = (bytes as u128 * remaining as u128 / runway as u128).min(usize::MAX as u128) as usize;
+    let mut work = (bytes as u128 * remaining as u128 / runway as u128).min(isize::MAX as u128 / 2) as usize;
+    // Scanning by idle Ps pays for assists first.
+    let credit = crate::mgcmark::BG_CREDIT.load(Relaxed);
+    if credit > 0 {
+        let take = credit.min(work as isize);
+        crate::mgcmark::BG_CREDIT.fetch_sub(take, Relaxed);
+        work -= take as usize;
+    }
+    if work == 0 {
+        return;
+    }
     crate::stack::systemstack(&work as *const usize as *mut u8, assist_on_system_stack);
     if phase() == PHASE_MARK && crate::mgcmark::no_work_left() {
         mark_done();
@@ -478,7 +490,7 @@ extern "C" fn assist_on_system_stack(arg: *mut u8) {
     let t0 = nanotime();
     let mut mk = Marker::new();
     mk.drain_concurrent(work.max(1), u64::MAX, &|| false);
-    MARK_NS.fetch_add(nanotime() - t0, Relaxed);
+    ASSIST_NS.fetch_add(nanotime() - t0, Relaxed);
 }
 
 /// Nothing grey is left: end the mark phase (gc's gcMarkDone), from a
@@ -546,6 +558,8 @@ fn mark_termination(sp: usize) {
     let heap1 = m.stats.heap_live;
     flush_all_caches(m);
     let marked = MARKED_BYTES.load(Relaxed);
+    // Live = marked from now on; sweeping frees the rest (gc's resetLive).
+    m.stats.heap_live = marked;
     crate::mgcsweep::start_sweep(m);
     set_goal(m, marked);
     let t1 = nanotime();
@@ -646,9 +660,10 @@ extern "C" fn gc_full_stw(forced: usize, sp: usize) {
     crate::mfinal::queue_unreachable(&mut mk);
     mk.drain_all();
     let heap1 = m.stats.heap_live;
+    let marked = MARKED_BYTES.load(Relaxed);
+    m.stats.heap_live = marked;
     crate::mgcsweep::start_sweep(m);
     crate::mgcsweep::finish_sweep(m);
-    let marked = m.stats.heap_live;
     set_goal(m, marked);
     // finish_sweep scavenged against the old goal: again with the new one.
     let mut retain = m.gc.goal.saturating_add(m.gc.goal / 10);
@@ -675,7 +690,7 @@ fn end_cycle(m: &mut MemState, forced: bool, t: [u64; 5], h0: usize, h1: usize, 
         g.numforced += 1;
     }
     if concurrent {
-        g.gc_time += MARK_NS.load(Relaxed);
+        g.gc_time += ASSIST_NS.load(Relaxed) + IDLE_NS.load(Relaxed);
     }
     if g.gctrace {
         trace(g, t, h0, h1, h2, forced);
@@ -696,7 +711,7 @@ fn trace(g: &GcState, t: [u64; 5], h0: usize, h1: usize, h2: usize, forced: bool
     b.push(b" @");
     push_div(&mut b, (t0 - g.start_ns) / 1_000_000, 3);
     b.push(b"s ");
-    b.push_uint(g.gc_time * 100 / elapsed);
+    b.push_uint(g.gc_time * 100 / elapsed / crate::sched::gomaxprocs_now().max(1) as u64);
     b.push(b"%: ");
     push_ms(&mut b, t1 - t0);
     b.push(b"+");
@@ -706,10 +721,10 @@ fn trace(g: &GcState, t: [u64; 5], h0: usize, h1: usize, h2: usize, forced: bool
     b.push(b" ms clock, ");
     push_ms(&mut b, t1 - t0);
     b.push(b"+");
-    push_ms(&mut b, MARK_NS.load(Relaxed));
-    b.push(b"/");
-    push_ms(&mut b, tmark - t2);
-    b.push(b"/0+");
+    push_ms(&mut b, ASSIST_NS.load(Relaxed));
+    b.push(b"/0/");
+    push_ms(&mut b, IDLE_NS.load(Relaxed));
+    b.push(b"+");
     push_ms(&mut b, t3 - tmark);
     b.push(b" ms cpu, ");
     b.push_uint((h0 >> 20) as u64);

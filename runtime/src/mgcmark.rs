@@ -51,8 +51,13 @@ pub static NACTIVE: AtomicUsize = AtomicUsize::new(0);
 pub static MARKED_BYTES: AtomicUsize = AtomicUsize::new(0);
 /// Bytes of objects scanned this cycle.
 pub static SCANNED_BYTES: AtomicUsize = AtomicUsize::new(0);
-/// Nanoseconds spent marking by idle Ps and assists this cycle.
-pub static MARK_NS: AtomicU64 = AtomicU64::new(0);
+/// Nanoseconds spent marking this cycle by assists and by idle Ps.
+pub static ASSIST_NS: AtomicU64 = AtomicU64::new(0);
+pub static IDLE_NS: AtomicU64 = AtomicU64::new(0);
+
+/// Scan work done by idle Ps and not yet claimed by assists (gc's
+/// bgScanCredit): an assist first takes its due from here.
+pub static BG_CREDIT: core::sync::atomic::AtomicIsize = core::sync::atomic::AtomicIsize::new(0);
 
 /// Longest stretch a marker works before looking at its reasons to stop.
 pub const SLICE_NS: u64 = 500_000;
@@ -427,7 +432,8 @@ pub fn idle_mark(stop: &dyn Fn() -> bool) -> bool {
     let mut mk = Marker::new();
     let empty = mk.drain_concurrent(usize::MAX, t0 + SLICE_NS, stop);
     let did = mk.scanned_total > 0;
-    MARK_NS.fetch_add(crate::mgc::nanotime() - t0, Relaxed);
+    BG_CREDIT.fetch_add(mk.scanned_total as isize, Relaxed);
+    IDLE_NS.fetch_add(crate::mgc::nanotime() - t0, Relaxed);
     if empty && no_work_left() {
         crate::mgc::mark_done_on_system_stack();
         return true;

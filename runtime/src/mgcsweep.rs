@@ -13,7 +13,8 @@
 //!
 //! Sweeping a span: its marked objects are its allocated ones from now on
 //! (alloc bits = mark bits, mark bits cleared, `freeindex` 0), the freed
-//! slots leave `heap_live` and count as frees; an empty span goes back to
+//! slots count as frees (they left `heap_live` when the mark ended and it
+//! became the marked bytes); an empty span goes back to
 //! the heap, one with free slots to its class's central list; every swept
 //! span is in `allspans` again. When the last span is swept the scavenger
 //! returns free memory beyond the goal to the OS.
@@ -38,7 +39,6 @@ pub fn sweep_span(m: &mut MemState, sp: *mut MSpan) {
         let class = s.sizeclass();
         m.stats.frees += freed as u64;
         m.stats.class_frees[class] += freed as u64;
-        m.stats.heap_live -= freed * s.elemsize;
         s.needzero = true;
     }
     s.alloc_bits = s.mark_bits;

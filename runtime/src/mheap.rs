@@ -836,6 +836,34 @@ impl MHeap {
         }
         // SAFETY: typ is a valid descriptor (mallocgc's contract).
         let t = unsafe { &*typ };
+        if n <= 64 && size == t.size && !t.gcdata.is_null() && t.ptrdata > 0 {
+            // One element in at most 64 words: its pointer words as one
+            // mask, written into the (at most two) bitmap words it spans.
+            let pw = t.ptrdata / 8;
+            let mut mask = 0u64;
+            for k in 0..pw.div_ceil(8) {
+                // SAFETY: gcdata holds ceil(pw/8) bytes.
+                mask |= (unsafe { *t.gcdata.add(k) } as u64) << (8 * k);
+            }
+            if pw < 64 {
+                mask &= (1u64 << pw) - 1;
+            }
+            let keep = if n == 64 { !0 } else { (1u64 << n) - 1 };
+            let b = w0 % 64;
+            // SAFETY: the bitmap covers the arena; the object's words are
+            // inside it.
+            unsafe {
+                let q = self.bitmap.add(w0 / 64);
+                *q = (*q & !(keep << b)) | (mask << b);
+                if b + n > 64 {
+                    let q1 = q.add(1);
+                    *q1 = (*q1 & !(keep >> (64 - b))) | (mask >> (64 - b));
+                }
+            }
+            return;
+        }
+        // SAFETY: typ is a valid descriptor (mallocgc's contract).
+        let t = unsafe { &*typ };
         if t.size == 8 && t.ptrdata == 8 {
             // A pointer-sized pointer element: []*T, *[n]unsafe.Pointer, ...
             self.bits_fill(w0, size.div_ceil(8).min(n), true);
