@@ -212,9 +212,10 @@ pub fn flush_cache(m: &mut MemState, c: &mut MCache) {
 
 /// Flush every cache (gc's flushallmcaches). World stopped, HEAP_LOCK held.
 pub fn flush_all_caches(m: &mut MemState) {
-    for i in 0..=NO_P {
+    for i in 0..crate::sched::allp_len() {
         flush_cache(m, cache(i));
     }
+    flush_cache(m, cache(NO_P));
 }
 
 /// The caches of P `id` when the P is destroyed (GOMAXPROCS shrank).
@@ -472,7 +473,7 @@ pub extern "C" fn alloc_stats() -> AllocStats {
         bytes: st.total_alloc,
         objects: st.mallocs,
     };
-    for i in 0..=NO_P {
+    for i in (0..crate::sched::allp_len()).chain([NO_P]) {
         let c = cache(i);
         r.bytes += c.bytes;
         r.objects += c.mallocs.iter().sum::<u64>();

@@ -537,7 +537,7 @@ extern "C" fn mark_termination_stw(_: usize, sp: usize) {
 
 /// Stop the world, finish marking, start sweeping, restart the world;
 /// `sp` is the calling goroutine's SP (0 on an idle P's system stack).
-fn mark_termination(sp: usize) {
+fn mark_termination(_sp: usize) {
     let t0 = nanotime();
     crate::sched::stop_the_world();
     HEAP_LOCK.lock();
@@ -547,7 +547,7 @@ fn mark_termination(sp: usize) {
     debug_assert_eq!(NACTIVE.load(Relaxed), 0);
     let t_mark = nanotime();
     if CHECKMARK.load(Relaxed) {
-        checkmark(m, sp);
+        checkmark(m);
     }
     crate::mfinal::queue_unreachable(&mut mk);
     mk.drain_all();
@@ -571,45 +571,50 @@ fn mark_termination(sp: usize) {
     crate::sched::start_the_world();
 }
 
-/// GODEBUG=gccheckmark=1: mark everything again from the roots with the
-/// world stopped (the current goroutines' stacks; no cycle's own state is
-/// disturbed) and fail if an object reachable now was not marked by the
-/// concurrent mark. Objects allocated since the mark started are black, so
-/// every reachable object must be marked.
-fn checkmark(m: &mut MemState, sp: usize) {
-    let (marked, scanned) = (MARKED_BYTES.load(Relaxed), SCANNED_BYTES.load(Relaxed));
-    let spans: Vec<*mut crate::mheap::MSpan> = m.heap.allspans.clone();
-    // SAFETY: world stopped; in-use spans.
-    let saved: Vec<[u64; crate::mheap::MAX_OBJS_PER_SPAN / 64]> =
-        spans.iter().map(|&s| unsafe { (*s).mark_bits }).collect();
-    for &s in &spans {
-        // SAFETY: as above.
-        unsafe { (*s).mark_bits = [0; crate::mheap::MAX_OBJS_PER_SPAN / 64] };
-    }
-    let mut mk = Marker::new();
-    mk.mark_roots(sp);
-    mk.drain_all();
-    for (k, &s) in spans.iter().enumerate() {
-        // SAFETY: as above.
-        let sp = unsafe { &mut *s };
-        for w in 0..saved[k].len() {
-            let missed = sp.mark_bits[w] & !saved[k][w];
-            if missed != 0 {
-                let i = w * 64 + missed.trailing_zeros() as usize;
-                let mut b = crate::print::Buf::<128>::new();
-                b.push(b"runtime: checkmark found unmarked object ");
-                b.push_hex((sp.start + i * sp.elemsize) as u64);
-                b.push(b" size ");
-                b.push_uint(sp.elemsize as u64);
-                b.push(b"\n");
-                crate::print::write_err(b.as_bytes());
-                crate::panic::throw_str(b"checkmark found unmarked object");
+/// GODEBUG=gccheckmark=1: after the concurrent mark, every pointer held
+/// precisely by a marked heap object or by a global must point to a
+/// marked object (or outside the heap): anything the program can still
+/// reach was reachable when marking started or was allocated black since,
+/// so a marked-to-unmarked edge means a store skipped the write barrier.
+/// (Stacks are scanned conservatively, so their stale words prove
+/// nothing and are not checked.) World stopped, marking drained.
+fn checkmark(m: &mut MemState) {
+    let h = crate::mgcmark::heap();
+    let check = |from: usize, v: usize| {
+        let Some(s) = h.span_of(v) else { return };
+        let i = s.obj_index(v);
+        if i < s.nelems && s.is_allocated(i) && !s.is_marked(i) {
+            let mut b = crate::print::Buf::<160>::new();
+            b.push(b"runtime: checkmark: ");
+            b.push_hex(from as u64);
+            b.push(b" points to unmarked object ");
+            b.push_hex((s.start + i * s.elemsize) as u64);
+            b.push(b" of size ");
+            b.push_uint(s.elemsize as u64);
+            b.push(b"\n");
+            crate::print::write_err(b.as_bytes());
+            crate::panic::throw_str(b"checkmark found an unmarked reachable object");
+        }
+    };
+    crate::mgcmark::for_each_precise_root(&mut |slot| {
+        // SAFETY: the roots table names readable globals.
+        check(slot, unsafe { *(slot as *const usize) })
+    });
+    for &sp in m.heap.allspans.iter() {
+        // SAFETY: world stopped; in-use spans.
+        let s = unsafe { &*sp };
+        if s.noscan() {
+            continue;
+        }
+        for i in 0..s.nelems {
+            if s.is_allocated(i) && s.is_marked(i) {
+                crate::mgcmark::for_each_pointer_word(h, s, s.start + i * s.elemsize, &mut |slot| {
+                    // SAFETY: a word of a live object.
+                    check(slot, unsafe { *(slot as *const usize) })
+                });
             }
         }
-        sp.mark_bits = saved[k];
     }
-    MARKED_BYTES.store(marked, Relaxed);
-    SCANNED_BYTES.store(scanned, Relaxed);
 }
 
 /// `runtime.GC()`: a full, blocking collection.

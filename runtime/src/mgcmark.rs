@@ -440,3 +440,59 @@ pub fn idle_mark(stop: &dyn Fn() -> bool) -> bool {
     }
     did
 }
+
+/// Call `f(slot)` for every pointer word of the globals (by their types).
+pub fn for_each_precise_root(f: &mut dyn FnMut(usize)) {
+    // SAFETY: as in mark_roots.
+    let (start, stop) = unsafe { (rgo_roots_bounds[0], rgo_roots_bounds[1]) };
+    let mut e = start;
+    while e + 16 <= stop {
+        // SAFETY: e is an entry of the table.
+        let (addr, typ) = unsafe { (*(e as *const usize), *((e + 8) as *const *const Type)) };
+        if addr != 0 && !typ.is_null() {
+            // SAFETY: typ is the global's descriptor.
+            let t = unsafe { &*typ };
+            if !t.gcdata.is_null() {
+                for j in 0..t.ptrdata / 8 {
+                    // SAFETY: gcdata holds ceil(ptrdata/64) bytes.
+                    if unsafe { *t.gcdata.add(j / 8) } >> (j % 8) & 1 != 0 {
+                        f(addr + 8 * j);
+                    }
+                }
+            }
+        }
+        e += 16;
+    }
+}
+
+/// Call `f(slot)` for every word of the object at `base` in span `s` that
+/// the heap records as a pointer.
+pub fn for_each_pointer_word(h: &MHeap, s: &MSpan, base: usize, f: &mut dyn FnMut(usize)) {
+    if s.sizeclass() == 0 {
+        let (t, n) = (s.largetype, s.largesize);
+        if t.is_null() {
+            return;
+        }
+        // SAFETY: the span's allocation type.
+        let t = unsafe { &*t };
+        if t.gcdata.is_null() || t.size == 0 {
+            return;
+        }
+        let mut e = 0;
+        while e + t.size <= n {
+            for j in 0..t.ptrdata / 8 {
+                // SAFETY: gcdata holds ceil(ptrdata/64) bytes.
+                if unsafe { *t.gcdata.add(j / 8) } >> (j % 8) & 1 != 0 {
+                    f(base + e + 8 * j);
+                }
+            }
+            e += t.size;
+        }
+        return;
+    }
+    for k in 0..s.elemsize / 8 {
+        if h.is_pointer_word(base + 8 * k) {
+            f(base + 8 * k);
+        }
+    }
+}

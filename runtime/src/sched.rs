@@ -288,6 +288,11 @@ fn allp(i: usize) -> Option<&'static P> {
     (!p.is_null()).then(|| unsafe { &*p })
 }
 
+/// How many P records exist (ids 0..n; some may be retired).
+pub fn allp_len() -> usize {
+    (0..MAX_PROCS).find(|&i| allp(i).is_none()).unwrap_or(MAX_PROCS)
+}
+
 /// GOMAXPROCS now.
 pub fn gomaxprocs_now() -> usize {
     gomaxprocs()
