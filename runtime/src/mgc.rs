@@ -428,6 +428,13 @@ extern "C" fn mark_setup_stw(_: usize, sp: usize) {
     ASSIST_NS.store(0, Relaxed);
     IDLE_NS.store(0, Relaxed);
     crate::mgcmark::BG_CREDIT.store(0, Relaxed);
+    crate::mgcmark::FRACTIONAL_NS.store(0, Relaxed);
+    let cur = getg() as *const crate::proc::G;
+    crate::sched::for_each_g(|g| {
+        if !core::ptr::eq(g, cur) && g.status.load(Relaxed) == crate::sched::G_RUNNABLE {
+            crate::stack::shrink_runnable(g);
+        }
+    });
     let mut mk = Marker::new();
     let (stacks, globals) = mk.mark_roots(sp);
     mk.flush();
@@ -435,8 +442,9 @@ extern "C" fn mark_setup_stw(_: usize, sp: usize) {
     m.gc.globals_scanned = globals;
     crate::mbarrier::WRITE_BARRIER.store(1, SeqCst);
     MARKING.store(true, SeqCst);
-    PHASE.store(PHASE_MARK, Release);
     let t1 = nanotime();
+    crate::mgcmark::MARK_START_NS.store(t1, Relaxed);
+    PHASE.store(PHASE_MARK, Release);
     m.gc.cycle_t1 = t1;
     record_pause(m, t1 - t0);
     HEAP_LOCK.unlock();
@@ -695,7 +703,9 @@ fn end_cycle(m: &mut MemState, forced: bool, t: [u64; 5], h0: usize, h1: usize, 
         g.numforced += 1;
     }
     if concurrent {
-        g.gc_time += ASSIST_NS.load(Relaxed) + IDLE_NS.load(Relaxed);
+        g.gc_time += ASSIST_NS.load(Relaxed)
+            + IDLE_NS.load(Relaxed)
+            + crate::mgcmark::FRACTIONAL_NS.load(Relaxed);
     }
     if g.gctrace {
         trace(g, t, h0, h1, h2, forced);
@@ -727,7 +737,9 @@ fn trace(g: &GcState, t: [u64; 5], h0: usize, h1: usize, h2: usize, forced: bool
     push_ms(&mut b, t1 - t0);
     b.push(b"+");
     push_ms(&mut b, ASSIST_NS.load(Relaxed));
-    b.push(b"/0/");
+    b.push(b"/");
+    push_ms(&mut b, crate::mgcmark::FRACTIONAL_NS.load(Relaxed));
+    b.push(b"/");
     push_ms(&mut b, IDLE_NS.load(Relaxed));
     b.push(b"+");
     push_ms(&mut b, t3 - tmark);

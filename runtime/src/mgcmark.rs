@@ -59,6 +59,14 @@ pub static IDLE_NS: AtomicU64 = AtomicU64::new(0);
 /// bgScanCredit): an assist first takes its due from here.
 pub static BG_CREDIT: core::sync::atomic::AtomicIsize = core::sync::atomic::AtomicIsize::new(0);
 
+/// Nanoseconds of fractional marking this cycle, and when marking began.
+pub static FRACTIONAL_NS: AtomicU64 = AtomicU64::new(0);
+pub static MARK_START_NS: AtomicU64 = AtomicU64::new(0);
+
+/// Share of GOMAXPROCS the background (fractional) marking aims at, in
+/// percent (gc's gcBackgroundUtilization).
+const BACKGROUND_PERCENT: u64 = 25;
+
 /// Longest stretch a marker works before looking at its reasons to stop.
 pub const SLICE_NS: u64 = 500_000;
 
@@ -494,5 +502,30 @@ pub fn for_each_pointer_word(h: &MHeap, s: &MSpan, base: usize, f: &mut dyn FnMu
         if h.is_pointer_word(base + 8 * k) {
             f(base + 8 * k);
         }
+    }
+}
+
+/// The fractional mark worker (gc's fractional gcBgMarkWorker): a P
+/// entering the scheduler during marking marks for up to a slice while
+/// all fractional marking so far is below a quarter of the Ps' time since
+/// marking began. Runs on the P's system stack.
+pub fn fractional_mark() {
+    if !MARKING.load(Relaxed) || crate::mgc::phase() != crate::mgc::PHASE_MARK {
+        return;
+    }
+    let now = crate::mgc::nanotime();
+    let since = now.saturating_sub(MARK_START_NS.load(Relaxed));
+    let due = since * crate::sched::gomaxprocs_now() as u64 * BACKGROUND_PERCENT / 100;
+    let done = FRACTIONAL_NS.load(Relaxed);
+    if done >= due || crate::sched::gcwaiting() {
+        return;
+    }
+    let slice = (due - done).min(SLICE_NS);
+    let mut mk = Marker::new();
+    let empty = mk.drain_concurrent(usize::MAX, now + slice, &|| false);
+    FRACTIONAL_NS.fetch_add(crate::mgc::nanotime() - now, Relaxed);
+    BG_CREDIT.fetch_add(mk.scanned_total as isize, Relaxed);
+    if empty && no_work_left() {
+        crate::mgc::mark_done_on_system_stack();
     }
 }

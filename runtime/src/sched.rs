@@ -829,6 +829,8 @@ fn schedule() -> ! {
         execute(unsafe { &*lg });
     }
     loop {
+        // The collector's fractional worker takes its share first.
+        crate::mgcmark::fractional_mark();
         let gp = findrunnable();
         if m.spinning.load(Relaxed) != 0 {
             resetspinning();

@@ -665,20 +665,7 @@ pub unsafe extern "C" fn rgo_newstack(frame: *mut MorestackFrame) -> *mut Morest
 /// stands in for gc's shrinking during the GC's stack scan. Runs on the
 /// system stack.
 pub fn shrinkstack(g: &'static G) {
-    if core::ptr::eq(g, crate::proc::getg()) {
-        return;
-    }
-    let lo = g.stack_lo.load(Ordering::Relaxed);
-    let hi = g.stack_hi.load(Ordering::Relaxed);
-    let oldsize = hi - lo;
-    let newsize = oldsize / 2;
-    if newsize < STACK_MIN {
-        return;
-    }
-    let sp = g.sched_sp.load(Ordering::Relaxed);
-    let used = hi - sp;
-    // gc: shrink if less than a quarter of the usable part is in use.
-    if used >= (oldsize - STACK_GUARD) / 4 {
+    if core::ptr::eq(g, crate::proc::getg()) || !worth_shrinking(g) {
         return;
     }
     extern "C" fn on_system_stack(arg: *mut u8) {
@@ -691,6 +678,35 @@ pub fn shrinkstack(g: &'static G) {
         unsafe { copystack(g, sp, (hi - lo) / 2) };
     }
     systemstack(g as *const G as *mut u8, on_system_stack);
+}
+
+/// Whether the stopped goroutine `g` uses a quarter of its stack or less
+/// (and the stack is above the minimum size).
+fn worth_shrinking(g: &G) -> bool {
+    let lo = g.stack_lo.load(Ordering::Relaxed);
+    let hi = g.stack_hi.load(Ordering::Relaxed);
+    let oldsize = hi - lo;
+    if oldsize / 2 < STACK_MIN {
+        return false;
+    }
+    let used = hi - g.sched_sp.load(Ordering::Relaxed);
+    // gc: shrink if less than a quarter of the usable part is in use.
+    used < (oldsize - STACK_GUARD) / 4
+}
+
+/// Shrinking during the collector's stop-the-world (gc shrinks stacks
+/// while scanning them): `g` is runnable, not running — preempted or
+/// readied (readied ones went through `shrinkstack` already), so no sudog
+/// of a channel queue is on its stack. The caller runs on a system stack
+/// with the world stopped.
+pub fn shrink_runnable(g: &'static G) {
+    if worth_shrinking(g) {
+        let hi = g.stack_hi.load(Ordering::Relaxed);
+        let lo = g.stack_lo.load(Ordering::Relaxed);
+        let sp = g.sched_sp.load(Ordering::Relaxed);
+        // SAFETY: g is stopped: everything live is in [sched_sp, hi).
+        unsafe { copystack(g, sp, (hi - lo) / 2) };
+    }
 }
 
 /// `__morestack_allocate_stack_space` lands here (on the system stack).
