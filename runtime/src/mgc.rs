@@ -397,20 +397,49 @@ fn finish_sweep_locked() {
 /// Start a concurrent cycle (gc's gcStart), if none runs and the caller
 /// is on a goroutine stack.
 pub fn gc_start_concurrent() {
+    start_cycle(false);
+}
+
+/// Start a concurrent cycle (`forced`: for runtime.GC); false when one
+/// was already running or the caller is not on a goroutine stack.
+fn start_cycle(forced: bool) -> bool {
     if !on_goroutine_stack() {
-        return;
+        return false;
     }
     if PHASE
         .compare_exchange(PHASE_OFF, PHASE_MARKTERM, AcqRel, Relaxed)
         .is_err()
     {
-        return;
+        return false;
     }
     // (MARKTERM while starting keeps others from starting or assisting.)
     finish_sweep_locked();
+    FORCED.store(forced, Relaxed);
     world_acquire();
     with_world_stopped(0, mark_setup_stw);
     world_release();
+    true
+}
+
+/// The running concurrent cycle was started by runtime.GC.
+static FORCED: AtomicBool = AtomicBool::new(false);
+
+/// Help the running concurrent cycle (if any) to its end.
+fn help_mark() {
+    loop {
+        match phase() {
+            PHASE_MARK => {
+                let before = crate::mgcmark::SCANNED_BYTES.load(Relaxed);
+                assist(usize::MAX / 4);
+                if crate::mgcmark::SCANNED_BYTES.load(Relaxed) == before {
+                    // Others hold the remaining work: let them finish.
+                    crate::sched::gosched();
+                }
+            }
+            PHASE_OFF => return,
+            _ => crate::sched::gosched(),
+        }
+    }
 }
 
 /// With the world stopped: grey the roots, switch the barrier and
@@ -574,7 +603,8 @@ fn mark_termination(_sp: usize) {
     record_pause(m, t1 - t0);
     let (c0, c1) = (m.gc.cycle_t0, m.gc.cycle_t1);
     let heap0 = m.gc.cycle_heap0;
-    end_cycle(m, false, [c0, c1, t0, t_mark, t1], heap0, heap1, marked, true);
+    let forced = FORCED.swap(false, Relaxed);
+    end_cycle(m, forced, [c0, c1, t0, t_mark, t1], heap0, heap1, marked, true);
     HEAP_LOCK.unlock();
     crate::sched::start_the_world();
 }
@@ -625,10 +655,22 @@ fn checkmark(m: &mut MemState) {
     }
 }
 
-/// `runtime.GC()`: a full, blocking collection.
+/// `runtime.GC()` (gc's GC): finish the running cycle, run a whole
+/// concurrent cycle of our own (the caller marks alongside the idle Ps;
+/// the world only stops briefly at its start and end), then sweep
+/// everything, so that the caller sees a completed collection.
 #[export_name = "runtime.GC"]
 pub extern "C" fn gc_forced() {
-    gc_full(true);
+    if !on_goroutine_stack() {
+        return;
+    }
+    help_mark();
+    // If this fails, another goroutine started a cycle after the call:
+    // finishing that one is as good.
+    start_cycle(true);
+    help_mark();
+    finish_sweep_locked();
+    crate::mfinal::wake_fing();
 }
 
 /// A full collection with the world stopped throughout, after any
