@@ -388,10 +388,7 @@ fn with_world_stopped(arg: usize, f: extern "C" fn(usize, usize)) {
 
 /// Sweep what the last cycle left (gc's finishsweep_m).
 fn finish_sweep_locked() {
-    HEAP_LOCK.lock();
-    crate::malloc::ensure_init();
-    crate::mgcsweep::finish_sweep(mem());
-    HEAP_LOCK.unlock();
+    crate::mgcsweep::finish_sweep_yielding();
 }
 
 /// Start a concurrent cycle (gc's gcStart), if none runs and the caller

@@ -9,7 +9,11 @@
 //!   otherwise grow the heap ([`sweep_until_free`]);
 //! - in the background, by Ps with nothing to run ([`bg_sweep`], called by
 //!   the scheduler), a batch at a time;
-//! - all at once before the next cycle starts ([`finish_sweep`]).
+//! - all that is left before the next cycle starts
+//!   ([`finish_sweep_yielding`], in batches).
+//!
+//! A refill or page allocation sweeps at most `SWEEP_BUDGET` spans before
+//! it takes fresh memory instead, so no one holds the lock for long.
 //!
 //! Sweeping a span: its marked objects are its allocated ones from now on
 //! (alloc bits = mark bits, mark bits cleared, `freeindex` 0), the freed
@@ -70,7 +74,12 @@ fn sweep_one(m: &mut MemState) -> bool {
 /// Sweep until a span of class `spc` with a free slot turns up; it is taken
 /// off its central list and returned. HEAP_LOCK held.
 pub fn sweep_for_class(m: &mut MemState, spc: usize) -> Option<*mut MSpan> {
-    while sweep_one(m) {
+    // gc's cacheSpan budget: after this many spans, a fresh one is cheaper
+    // than holding the lock longer.
+    for _ in 0..SWEEP_BUDGET {
+        if !sweep_one(m) {
+            break;
+        }
         if let Some(s) = m.central[spc].partial.pop() {
             return Some(s);
         }
@@ -78,14 +87,46 @@ pub fn sweep_for_class(m: &mut MemState, spc: usize) -> Option<*mut MSpan> {
     None
 }
 
+/// Most spans one refill or one lock hold sweeps.
+const SWEEP_BUDGET: usize = 100;
+
 /// Sweep until a free span of `npages` pages exists or nothing is left.
 pub fn sweep_until_free(m: &mut MemState, npages: usize) {
-    while !m.heap.has_free(npages) && sweep_one(m) {}
+    for _ in 0..SWEEP_BUDGET {
+        if m.heap.has_free(npages) || !sweep_one(m) {
+            break;
+        }
+    }
 }
 
-/// Sweep everything left (before a cycle starts). HEAP_LOCK held.
+/// Sweep everything left. HEAP_LOCK held (or the world stopped).
 pub fn finish_sweep(m: &mut MemState) {
     while sweep_one(m) {}
+}
+
+/// Sweep everything left (before a cycle starts, from a goroutine), a
+/// budget of spans per lock hold, yielding to a pending stop of the world
+/// between batches: other goroutines can allocate meanwhile.
+pub fn finish_sweep_yielding() {
+    loop {
+        HEAP_LOCK.lock();
+        crate::malloc::ensure_init();
+        let m = crate::malloc::mem();
+        let mut more = true;
+        for _ in 0..SWEEP_BUDGET {
+            if !sweep_one(m) {
+                more = false;
+                break;
+            }
+        }
+        HEAP_LOCK.unlock();
+        if !more {
+            return;
+        }
+        if crate::sched::gcwaiting() {
+            crate::sched::gc_safepoint();
+        }
+    }
 }
 
 /// A batch of background sweeping for an idle P; false when there was
