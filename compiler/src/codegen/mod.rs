@@ -24,6 +24,7 @@ mod range;
 mod rt;
 mod typedesc;
 mod walk;
+mod wb;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -74,6 +75,14 @@ pub(crate) struct Gen<'ctx, 'a> {
     /// Package-level type names (types that are not local to a function).
     pub pkg_types: std::collections::HashSet<ObjId>,
     pub local_cache: HashMap<TypeId, bool>,
+    /// Whether a type holds pointers (wb.rs).
+    pub ptr_cache: HashMap<TypeId, bool>,
+    /// The last fresh-object scan (wb.rs): allocation call, last
+    /// instruction looked at, and whether none could reach a safe point.
+    pub fresh_scan: Option<(inkwell::values::InstructionValue<'ctx>, inkwell::values::InstructionValue<'ctx>, bool)>,
+    /// Scratch slots (by function and size in words) for values spilled on
+    /// barrier slow paths.
+    pub wb_tmps: HashMap<(FunctionValue<'ctx>, u32), inkwell::values::PointerValue<'ctx>>,
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -170,6 +179,9 @@ pub fn compile(
         target: unit.package,
         pkg_types: package_type_objects(files, c),
         local_cache: HashMap::new(),
+        ptr_cache: HashMap::new(),
+        fresh_scan: None,
+        wb_tmps: HashMap::new(),
     };
     g.gen_package();
     if !g.diags.is_empty() {
