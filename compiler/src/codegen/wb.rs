@@ -1,5 +1,5 @@
-//! Write barriers (runtime/src/mbarrier.rs; ARCHITECTURE.md "Write
-//! barriers"): every store of a pointerful value into memory that may be
+//! Write barriers (runtime/src/mbarrier.rs; ARCHITECTURE.md, codegen
+//! section): every store of a pointerful value into memory that may be
 //! in the heap or in a global tests `runtime.writeBarrier` first.
 //!
 //! - one pointer word (pointer, map, chan, func, unsafe.Pointer):
@@ -24,8 +24,9 @@
 //! non-constant value stored into such a fresh object still gets the
 //! barrier: the collector allocates black during marking and scans each
 //! stack once, so a pointer the mutator holds only on its not yet scanned
-//! stack and moves into a black object must be shaded (gc's compiler
-//! elides barriers for fresh objects in exactly the same cases).
+//! stack and moves into a black object must be shaded (gc's compiler keeps
+//! these barriers too: it elides only stores of global addresses and
+//! copies of read-only data into fresh zeroed memory).
 //!
 //! The flag test is one load, a compare and a branch weighted towards the
 //! fast path; the barrier entry points are declared `cold`.
@@ -43,9 +44,9 @@ use rgoc_types::{BasicKind, Type, TypeId};
 use super::rt::R;
 use super::Gen;
 
-/// Set to elide barriers for every store into a fresh object (gc's rule
-/// before its hybrid barrier; sound only if objects allocated while the
-/// allocating goroutine's stack is unscanned are not black).
+/// Set to elide barriers for every store into a fresh object: sound only
+/// if the collector does not allocate black while the allocating
+/// goroutine's stack is unscanned (it would then scan the object later).
 const ELIDE_ALL_FRESH_STORES: bool = false;
 
 /// Where a destination address points, as far as codegen can tell.
