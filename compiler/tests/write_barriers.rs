@@ -152,7 +152,11 @@ fn barriers_where_needed_and_only_there() {
         .output()
         .expect("run rgoc");
     let ir = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "rgoc build failed:\n{}", &ir[ir.len().saturating_sub(2000)..]);
+    assert!(
+        out.status.success(),
+        "rgoc build failed:\n{}",
+        &ir[ir.len().saturating_sub(2000)..]
+    );
     // The program runs the same with barriers forced on.
     for force in [false, true] {
         let mut cmd = Command::new(&exe);
@@ -161,7 +165,11 @@ fn barriers_where_needed_and_only_there() {
         }
         let run = cmd.output().expect("run program");
         assert!(run.status.success(), "wbforce={force}: {:?}", run);
-        assert_eq!(String::from_utf8_lossy(&run.stderr), "1 x 8\n", "wbforce={force}");
+        assert_eq!(
+            String::from_utf8_lossy(&run.stderr),
+            "1 x 8\n",
+            "wbforce={force}"
+        );
     }
     let _ = fs::remove_dir_all(&dir);
     let fns = functions(&ir);
@@ -193,6 +201,9 @@ fn barriers_where_needed_and_only_there() {
     }
     for f in ["localOnly", "noPtrs", "constLit", "constSlice"] {
         let b = body(f);
-        assert!(!b.contains(flag), "main.{f}: unexpected write barrier in\n{b}");
+        assert!(
+            !b.contains(flag),
+            "main.{f}: unexpected write barrier in\n{b}"
+        );
     }
 }

@@ -78,7 +78,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             | Type::Slice(_)
             | Type::Interface(_) => true,
             Type::Basic(k) => k == BasicKind::UnsafePointer || k.is_string(),
-            Type::Array(n, e) => n > 0 && self.size_of(e, Pos::default()) > 0 && self.has_pointers(e),
+            Type::Array(n, e) => {
+                n > 0 && self.size_of(e, Pos::default()) > 0 && self.has_pointers(e)
+            }
             Type::Struct(fs) => fs.iter().any(|f| self.has_pointers(f.typ)),
             _ => false,
         };
@@ -166,7 +168,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// Whether storing `val` (None: zeroing) of type `t` at `p` needs the
     /// barrier.
-    pub fn needs_wb(&mut self, p: PointerValue<'ctx>, t: TypeId, val: Option<BasicValueEnum<'ctx>>) -> bool {
+    pub fn needs_wb(
+        &mut self,
+        p: PointerValue<'ctx>,
+        t: TypeId,
+        val: Option<BasicValueEnum<'ctx>>,
+    ) -> bool {
         self.has_pointers(t) && self.needs_wb_dest(p, val)
     }
 
@@ -200,7 +207,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .builder
             .build_int_compare(IntPredicate::NE, f, i32t.const_zero(), "")
             .expect("cmp");
-        let br = self.builder.build_conditional_branch(on, slow, fast).expect("br");
+        let br = self
+            .builder
+            .build_conditional_branch(on, slow, fast)
+            .expect("br");
         let md = self.ctx.metadata_node(&[
             self.ctx.metadata_string("branch_weights").into(),
             i32t.const_int(1, false).into(),
@@ -229,16 +239,30 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// Copies `n` bytes from `src` to `dst` (memmove); with `wb`, while
     /// barriers are on the copy is `runtime.wbCopy` (wbMove, then the
     /// copy: nothing stays live across the call on the fast path).
-    pub fn copy_mem(&mut self, dst: PointerValue<'ctx>, src: PointerValue<'ctx>, n: IntValue<'ctx>, align: u32, wb: bool) {
+    pub fn copy_mem(
+        &mut self,
+        dst: PointerValue<'ctx>,
+        src: PointerValue<'ctx>,
+        n: IntValue<'ctx>,
+        align: u32,
+        wb: bool,
+    ) {
         let mut fast = |g: &mut Self| {
-            g.builder.build_memmove(dst, align, src, align, n).expect("memmove");
+            g.builder
+                .build_memmove(dst, align, src, align, n)
+                .expect("memmove");
         };
         if !wb {
             return fast(self);
         }
         self.wb_split(
             &mut |g| {
-                g.call_rt("runtime.wbCopy", &[R::Ptr, R::Ptr, R::I64], R::Void, &[dst.into(), src.into(), n.into()]);
+                g.call_rt(
+                    "runtime.wbCopy",
+                    &[R::Ptr, R::Ptr, R::I64],
+                    R::Void,
+                    &[dst.into(), src.into(), n.into()],
+                );
             },
             &mut fast,
         );
@@ -257,7 +281,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         self.wb_split(
             &mut |g| {
-                g.call_rt("runtime.wbClear", &[R::Ptr, R::I64], R::Void, &[dst.into(), n.into()]);
+                g.call_rt(
+                    "runtime.wbClear",
+                    &[R::Ptr, R::I64],
+                    R::Void,
+                    &[dst.into(), n.into()],
+                );
             },
             &mut fast,
         );
@@ -300,7 +329,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     fn store_pointer_wb(&mut self, p: PointerValue<'ctx>, v: PointerValue<'ctx>) {
         self.wb_split(
             &mut |g| {
-                g.call_rt("runtime.gcWriteBarrier", &[R::Ptr, R::Ptr], R::Void, &[p.into(), v.into()]);
+                g.call_rt(
+                    "runtime.gcWriteBarrier",
+                    &[R::Ptr, R::Ptr],
+                    R::Void,
+                    &[p.into(), v.into()],
+                );
             },
             &mut |g| {
                 g.builder.build_store(p, v).expect("store");
@@ -316,7 +350,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             &mut |g| {
                 let tmp = g.wb_spill(v, size);
                 let n = g.i64c(size);
-                g.call_rt("runtime.wbCopy", &[R::Ptr, R::Ptr, R::I64], R::Void, &[p.into(), tmp.into(), n.into()]);
+                g.call_rt(
+                    "runtime.wbCopy",
+                    &[R::Ptr, R::Ptr, R::I64],
+                    R::Void,
+                    &[p.into(), tmp.into(), n.into()],
+                );
             },
             &mut |g| {
                 g.builder.build_store(p, v).expect("store");
