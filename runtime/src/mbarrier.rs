@@ -123,7 +123,11 @@ pub unsafe extern "C" fn wb_clear_c(dst: *mut u8, size: usize) {
 /// # Safety
 /// `typ` is a valid descriptor; `dst` and `src` hold `typ.size` bytes.
 #[export_name = "runtime.typedmemmove"]
-pub unsafe extern "C" fn typedmemmove(typ: *const crate::types::Type, dst: *mut u8, src: *const u8) {
+pub unsafe extern "C" fn typedmemmove(
+    typ: *const crate::types::Type,
+    dst: *mut u8,
+    src: *const u8,
+) {
     // SAFETY: caller contract.
     let t = unsafe { &*typ };
     if t.size == 0 || core::ptr::eq(dst, src) {

@@ -566,7 +566,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let vals: Option<Vec<BasicValueEnum>> = consts
                         .iter()
                         .enumerate()
-                        .map(|(i, c)| c.or_else(|| sty.get_field_type_at_index(i as u32).map(|ft| ft.const_zero())))
+                        .map(|(i, c)| {
+                            c.or_else(|| {
+                                sty.get_field_type_at_index(i as u32)
+                                    .map(|ft| ft.const_zero())
+                            })
+                        })
                         .collect();
                     if let Some(vals) = vals {
                         return Some(sty.const_named_struct(&vals).into());
