@@ -80,9 +80,6 @@ pub(crate) struct Gen<'ctx, 'a> {
     /// The last fresh-object scan (wb.rs): allocation call, last
     /// instruction looked at, and whether none could reach a safe point.
     pub fresh_scan: Option<(inkwell::values::InstructionValue<'ctx>, inkwell::values::InstructionValue<'ctx>, bool)>,
-    /// Scratch slots (by function and size in words) for values spilled on
-    /// barrier slow paths.
-    pub wb_tmps: HashMap<(FunctionValue<'ctx>, u32), inkwell::values::PointerValue<'ctx>>,
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -181,7 +178,6 @@ pub fn compile(
         local_cache: HashMap::new(),
         ptr_cache: HashMap::new(),
         fresh_scan: None,
-        wb_tmps: HashMap::new(),
     };
     g.gen_package();
     if !g.diags.is_empty() {

@@ -292,22 +292,35 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         );
     }
 
-    /// A scratch slot of the current function for `words` words spilled
-    /// on a barrier slow path (one per size and function).
-    fn wb_spill(&mut self, v: BasicValueEnum<'ctx>, size: u64) -> PointerValue<'ctx> {
-        let f = self.fs().func;
-        let words = size.div_ceil(8) as u32;
-        let tmp = match self.wb_tmps.get(&(f, words)) {
-            Some(p) => *p,
-            None => {
-                let ty = self.ctx.i64_type().array_type(words);
-                let p = self.alloca(ty.into(), "wb.tmp");
-                self.wb_tmps.insert((f, words), p);
-                p
-            }
-        };
-        self.builder.build_store(tmp, v).expect("store");
-        tmp
+    /// Spills `v` on a barrier slow path into the running thread's scratch
+    /// buffer `rgo_wb_scratch` (mbarrier.rs, BIG bytes of TLS), for
+    /// `runtime.wbCopy`. Not a stack slot: one written only on the slow
+    /// path would hold stale words on the fast path, which the collector's
+    /// conservative stack scan would take for roots. The address comes from
+    /// a side-effecting asm in the slow path itself, so it is never reused
+    /// after a call (the goroutine may move to another thread).
+    fn wb_spill(&mut self, v: BasicValueEnum<'ctx>) -> PointerValue<'ctx> {
+        let pt = self.ptr_type();
+        let ft = pt.fn_type(&[], false);
+        let asm = self.ctx.create_inline_asm(
+            ft,
+            "movq %fs:0, $0\n\tleaq rgo_wb_scratch@TPOFF($0), $0".to_string(),
+            "=r".to_string(),
+            true,
+            false,
+            None,
+            false,
+        );
+        let buf = self
+            .builder
+            .build_indirect_call(ft, asm, &[], "wb.scratch")
+            .expect("asm")
+            .try_as_basic_value()
+            .basic()
+            .expect("asm result")
+            .into_pointer_value();
+        self.builder.build_store(buf, v).expect("store");
+        buf
     }
 
     /// Stores register value `v` of type `t` (not big) at `p`, with the
@@ -348,7 +361,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let size = self.td.get_abi_size(&v.get_type());
         self.wb_split(
             &mut |g| {
-                let tmp = g.wb_spill(v, size);
+                let tmp = if size <= super::mem::BIG {
+                    g.wb_spill(v)
+                } else {
+                    // Not reached (larger values live in memory): a
+                    // frame slot then.
+                    let t = g.alloca(v.get_type(), "wb.tmp");
+                    g.builder.build_store(t, v).expect("store");
+                    t
+                };
                 let n = g.i64c(size);
                 g.call_rt(
                     "runtime.wbCopy",
