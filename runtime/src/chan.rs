@@ -51,6 +51,10 @@
 //!   except a select's other sudogs, which are on the heap and listed in
 //!   `G::waiting` so copystack adjusts their element pointers (gc's
 //!   adjustsudogs);
+//! - every element copy and clear goes through `copy_elem`/`zero_elem`,
+//!   which run the write barrier (mbarrier.rs) first when elements hold
+//!   pointers (buffer slots are heap memory; a direct send writes another
+//!   goroutine's stack, which the collector may have scanned already);
 //! - a select's sudogs have `is_select`; whoever completes one of them
 //!   first sets the goroutine's `select_done`, and dequeue skips sudogs of
 //!   goroutines whose select is already done.

@@ -27,6 +27,11 @@
 //!   produced twice and deleted entries are not produced. Keys that are
 //!   not equal to themselves (NaN) are produced from the snapshot, as gc does;
 //! - `clear` bumps `clear_seq`, which ends running iterations, and reseeds;
+//! - write barriers (mbarrier.rs): key copies into slots, slot clears
+//!   (delete, clear) and the pointer words the runtime stores (the group
+//!   array in the header, the iterator's words) run the barrier first when
+//!   keys or elements hold pointers; a rehash's copies into the new array
+//!   are covered by the barrier on `groups`, which shades the old array;
 //! - key and element memory comes from `mallocgc` (descriptor null for now:
 //!   the future collector must scan group arrays conservatively or the map
 //!   must pass a synthesised group descriptor);
