@@ -6,7 +6,9 @@
 //!
 //! Names: `runtime.atomic{Load,Store,Xadd,Xchg,Cas,And,Or}{32,64}` and
 //! `runtime.atomic{Load,Store,Xchg,Cas}p`. Xadd returns the new value, Xchg,
-//! And and Or the old one, Cas 1 if it swapped (0 otherwise).
+//! And and Or the old one, Cas 1 if it swapped (0 otherwise). The pointer
+//! stores, swaps and compare-and-swaps run the write barrier first
+//! (mbarrier.rs), as gc's atomicstorep and friends do.
 //!
 //! Safety contract of every function: the pointer is a valid, aligned,
 //! live address of the operand size (sync/atomic nil-checks first).
@@ -119,6 +121,7 @@ pub unsafe extern "C" fn loadp(p: *mut *mut u8) -> *mut u8 {
 /// See the module contract.
 #[export_name = "runtime.atomicStorep"]
 pub unsafe extern "C" fn storep(p: *mut *mut u8, v: *mut u8) {
+    crate::mbarrier::wb_store(p as usize, v as usize);
     // SAFETY: module contract.
     unsafe { AtomicPtr::from_ptr(p) }.store(v, SeqCst)
 }
@@ -129,6 +132,7 @@ pub unsafe extern "C" fn storep(p: *mut *mut u8, v: *mut u8) {
 /// See the module contract.
 #[export_name = "runtime.atomicXchgp"]
 pub unsafe extern "C" fn xchgp(p: *mut *mut u8, v: *mut u8) -> *mut u8 {
+    crate::mbarrier::wb_store(p as usize, v as usize);
     // SAFETY: module contract.
     unsafe { AtomicPtr::from_ptr(p) }.swap(v, SeqCst)
 }
@@ -139,6 +143,9 @@ pub unsafe extern "C" fn xchgp(p: *mut *mut u8, v: *mut u8) -> *mut u8 {
 /// See the module contract.
 #[export_name = "runtime.atomicCasp"]
 pub unsafe extern "C" fn casp(p: *mut *mut u8, old: *mut u8, new: *mut u8) -> u8 {
+    // As gc's atomic_casPointer: the barrier runs whether or not the swap
+    // happens (shading the current value and `new` is harmless).
+    crate::mbarrier::wb_store(p as usize, new as usize);
     // SAFETY: module contract.
     unsafe { AtomicPtr::from_ptr(p) }
         .compare_exchange(old, new, SeqCst, SeqCst)

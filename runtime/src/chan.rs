@@ -51,6 +51,10 @@
 //!   except a select's other sudogs, which are on the heap and listed in
 //!   `G::waiting` so copystack adjusts their element pointers (gc's
 //!   adjustsudogs);
+//! - every element copy and clear goes through `copy_elem`/`zero_elem`,
+//!   which run the write barrier (mbarrier.rs) first when elements hold
+//!   pointers (buffer slots are heap memory; a direct send writes another
+//!   goroutine's stack, which the collector may have scanned already);
 //! - a select's sudogs have `is_select`; whoever completes one of them
 //!   first sets the goroutine's `select_done`, and dequeue skips sudogs of
 //!   goroutines whose select is already done.
@@ -215,19 +219,41 @@ impl HChan {
     }
 }
 
+impl HChan {
+    /// Whether elements hold pointers (copies and clears need the write
+    /// barrier: the buffer is in the heap, and a direct send writes into
+    /// another goroutine's stack, which may have been scanned already).
+    fn elem_has_pointers(&self) -> bool {
+        // SAFETY: set by makechan to the element descriptor.
+        !self.elemtype.is_null() && unsafe { (*self.elemtype).ptrdata } != 0
+    }
+}
+
+/// Copies one element of `c` from `src` to `dst`.
+///
 /// # Safety
-/// `dst`/`src` hold `n` bytes (or are unused when n is 0).
-unsafe fn copy_elem(dst: *mut u8, src: *const u8, n: usize) {
+/// `dst`/`src` hold an element (or are unused when it has size 0).
+unsafe fn copy_elem(c: &HChan, dst: *mut u8, src: *const u8) {
+    let n = c.elemsize;
     if n != 0 && !dst.is_null() && !src.is_null() {
+        if c.elem_has_pointers() {
+            crate::mbarrier::wb_move(dst as usize, src as usize, n);
+        }
         // SAFETY: forwarded.
         unsafe { core::ptr::copy(src, dst, n) }
     }
 }
 
+/// Clears one element of `c` at `dst`.
+///
 /// # Safety
-/// `dst` holds `n` bytes or is null.
-unsafe fn zero_elem(dst: *mut u8, n: usize) {
+/// `dst` holds an element or is null.
+unsafe fn zero_elem(c: &HChan, dst: *mut u8) {
+    let n = c.elemsize;
     if n != 0 && !dst.is_null() {
+        if c.elem_has_pointers() {
+            crate::mbarrier::wb_zero(dst as usize, n);
+        }
         // SAFETY: forwarded.
         unsafe { core::ptr::write_bytes(dst, 0, n) }
     }
@@ -272,7 +298,7 @@ pub unsafe extern "C" fn makechan(t: *const Type, size: i64) -> *mut HChan {
 unsafe fn send_direct(c: &mut HChan, sg: *mut Sudog, ep: *const u8) {
     // SAFETY: forwarded.
     unsafe {
-        copy_elem((*sg).elem, ep, c.elemsize);
+        copy_elem(c, (*sg).elem, ep);
         (*sg).success = true;
         let g = &*(*sg).g;
         g.param.store(sg as *mut u8, Relaxed);
@@ -290,11 +316,11 @@ unsafe fn recv_direct(c: &mut HChan, sg: *mut Sudog, ep: *mut u8) {
     // SAFETY: forwarded.
     unsafe {
         if c.dataqsiz == 0 {
-            copy_elem(ep, (*sg).elem, c.elemsize);
+            copy_elem(c, ep, (*sg).elem);
         } else {
             let qp = c.slot(c.recvx);
-            copy_elem(ep, qp, c.elemsize);
-            copy_elem(qp, (*sg).elem, c.elemsize);
+            copy_elem(c, ep, qp);
+            copy_elem(c, qp, (*sg).elem);
             c.recvx += 1;
             if c.recvx == c.dataqsiz {
                 c.recvx = 0;
@@ -321,7 +347,7 @@ unsafe fn try_send(c: &mut HChan, ep: *const u8) -> bool {
     }
     if c.qcount < c.dataqsiz {
         // SAFETY: sendx < dataqsiz.
-        unsafe { copy_elem(c.slot(c.sendx), ep, c.elemsize) };
+        unsafe { copy_elem(c, c.slot(c.sendx), ep) };
         c.sendx += 1;
         if c.sendx == c.dataqsiz {
             c.sendx = 0;
@@ -346,8 +372,8 @@ unsafe fn try_recv(c: &mut HChan, ep: *mut u8) -> Option<bool> {
         let qp = c.slot(c.recvx);
         // SAFETY: recvx < dataqsiz; the slot holds an element.
         unsafe {
-            copy_elem(ep, qp, c.elemsize);
-            zero_elem(qp, c.elemsize);
+            copy_elem(c, ep, qp);
+            zero_elem(c, qp);
         }
         c.recvx += 1;
         if c.recvx == c.dataqsiz {
@@ -358,7 +384,7 @@ unsafe fn try_recv(c: &mut HChan, ep: *mut u8) -> Option<bool> {
     }
     if c.closed != 0 {
         // SAFETY: forwarded.
-        unsafe { zero_elem(ep, c.elemsize) };
+        unsafe { zero_elem(c, ep) };
         return Some(false);
     }
     None
@@ -468,7 +494,7 @@ pub unsafe extern "C" fn closechan(c: *mut HChan) {
     while let Some(sg) = ch.recvq.dequeue() {
         // SAFETY: queued sudogs are live.
         unsafe {
-            zero_elem((*sg).elem, ch.elemsize);
+            zero_elem(ch, (*sg).elem);
             (*sg).success = false;
         }
         glist.push(sg);

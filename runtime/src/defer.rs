@@ -254,6 +254,11 @@ fn free_defer(d: *mut Defer) {
 pub extern "C" fn deferproc(frame: *mut Frame, closure: *mut u8) {
     let g = getg();
     let d = alloc_defer();
+    // The record is a root the collector may have scanned already this
+    // cycle: shade the closure (the barrier of a pointer store).
+    // SAFETY: d is a valid record (alloc_defer).
+    let slot = unsafe { core::ptr::addr_of!((*d).closure) } as usize;
+    crate::mbarrier::wb_store(slot, closure as usize);
     // SAFETY: d is a fresh record owned by this function until linked.
     unsafe {
         (*d).closure = closure;

@@ -51,6 +51,14 @@ static ITABS: Mutex<Option<HashMap<(usize, usize), usize>>> = Mutex::new(None);
 
 const FAST_SLOTS: usize = 512;
 
+/// The FAST slot of (inter, typ): a multiplicative hash of both addresses
+/// (every bit of each matters; descriptors are only 8-aligned).
+#[inline(always)]
+fn fast_slot(key: (usize, usize)) -> usize {
+    let h = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (usize::BITS - FAST_SLOTS.trailing_zeros())) % FAST_SLOTS
+}
+
 thread_local! {
     /// (inter, typ, itab or 0 for "does not implement"); (0, 0, _) is empty.
     static FAST: core::cell::RefCell<[(usize, usize, usize); FAST_SLOTS]> = const { core::cell::RefCell::new([(0, 0, 0); FAST_SLOTS]) };
@@ -159,7 +167,7 @@ unsafe fn find_itab(inter: *const Type, typ: *const Type) -> Result<*const Itab,
     // Per-thread direct-mapped cache in front of the global table: type
     // assertions in hot paths (fmt checks every operand for Stringer,
     // error, Formatter) must not take a lock or hash with SipHash.
-    let slot = (key.0 >> 4 ^ key.1.rotate_left(7) >> 4) % FAST_SLOTS;
+    let slot = fast_slot(key);
     let hit = FAST.with(|f| {
         let e = f.borrow()[slot];
         (e.0 == key.0 && e.1 == key.1).then_some(e.2)
@@ -200,7 +208,7 @@ unsafe fn find_itab(inter: *const Type, typ: *const Type) -> Result<*const Itab,
 /// As find_itab.
 unsafe fn cached_itab_or_null(inter: *const Type, typ: *const Type) -> *const Itab {
     let key = (inter as usize, typ as usize);
-    let slot = (key.0 >> 4 ^ key.1.rotate_left(7) >> 4) % FAST_SLOTS;
+    let slot = fast_slot(key);
     let hit = FAST.with(|f| {
         let e = f.borrow()[slot];
         (e.0 == key.0 && e.1 == key.1).then_some(e.2)

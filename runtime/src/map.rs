@@ -27,6 +27,11 @@
 //!   produced twice and deleted entries are not produced. Keys that are
 //!   not equal to themselves (NaN) are produced from the snapshot, as gc does;
 //! - `clear` bumps `clear_seq`, which ends running iterations, and reseeds;
+//! - write barriers (mbarrier.rs): key copies into slots, slot clears
+//!   (delete, clear) and the pointer words the runtime stores (the group
+//!   array in the header, the iterator's words) run the barrier first when
+//!   keys or elements hold pointers; a rehash's copies into the new array
+//!   are covered by the barrier on `groups`, which shades the old array;
 //! - key and element memory comes from `mallocgc` (descriptor null for now:
 //!   the future collector must scan group arrays conservatively or the map
 //!   must pass a synthesised group descriptor);
@@ -163,8 +168,19 @@ impl Hmap {
         p
     }
 
+    /// Whether keys or elements hold pointers (slot copies and clears
+    /// need the write barrier).
+    #[inline(always)]
+    fn has_pointers(&self) -> bool {
+        // SAFETY: set from the map type's descriptors in makemap.
+        unsafe { (*self.key).ptrdata != 0 || (*self.elem).ptrdata != 0 }
+    }
+
     fn init_table(&mut self, ngroups: usize) {
-        self.groups = self.alloc_groups(ngroups);
+        let g = self.alloc_groups(ngroups);
+        // The barrier shades the old array: rehash copies its entries into
+        // the new one, which is black while marking.
+        set_ptr(&mut self.groups, g);
         self.mask = ngroups - 1;
         self.growth_left = max_load(ngroups);
     }
@@ -283,6 +299,9 @@ impl Hmap {
             }
             if let Some(s) = self.find(key, hash) {
                 if self.key_update {
+                    if self.key_t().ptrdata != 0 {
+                        crate::mbarrier::wb_move(s as usize, key as usize, self.key_t().size);
+                    }
                     core::ptr::copy_nonoverlapping(key, s, self.key_t().size);
                 }
                 return s.add(self.elem_off);
@@ -297,6 +316,9 @@ impl Hmap {
             }
             Self::set_ctrl(g, i, (hash & 0x7f) as u8);
             let s = self.slot(g, i);
+            if self.key_t().ptrdata != 0 {
+                crate::mbarrier::wb_move(s as usize, key as usize, self.key_t().size);
+            }
             core::ptr::copy_nonoverlapping(key, s, self.key_t().size);
             self.count += 1;
             s.add(self.elem_off)
@@ -317,6 +339,9 @@ impl Hmap {
             } else {
                 Self::set_ctrl(g, i, DELETED);
             }
+            if self.has_pointers() {
+                crate::mbarrier::wb_zero(s as usize, self.slot_size);
+            }
             core::ptr::write_bytes(s, 0, self.slot_size);
             self.count -= 1;
         }
@@ -328,6 +353,9 @@ impl Hmap {
             // SAFETY: the whole live array is rewritten: zero bytes, then
             // EMPTY control words.
             unsafe {
+                if self.has_pointers() {
+                    crate::mbarrier::wb_zero(self.groups as usize, n * self.group_size);
+                }
                 core::ptr::write_bytes(self.groups, 0, n * self.group_size);
                 for gi in 0..n {
                     *(self.group(self.groups, gi) as *mut u64) = LSB * EMPTY as u64;
@@ -339,6 +367,14 @@ impl Hmap {
         self.clear_seq += 1;
         self.seed = rand();
     }
+}
+
+/// `*slot = v` for a pointer word of runtime-owned memory that may be in
+/// the heap (the map header; reflect's heap-allocated iterators).
+#[inline(always)]
+fn set_ptr<T>(slot: &mut *mut T, v: *mut T) {
+    crate::mbarrier::wb_store(slot as *mut *mut T as usize, v as usize);
+    *slot = v;
 }
 
 fn align_up(x: usize, a: usize) -> usize {
@@ -478,18 +514,18 @@ pub unsafe extern "C" fn mapclear(_mt: *const Type, h: *mut Hmap) {
 pub unsafe extern "C" fn mapiterinit(_mt: *const Type, h: *mut Hmap, it: *mut Hiter) {
     // SAFETY: it points to 16 writable words.
     let it = unsafe { &mut *it };
-    it.key = core::ptr::null_mut();
-    it.elem = core::ptr::null_mut();
-    it.h = h;
+    set_ptr(&mut it.key, core::ptr::null_mut());
+    set_ptr(&mut it.elem, core::ptr::null_mut());
+    set_ptr(&mut it.h, h);
     it.n = 0;
     // SAFETY: h is null or a live map.
     if h.is_null() || unsafe { (*h).count } == 0 {
-        it.groups = core::ptr::null_mut();
+        set_ptr(&mut it.groups, core::ptr::null_mut());
         return;
     }
     // SAFETY: as above.
     let hm = unsafe { &*h };
-    it.groups = hm.groups;
+    set_ptr(&mut it.groups, hm.groups);
     it.mask = hm.mask;
     let r = rand();
     it.goff = (r >> 3) as usize & hm.mask;
@@ -509,14 +545,14 @@ pub unsafe extern "C" fn mapiternext(it: *mut Hiter) {
     // are alive (the iterator references them).
     unsafe {
         let it = &mut *it;
-        it.key = core::ptr::null_mut();
-        it.elem = core::ptr::null_mut();
+        set_ptr(&mut it.key, core::ptr::null_mut());
+        set_ptr(&mut it.elem, core::ptr::null_mut());
         if it.groups.is_null() {
             return;
         }
         let h = &*it.h;
         if h.clear_seq != it.clear_seq {
-            it.groups = core::ptr::null_mut();
+            set_ptr(&mut it.groups, core::ptr::null_mut());
             return;
         }
         let total = (it.mask + 1) * SLOTS;
@@ -531,28 +567,28 @@ pub unsafe extern "C" fn mapiternext(it: *mut Hiter) {
             }
             let s = h.slot(g, si);
             if h.groups == it.groups {
-                it.key = s;
-                it.elem = s.add(h.elem_off);
+                set_ptr(&mut it.key, s);
+                set_ptr(&mut it.elem, s.add(h.elem_off));
                 return;
             }
             // The map moved to a new array: the snapshot slot may be stale.
             if !h.key_reflexive && !typeequal(h.key_t(), s, s) {
                 // NaN-like keys cannot be looked up, updated or deleted
                 // (only cleared, checked above).
-                it.key = s;
-                it.elem = s.add(h.elem_off);
+                set_ptr(&mut it.key, s);
+                set_ptr(&mut it.elem, s.add(h.elem_off));
                 return;
             }
             if h.count == 0 {
                 continue;
             }
             if let Some(live) = h.find(s, h.hash(s)) {
-                it.key = live;
-                it.elem = live.add(h.elem_off);
+                set_ptr(&mut it.key, live);
+                set_ptr(&mut it.elem, live.add(h.elem_off));
                 return;
             }
         }
-        it.groups = core::ptr::null_mut();
+        set_ptr(&mut it.groups, core::ptr::null_mut());
     }
 }
 

@@ -18,14 +18,20 @@
 //!     one pointer word (the call does the store), or
 //!   - `runtime.wbMove(dst, src, size)` before copying `size` bytes of
 //!     pointerful memory from `src` to `dst` (the caller then copies), or
-//!   - `runtime.wbZero(dst, size)` before clearing `size` bytes at `dst`.
+//!   - `runtime.wbZero(dst, size)` before clearing `size` bytes at `dst`;
+//!   - `runtime.wbCopy(dst, src, size)` / `runtime.wbClear(dst, size)`:
+//!     wbMove / wbZero followed by the copy / clear itself (what rgoc's
+//!     slow paths call, so that the fast path keeps nothing live across
+//!     a call).
 //!
 //!   Ranges are shaded word by word, conservatively (every aligned word
 //!   that points into an allocated heap object): cheaper than finding the
 //!   destination's type, and only ever run while marking.
 //! - runtime code that copies or clears Go values in memory that may be in
 //!   the heap (channel buffers, map slots, copy/append, atomics) calls
-//!   [`wb_move`] / [`wb_zero`] / [`wb_store`] first.
+//!   [`wb_move`] / [`wb_zero`] / [`wb_store`] first;
+//!   `runtime.typedslicecopy` (slice.rs) and `runtime.typedmemmove` are
+//!   the copies with the barrier that generated and stdlib code call.
 
 use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
@@ -33,6 +39,23 @@ use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 /// with the world stopped).
 #[export_name = "runtime.writeBarrier"]
 pub static WRITE_BARRIER: AtomicU32 = AtomicU32::new(0);
+
+// `rgo_wb_scratch`: per-thread scratch where generated code spills a
+// multi-word value (at most 64 bytes, codegen's BIG) on a barrier slow path
+// before calling wbCopy. Thread-local rather than a stack slot so that no
+// frame holds a slot written only while barriers are on (stale words there
+// would be conservative roots); not a root itself: wbCopy has copied the
+// value to its destination before the thread can reach a safe point.
+core::arch::global_asm!(
+    ".pushsection .tbss,\"awT\",@nobits",
+    ".p2align 4",
+    ".globl rgo_wb_scratch",
+    ".type rgo_wb_scratch,@object",
+    ".size rgo_wb_scratch,64",
+    "rgo_wb_scratch:",
+    ".zero 64",
+    ".popsection",
+);
 
 /// Whether barriers are on.
 #[inline(always)]
@@ -84,6 +107,54 @@ pub unsafe extern "C" fn wb_move_c(dst: *mut u8, src: *const u8, size: usize) {
 #[export_name = "runtime.wbZero"]
 pub unsafe extern "C" fn wb_zero_c(dst: *mut u8, size: usize) {
     wb_zero(dst as usize, size);
+}
+
+/// Generated code's slow path for a pointerful copy while barriers are on:
+/// [`wb_move`], then the copy (overlap allowed).
+///
+/// # Safety
+/// Both ranges hold `size` bytes.
+#[export_name = "runtime.wbCopy"]
+pub unsafe extern "C" fn wb_copy_c(dst: *mut u8, src: *const u8, size: usize) {
+    wb_move(dst as usize, src as usize, size);
+    // SAFETY: caller contract.
+    unsafe { core::ptr::copy(src, dst, size) }
+}
+
+/// Generated code's slow path for clearing pointerful memory while
+/// barriers are on: [`wb_zero`], then the clear.
+///
+/// # Safety
+/// The range holds `size` bytes.
+#[export_name = "runtime.wbClear"]
+pub unsafe extern "C" fn wb_clear_c(dst: *mut u8, size: usize) {
+    wb_zero(dst as usize, size);
+    // SAFETY: caller contract.
+    unsafe { core::ptr::write_bytes(dst, 0, size) }
+}
+
+/// `*dst = *src` for a value of type `typ`, with the barrier when it holds
+/// pointers (gc's typedmemmove; stdlib code that copies values of dynamic
+/// type, such as reflect and errors.As, binds it with go:linkname).
+///
+/// # Safety
+/// `typ` is a valid descriptor; `dst` and `src` hold `typ.size` bytes.
+#[export_name = "runtime.typedmemmove"]
+pub unsafe extern "C" fn typedmemmove(
+    typ: *const crate::types::Type,
+    dst: *mut u8,
+    src: *const u8,
+) {
+    // SAFETY: caller contract.
+    let t = unsafe { &*typ };
+    if t.size == 0 || core::ptr::eq(dst, src) {
+        return;
+    }
+    if t.ptrdata != 0 {
+        wb_move(dst as usize, src as usize, t.size);
+    }
+    // SAFETY: caller contract.
+    unsafe { core::ptr::copy(src, dst, t.size) }
 }
 
 /// Runtime code: before copying `size` bytes of possibly pointerful memory

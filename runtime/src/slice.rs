@@ -159,6 +159,11 @@ pub unsafe fn grow(
     unsafe {
         let p = mallocgc(capmem, et, 1);
         if oldlen > 0 {
+            if !ns {
+                // gc's bulkBarrierPreWriteSrcOnly: the new array is black
+                // while marking, and the old one may be dropped unscanned.
+                crate::mbarrier::wb_move(p as usize, oldptr as usize, oldlen as usize * size);
+            }
             core::ptr::copy_nonoverlapping(oldptr, p, oldlen as usize * size);
         }
         Slice {
@@ -296,6 +301,29 @@ pub unsafe extern "C" fn slicecopy(
     // SAFETY: both ranges hold at least n elements of `width` bytes.
     unsafe { core::ptr::copy(fromptr, toptr, (n * width) as usize) };
     n
+}
+
+/// `copy(to, from)` for elements of type `et` that hold pointers: the
+/// write barrier, then slicecopy (gc's typedslicecopy).
+///
+/// # Safety
+/// As slicecopy; `et` is a valid descriptor.
+#[export_name = "runtime.typedslicecopy"]
+pub unsafe extern "C" fn typedslicecopy(
+    et: *const Type,
+    toptr: *mut u8,
+    tolen: i64,
+    fromptr: *const u8,
+    fromlen: i64,
+) -> i64 {
+    // SAFETY: caller's contract.
+    let width = unsafe { (*et).size } as i64;
+    let n = fromlen.min(tolen);
+    if n > 0 && width > 0 {
+        crate::mbarrier::wb_move(toptr as usize, fromptr as usize, (n * width) as usize);
+    }
+    // SAFETY: forwarded.
+    unsafe { slicecopy(toptr, tolen, fromptr, fromlen, width) }
 }
 
 #[cfg(test)]

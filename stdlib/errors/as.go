@@ -137,7 +137,7 @@ func assignTo(err error, targetPtr unsafe.Pointer, targetType *rtype) bool {
 	if typ.tflag&tflagDirectIface != 0 {
 		*(*unsafe.Pointer)(targetPtr) = e.word
 	} else {
-		memmove(targetPtr, e.word, typ.size)
+		typedmemmove(typ, targetPtr, e.word)
 	}
 	return true
 }
@@ -156,8 +156,8 @@ func isEmptyInterface(t *rtype) bool {
 	return (*full)(unsafe.Pointer(t)).nfields == 0
 }
 
-func memmove(dst, src unsafe.Pointer, n uintptr) {
-	for i := uintptr(0); i < n; i++ {
-		*(*byte)(unsafe.Add(dst, i)) = *(*byte)(unsafe.Add(src, i))
-	}
-}
+// typedmemmove copies a value of type t from src to dst, running the
+// write barrier first when t holds pointers.
+//
+//go:linkname typedmemmove runtime.typedmemmove
+func typedmemmove(t *rtype, dst, src unsafe.Pointer)

@@ -135,7 +135,7 @@ func packEface(v Value) any {
 		}
 	}
 	p := unsafe_New(v.typ)
-	memmove(p, v.ptr, v.typ.size)
+	typedmemmove(v.typ, p, v.ptr)
 	return makeEface(v.typ, p)
 }
 
@@ -150,17 +150,11 @@ func makeEface(t *rtype, w unsafe.Pointer) any
 //go:linkname staticUint64 runtime.staticUint64
 func staticUint64(k uint64) unsafe.Pointer
 
-func memmove(dst, src unsafe.Pointer, n uintptr) {
-	i := uintptr(0)
-	if uintptr(dst)%8 == 0 && uintptr(src)%8 == 0 {
-		for ; i+8 <= n; i += 8 {
-			*(*uint64)(unsafe.Add(dst, i)) = *(*uint64)(unsafe.Add(src, i))
-		}
-	}
-	for ; i < n; i++ {
-		*(*byte)(unsafe.Add(dst, i)) = *(*byte)(unsafe.Add(src, i))
-	}
-}
+// typedmemmove copies a value of type t from src to dst, running the
+// write barrier first when t holds pointers.
+//
+//go:linkname typedmemmove runtime.typedmemmove
+func typedmemmove(t *rtype, dst, src unsafe.Pointer)
 
 // ifaceWords returns the dynamic (type, data word) of an interface Value.
 func ifaceWords(v Value) (*rtype, unsafe.Pointer) {
@@ -469,13 +463,15 @@ func (v Value) NumMethod() int {
 }
 
 // Map iteration through the runtime's iterator (16 words; word 0 is the
-// current key pointer, nil at the end, word 1 the element pointer).
+// current key pointer, nil at the end, word 1 the element pointer). The
+// words are unsafe.Pointers so that the collector sees the map and the
+// group array the iterator holds.
 
 //go:linkname mapiterinit runtime.mapiterinit
-func mapiterinit(t *rtype, h unsafe.Pointer, it *[16]uintptr)
+func mapiterinit(t *rtype, h unsafe.Pointer, it *[16]unsafe.Pointer)
 
 //go:linkname mapiternext runtime.mapiternext
-func mapiternext(it *[16]uintptr)
+func mapiternext(it *[16]unsafe.Pointer)
 
 //go:linkname mapaccess runtime.mapaccess
 func mapaccess(t *rtype, h unsafe.Pointer, key unsafe.Pointer) unsafe.Pointer
@@ -483,7 +479,7 @@ func mapaccess(t *rtype, h unsafe.Pointer, key unsafe.Pointer) unsafe.Pointer
 // A MapIter is an iterator for ranging over a map.
 type MapIter struct {
 	m       Value
-	it      *[16]uintptr
+	it      *[16]unsafe.Pointer
 	started bool
 	key     unsafe.Pointer
 	elem    unsafe.Pointer
@@ -499,7 +495,7 @@ func (v Value) MapRange() *MapIter {
 func (it *MapIter) Next() bool {
 	if !it.started {
 		it.started = true
-		it.it = new([16]uintptr)
+		it.it = new([16]unsafe.Pointer)
 		mapiterinit(it.m.typ, *(*unsafe.Pointer)(it.m.ptr), it.it)
 	} else {
 		if it.key == nil {
@@ -530,7 +526,7 @@ func (it *MapIter) Value() Value {
 
 func copyVal(t *rtype, p unsafe.Pointer, fl flag) Value {
 	c := unsafe_New(t)
-	memmove(c, p, t.size)
+	typedmemmove(t, c, p)
 	return Value{t, c, fl}
 }
 

@@ -161,6 +161,9 @@ func swapper(x any) func(i, j int) {
 			}
 		}
 	}
+	if e.typ.elem.ptrdata != 0 {
+		return pointerSwapper(e.typ.elem, s)
+	}
 	// Common element sizes swap whole words (gc special-cases some
 	// element types the same way; out-of-range indexes panic as index
 	// expressions do).
@@ -194,3 +197,41 @@ func swapper(x any) func(i, j int) {
 		copy(b, tmp)
 	}
 }
+
+// pointerSwapper swaps elements that hold pointers through pointer-typed
+// words or typedmemmove, so that the write barrier runs (words of
+// pointer-free fields typed unsafe.Pointer only get shaded if they happen
+// to point into the heap, as the runtime's conservative range barrier
+// does).
+func pointerSwapper(et *rtype, s sliceHeader) func(i, j int) {
+	switch et.size {
+	case 8:
+		is := unsafe.Slice((*unsafe.Pointer)(s.data), s.len)
+		return func(i, j int) { is[i], is[j] = is[j], is[i] }
+	case 16:
+		is := unsafe.Slice((*[2]unsafe.Pointer)(s.data), s.len)
+		return func(i, j int) { is[i], is[j] = is[j], is[i] }
+	case 24:
+		is := unsafe.Slice((*[3]unsafe.Pointer)(s.data), s.len)
+		return func(i, j int) { is[i], is[j] = is[j], is[i] }
+	}
+	size := et.size
+	tmp := make([]byte, size)
+	return func(i, j int) {
+		if uint(i) >= uint(s.len) || uint(j) >= uint(s.len) {
+			panic("reflect: slice index out of range")
+		}
+		a := unsafe.Add(s.data, uintptr(i)*size)
+		b := unsafe.Add(s.data, uintptr(j)*size)
+		t := unsafe.Pointer(&tmp[0])
+		typedmemmove(et, t, a)
+		typedmemmove(et, a, b)
+		typedmemmove(et, b, t)
+	}
+}
+
+// typedmemmove copies a value of type t from src to dst, running the
+// write barrier first when t holds pointers.
+//
+//go:linkname typedmemmove runtime.typedmemmove
+func typedmemmove(t *rtype, dst, src unsafe.Pointer)

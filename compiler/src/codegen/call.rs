@@ -451,7 +451,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.builder.build_store(obj, code.as_global_value().as_pointer_value()).expect("store");
         for (i, v) in vals.iter().enumerate() {
             let p = self.builder.build_struct_gep(st, obj, i as u32 + 1, "").expect("gep");
-            self.builder.build_store(p, *v).expect("store");
+            self.store_raw(p, *v);
         }
         Some(obj)
     }

@@ -1251,9 +1251,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                             .builder
                             .build_int_mul(l, self.i64c(size), "")
                             .expect("mul");
-                        self.builder
-                            .build_memset(p, 1, self.ctx.i8_type().const_zero(), bytes)
-                            .expect("memset");
+                        let wb = self.needs_wb(p, et, None);
+                        self.clear_mem(p, bytes, 1, wb);
                     }
                     _ => self.unsupported(e.pos, "clear of this type"),
                 }

@@ -985,7 +985,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     self.arith(bop, old, r, t, s.pos)
                 };
                 if let Some(nv) = nv {
-                    self.builder.build_store(p, nv).expect("store");
+                    // `s += x` stores a string.
+                    self.store_val(p, nv, t);
                 }
             }
             AssignOp::Define | AssignOp::Assign => {

@@ -9,7 +9,7 @@
 //!   registers; aggregates are zeroed with memset and copied with memcpy
 //!   when they are large.
 
-use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
+use inkwell::values::{BasicValue, BasicValueEnum, IntValue, PointerValue};
 use inkwell::IntPredicate;
 use rgoc_syntax::{Expr, ExprKind, Pos};
 use rgoc_types::{Mode, SelectionKind, Type, TypeId};
@@ -18,7 +18,7 @@ use super::rt::R;
 use super::Gen;
 
 /// Aggregates larger than this are zeroed and copied through memory.
-const BIG: u64 = 64;
+pub(crate) const BIG: u64 = 64;
 
 pub(crate) fn strip(e: &Expr) -> &Expr {
     match &e.kind {
@@ -38,10 +38,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return;
         };
         let size = self.td.get_abi_size(&ty);
-        if size > BIG {
-            self.builder
-                .build_memset(p, 8, self.ctx.i8_type().const_zero(), self.i64c(size))
-                .expect("memset");
+        let wb = self.needs_wb(p, t, None);
+        if size > BIG || wb {
+            self.clear_mem(p, self.i64c(size), 8, wb);
         } else {
             self.builder.build_store(p, ty.const_zero()).expect("store");
         }
@@ -84,15 +83,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         Some(self.builder.build_load(ty, p, "").expect("load"))
     }
 
-    /// Stores value `v` of type `t` at `p`.
+    /// Stores value `v` of type `t` at `p` (with the write barrier when
+    /// `p` may be in the heap or a global: wb.rs).
     pub fn store_val(&mut self, p: PointerValue<'ctx>, v: BasicValueEnum<'ctx>, t: TypeId) {
         if self.is_big(t) {
             let size = self.size_of(t, Pos::default());
-            self.builder
-                .build_memmove(p, 8, v.into_pointer_value(), 8, self.i64c(size))
-                .expect("memmove");
+            let wb = self.needs_wb(p, t, Some(v));
+            self.copy_mem(p, v.into_pointer_value(), self.i64c(size), 8, wb);
         } else {
-            self.builder.build_store(p, v).expect("store");
+            self.store_small(p, v, t);
         }
     }
 
@@ -536,6 +535,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let tmp = self.alloca(ty, "lit");
                 self.zero_store(tmp, t, e.pos);
                 let sty = ty.into_struct_type();
+                // Constant fields make a constant value (a store of it into
+                // a fresh object needs no write barrier).
+                let mut consts: Vec<Option<BasicValueEnum>> = vec![None; fields.len()];
+                let mut all_const = true;
                 for (k, el) in elts.iter().enumerate() {
                     let i = match &el.key {
                         Some(key) => match &strip(key).kind {
@@ -545,6 +548,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         None => k,
                     };
                     let v = self.expr_to(&el.value, fields[i].typ)?;
+                    if all_const && v.is_const() && !self.is_big(fields[i].typ) {
+                        consts[i] = Some(v);
+                    } else {
+                        all_const = false;
+                    }
                     let fp = self
                         .builder
                         .build_struct_gep(sty, tmp, i as u32, "")
@@ -553,6 +561,21 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 }
                 if self.is_big(t) {
                     return Some(tmp.into());
+                }
+                if all_const {
+                    let vals: Option<Vec<BasicValueEnum>> = consts
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            c.or_else(|| {
+                                sty.get_field_type_at_index(i as u32)
+                                    .map(|ft| ft.const_zero())
+                            })
+                        })
+                        .collect();
+                    if let Some(vals) = vals {
+                        return Some(sty.const_named_struct(&vals).into());
+                    }
                 }
                 Some(self.builder.build_load(ty, tmp, "").expect("load"))
             }
@@ -664,12 +687,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         };
         let size = self.td.get_abi_size(&ty);
         if size > BIG {
-            self.builder
-                .build_memmove(dst, 8, src, 8, self.i64c(size))
-                .expect("memmove");
+            let wb = self.needs_wb(dst, t, Some(src.into()));
+            self.copy_mem(dst, src, self.i64c(size), 8, wb);
         } else {
             let v = self.builder.build_load(ty, src, "").expect("load");
-            self.builder.build_store(dst, v).expect("store");
+            self.store_small(dst, v, t);
         }
     }
 
@@ -856,9 +878,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     .builder
                     .build_int_mul(n, self.i64c(size), "")
                     .expect("mul");
-                self.builder
-                    .build_memmove(dst, 1, sp, 1, bytes)
-                    .expect("memmove");
+                let wb = self.needs_wb(dst, et, Some(sp.into()));
+                self.copy_mem(dst, sp, bytes, 1, wb);
             }
             None => {
                 for (i, v) in vals.into_iter().enumerate() {
@@ -886,6 +907,16 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             (p, l)
         };
         let size = self.size_of(et, args[0].pos);
+        if self.has_pointers(et) {
+            // The runtime runs the barrier before copying (typedslicecopy).
+            let d = self.type_desc(et, args[0].pos).as_pointer_value();
+            return self.call_rt(
+                "runtime.typedslicecopy",
+                &[R::Ptr, R::Ptr, R::I64, R::Ptr, R::I64],
+                R::I64,
+                &[d.into(), dp.into(), dl.into(), sp.into(), sl.into()],
+            );
+        }
         self.call_rt(
             "runtime.slicecopy",
             &[R::Ptr, R::I64, R::Ptr, R::I64, R::I64],

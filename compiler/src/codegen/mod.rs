@@ -24,6 +24,7 @@ mod range;
 mod rt;
 mod typedesc;
 mod walk;
+mod wb;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -74,6 +75,11 @@ pub(crate) struct Gen<'ctx, 'a> {
     /// Package-level type names (types that are not local to a function).
     pub pkg_types: std::collections::HashSet<ObjId>,
     pub local_cache: HashMap<TypeId, bool>,
+    /// Whether a type holds pointers (wb.rs).
+    pub ptr_cache: HashMap<TypeId, bool>,
+    /// The last fresh-object scan (wb.rs): allocation call, last
+    /// instruction looked at, and whether none could reach a safe point.
+    pub fresh_scan: Option<(inkwell::values::InstructionValue<'ctx>, inkwell::values::InstructionValue<'ctx>, bool)>,
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -170,6 +176,8 @@ pub fn compile(
         target: unit.package,
         pkg_types: package_type_objects(files, c),
         local_cache: HashMap::new(),
+        ptr_cache: HashMap::new(),
+        fresh_scan: None,
     };
     g.gen_package();
     if !g.diags.is_empty() {

@@ -90,6 +90,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.ctx.create_enum_attribute(kind, 0),
             );
         }
+        if matches!(name, "runtime.gcWriteBarrier" | "runtime.wbCopy" | "runtime.wbClear") {
+            // Only called while the collector marks: keep them off the
+            // hot path's layout.
+            let kind = inkwell::attributes::Attribute::get_named_enum_kind_id("cold");
+            f.add_attribute(
+                inkwell::attributes::AttributeLoc::Function,
+                self.ctx.create_enum_attribute(kind, 0),
+            );
+        }
         f
     }
 
