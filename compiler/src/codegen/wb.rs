@@ -20,13 +20,15 @@
 //! into an object that `runtime.newobject`/`mallocgc` returned earlier in
 //! the current basic block with no call that may reach a safe point in
 //! between, when the store cannot make that object point to a heap object
-//! (zeroing, or an LLVM constant: null, globals, constant strings). A
-//! non-constant value stored into such a fresh object still gets the
-//! barrier: the collector allocates black during marking and scans each
-//! stack once, so a pointer the mutator holds only on its not yet scanned
-//! stack and moves into a black object must be shaded (gc's compiler keeps
-//! these barriers too: it elides only stores of global addresses and
-//! copies of read-only data into fresh zeroed memory).
+//! (zeroing, or an LLVM constant: null, globals, constant strings), and —
+//! with `ELIDE_ALL_FRESH_STORES` — any value stored into such a fresh
+//! object. That is sound for our collector, which scans every goroutine
+//! stack in the pause that starts marking: during marking no stack is
+//! unscanned, so any pointer the mutator holds was reachable when marking
+//! began (and stays protected by the deletion barrier on heap and global
+//! stores) or was allocated black since; a fresh object starts with no
+//! old values to shade. (gc, which scans stacks one by one while the
+//! program runs, keeps these barriers.)
 //!
 //! The flag test is one load, a compare and a branch weighted towards the
 //! fast path; the barrier entry points are declared `cold`.
@@ -44,10 +46,10 @@ use rgoc_types::{BasicKind, Type, TypeId};
 use super::rt::R;
 use super::Gen;
 
-/// Set to elide barriers for every store into a fresh object: sound only
-/// if the collector does not allocate black while the allocating
-/// goroutine's stack is unscanned (it would then scan the object later).
-const ELIDE_ALL_FRESH_STORES: bool = false;
+/// Elide barriers for every store into a fresh object: sound because the
+/// collector scans all stacks in its first pause (see the module comment);
+/// must become false if stacks are ever scanned while the program runs.
+const ELIDE_ALL_FRESH_STORES: bool = true;
 
 /// Where a destination address points, as far as codegen can tell.
 #[derive(Clone, Copy, PartialEq, Eq)]
