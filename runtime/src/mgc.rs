@@ -426,12 +426,10 @@ fn help_mark() {
     loop {
         match phase() {
             PHASE_MARK => {
-                let before = crate::mgcmark::SCANNED_BYTES.load(Relaxed);
                 assist(usize::MAX / 4);
-                if crate::mgcmark::SCANNED_BYTES.load(Relaxed) == before {
-                    // Others hold the remaining work: let them finish.
-                    crate::sched::gosched();
-                }
+                // Let waiting goroutines run (and others finish the work
+                // they hold).
+                crate::sched::gosched();
             }
             PHASE_OFF => return,
             _ => crate::sched::gosched(),
@@ -523,7 +521,9 @@ extern "C" fn assist_on_system_stack(arg: *mut u8) {
     let work = unsafe { *(arg as *const usize) };
     let t0 = nanotime();
     let mut mk = Marker::new();
-    mk.drain_concurrent(work.max(1), u64::MAX, &|| false);
+    // A goroutine waiting for this P stops the assist early (gc's assists
+    // stop when preempted); the debt is paid at the next refill.
+    mk.drain_concurrent(work.max(1), u64::MAX, &crate::sched::local_work_waiting);
     ASSIST_NS.fetch_add(nanotime() - t0, Relaxed);
 }
 
@@ -579,7 +579,6 @@ fn mark_termination(_sp: usize) {
     let mut mk = Marker::new();
     mk.drain_all();
     debug_assert_eq!(NACTIVE.load(Relaxed), 0);
-    let t_mark = nanotime();
     if CHECKMARK.load(Relaxed) {
         checkmark(m);
     }
@@ -601,7 +600,7 @@ fn mark_termination(_sp: usize) {
     let (c0, c1) = (m.gc.cycle_t0, m.gc.cycle_t1);
     let heap0 = m.gc.cycle_heap0;
     let forced = FORCED.swap(false, Relaxed);
-    end_cycle(m, forced, [c0, c1, t0, t_mark, t1], heap0, heap1, marked, true);
+    end_cycle(m, forced, [c0, c1, t0, t1], heap0, heap1, marked, true);
     HEAP_LOCK.unlock();
     crate::sched::start_the_world();
 }
@@ -708,7 +707,6 @@ extern "C" fn gc_full_stw(forced: usize, sp: usize) {
     m.gc.stack_scanned = stacks;
     m.gc.globals_scanned = globals;
     mk.drain_all();
-    let t_mark = nanotime();
     crate::mfinal::queue_unreachable(&mut mk);
     mk.drain_all();
     let heap1 = m.stats.heap_live;
@@ -725,15 +723,15 @@ extern "C" fn gc_full_stw(forced: usize, sp: usize) {
     m.heap.scavenge(retain.max(m.heap.pages_inuse));
     let t1 = nanotime();
     record_pause(m, t1 - t0);
-    end_cycle(m, forced != 0, [t0, t0, t0, t_mark, t1], heap0, heap1, marked, false);
+    end_cycle(m, forced != 0, [t0, t1, t1, t1], heap0, heap1, marked, false);
     HEAP_LOCK.unlock();
     crate::sched::start_the_world();
 }
 
 /// Book-keeping at the end of a cycle; `t` = [start, end of the first
-/// pause, start of the second, end of marking, end].
+/// pause, start of the second, end] (a full cycle is one pause).
 #[allow(clippy::too_many_arguments)] // the facts of one cycle
-fn end_cycle(m: &mut MemState, forced: bool, t: [u64; 5], h0: usize, h1: usize, h2: usize, concurrent: bool) {
+fn end_cycle(m: &mut MemState, forced: bool, t: [u64; 4], h0: usize, h1: usize, h2: usize, concurrent: bool) {
     let g = &mut m.gc;
     g.last_gc = unixnanos();
     g.pause_end[(g.numgc % 256) as usize] = g.last_gc;
@@ -756,8 +754,8 @@ fn end_cycle(m: &mut MemState, forced: bool, t: [u64; 5], h0: usize, h1: usize, 
 /// gc's gctrace line: `gc # @#s #%: #+#+# ms clock, #+#/#/#+# ms cpu,
 /// #->#-># MB, # MB goal, # MB stacks, # MB globals, # P`: the clock
 /// times are the first pause, the concurrent mark and the second pause.
-fn trace(g: &GcState, t: [u64; 5], h0: usize, h1: usize, h2: usize, forced: bool) {
-    let [t0, t1, t2, tmark, t3] = t;
+fn trace(g: &GcState, t: [u64; 4], h0: usize, h1: usize, h2: usize, forced: bool) {
+    let [t0, t1, t2, t3] = t;
     let mut b = crate::print::Buf::<256>::new();
     let elapsed = t3.saturating_sub(g.start_ns).max(1);
     b.push(b"gc ");
@@ -769,9 +767,9 @@ fn trace(g: &GcState, t: [u64; 5], h0: usize, h1: usize, h2: usize, forced: bool
     b.push(b"%: ");
     push_ms(&mut b, t1 - t0);
     b.push(b"+");
-    push_ms(&mut b, t2 - t1 + (tmark - t2));
+    push_ms(&mut b, t2 - t1);
     b.push(b"+");
-    push_ms(&mut b, t3 - tmark);
+    push_ms(&mut b, t3 - t2);
     b.push(b" ms clock, ");
     push_ms(&mut b, t1 - t0);
     b.push(b"+");
@@ -781,7 +779,7 @@ fn trace(g: &GcState, t: [u64; 5], h0: usize, h1: usize, h2: usize, forced: bool
     b.push(b"/");
     push_ms(&mut b, IDLE_NS.load(Relaxed));
     b.push(b"+");
-    push_ms(&mut b, t3 - tmark);
+    push_ms(&mut b, t3 - t2);
     b.push(b" ms cpu, ");
     b.push_uint((h0 >> 20) as u64);
     b.push(b"->");

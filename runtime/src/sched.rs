@@ -302,6 +302,18 @@ fn gomaxprocs() -> usize {
     GOMAXPROCS.load(Relaxed)
 }
 
+/// Whether a goroutine waits in the global queue or any P's queue (an
+/// idle P's marking gives way to it).
+pub fn work_waiting() -> bool {
+    !runq_global().is_empty() || (0..gomaxprocs()).any(|i| allp(i).is_some_and(|v| !v.runq_empty()))
+}
+
+/// Whether a goroutine waits in the current P's own queue or the global
+/// one (an assist gives way to it).
+pub fn local_work_waiting() -> bool {
+    !runq_global().is_empty() || curp().is_some_and(|p| !p.runq_empty())
+}
+
 /// The id of the P this M holds, if any (the allocator's cache index).
 #[inline]
 pub fn curp_id() -> Option<usize> {
@@ -771,13 +783,19 @@ fn findrunnable() -> &'static G {
         }
         // Nothing to run: mark or sweep for the collector while there is
         // such work (gc's idle mark worker and background sweeper).
-        if m.spinning.swap(0, Relaxed) != 0 {
+        // (Not spinning meanwhile: a goroutine readied now wakes an M.)
+        let was_spinning = m.spinning.swap(0, Relaxed) != 0;
+        if was_spinning {
             NMSPINNING.fetch_sub(1, SeqCst);
         }
-        if crate::mgcmark::idle_mark(&|| !runq_global().is_empty() || !p.runq_empty())
-            || crate::mgcsweep::bg_sweep()
-        {
+        if crate::mgcmark::idle_mark(&work_waiting) || crate::mgcsweep::bg_sweep() {
             continue;
+        }
+        if was_spinning {
+            // Back to spinning: giving up the P below re-checks the queues
+            // for what was readied while we counted as spinning.
+            m.spinning.store(1, Relaxed);
+            NMSPINNING.fetch_add(1, SeqCst);
         }
         // Nothing: give up the P.
         SCHED_LOCK.lock();
