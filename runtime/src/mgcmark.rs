@@ -67,6 +67,9 @@ pub static MARK_START_NS: AtomicU64 = AtomicU64::new(0);
 /// percent (gc's gcBackgroundUtilization).
 const BACKGROUND_PERCENT: u64 = 25;
 
+/// Large objects are scanned in pieces of about this many bytes.
+const OBLET: usize = 128 << 10;
+
 /// Prefetch window of a marker.
 const AHEAD: usize = 8;
 
@@ -215,9 +218,7 @@ impl Marker {
             None => return,
         };
         if s.sizeclass() == 0 {
-            let (t, n) = (s.largetype, s.largesize);
-            self.scanned += n;
-            self.scan_typed(base, t, n);
+            self.scan_large(s, base);
             return;
         }
         self.scanned += s.elemsize;
@@ -240,6 +241,31 @@ impl Marker {
             }
             w += k;
         }
+    }
+
+    /// Scan (part of) the large object of span `s`: grey entries are the
+    /// object's start or the start of one of its *oblets* (gc's
+    /// maxObletBytes): an object over `OBLET` bytes is scanned an oblet at a
+    /// time, the others queued as work of their own, so no marker is stuck
+    /// in one object for long (preemption, stop-the-world, idle Ps giving
+    /// way to goroutines).
+    fn scan_large(&mut self, s: &MSpan, p: usize) {
+        let (t, n) = (s.largetype, s.largesize);
+        // Oblets are whole elements of the allocation's type.
+        // SAFETY: a large span's type is a valid descriptor or null.
+        let esize = if t.is_null() { 8 } else { unsafe { (*t).size }.max(8) };
+        let oblet = (OBLET / esize).max(1) * esize;
+        let base = s.start;
+        if p == base && n > oblet {
+            let mut q = base + oblet;
+            while q < base + n {
+                self.stack.push(q);
+                q += oblet;
+            }
+        }
+        let len = oblet.min(base + n - p);
+        self.scanned += len;
+        self.scan_typed(p, t, len);
     }
 
     /// Scan local grey objects until none is left (world stopped, or a
