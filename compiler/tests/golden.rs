@@ -16,6 +16,15 @@
 //!
 //! `RGOC_BIN` overrides the compiler under test (e.g. a wrapper around the
 //! reference `go build`, to check this harness itself).
+//!
+//! Stress runs (`scripts/stress`) use three more variables, for the
+//! `testdata/run` programs only:
+//! - `RGOC_GOLDEN_ENV="K=V K2=V2"`: environment variables set for each
+//!   program run (not for the build), e.g. `GOGC=1` or `GODEBUG=gcstress=50`;
+//! - `RGOC_GOLDEN_FILTER=regex`: only the programs whose name (without
+//!   `.go`) the regex matches;
+//! - `RGOC_GOLDEN_TIMEOUT=seconds`: the limit for each run (default 30 s,
+//!   120 s when `RGOC_GOLDEN_ENV` is set).
 
 use regex::Regex;
 use std::fmt::Write as _;
@@ -32,6 +41,51 @@ use std::{env, fs, thread};
 const JOBS: usize = 2;
 const BUILD_TIMEOUT: Duration = Duration::from_secs(120);
 const RUN_TIMEOUT: Duration = Duration::from_secs(30);
+/// The run limit when `RGOC_GOLDEN_ENV` is set: stress settings make
+/// allocation-heavy programs several times slower.
+const STRESS_RUN_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// `RGOC_GOLDEN_ENV`: `K=V` words set in each program's environment.
+fn run_env() -> Vec<(String, String)> {
+    let Ok(spec) = env::var("RGOC_GOLDEN_ENV") else {
+        return Vec::new();
+    };
+    spec.split_whitespace()
+        .map(|kv| match kv.split_once('=') {
+            Some((k, v)) if !k.is_empty() => (k.to_string(), v.to_string()),
+            _ => panic!("RGOC_GOLDEN_ENV: want K=V words, got {kv:?}"),
+        })
+        .collect()
+}
+
+fn run_timeout() -> Duration {
+    match env::var("RGOC_GOLDEN_TIMEOUT") {
+        Ok(s) => Duration::from_secs_f64(
+            s.parse()
+                .unwrap_or_else(|e| panic!("RGOC_GOLDEN_TIMEOUT={s:?}: {e}")),
+        ),
+        Err(_) if env::var_os("RGOC_GOLDEN_ENV").is_some() => STRESS_RUN_TIMEOUT,
+        Err(_) => RUN_TIMEOUT,
+    }
+}
+
+/// The `testdata/run` programs, those `RGOC_GOLDEN_FILTER` selects when set.
+fn run_files() -> Vec<PathBuf> {
+    let files = go_files(&testdata("run"));
+    let Ok(filter) = env::var("RGOC_GOLDEN_FILTER") else {
+        return files;
+    };
+    let re = Regex::new(&filter).unwrap_or_else(|e| panic!("RGOC_GOLDEN_FILTER: {e}"));
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| re.is_match(&f.file_stem().unwrap().to_string_lossy()))
+        .collect();
+    assert!(
+        !files.is_empty(),
+        "RGOC_GOLDEN_FILTER={filter:?} selects no program"
+    );
+    files
+}
 
 fn rgoc() -> PathBuf {
     env::var_os("RGOC_BIN")
@@ -269,10 +323,11 @@ fn check_run(src: &Path) -> Result<(), String> {
     let base = src.with_extension("");
     let stdin = fs::read(base.with_extension("in")).unwrap_or_default();
     let mut cmd = Command::new(&exe);
-    cmd.current_dir(src.parent().unwrap());
-    let out = match run(cmd, stdin, RUN_TIMEOUT) {
+    cmd.current_dir(src.parent().unwrap()).envs(run_env());
+    let timeout = run_timeout();
+    let out = match run(cmd, stdin, timeout) {
         Ok(Some(out)) => out,
-        Ok(None) => return Err(format!("  timed out after {RUN_TIMEOUT:?}")),
+        Ok(None) => return Err(format!("  timed out after {timeout:?}")),
         Err(e) => return Err(format!("  cannot run {}: {e}", exe.display())),
     };
     let mut msg = String::new();
@@ -303,13 +358,16 @@ fn check_run(src: &Path) -> Result<(), String> {
     if msg.is_empty() {
         Ok(())
     } else {
+        if let Ok(spec) = env::var("RGOC_GOLDEN_ENV") {
+            let _ = writeln!(msg, "  (run with RGOC_GOLDEN_ENV={spec:?})");
+        }
         Err(msg)
     }
 }
 
 #[test]
 fn run_programs() {
-    check_all(go_files(&testdata("run")), check_run);
+    check_all(run_files(), check_run);
 }
 
 struct Diagnostic {
