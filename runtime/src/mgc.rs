@@ -511,6 +511,11 @@ pub fn assist(bytes: usize) {
         return;
     }
     crate::stack::systemstack(&work as *const usize as *mut u8, assist_on_system_stack);
+    if !crate::mgcmark::work().is_empty() {
+        // The assist shared work: an idle P can take it (gc's wakep when
+        // work is put on the full list).
+        crate::sched::wakep_after_gc();
+    }
     if phase() == PHASE_MARK && crate::mgcmark::no_work_left() {
         mark_done();
     }

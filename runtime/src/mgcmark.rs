@@ -359,9 +359,7 @@ impl Marker {
                 {
                     break;
                 }
-                if n.is_multiple_of(1024) {
-                    self.share();
-                }
+                self.share();
             }
         }
         self.flush();

@@ -817,6 +817,41 @@ impl MHeap {
         unsafe { *self.bitmap.add(w / 64) |= 1 << (w % 64) };
     }
 
+    /// set_type_bits' fast case, inlined into mallocgc: one element in at
+    /// most 64 words, its pointer words as one mask written into the (at
+    /// most two) bitmap words it spans. False when it does not apply.
+    #[inline(always)]
+    pub(crate) fn set_type_bits_small(&mut self, p: usize, elemsize: usize, t: &Type, size: usize) -> bool {
+        let n = elemsize / 8;
+        if n > 64 || size != t.size || t.gcdata.is_null() || t.ptrdata == 0 {
+            return false;
+        }
+        let pw = t.ptrdata / 8;
+        // SAFETY: gcdata holds ceil(pw/8) bytes.
+        let mut mask = unsafe { *t.gcdata } as u64;
+        for k in 1..pw.div_ceil(8) {
+            // SAFETY: as above.
+            mask |= (unsafe { *t.gcdata.add(k) } as u64) << (8 * k);
+        }
+        if pw < 64 {
+            mask &= (1u64 << pw) - 1;
+        }
+        let keep = if n == 64 { !0 } else { (1u64 << n) - 1 };
+        let w0 = self.word_index(p);
+        let b = w0 % 64;
+        // SAFETY: the bitmap covers the arena; the object's words are
+        // inside it.
+        unsafe {
+            let q = self.bitmap.add(w0 / 64);
+            *q = (*q & !(keep << b)) | (mask << b);
+            if b + n > 64 {
+                let q1 = q.add(1);
+                *q1 = (*q1 & !(keep >> (64 - b))) | (mask >> (64 - b));
+            }
+        }
+        true
+    }
+
     /// Record the pointer words of a fresh object of `elemsize` bytes at
     /// `p`, allocated for `size` bytes of `typ` (repeated: an array of
     /// `size / typ.size` elements) or, with a null `typ`, untyped (every
@@ -835,31 +870,7 @@ impl MHeap {
             return;
         }
         // SAFETY: typ is a valid descriptor (mallocgc's contract).
-        let t = unsafe { &*typ };
-        if n <= 64 && size == t.size && !t.gcdata.is_null() && t.ptrdata > 0 {
-            // One element in at most 64 words: its pointer words as one
-            // mask, written into the (at most two) bitmap words it spans.
-            let pw = t.ptrdata / 8;
-            let mut mask = 0u64;
-            for k in 0..pw.div_ceil(8) {
-                // SAFETY: gcdata holds ceil(pw/8) bytes.
-                mask |= (unsafe { *t.gcdata.add(k) } as u64) << (8 * k);
-            }
-            if pw < 64 {
-                mask &= (1u64 << pw) - 1;
-            }
-            let keep = if n == 64 { !0 } else { (1u64 << n) - 1 };
-            let b = w0 % 64;
-            // SAFETY: the bitmap covers the arena; the object's words are
-            // inside it.
-            unsafe {
-                let q = self.bitmap.add(w0 / 64);
-                *q = (*q & !(keep << b)) | (mask << b);
-                if b + n > 64 {
-                    let q1 = q.add(1);
-                    *q1 = (*q1 & !(keep >> (64 - b))) | (mask >> (64 - b));
-                }
-            }
+        if unsafe { self.set_type_bits_small(p, elemsize, &*typ, size) } {
             return;
         }
         // SAFETY: typ is a valid descriptor (mallocgc's contract).
