@@ -437,13 +437,26 @@ fn help_mark() {
     }
 }
 
-/// With the world stopped: grey the roots, switch the barrier and
-/// allocate-black on.
-extern "C" fn mark_setup_stw(_: usize, sp: usize) {
+/// Stop the world and take the allocator lock (on a system stack, holding
+/// WORLD); returns the allocator state and the time the stop began.
+fn stw_begin() -> (&'static mut MemState, u64) {
     let t0 = nanotime();
     crate::sched::stop_the_world();
     HEAP_LOCK.lock();
-    let m = mem();
+    crate::malloc::ensure_init();
+    (mem(), t0)
+}
+
+/// Undo stw_begin.
+fn stw_end() {
+    HEAP_LOCK.unlock();
+    crate::sched::start_the_world();
+}
+
+/// With the world stopped: grey the roots, switch the barrier and
+/// allocate-black on.
+extern "C" fn mark_setup_stw(_: usize, sp: usize) {
+    let (m, t0) = stw_begin();
     crate::mgcsweep::finish_sweep(m);
     m.gc.cycle_t0 = t0;
     m.gc.cycle_heap0 = m.stats.heap_live;
@@ -471,8 +484,7 @@ extern "C" fn mark_setup_stw(_: usize, sp: usize) {
     PHASE.store(PHASE_MARK, Release);
     m.gc.cycle_t1 = t1;
     record_pause(m, t1 - t0);
-    HEAP_LOCK.unlock();
-    crate::sched::start_the_world();
+    stw_end();
 }
 
 fn record_pause(m: &mut MemState, ns: u64) {
@@ -577,10 +589,7 @@ extern "C" fn mark_termination_stw(_: usize, sp: usize) {
 /// Stop the world, finish marking, start sweeping, restart the world;
 /// `sp` is the calling goroutine's SP (0 on an idle P's system stack).
 fn mark_termination(_sp: usize) {
-    let t0 = nanotime();
-    crate::sched::stop_the_world();
-    HEAP_LOCK.lock();
-    let m = mem();
+    let (m, t0) = stw_begin();
     let mut mk = Marker::new();
     mk.drain_all();
     debug_assert_eq!(NACTIVE.load(Relaxed), 0);
@@ -606,8 +615,7 @@ fn mark_termination(_sp: usize) {
     let heap0 = m.gc.cycle_heap0;
     let forced = FORCED.swap(false, Relaxed);
     end_cycle(m, forced, [c0, c1, t0, t1], heap0, heap1, marked, true);
-    HEAP_LOCK.unlock();
-    crate::sched::start_the_world();
+    stw_end();
 }
 
 /// GODEBUG=gccheckmark=1: after the concurrent mark, every pointer held
@@ -698,10 +706,7 @@ pub fn gc_full(forced: bool) {
 
 /// On the system stack: stop the world, mark and sweep everything, restart.
 extern "C" fn gc_full_stw(forced: usize, sp: usize) {
-    let t0 = nanotime();
-    crate::sched::stop_the_world();
-    HEAP_LOCK.lock();
-    let m = mem();
+    let (m, t0) = stw_begin();
     crate::mgcsweep::finish_sweep(m);
     let heap0 = m.stats.heap_live;
     flush_all_caches(m);
@@ -729,8 +734,7 @@ extern "C" fn gc_full_stw(forced: usize, sp: usize) {
     let t1 = nanotime();
     record_pause(m, t1 - t0);
     end_cycle(m, forced != 0, [t0, t1, t1, t1], heap0, heap1, marked, false);
-    HEAP_LOCK.unlock();
-    crate::sched::start_the_world();
+    stw_end();
 }
 
 /// Book-keeping at the end of a cycle; `t` = [start, end of the first
@@ -907,14 +911,11 @@ pub unsafe extern "C" fn read_mem_stats(out: *mut MemStats) {
 }
 
 extern "C" fn read_mem_stats_stw(out: usize, _sp: usize) {
-    crate::sched::stop_the_world();
-    HEAP_LOCK.lock();
-    crate::malloc::ensure_init();
+    stw_begin();
     flush_all_caches(mem());
     // SAFETY: out is the caller's MemStats; HEAP_LOCK held.
     unsafe { read_mem_stats_locked(out as *mut MemStats) };
-    HEAP_LOCK.unlock();
-    crate::sched::start_the_world();
+    stw_end();
 }
 
 /// # Safety

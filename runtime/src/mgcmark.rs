@@ -137,20 +137,11 @@ impl Marker {
     /// Mark the object `v` points into, if any, and queue it for scanning.
     #[inline]
     pub fn mark(&mut self, v: usize) {
-        let h = self.heap;
-        if !h.in_arena(v) {
-            return;
-        }
-        let Some(s) = h.span_of(v) else {
-            return;
-        };
-        let i = s.obj_index(v);
-        if i >= s.nelems || !s.is_allocated(i) || s.test_and_set_mark(i) {
-            return;
-        }
-        self.marked += s.elemsize;
-        if !s.noscan() {
-            self.stack.push(s.start + i * s.elemsize);
+        if let Some((s, base)) = set_mark(self.heap, v) {
+            self.marked += s.elemsize;
+            if !s.noscan() {
+                self.stack.push(base);
+            }
         }
     }
 
@@ -468,21 +459,27 @@ pub fn shade(p: usize) {
 
 #[cold]
 fn shade_slow(p: usize) {
-    let h = heap();
-    if !h.in_arena(p) {
-        return;
+    if let Some((s, base)) = set_mark(heap(), p) {
+        MARKED_BYTES.fetch_add(s.elemsize, Relaxed);
+        if !s.noscan() {
+            work().push(base);
+        }
     }
-    let Some(s) = h.span_of(p) else {
-        return;
-    };
-    let i = s.obj_index(p);
+}
+
+/// If `v` points into an allocated, unmarked object of heap `h`, mark it
+/// and return its span and start (the caller greys it).
+#[inline(always)]
+fn set_mark(h: &MHeap, v: usize) -> Option<(&MSpan, usize)> {
+    if !h.in_arena(v) {
+        return None;
+    }
+    let s = h.span_of(v)?;
+    let i = s.obj_index(v);
     if i >= s.nelems || !s.is_allocated(i) || s.test_and_set_mark(i) {
-        return;
+        return None;
     }
-    MARKED_BYTES.fetch_add(s.elemsize, Relaxed);
-    if !s.noscan() {
-        work().push(s.start + i * s.elemsize);
-    }
+    Some((s, s.start + i * s.elemsize))
 }
 
 /// Nothing grey is left anywhere (a hint: the barrier may add more until
