@@ -67,8 +67,14 @@ pub static MARK_START_NS: AtomicU64 = AtomicU64::new(0);
 /// percent (gc's gcBackgroundUtilization).
 const BACKGROUND_PERCENT: u64 = 25;
 
-/// Large objects are scanned in pieces of about this many bytes.
-const OBLET: usize = 128 << 10;
+/// Large objects are scanned in pieces of about this many bytes (gc uses
+/// 128 KiB; scanning a piece full of pointers into a big heap costs about
+/// 1 µs per 100 bytes here, so a smaller piece keeps markers responsive).
+const OBLET: usize = 32 << 10;
+
+/// A marker checks its reasons to stop at least once per this many bytes
+/// scanned.
+const CHECK_BYTES: usize = 16 << 10;
 
 /// Prefetch window of a marker.
 const AHEAD: usize = 8;
@@ -327,6 +333,7 @@ impl Marker {
     pub fn drain_concurrent(&mut self, budget: usize, deadline: u64, stop: &dyn Fn() -> bool) -> bool {
         NACTIVE.fetch_add(1, SeqCst);
         let start = self.scanned;
+        let mut last_check = start;
         let mut n = 0u32;
         let mut empty = false;
         loop {
@@ -342,7 +349,10 @@ impl Marker {
             };
             self.scan_object(p);
             n += 1;
-            if n.is_multiple_of(64) {
+            // Look up every 64 objects or every CHECK_BYTES scanned,
+            // whichever comes first (objects and oblets vary in size).
+            if n.is_multiple_of(64) || self.scanned - last_check >= CHECK_BYTES {
+                last_check = self.scanned;
                 if self.scanned - start >= budget
                     || crate::mgc::nanotime() >= deadline
                     || crate::sched::gcwaiting()
@@ -575,7 +585,8 @@ pub fn fractional_mark() {
     let now = crate::mgc::nanotime();
     let since = now.saturating_sub(MARK_START_NS.load(Relaxed));
     let due = since * crate::sched::gomaxprocs_now() as u64 * BACKGROUND_PERCENT / 100;
-    let done = FRACTIONAL_NS.load(Relaxed);
+    // Idle Ps' marking counts towards the share too.
+    let done = FRACTIONAL_NS.load(Relaxed) + IDLE_NS.load(Relaxed);
     if done >= due || crate::sched::gcwaiting() {
         return;
     }
