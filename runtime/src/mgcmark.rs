@@ -587,12 +587,14 @@ pub fn fractional_mark() {
     let due = since * crate::sched::gomaxprocs_now() as u64 * BACKGROUND_PERCENT / 100;
     // Idle Ps' marking counts towards the share too.
     let done = FRACTIONAL_NS.load(Relaxed) + IDLE_NS.load(Relaxed);
-    if done >= due || crate::sched::gcwaiting() {
+    // Goroutines already waiting for a P go first (they are what the
+    // program is waiting for; their latency matters more than the share).
+    if done >= due || crate::sched::gcwaiting() || crate::sched::work_waiting() {
         return;
     }
     let slice = (due - done).min(SLICE_NS);
     let mut mk = Marker::new();
-    let empty = mk.drain_concurrent(usize::MAX, now + slice, &|| false);
+    let empty = mk.drain_concurrent(usize::MAX, now + slice, &crate::sched::work_waiting);
     FRACTIONAL_NS.fetch_add(crate::mgc::nanotime() - now, Relaxed);
     BG_CREDIT.fetch_add(mk.scanned_total as isize, Relaxed);
     if empty && no_work_left() {
