@@ -285,8 +285,29 @@ pub unsafe extern "C" fn mallocgc(size: usize, typ: *const Type, needzero: u8) -
         crate::mgc::alloc_slow_hook(size);
         HEAP_LOCK.lock();
         // SAFETY: forwarded; HEAP_LOCK held.
-        let p = unsafe { alloc_large(mem(), size, typ, needzero != 0) };
+        let (s, zero) = unsafe { alloc_large_span(mem(), size, typ, needzero != 0) };
         HEAP_LOCK.unlock();
+        // SAFETY: s is the fresh span of this object.
+        let p = unsafe { (*s).start };
+        if zero {
+            // Without the lock and with safe points: clearing a large
+            // object can take milliseconds, and a stop of the world must
+            // not wait for it. Until it is clear the span has no type, so
+            // a marker scans it conservatively (stale words are then at
+            // worst floating garbage).
+            let mut off = 0;
+            while off < size {
+                let n = (size - off).min(256 << 10);
+                // SAFETY: the object's memory.
+                unsafe { core::ptr::write_bytes((p + off) as *mut u8, 0, n) };
+                off += n;
+                if off < size && crate::mgc::gcwaiting() {
+                    crate::sched::gc_safepoint();
+                }
+            }
+            // SAFETY: as above; a word-sized store the markers read.
+            unsafe { core::ptr::write_volatile(core::ptr::addr_of_mut!((*s).largetype), typ) };
+        }
         return p as *mut u8;
     }
     let class = size_to_class(size);
@@ -415,6 +436,30 @@ unsafe fn finish_small(
 /// `typ` is a valid descriptor or null; `size` > MAX_SMALL_SIZE; the heap
 /// is initialised.
 pub unsafe fn alloc_large(m: &mut MemState, size: usize, typ: *const Type, needzero: bool) -> usize {
+    // SAFETY: forwarded.
+    let (s, zero) = unsafe { alloc_large_span(m, size, typ, needzero) };
+    // SAFETY: the fresh span.
+    unsafe {
+        if zero {
+            core::ptr::write_bytes((*s).start as *mut u8, 0, size);
+            (*s).largetype = typ;
+        }
+        (*s).start
+    }
+}
+
+/// The span of a new large object, and whether its memory must still be
+/// cleared (then the span's type is left null until the caller has done
+/// so and sets it). HEAP_LOCK held.
+///
+/// # Safety
+/// As alloc_large.
+pub unsafe fn alloc_large_span(
+    m: &mut MemState,
+    size: usize,
+    typ: *const Type,
+    needzero: bool,
+) -> (*mut MSpan, bool) {
     ensure_init_in(m);
     // SAFETY: caller contract.
     let noscan = !typ.is_null() && unsafe { (*typ).ptrdata } == 0;
@@ -422,7 +467,8 @@ pub unsafe fn alloc_large(m: &mut MemState, size: usize, typ: *const Type, needz
     let s = alloc_span(m, npages, noscan as u8);
     // SAFETY: a fresh span.
     let sp = unsafe { &mut *s };
-    sp.largetype = typ;
+    let zero = sp.needzero && (needzero || !noscan);
+    sp.largetype = if zero { core::ptr::null() } else { typ };
     sp.largesize = size;
     sp.alloc_count = 1;
     sp.freeindex = 1;
@@ -430,16 +476,12 @@ pub unsafe fn alloc_large(m: &mut MemState, size: usize, typ: *const Type, needz
         sp.test_and_set_mark(0);
         crate::mgcmark::MARKED_BYTES.fetch_add(sp.elemsize, Relaxed);
     }
-    if sp.needzero && (needzero || !noscan) {
-        // SAFETY: the span's memory.
-        unsafe { core::ptr::write_bytes(sp.start as *mut u8, 0, size) };
-    }
     let st = &mut m.stats;
     st.mallocs += 1;
     st.total_alloc += sp.elemsize as u64;
     st.heap_live += sp.elemsize;
     st.class_mallocs[0] += 1;
-    sp.start
+    (s, zero)
 }
 
 fn ensure_init_in(m: &mut MemState) {

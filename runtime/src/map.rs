@@ -162,6 +162,11 @@ impl Hmap {
         // SAFETY: mallocgc returns `bytes` zeroed bytes (needzero = 1).
         let p = unsafe { mallocgc(bytes, core::ptr::null(), 1) };
         for i in 0..ngroups {
+            if i % 4096 == 4095 && crate::sched::gcwaiting() {
+                // A safe point in a long initialisation (first touches of a
+                // big array fault its pages in): p is held by this frame.
+                crate::sched::gc_safepoint();
+            }
             // SAFETY: each group's control word lies inside the new block.
             unsafe { *(p.add(i * self.group_size) as *mut u64) = LSB * EMPTY as u64 };
         }
@@ -274,6 +279,14 @@ impl Hmap {
         // into free slots of the new one.
         unsafe {
             for gi in 0..old_n {
+                if gi % 256 == 255 && crate::sched::gcwaiting() {
+                    // A long rehash is a safe point, so that a stop of the
+                    // world need not wait for it: the new array is the
+                    // map's, the old one is held by this frame (scanned
+                    // conservatively), and it was shaded when the map let
+                    // go of it.
+                    crate::sched::gc_safepoint();
+                }
                 let g = old.add(gi * self.group_size);
                 let mut full = !Self::ctrl(g) & MSB;
                 while full != 0 {
