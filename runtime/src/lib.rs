@@ -15,7 +15,7 @@
 //! `complex` (complex division), `env` (arguments and environment for os),
 //! `sched` (the M:N scheduler: Gs, Ms, Ps, run queues, stealing,
 //! syscalls, sysmon, preemption, deadlock), `lock` (futex locks and
-//! notes), `chan` (channels and select), `sys` (read/write system calls), `ostime` (clocks,
+//! notes), `chan` (channels and select), `sys` (read/write system calls), `timer` (sleep timers), `ostime` (clocks,
 //! sleep and file system calls for time and os), `atomic` (sync/atomic's
 //! operations), `sema` (semaphores for package sync).
 
@@ -47,4 +47,5 @@ pub mod slice;
 pub mod stack;
 pub mod string;
 pub mod sys;
+pub mod timer;
 pub mod types;

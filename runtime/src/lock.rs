@@ -128,6 +128,13 @@ impl Note {
         futex_wake(&self.key, 1);
     }
 
+    /// Wake the sleeper if it is not awake already (may be repeated).
+    pub fn poke(&self) {
+        if self.key.swap(1, Release) == 0 {
+            futex_wake(&self.key, 1);
+        }
+    }
+
     pub fn sleep(&self) {
         while self.key.load(Acquire) == 0 {
             futex_wait(&self.key, 0, -1);

@@ -103,6 +103,8 @@ pub enum WaitReason {
     SyncCondWait,
     /// The finalizer goroutine waits for work (mfinal.rs).
     FinalizerWait,
+    /// time.Sleep (timer.rs).
+    Sleep,
 }
 
 impl WaitReason {
@@ -120,6 +122,7 @@ impl WaitReason {
             10 => b"sync.WaitGroup.Wait",
             11 => b"sync.Cond.Wait",
             12 => b"finalizer wait",
+            13 => b"sleep",
             _ => b"",
         }
     }
@@ -305,7 +308,9 @@ fn gomaxprocs() -> usize {
 /// Whether a goroutine waits in the global queue or any P's queue (an
 /// idle P's marking gives way to it).
 pub fn work_waiting() -> bool {
-    !runq_global().is_empty() || (0..gomaxprocs()).any(|i| allp(i).is_some_and(|v| !v.runq_empty()))
+    !runq_global().is_empty()
+        || crate::timer::timers_due()
+        || (0..gomaxprocs()).any(|i| allp(i).is_some_and(|v| !v.runq_empty()))
 }
 
 /// Whether a goroutine waits in the current P's own queue or the global
@@ -730,6 +735,7 @@ fn findrunnable() -> &'static G {
             gcstopm();
             continue;
         }
+        crate::timer::check_timers();
         let p = curp().expect("findrunnable without P");
         if p.id >= gomaxprocs() {
             retirep();
@@ -1273,6 +1279,18 @@ fn usleep(us: i64) {
 
 static SYSMON_M: M = M::new(-1);
 
+/// Where sysmon sleeps between rounds, and when it plans to wake
+/// (i64::MAX: awake).
+static SYSMON_NOTE: crate::lock::Note = crate::lock::Note::new();
+static SYSMON_WAKE: AtomicI64 = AtomicI64::new(i64::MAX);
+
+/// A timer is due at `when`: wake sysmon if it would sleep past it.
+pub fn sysmon_wake_by(when: i64) {
+    if SYSMON_WAKE.load(SeqCst) > when {
+        SYSMON_NOTE.poke();
+    }
+}
+
 /// The system monitor (gc's sysmon): its own thread, no P.
 fn sysmon() {
     crate::proc::tls_store(crate::proc::TLS_M, &SYSMON_M as *const M as usize);
@@ -1287,7 +1305,23 @@ fn sysmon() {
             delay *= 2;
         }
         delay = delay.min(10_000);
-        usleep(delay);
+        // Sleep until the delay ends or the next timer is due (timer.rs
+        // pokes SYSMON_NOTE for a timer earlier than that).
+        let now0 = crate::ostime::nanotime();
+        SYSMON_WAKE.store(now0 + delay * 1000, SeqCst);
+        let sleep_ns = match crate::timer::until_next() {
+            Some(ns) => (delay * 1000).min(ns.max(20_000)),
+            None => delay * 1000,
+        };
+        SYSMON_NOTE.sleep_timeout(sleep_ns);
+        SYSMON_NOTE.clear();
+        SYSMON_WAKE.store(i64::MAX, SeqCst);
+        if crate::timer::check_timers() > 0 {
+            // Ready goroutines are on the global queue: an idle P takes
+            // them (a busy one at its next schedule).
+            wakep();
+            idle = 0;
+        }
         let now = crate::ostime::nanotime();
         let st = SCHEDTRACE_MS.load(Relaxed);
         if st > 0 && (lasttrace == 0 || lasttrace + st * 1_000_000 <= now) {
@@ -1417,6 +1451,11 @@ fn checkdead() {
     let s = sched();
     let run = s.mcount - s.nmidle - s.nmidlelocked;
     if run > 0 {
+        return;
+    }
+    // A sleeping goroutine will run again (sysmon readies it), as will
+    // one already queued.
+    if crate::timer::pending() || !runq_global().is_empty() {
         return;
     }
     crate::print::lock();

@@ -5,13 +5,10 @@
 // runtime.nanotime: CLOCK_MONOTONIC) through internal/rtsys. Time zone
 // files are read through the runtime's open/read/lseek hooks.
 //
-// Sleep: goroutines share one OS thread and the runtime has no timers yet,
-// so a sleeping goroutine yields (runtime.Gosched) and naps in slices of at
-// most 1ms until its deadline; when it is the only goroutine it blocks the
-// thread in nanosleep for the whole duration. Timers and tickers (NewTimer,
-// After, AfterFunc, NewTicker, Tick) are goroutines that Sleep and then
-// send (so they count in runtime.NumGoroutine while pending). When the
-// runtime gets timers and a netpoller these become gc's runtime timers.
+// Sleep parks the goroutine on a runtime timer (runtime/src/timer.rs).
+// Timers and tickers (NewTimer, After, AfterFunc, NewTicker, Tick) are
+// goroutines that Sleep and then send (so they count in
+// runtime.NumGoroutine while pending).
 
 package time
 
@@ -111,24 +108,7 @@ func Sleep(d Duration) {
 	if d <= 0 {
 		return
 	}
-	deadline := runtimeNano() + int64(d)
-	for {
-		if runtime.NumGoroutine() == 1 {
-			if left := deadline - runtimeNano(); left > 0 {
-				rtsys.Nanosleep(left)
-			}
-			return
-		}
-		runtime.Gosched()
-		left := deadline - runtimeNano()
-		if left <= 0 {
-			return
-		}
-		if left > int64(Millisecond) {
-			left = int64(Millisecond)
-		}
-		rtsys.Nanosleep(left)
-	}
+	rtsys.TimeSleep(int64(d))
 }
 
 // The Timer type represents a single event. When the Timer expires, the

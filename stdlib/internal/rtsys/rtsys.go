@@ -61,3 +61,9 @@ func Walltime(sec *int64, nsec *int32)
 
 //go:linkname Nanosleep runtime.nanosleep
 func Nanosleep(ns int64)
+
+// TimeSleep parks the calling goroutine for ns nanoseconds on a runtime
+// timer (runtime/src/timer.rs).
+//
+//go:linkname TimeSleep runtime.timeSleep
+func TimeSleep(ns int64)
