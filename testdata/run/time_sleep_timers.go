@@ -1,6 +1,6 @@
 // time.Sleep parks goroutines on runtime timers: many sleepers wake, each
 // after at least its duration; a sleeper wakes while another goroutine
-// spins; runtime.NumGoroutine counts sleepers; a program whose only other
+// spins; runtime.NumGoroutine counts the goroutines; a program whose only other
 // goroutine sleeps is not deadlocked until that sleeper is done.
 package main
 
@@ -17,10 +17,12 @@ func main() {
 	var woke []int
 	var wg sync.WaitGroup
 	bad := 0
+	start := make(chan bool)
 	for i := 0; i < 200; i++ {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
+			<-start
 			d := time.Duration(i%10) * time.Millisecond
 			t0 := time.Now()
 			time.Sleep(d)
@@ -34,8 +36,8 @@ func main() {
 			mu.Unlock()
 		}(i)
 	}
-	time.Sleep(time.Millisecond)
-	fmt.Println("goroutines while sleeping > 100:", runtime.NumGoroutine() > 100)
+	fmt.Println("goroutines > 200:", runtime.NumGoroutine() > 200)
+	close(start)
 	wg.Wait()
 	sort.Ints(woke)
 	fmt.Println("woke:", len(woke), woke[0], woke[199], "early:", bad)
