@@ -468,7 +468,13 @@ extern "C" fn mark_setup_stw(_: usize, sp: usize) {
     crate::mgcmark::FRACTIONAL_NS.store(0, Relaxed);
     let cur = getg() as *const crate::proc::G;
     crate::sched::for_each_g(|g| {
-        if !core::ptr::eq(g, cur) && g.status.load(Relaxed) == crate::sched::G_RUNNABLE {
+        let st = g.status.load(Relaxed);
+        // Runnable goroutines and sleepers have no sudog on their stacks
+        // (see stack::shrink_runnable); those parked on channels shrink
+        // when they are readied.
+        let sleeping = st == crate::sched::G_WAITING
+            && g.waitreason.load(Relaxed) == crate::sched::WaitReason::Sleep as u32;
+        if !core::ptr::eq(g, cur) && (st == crate::sched::G_RUNNABLE || sleeping) {
             crate::stack::shrink_runnable(g);
         }
     });
