@@ -1,51 +1,20 @@
 package errors
 
-import "unsafe"
+import (
+	"internal/abi"
+	"unsafe"
+)
 
 // As and its helpers work on rgoc's type descriptors directly
 // (runtime/src/types.rs), as gc's errors uses internal/reflectlite.
 
-// rtype mirrors the head of runtime/src/types.rs `Type` (and
-// stdlib/reflect's rtype) up to the fields used here.
-type rtype struct {
-	size       uintptr
-	ptrdata    uintptr
-	hash       uint32
-	tflag      uint8
-	align      uint8
-	fieldAlign uint8
-	kind       uint8
-	equal      unsafe.Pointer
-	gcdata     unsafe.Pointer
-	name       string
-	pkgpath    string
-	elem       *rtype
-}
-
-const (
-	kindInterface    = 20
-	kindPointer      = 22
-	tflagNamed       = 1
-	tflagDirectIface = 8
-)
-
-type eface struct {
-	typ  *rtype
-	word unsafe.Pointer
-}
-
-type iface struct {
-	itab *[2]*rtype // inter, typ, ...
-	word unsafe.Pointer
-}
-
 //go:linkname assertE2I2 runtime.assertE2I2
-func assertE2I2(inter *rtype, typ *rtype) unsafe.Pointer
+func assertE2I2(inter *abi.Type, typ *abi.Type) unsafe.Pointer
 
 // errorType is the descriptor of the interface type error.
-var errorType = func() *rtype {
+var errorType = func() *abi.Type {
 	var p any = (*error)(nil)
-	return (*eface)(unsafe.Pointer(&p)).typ.elem
+	return (*abi.EmptyInterface)(unsafe.Pointer(&p)).Type.Elem
 }()
 
 // As finds the first error in err's tree that matches target, and if one
@@ -65,18 +34,18 @@ func As(err error, target any) bool {
 	if target == nil {
 		panic("errors: target cannot be nil")
 	}
-	t := (*eface)(unsafe.Pointer(&target))
-	if t.typ.kind != kindPointer || t.word == nil {
+	t := (*abi.EmptyInterface)(unsafe.Pointer(&target))
+	if t.Type.Kind != abi.KindPointer || t.Data == nil {
 		panic("errors: target must be a non-nil pointer")
 	}
-	targetType := t.typ.elem
-	if targetType.kind != kindInterface && assertE2I2(errorType, targetType) == nil {
+	targetType := t.Type.Elem
+	if targetType.Kind != abi.KindInterface && assertE2I2(errorType, targetType) == nil {
 		panic("errors: *target must be interface or implement error")
 	}
-	return as(err, target, t.word, targetType)
+	return as(err, target, t.Data, targetType)
 }
 
-func as(err error, target any, targetPtr unsafe.Pointer, targetType *rtype) bool {
+func as(err error, target any, targetPtr unsafe.Pointer, targetType *abi.Type) bool {
 	for {
 		if assignTo(err, targetPtr, targetType) {
 			return true
@@ -106,58 +75,43 @@ func as(err error, target any, targetPtr unsafe.Pointer, targetType *rtype) bool
 	}
 }
 
-func sameType(a, b *rtype) bool {
+func sameType(a, b *abi.Type) bool {
 	if a == b {
 		return true
 	}
-	return a.tflag&tflagNamed != 0 && b.tflag&tflagNamed != 0 && a.kind == b.kind &&
-		a.name == b.name && a.pkgpath == b.pkgpath
+	return a.TFlag&abi.TFlagNamed != 0 && b.TFlag&abi.TFlagNamed != 0 && a.Kind == b.Kind &&
+		a.Name == b.Name && a.PkgPath == b.PkgPath
 }
 
 // assignTo stores err in *targetPtr (of type targetType) when err's
 // dynamic type is assignable to targetType, and reports whether it did.
-func assignTo(err error, targetPtr unsafe.Pointer, targetType *rtype) bool {
-	e := (*iface)(unsafe.Pointer(&err))
-	typ := e.itab[1]
-	if targetType.kind == kindInterface {
+func assignTo(err error, targetPtr unsafe.Pointer, targetType *abi.Type) bool {
+	e := (*abi.NonEmptyInterface)(unsafe.Pointer(&err))
+	typ := e.ITab[1]
+	if targetType.Kind == abi.KindInterface {
 		if isEmptyInterface(targetType) {
-			*(*eface)(targetPtr) = eface{typ, e.word}
+			*(*abi.EmptyInterface)(targetPtr) = abi.EmptyInterface{Type: typ, Data: e.Data}
 			return true
 		}
 		itab := assertE2I2(targetType, typ)
 		if itab == nil {
 			return false
 		}
-		*(*iface)(targetPtr) = iface{(*[2]*rtype)(itab), e.word}
+		*(*abi.NonEmptyInterface)(targetPtr) = abi.NonEmptyInterface{ITab: (*[2]*abi.Type)(itab), Data: e.Data}
 		return true
 	}
 	if !sameType(typ, targetType) {
 		return false
 	}
-	if typ.tflag&tflagDirectIface != 0 {
-		*(*unsafe.Pointer)(targetPtr) = e.word
+	if typ.TFlag&abi.TFlagDirectIface != 0 {
+		*(*unsafe.Pointer)(targetPtr) = e.Data
 	} else {
-		typedmemmove(typ, targetPtr, e.word)
+		abi.TypedMemmove(typ, targetPtr, e.Data)
 	}
 	return true
 }
 
-// isEmptyInterface: an interface type descriptor lists its methods in
-// `fields`/`nfields` (types.rs); rtype above stops before them, so read
-// nfields at its offset in the full layout.
-func isEmptyInterface(t *rtype) bool {
-	type full struct {
-		rtype
-		key     *rtype
-		len     uintptr
-		fields  unsafe.Pointer
-		nfields uintptr
-	}
-	return (*full)(unsafe.Pointer(t)).nfields == 0
+// isEmptyInterface: an interface type lists its methods in Fields/NFields.
+func isEmptyInterface(t *abi.Type) bool {
+	return t.NFields == 0
 }
-
-// typedmemmove copies a value of type t from src to dst, running the
-// write barrier first when t holds pointers.
-//
-//go:linkname typedmemmove runtime.typedmemmove
-func typedmemmove(t *rtype, dst, src unsafe.Pointer)

@@ -9,6 +9,7 @@
 package sort
 
 import (
+	"internal/abi"
 	"math/bits"
 	"unsafe"
 )
@@ -49,40 +50,11 @@ func SliceIsSorted(x any, less func(i, j int) bool) bool {
 	return true
 }
 
-// rtype mirrors the head of runtime/src/types.rs `Type`.
-type rtype struct {
-	size       uintptr
-	ptrdata    uintptr
-	hash       uint32
-	tflag      uint8
-	align      uint8
-	fieldAlign uint8
-	kind       uint8
-	equal      unsafe.Pointer
-	gcdata     unsafe.Pointer
-	name       string
-	pkgpath    string
-	elem       *rtype
-}
-
-type eface struct {
-	typ  *rtype
-	word unsafe.Pointer
-}
-
 type sliceHeader struct {
 	data unsafe.Pointer
 	len  int
 	cap  int
 }
-
-const (
-	kindArray  = 17
-	kindChan   = 18
-	kindMap    = 21
-	kindSlice  = 23
-	kindString = 24
-)
 
 var kindNames = []string{"invalid", "bool", "int", "int8", "int16", "int32", "int64",
 	"uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32", "float64",
@@ -105,28 +77,23 @@ func (e *valueError) Error() string {
 // sliceLen is reflectlite.ValueOf(x).Len(): slices, strings, arrays,
 // maps and channels (the first word of a map or channel is its length).
 func sliceLen(x any) int {
-	e := (*eface)(unsafe.Pointer(&x))
+	e := (*abi.EmptyInterface)(unsafe.Pointer(&x))
 	var k uint8
-	if e.typ != nil {
-		k = e.typ.kind
+	if e.Type != nil {
+		k = e.Type.Kind
 	}
 	switch k {
-	case kindSlice:
-		return (*sliceHeader)(e.word).len
-	case kindString:
-		return len(*(*string)(e.word))
-	case kindArray:
-		type withLen struct {
-			rtype
-			key *rtype
-			len uintptr
-		}
-		return int((*withLen)(unsafe.Pointer(e.typ)).len)
-	case kindMap, kindChan:
-		if e.word == nil {
+	case abi.KindSlice:
+		return (*sliceHeader)(e.Data).len
+	case abi.KindString:
+		return len(*(*string)(e.Data))
+	case abi.KindArray:
+		return int(e.Type.Len)
+	case abi.KindMap, abi.KindChan:
+		if e.Data == nil {
 			return 0
 		}
-		return *(*int)(e.word)
+		return *(*int)(e.Data)
 	}
 	panic(&valueError{"reflect.Value.Len", k})
 }
@@ -134,15 +101,15 @@ func sliceLen(x any) int {
 // swapper is reflectlite.Swapper: a function that swaps the elements in
 // the provided slice. It panics if x is not a slice.
 func swapper(x any) func(i, j int) {
-	e := (*eface)(unsafe.Pointer(&x))
-	if e.typ == nil || e.typ.kind != kindSlice {
+	e := (*abi.EmptyInterface)(unsafe.Pointer(&x))
+	if e.Type == nil || e.Type.Kind != abi.KindSlice {
 		var k uint8
-		if e.typ != nil {
-			k = e.typ.kind
+		if e.Type != nil {
+			k = e.Type.Kind
 		}
 		panic(&valueError{"Swapper", k})
 	}
-	s := *(*sliceHeader)(e.word)
+	s := *(*sliceHeader)(e.Data)
 	switch s.len {
 	case 0:
 		return func(i, j int) { panic("reflect: slice index out of range") }
@@ -153,7 +120,7 @@ func swapper(x any) func(i, j int) {
 			}
 		}
 	}
-	size := e.typ.elem.size
+	size := e.Type.Elem.Size
 	if size == 0 {
 		return func(i, j int) {
 			if uint(i) >= uint(s.len) || uint(j) >= uint(s.len) {
@@ -161,8 +128,8 @@ func swapper(x any) func(i, j int) {
 			}
 		}
 	}
-	if e.typ.elem.ptrdata != 0 {
-		return pointerSwapper(e.typ.elem, s)
+	if e.Type.Elem.PtrData != 0 {
+		return pointerSwapper(e.Type.Elem, s)
 	}
 	// Common element sizes swap whole words (gc special-cases some
 	// element types the same way; out-of-range indexes panic as index
@@ -203,8 +170,8 @@ func swapper(x any) func(i, j int) {
 // pointer-free fields typed unsafe.Pointer only get shaded if they happen
 // to point into the heap, as the runtime's conservative range barrier
 // does).
-func pointerSwapper(et *rtype, s sliceHeader) func(i, j int) {
-	switch et.size {
+func pointerSwapper(et *abi.Type, s sliceHeader) func(i, j int) {
+	switch et.Size {
 	case 8:
 		is := unsafe.Slice((*unsafe.Pointer)(s.data), s.len)
 		return func(i, j int) { is[i], is[j] = is[j], is[i] }
@@ -215,7 +182,7 @@ func pointerSwapper(et *rtype, s sliceHeader) func(i, j int) {
 		is := unsafe.Slice((*[3]unsafe.Pointer)(s.data), s.len)
 		return func(i, j int) { is[i], is[j] = is[j], is[i] }
 	}
-	size := et.size
+	size := et.Size
 	tmp := make([]byte, size)
 	return func(i, j int) {
 		if uint(i) >= uint(s.len) || uint(j) >= uint(s.len) {
@@ -224,14 +191,8 @@ func pointerSwapper(et *rtype, s sliceHeader) func(i, j int) {
 		a := unsafe.Add(s.data, uintptr(i)*size)
 		b := unsafe.Add(s.data, uintptr(j)*size)
 		t := unsafe.Pointer(&tmp[0])
-		typedmemmove(et, t, a)
-		typedmemmove(et, a, b)
-		typedmemmove(et, b, t)
+		abi.TypedMemmove(et, t, a)
+		abi.TypedMemmove(et, a, b)
+		abi.TypedMemmove(et, b, t)
 	}
 }
-
-// typedmemmove copies a value of type t from src to dst, running the
-// write barrier first when t holds pointers.
-//
-//go:linkname typedmemmove runtime.typedmemmove
-func typedmemmove(t *rtype, dst, src unsafe.Pointer)
