@@ -460,7 +460,7 @@ pub unsafe fn alloc_large_span(
     typ: *const Type,
     needzero: bool,
 ) -> (*mut MSpan, bool) {
-    ensure_init_in(m);
+    m.heap.init();
     // SAFETY: caller contract.
     let noscan = !typ.is_null() && unsafe { (*typ).ptrdata } == 0;
     let npages = size.div_ceil(PAGE_SIZE);
@@ -482,12 +482,6 @@ pub unsafe fn alloc_large_span(
     st.heap_live += sp.elemsize;
     st.class_mallocs[0] += 1;
     (s, zero)
-}
-
-fn ensure_init_in(m: &mut MemState) {
-    if m.heap.arena_base == 0 {
-        m.heap.init();
-    }
 }
 
 /// # Safety

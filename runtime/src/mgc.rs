@@ -581,20 +581,19 @@ pub fn mark_done_on_system_stack() {
         world_release();
         return;
     }
-    // No goroutine of this M is running: every stack is a saved one.
-    mark_termination(0);
+    mark_termination();
     world_release();
     PHASE.store(PHASE_OFF, Release);
     crate::mfinal::wake_fing();
 }
 
-extern "C" fn mark_termination_stw(_: usize, sp: usize) {
-    mark_termination(sp);
+extern "C" fn mark_termination_stw(_: usize, _sp: usize) {
+    mark_termination();
 }
 
-/// Stop the world, finish marking, start sweeping, restart the world;
-/// `sp` is the calling goroutine's SP (0 on an idle P's system stack).
-fn mark_termination(_sp: usize) {
+/// Stop the world, finish marking, start sweeping, restart the world
+/// (stacks are not scanned again, so where it runs does not matter).
+fn mark_termination() {
     let (m, t0) = stw_begin();
     let mut mk = Marker::new();
     mk.drain_all();
@@ -602,19 +601,11 @@ fn mark_termination(_sp: usize) {
     if CHECKMARK.load(Relaxed) {
         checkmark(m);
     }
-    crate::mfinal::queue_unreachable(&mut mk);
-    mk.drain_all();
+    let (heap1, marked) = finish_mark(m, &mut mk);
     MARKING.store(false, SeqCst);
     if !WBFORCE.load(Relaxed) {
         crate::mbarrier::WRITE_BARRIER.store(0, SeqCst);
     }
-    let heap1 = m.stats.heap_live;
-    flush_all_caches(m);
-    let marked = MARKED_BYTES.load(Relaxed);
-    // Live = marked from now on; sweeping frees the rest (gc's resetLive).
-    m.stats.heap_live = marked;
-    crate::mgcsweep::start_sweep(m);
-    set_goal(m, marked);
     let t1 = nanotime();
     record_pause(m, t1 - t0);
     let (c0, c1) = (m.gc.cycle_t0, m.gc.cycle_t1);
@@ -622,6 +613,25 @@ fn mark_termination(_sp: usize) {
     let forced = FORCED.swap(false, Relaxed);
     end_cycle(m, forced, [c0, c1, t0, t1], heap0, heap1, marked, true);
     stw_end();
+}
+
+/// The end of marking, for both kinds of cycle (world stopped, grey
+/// objects drained): queue the finalizers of unreached objects (marking
+/// what they reach), flush the caches, make the marked bytes the live heap
+/// (gc's resetLive: sweeping frees the rest), set the next goal and make
+/// every span unswept (the goal first: the scavenger runs against it when
+/// the last span is swept). Returns the heap before the flush and the
+/// marked bytes.
+fn finish_mark(m: &mut MemState, mk: &mut Marker) -> (usize, usize) {
+    crate::mfinal::queue_unreachable(mk);
+    mk.drain_all();
+    let heap1 = m.stats.heap_live;
+    flush_all_caches(m);
+    let marked = MARKED_BYTES.load(Relaxed);
+    m.stats.heap_live = marked;
+    set_goal(m, marked);
+    crate::mgcsweep::start_sweep(m);
+    (heap1, marked)
 }
 
 /// GODEBUG=gccheckmark=1: after the concurrent mark, every pointer held
@@ -715,7 +725,6 @@ extern "C" fn gc_full_stw(forced: usize, sp: usize) {
     let (m, t0) = stw_begin();
     crate::mgcsweep::finish_sweep(m);
     let heap0 = m.stats.heap_live;
-    flush_all_caches(m);
     MARKED_BYTES.store(0, Relaxed);
     SCANNED_BYTES.store(0, Relaxed);
     let mut mk = Marker::new();
@@ -723,20 +732,8 @@ extern "C" fn gc_full_stw(forced: usize, sp: usize) {
     m.gc.stack_scanned = stacks;
     m.gc.globals_scanned = globals;
     mk.drain_all();
-    crate::mfinal::queue_unreachable(&mut mk);
-    mk.drain_all();
-    let heap1 = m.stats.heap_live;
-    let marked = MARKED_BYTES.load(Relaxed);
-    m.stats.heap_live = marked;
-    crate::mgcsweep::start_sweep(m);
+    let (heap1, marked) = finish_mark(m, &mut mk);
     crate::mgcsweep::finish_sweep(m);
-    set_goal(m, marked);
-    // finish_sweep scavenged against the old goal: again with the new one.
-    let mut retain = m.gc.goal.saturating_add(m.gc.goal / 10);
-    if m.gc.memlimit != i64::MAX {
-        retain = retain.min(m.gc.memlimit as usize);
-    }
-    m.heap.scavenge(retain.max(m.heap.pages_inuse));
     let t1 = nanotime();
     record_pause(m, t1 - t0);
     end_cycle(m, forced != 0, [t0, t1, t1, t1], heap0, heap1, marked, false);

@@ -191,20 +191,10 @@ impl Marker {
             self.scan_conservative(p, p + size);
             return;
         }
-        let pw = t.ptrdata / 8;
-        let mut e = 0;
-        while e < size {
-            for j in 0..pw.min((size - e) / 8) {
-                // SAFETY: gcdata holds ceil(pw/8) bytes; p+e+8j is inside
-                // the value.
-                unsafe {
-                    if *t.gcdata.add(j / 8) >> (j % 8) & 1 != 0 {
-                        self.mark(*((p + e + 8 * j) as *const usize));
-                    }
-                }
-            }
-            e += t.size;
-        }
+        typed_pointer_words(p, t, size, |slot| {
+            // SAFETY: a word of the value.
+            self.mark(unsafe { *(slot as *const usize) })
+        });
     }
 
     /// Scan the heap object at `base` (of a scannable span).
@@ -401,22 +391,11 @@ impl Marker {
     /// Grey every root: globals, goroutine stacks (the caller's from `sp`)
     /// and the runtime records holding Go pointers. World stopped.
     pub fn mark_roots(&mut self, sp: usize) -> (usize, usize) {
-        // SAFETY: the bounds are the linker's section symbols; the section
-        // holds {address, type} pairs (the placeholder is {0, 0}).
-        let (start, stop) = unsafe { (rgo_roots_bounds[0], rgo_roots_bounds[1]) };
         let mut globals = 0;
-        let mut e = start;
-        while e + 16 <= stop {
-            // SAFETY: e is an entry of the table.
-            let (addr, typ) = unsafe { (*(e as *const usize), *((e + 8) as *const *const Type)) };
-            if addr != 0 && !typ.is_null() {
-                // SAFETY: typ is the global's descriptor.
-                let size = unsafe { (*typ).size };
-                self.scan_typed(addr, typ, size);
-                globals += size;
-            }
-            e += 16;
-        }
+        for_each_global(|addr, t| {
+            self.scan_typed(addr, t, t.size);
+            globals += t.size;
+        });
         let mut stacks = 0;
         let cur = getg() as *const crate::proc::G;
         let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
@@ -518,52 +497,65 @@ pub fn idle_mark(stop: &dyn Fn() -> bool) -> bool {
     did
 }
 
-/// Call `f(slot)` for every pointer word of the globals (by their types).
-pub fn for_each_precise_root(f: &mut dyn FnMut(usize)) {
-    // SAFETY: as in mark_roots.
+/// Call `f(addr, type)` for every global the compiler's `rgo_roots` table
+/// lists (the pointerful ones).
+fn for_each_global(mut f: impl FnMut(usize, &'static Type)) {
+    // SAFETY: the bounds are the linker's section symbols; the section
+    // holds {address, type} pairs (the placeholder is {0, 0}).
     let (start, stop) = unsafe { (rgo_roots_bounds[0], rgo_roots_bounds[1]) };
     let mut e = start;
     while e + 16 <= stop {
         // SAFETY: e is an entry of the table.
         let (addr, typ) = unsafe { (*(e as *const usize), *((e + 8) as *const *const Type)) };
         if addr != 0 && !typ.is_null() {
-            // SAFETY: typ is the global's descriptor.
-            let t = unsafe { &*typ };
-            if !t.gcdata.is_null() {
-                for j in 0..t.ptrdata / 8 {
-                    // SAFETY: gcdata holds ceil(ptrdata/64) bytes.
-                    if unsafe { *t.gcdata.add(j / 8) } >> (j % 8) & 1 != 0 {
-                        f(addr + 8 * j);
-                    }
-                }
-            }
+            // SAFETY: typ is the global's descriptor, a static.
+            f(addr, unsafe { &*typ });
         }
         e += 16;
     }
+}
+
+/// Call `f(slot)` for every pointer word, by `t`'s pointer bitmap, of the
+/// `size` bytes at `p` holding consecutive values of `t` (the last one
+/// possibly cut short, as an oblet may be). `t` has a bitmap.
+#[inline(always)]
+fn typed_pointer_words(p: usize, t: &Type, size: usize, mut f: impl FnMut(usize)) {
+    let pw = t.ptrdata / 8;
+    let mut e = 0;
+    while e < size {
+        for j in 0..pw.min((size - e) / 8) {
+            // SAFETY: gcdata holds ceil(pw/8) bytes.
+            if unsafe { *t.gcdata.add(j / 8) } >> (j % 8) & 1 != 0 {
+                f(p + e + 8 * j);
+            }
+        }
+        e += t.size;
+    }
+}
+
+/// Whether `t` is a type whose values `typed_pointer_words` can walk.
+fn has_bitmap(t: &Type) -> bool {
+    !t.gcdata.is_null() && t.size != 0 && t.ptrdata != 0
+}
+
+/// Call `f(slot)` for every pointer word of the globals (by their types).
+pub fn for_each_precise_root(f: &mut dyn FnMut(usize)) {
+    for_each_global(|addr, t| {
+        if has_bitmap(t) {
+            typed_pointer_words(addr, t, t.size, &mut *f);
+        }
+    });
 }
 
 /// Call `f(slot)` for every word of the object at `base` in span `s` that
 /// the heap records as a pointer.
 pub fn for_each_pointer_word(h: &MHeap, s: &MSpan, base: usize, f: &mut dyn FnMut(usize)) {
     if s.sizeclass() == 0 {
-        let (t, n) = (s.largetype, s.largesize);
-        if t.is_null() {
-            return;
-        }
-        // SAFETY: the span's allocation type.
-        let t = unsafe { &*t };
-        if t.gcdata.is_null() || t.size == 0 {
-            return;
-        }
-        let mut e = 0;
-        while e + t.size <= n {
-            for j in 0..t.ptrdata / 8 {
-                // SAFETY: gcdata holds ceil(ptrdata/64) bytes.
-                if unsafe { *t.gcdata.add(j / 8) } >> (j % 8) & 1 != 0 {
-                    f(base + e + 8 * j);
-                }
+        // SAFETY: the span's allocation type, if any.
+        if let Some(t) = unsafe { s.largetype.as_ref() } {
+            if has_bitmap(t) {
+                typed_pointer_words(base, t, s.largesize, f);
             }
-            e += t.size;
         }
         return;
     }

@@ -111,14 +111,7 @@ pub fn finish_sweep_yielding() {
     loop {
         HEAP_LOCK.lock();
         crate::malloc::ensure_init();
-        let m = crate::malloc::mem();
-        let mut more = true;
-        for _ in 0..SWEEP_BUDGET {
-            if !sweep_one(m) {
-                more = false;
-                break;
-            }
-        }
+        let more = sweep_batch(crate::malloc::mem(), SWEEP_BUDGET);
         HEAP_LOCK.unlock();
         if !more {
             return;
@@ -140,15 +133,20 @@ pub fn bg_sweep() -> bool {
         return false;
     }
     let m = crate::malloc::mem();
-    let mut did = false;
-    for _ in 0..64 {
-        if !sweep_one(m) {
-            break;
-        }
-        did = true;
-    }
+    let did = !m.unswept.is_empty();
+    sweep_batch(m, 64);
     HEAP_LOCK.unlock();
     did
+}
+
+/// Sweep up to `n` spans; whether spans are left unswept. HEAP_LOCK held.
+fn sweep_batch(m: &mut MemState, n: usize) -> bool {
+    for _ in 0..n {
+        if !sweep_one(m) {
+            return false;
+        }
+    }
+    !m.unswept.is_empty()
 }
 
 /// The last span of the cycle was swept: return free memory beyond ~10%
