@@ -1,53 +1,16 @@
-//! Expressions: operands, untyped constant conversion, assignability,
-//! operators, calls and builtins, composite literals, selectors.
+//! Expressions (go/types' expr.go): the expression switch, identifiers,
+//! untyped constant conversion, operators, type assertions.
 
-use num_bigint::BigInt;
-use num_traits::{ToPrimitive, Zero};
-use rgoc_syntax::{ast, BinOp, Expr, ExprKind, LitKind, UnOp};
+
+use num_traits::ToPrimitive;
+use rgoc_syntax::{BinOp, Expr, ExprKind, UnOp};
 
 use crate::check::{strip_paren, Checker};
 use crate::constant::{self, Value};
-use crate::objects::{Builtin, ObjKind};
+use crate::objects::ObjKind;
+use crate::operand::Operand;
 use crate::types::{ids, BasicKind, Type, TypeId};
-use crate::{Mode, Selection, SelectionKind};
-
-#[derive(Clone, Debug)]
-pub(crate) struct Operand {
-    pub mode: Mode,
-    pub typ: TypeId,
-    pub val: Option<Value>,
-    pub builtin: Option<Builtin>,
-}
-
-impl Operand {
-    pub fn invalid() -> Operand {
-        Operand {
-            mode: Mode::Value,
-            typ: ids::INVALID,
-            val: None,
-            builtin: None,
-        }
-    }
-    pub fn value(typ: TypeId) -> Operand {
-        Operand {
-            mode: Mode::Value,
-            typ,
-            val: None,
-            builtin: None,
-        }
-    }
-    pub fn constant(typ: TypeId, v: Value) -> Operand {
-        Operand {
-            mode: Mode::Const,
-            typ,
-            val: Some(v),
-            builtin: None,
-        }
-    }
-    pub fn is_invalid(&self) -> bool {
-        self.typ == ids::INVALID && self.mode != Mode::NoValue && self.mode != Mode::Builtin
-    }
-}
+use crate::Mode;
 
 impl<'a> Checker<'a> {
     /// Checks an expression that must be a single value.
@@ -67,14 +30,13 @@ impl<'a> Checker<'a> {
                     ExprKind::Call { fun, .. } => self.expr_string(fun),
                     _ => self.expr_string(e),
                 };
-                self.error(
+                return self.errorf(
                     e.pos,
                     format!(
                         "assignment mismatch: 1 variable but {} returns {} values",
                         callee, n
                     ),
                 );
-                return Operand::invalid();
             }
         }
         self.single_value(e, x)
@@ -106,7 +68,7 @@ impl<'a> Checker<'a> {
             _ => {
                 if let Type::Tuple(v) = self.types.get(x.typ) {
                     if !v.is_empty() {
-                        self.error(
+                        return self.errorf(
                             e.pos,
                             format!(
                                 "multiple-value {} (value of type {}) in single-value context",
@@ -114,7 +76,6 @@ impl<'a> Checker<'a> {
                                 self.tstr(x.typ)
                             ),
                         );
-                        return Operand::invalid();
                     }
                 }
                 x
@@ -170,8 +131,7 @@ impl<'a> Checker<'a> {
                             return o;
                         }
                         if o.typ == ids::UNTYPED_NIL {
-                            self.error(x_pos(x), "invalid operation: cannot indirect nil");
-                            return Operand::invalid();
+                            return self.errorf(x_pos(x), "invalid operation: cannot indirect nil");
                         }
                         match self.types.under(o.typ).clone() {
                             Type::Pointer(elem) => Operand {
@@ -206,21 +166,19 @@ impl<'a> Checker<'a> {
                     return o;
                 }
                 let Some(typ) = typ else {
-                    self.error(
+                    return self.errorf(
                         e.pos,
                         "invalid syntax tree: use of .(type) outside type switch",
                     );
-                    return Operand::invalid();
                 };
                 if !self.types.is_interface(o.typ) {
-                    self.error(
+                    return self.errorf(
                         x.pos,
                         format!(
                             "invalid operation: {} is not an interface",
                             self.operand_string(x, &o)
                         ),
                     );
-                    return Operand::invalid();
                 }
                 let t = self.type_expr(typ);
                 if t == ids::INVALID {
@@ -263,12 +221,10 @@ impl<'a> Checker<'a> {
 
     fn ident(&mut self, e: &Expr, name: &str) -> Operand {
         if name == "_" {
-            self.error(e.pos, "cannot use _ as value");
-            return Operand::invalid();
+            return self.errorf(e.pos, "cannot use _ as value");
         }
         let Some((o, _scope, crossed)) = self.objs.lookup(self.scope, name) else {
-            self.error(e.pos, format!("undefined: {}", name));
-            return Operand::invalid();
+            return self.errorf(e.pos, format!("undefined: {}", name));
         };
         if self.decls.contains_key(&o) {
             self.obj_decl(o);
@@ -294,8 +250,7 @@ impl<'a> Checker<'a> {
                     match &self.iota {
                         Some(i) => return Operand::constant(ids::UNTYPED_INT, i.clone()),
                         None => {
-                            self.error(e.pos, "cannot use iota outside constant declaration");
-                            return Operand::invalid();
+                            return self.errorf(e.pos, "cannot use iota outside constant declaration");
                         }
                     }
                 }
@@ -338,69 +293,6 @@ impl<'a> Checker<'a> {
             }
         }
     }
-
-    fn basic_lit(&mut self, e: &Expr, kind: LitKind, raw: &str) -> Operand {
-        match kind {
-            LitKind::Int => match constant::parse_int_lit(raw) {
-                Some(i) => Operand::constant(ids::UNTYPED_INT, Value::Int(i)),
-                None => {
-                    self.error(e.pos, format!("invalid integer literal {}", raw));
-                    Operand::invalid()
-                }
-            },
-            LitKind::Float => match constant::parse_float_lit(raw) {
-                Some(f) => Operand::constant(ids::UNTYPED_FLOAT, Value::Float(f)),
-                None => {
-                    self.error(e.pos, format!("invalid floating-point literal {}", raw));
-                    Operand::invalid()
-                }
-            },
-            LitKind::Imag => {
-                let body = &raw[..raw.len() - 1];
-                let im = if body.contains(['.', 'e', 'E', 'p', 'P'])
-                    || (body.starts_with("0x") || body.starts_with("0X"))
-                        && body.contains(['p', 'P'])
-                {
-                    constant::parse_float_lit(body)
-                } else {
-                    // Legacy: 0123i is decimal.
-                    let dec: String = body.chars().filter(|&c| c != '_').collect();
-                    if dec.starts_with("0x") || dec.starts_with("0b") || dec.starts_with("0o") {
-                        constant::parse_int_lit(&dec).map(num_rational::BigRational::from_integer)
-                    } else {
-                        constant::parse_float_lit(&dec)
-                    }
-                };
-                match im {
-                    Some(f) => Operand::constant(
-                        ids::UNTYPED_COMPLEX,
-                        Value::Complex(num_rational::BigRational::zero(), f),
-                    ),
-                    None => {
-                        self.error(e.pos, format!("invalid imaginary literal {}", raw));
-                        Operand::invalid()
-                    }
-                }
-            }
-            LitKind::Char => match rgoc_syntax::literal::unquote_char(raw) {
-                Ok(c) => Operand::constant(ids::UNTYPED_RUNE, Value::int(c as i64)),
-                Err(m) => {
-                    self.error(e.pos, m);
-                    Operand::invalid()
-                }
-            },
-            LitKind::String => match rgoc_syntax::literal::unquote_string(raw) {
-                Ok(s) => Operand::constant(ids::UNTYPED_STRING, Value::String(s)),
-                Err(m) => {
-                    self.error(e.pos, m);
-                    Operand::invalid()
-                }
-            },
-        }
-    }
-
-    // ---------------------------------------------------------------
-    // Untyped conversion and assignability
 
     /// Re-records the type of an untyped expression tree once its final
     /// type is known (go/types' updateExprType).
@@ -605,93 +497,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Whether a value of type `v` (with operand x) is assignable to `t`.
-    pub(crate) fn assignable(&mut self, x: &Operand, t: TypeId) -> Result<(), String> {
-        let v = x.typ;
-        if v == t || v == ids::INVALID || t == ids::INVALID {
-            return Ok(());
-        }
-        let vu = self.types.underlying(v);
-        let tu = self.types.underlying(t);
-        if self.types.is_untyped(v) {
-            return Ok(()); // handled by convert_untyped
-        }
-        // Identical underlying types and at least one is not a named type.
-        if vu == tu
-            && (!self.types.is_named(v) || !self.types.is_named(t))
-            && !matches!(self.types.get(vu), Type::Basic(_))
-        {
-            return Ok(());
-        }
-        if let Type::Interface(_) = self.types.get(tu) {
-            return self.implements(v, t);
-        }
-        // Channel direction.
-        if let (Type::Chan(crate::types::ChanDir::Both, e1), Type::Chan(_, e2)) =
-            (self.types.get(vu).clone(), self.types.get(tu).clone())
-        {
-            if e1 == e2 && (!self.types.is_named(v) || !self.types.is_named(t)) {
-                return Ok(());
-            }
-        }
-        Err(String::new())
-    }
-
-    /// Checks that `x` (from expression `e`) can be assigned to type `t`,
-    /// converting untyped constants; reports gc's error otherwise.
-    pub(crate) fn assignment(
-        &mut self,
-        x: &mut Operand,
-        e: &Expr,
-        t: TypeId,
-        context: &str,
-    ) -> bool {
-        if x.is_invalid() || t == ids::INVALID {
-            return false;
-        }
-        if self.types.is_untyped(x.typ) {
-            let before = x.clone();
-            if !self.convert_untyped_in(x, e, t, Some(context)) {
-                let what = if before.typ == ids::UNTYPED_NIL {
-                    format!("cannot use nil as {} value in {}", self.tstr(t), context)
-                } else {
-                    format!(
-                        "cannot use {} as {} value in {}",
-                        self.operand_string(e, &before),
-                        self.tstr(t),
-                        context
-                    )
-                };
-                self.error(e.pos, what);
-                return false;
-            }
-            if x.typ == ids::INVALID {
-                return false; // overflow or truncation, reported
-            }
-            return true;
-        }
-        match self.assignable(x, t) {
-            Ok(()) => true,
-            Err(why) => {
-                let mut msg = format!(
-                    "cannot use {} as {} value in {}",
-                    self.operand_string(e, x),
-                    self.tstr(t),
-                    context
-                );
-                if !why.is_empty() {
-                    msg.push_str(": ");
-                    msg.push_str(&why);
-                }
-                self.error(e.pos, msg);
-                false
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------
-    // Operators
-
     fn unary(&mut self, e: &Expr, op: UnOp, xe: &Expr) -> Operand {
         if op == UnOp::Addr {
             let inner = strip_paren(xe);
@@ -708,14 +513,13 @@ impl<'a> Checker<'a> {
                 return x;
             }
             if x.mode != Mode::Var {
-                self.error(
+                return self.errorf(
                     e.pos,
                     format!(
                         "invalid operation: cannot take address of {}",
                         self.operand_string(xe, &x)
                     ),
                 );
-                return Operand::invalid();
             }
             self.mark_escape(xe);
             let t = self.types.pointer(x.typ);
@@ -729,14 +533,13 @@ impl<'a> Checker<'a> {
             return match self.types.under(x.typ).clone() {
                 Type::Chan(dir, elem) => {
                     if dir == crate::types::ChanDir::Send {
-                        self.error(
+                        return self.errorf(
                             e.pos,
                             format!(
                                 "invalid operation: cannot receive from send-only channel {}",
                                 self.operand_string(xe, &x)
                             ),
                         );
-                        return Operand::invalid();
                     }
                     Operand::value(elem)
                 }
@@ -763,7 +566,7 @@ impl<'a> Checker<'a> {
             _ => false,
         };
         if !ok {
-            self.error(
+            return self.errorf(
                 x_pos(xe),
                 format!(
                     "invalid operation: operator {} not defined on {}",
@@ -771,7 +574,6 @@ impl<'a> Checker<'a> {
                     self.operand_string(xe, &x)
                 ),
             );
-            return Operand::invalid();
         }
         if let Some(v) = &x.val {
             let k = self.types.basic(x.typ).unwrap_or(BasicKind::Invalid);
@@ -830,7 +632,7 @@ impl<'a> Checker<'a> {
         self.match_types(&mut x, xe, &mut y, ye);
         if let Some((a, b)) = self.pending_mismatch.take() {
             // types2 reports a mismatched comparison at its second operand.
-            self.error(
+            return self.errorf(
                 if op.is_comparison() {
                     x_pos(ye)
                 } else {
@@ -843,7 +645,6 @@ impl<'a> Checker<'a> {
                     b
                 ),
             );
-            return Operand::invalid();
         }
         if x.is_invalid() || y.is_invalid() {
             return Operand::invalid();
@@ -852,7 +653,7 @@ impl<'a> Checker<'a> {
             return self.comparison(e, op, &x, xe, &y, ye, nils);
         }
         if x.typ != y.typ && !(self.types.is_untyped(x.typ) && self.types.is_untyped(y.typ)) {
-            self.error(
+            return self.errorf(
                 x_pos(e),
                 format!(
                     "invalid operation: {} (mismatched types {} and {})",
@@ -861,7 +662,6 @@ impl<'a> Checker<'a> {
                     self.tstr(y.typ)
                 ),
             );
-            return Operand::invalid();
         }
         let t = x.typ;
         let ok = match op {
@@ -879,7 +679,7 @@ impl<'a> Checker<'a> {
             } else {
                 self.operand_string(xe, &x)
             };
-            self.error(
+            return self.errorf(
                 x_pos(e),
                 format!(
                     "invalid operation: operator {} not defined on {}",
@@ -887,7 +687,6 @@ impl<'a> Checker<'a> {
                     what
                 ),
             );
-            return Operand::invalid();
         }
         // Division by constant zero.
         if matches!(op, BinOp::Div | BinOp::Rem) && self.types.is_integer(t)
@@ -898,8 +697,7 @@ impl<'a> Checker<'a> {
                 if v.is_zero()
                     && (self.types.is_integer(t) || x.val.is_some() || self.types.is_untyped(t))
                 {
-                    self.error(ye.pos, "invalid operation: division by zero");
-                    return Operand::invalid();
+                    return self.errorf(ye.pos, "invalid operation: division by zero");
                 }
             }
         }
@@ -928,8 +726,7 @@ impl<'a> Checker<'a> {
                     return Operand::constant(rt, v);
                 }
                 Err(constant::OpError::DivByZero) => {
-                    self.error(ye.pos, "invalid operation: division by zero");
-                    return Operand::invalid();
+                    return self.errorf(ye.pos, "invalid operation: division by zero");
                 }
                 Err(_) => return Operand::invalid(),
             }
@@ -1053,8 +850,7 @@ impl<'a> Checker<'a> {
         let err =
             err.map(|cause| format!("invalid operation: {} ({})", self.expr_string(e), cause));
         if let Some(m) = err {
-            self.error(x_pos(err_at), m);
-            return Operand::invalid();
+            return self.errorf(x_pos(err_at), m);
         }
         if let (Some(a), Some(b)) = (&x.val, &y.val) {
             if let Some(r) = constant::compare(op, a, b) {
@@ -1079,14 +875,13 @@ impl<'a> Checker<'a> {
         if let Some(v) = &y.val {
             match v.as_int() {
                 Some(i) if i.sign() == num_bigint::Sign::Minus => {
-                    self.error(
+                    return self.errorf(
                         ye.pos,
                         format!(
                             "invalid shift count {} (must be non-negative)",
                             self.expr_string(ye)
                         ),
                     );
-                    return Operand::invalid();
                 }
                 Some(_) => {
                     if self.types.is_untyped(y.typ) {
@@ -1094,22 +889,20 @@ impl<'a> Checker<'a> {
                     }
                 }
                 None => {
-                    self.error(
+                    return self.errorf(
                         ye.pos,
                         format!("invalid shift count {}", self.operand_string(ye, &y)),
                     );
-                    return Operand::invalid();
                 }
             }
         } else if !self.types.is_integer(y.typ) {
-            self.error(
+            return self.errorf(
                 ye.pos,
                 format!(
                     "invalid operation: shift count {} must be integer",
                     self.operand_string(ye, &y)
                 ),
             );
-            return Operand::invalid();
         } else if self.types.is_untyped(y.typ) {
             self.convert_untyped(&mut y, ye, ids::UINT);
         }
@@ -1124,36 +917,33 @@ impl<'a> Checker<'a> {
                         }
                     }
                     None => {
-                        self.error(
+                        return self.errorf(
                             xe.pos,
                             format!(
                                 "invalid operation: shifted operand {} must be integer",
                                 self.operand_string(xe, &x)
                             ),
                         );
-                        return Operand::invalid();
                     }
                 }
             }
             if let Some(s) = &y.val {
                 let s = s.as_int().and_then(|i| i.to_u64()).unwrap_or(u64::MAX);
                 if !self.types.is_integer(x.typ) {
-                    self.error(
+                    return self.errorf(
                         xe.pos,
                         format!(
                             "invalid operation: shifted operand {} must be integer",
                             self.operand_string(xe, &x)
                         ),
                     );
-                    return Operand::invalid();
                 }
                 let i = x.val.as_ref().and_then(|v| v.as_int()).unwrap_or_default();
                 let Some(r) = constant::shift(op == BinOp::Shl, &i, s) else {
-                    self.error(
+                    return self.errorf(
                         ye.pos,
                         format!("invalid shift count {}", self.expr_string(ye)),
                     );
-                    return Operand::invalid();
                 };
                 return match self.overflow(e, x.typ, Value::Int(r)) {
                     Some(v) => Operand::constant(x.typ, v),
@@ -1167,547 +957,15 @@ impl<'a> Checker<'a> {
             }
         }
         if !self.types.is_integer(x.typ) {
-            self.error(
+            return self.errorf(
                 x_pos(e),
                 format!(
                     "invalid operation: shifted operand {} must be integer",
                     self.operand_string(xe, &x)
                 ),
             );
-            return Operand::invalid();
         }
         Operand::value(x.typ)
-    }
-
-    // ---------------------------------------------------------------
-    // Selectors, index and slice expressions
-
-    /// Checks an index into an array of length `n` (a constant index must
-    /// be in range); false after an error.
-    fn array_index(&mut self, ie: &Expr, n: u64) -> bool {
-        let Some(ci) = self.index_value(ie, Some(n)) else {
-            return false;
-        };
-        if let Some(i) = ci {
-            if i as u64 >= n {
-                self.error(ie.pos, format!("invalid argument: index {} out of bounds [0:{}]", i, n));
-                return false;
-            }
-        }
-        true
-    }
-
-    fn selector(&mut self, e: &Expr, xe: &Expr, sel: &ast::Ident) -> Operand {
-        if let ExprKind::Ident(n) = &xe.kind {
-            if let Some((o, _, _)) = self.objs.lookup(self.scope, n) {
-                if let ObjKind::PkgName(ps) = self.objs.get(o).kind {
-                    self.objs.get_mut(o).used = true;
-                    self.info.uses.insert(xe.id, o);
-                    let exported = sel.name.chars().next().is_some_and(|c| c.is_uppercase());
-                    let found = self.objs.lookup(ps, &sel.name).filter(|(m, s, _)| {
-                        *s == ps && (exported || self.objs.get(*m).pkg == "unsafe")
-                    });
-                    let Some((m, _, _)) = found else {
-                        if !exported
-                            && self
-                                .objs
-                                .lookup(ps, &sel.name)
-                                .is_some_and(|(_, s, _)| s == ps)
-                        {
-                            self.error(
-                                sel.pos,
-                                format!("name {} not exported by package {}", sel.name, n),
-                            );
-                        } else {
-                            self.error(sel.pos, format!("undefined: {}.{}", n, sel.name));
-                        }
-                        return Operand::invalid();
-                    };
-                    self.info.uses.insert(sel.id, m);
-                    self.info.uses.insert(e.id, m);
-                    let obj = self.objs.get(m).clone();
-                    return match obj.kind {
-                        ObjKind::TypeName => Operand {
-                            mode: Mode::Type,
-                            typ: obj.typ,
-                            val: None,
-                            builtin: None,
-                        },
-                        ObjKind::Builtin(b) => Operand {
-                            mode: Mode::Builtin,
-                            typ: ids::INVALID,
-                            val: None,
-                            builtin: Some(b),
-                        },
-                        ObjKind::Var { .. } => Operand {
-                            mode: Mode::Var,
-                            typ: obj.typ,
-                            val: None,
-                            builtin: None,
-                        },
-                        ObjKind::Const(v) => Operand::constant(obj.typ, v),
-                        ObjKind::Func => Operand::value(obj.typ),
-                        _ => Operand::invalid(),
-                    };
-                }
-            }
-        }
-        let x = self.expr(xe);
-        if x.is_invalid() {
-            return x;
-        }
-        if x.mode == Mode::Type {
-            // Method expression T.m
-            let r =
-                crate::lookup::lookup_field_or_method(&self.types, &self.objs, x.typ, &sel.name);
-            return match r {
-                crate::LookupResult::Method {
-                    obj,
-                    sig: mt,
-                    path,
-                    indirect,
-                    iface_index,
-                } => {
-                    let Some(msig) = self.types.signature(mt).cloned() else {
-                        return Operand::invalid();
-                    };
-                    if iface_index.is_none()
-                        && self.objs.get(obj).ptr_recv
-                        && !indirect
-                        && !self.types.is_pointer(x.typ)
-                    {
-                        self.error(
-                            e.pos,
-                            format!(
-                                "invalid method expression {}.{} (needs pointer receiver (*{}).{})",
-                                self.tstr(x.typ),
-                                sel.name,
-                                self.tstr(x.typ),
-                                sel.name
-                            ),
-                        );
-                        return Operand::invalid();
-                    }
-                    let mut params = vec![x.typ];
-                    params.extend(msig.params.iter().copied());
-                    let ft = self.types.intern(Type::Func(crate::types::Signature {
-                        params,
-                        results: msig.results.clone(),
-                        variadic: msig.variadic,
-                    }));
-                    let obj = if iface_index.is_some() {
-                        None
-                    } else {
-                        Some(obj)
-                    };
-                    self.info.selections.insert(
-                        e.id,
-                        Selection {
-                            kind: SelectionKind::MethodExpr,
-                            obj,
-                            path,
-                            indirect,
-                            typ: ft,
-                            iface_index,
-                        },
-                    );
-                    if let Some(o) = obj {
-                        self.info.uses.insert(sel.id, o);
-                        self.record_dep(o); // initialisation order follows method bodies
-                    }
-                    Operand::value(ft)
-                }
-                _ => {
-                    self.error(
-                        sel.pos,
-                        format!(
-                            "{}.{} undefined (type {} has no method {})",
-                            self.tstr(x.typ),
-                            sel.name,
-                            self.tstr(x.typ),
-                            sel.name
-                        ),
-                    );
-                    Operand::invalid()
-                }
-            };
-        }
-        let x = self.single_value(xe, x);
-        if x.is_invalid() {
-            return x;
-        }
-        let r = crate::lookup::lookup_field_or_method(&self.types, &self.objs, x.typ, &sel.name);
-        match r {
-            crate::LookupResult::Field {
-                typ,
-                path,
-                indirect,
-            } => {
-                self.info.selections.insert(
-                    e.id,
-                    Selection {
-                        kind: SelectionKind::FieldVal,
-                        obj: None,
-                        path,
-                        indirect,
-                        typ,
-                        iface_index: None,
-                    },
-                );
-                let mode = if indirect || x.mode == Mode::Var {
-                    Mode::Var
-                } else {
-                    Mode::Value
-                };
-                Operand {
-                    mode,
-                    typ,
-                    val: None,
-                    builtin: None,
-                }
-            }
-            crate::LookupResult::Method {
-                obj,
-                sig,
-                path,
-                indirect,
-                iface_index,
-            } => {
-                let ptr_recv = iface_index.is_none() && self.objs.get(obj).ptr_recv;
-                if ptr_recv && !indirect && !self.types.is_pointer(x.typ) {
-                    if x.mode != Mode::Var {
-                        self.error(
-                            e.pos,
-                            format!(
-                                "cannot call pointer method {} on {}",
-                                sel.name,
-                                self.tstr(x.typ)
-                            ),
-                        );
-                        return Operand::invalid();
-                    }
-                    self.mark_escape(xe);
-                }
-                let obj = if iface_index.is_some() {
-                    None
-                } else {
-                    Some(obj)
-                };
-                if let Some(o) = obj {
-                    self.info.uses.insert(sel.id, o);
-                    self.record_dep(o); // initialisation order follows method bodies
-                }
-                self.info.selections.insert(
-                    e.id,
-                    Selection {
-                        kind: SelectionKind::MethodVal,
-                        obj,
-                        path,
-                        indirect,
-                        typ: sig,
-                        iface_index,
-                    },
-                );
-                Operand::value(sig)
-            }
-            crate::LookupResult::Ambiguous => {
-                self.error(
-                    sel.pos,
-                    format!("ambiguous selector {}", self.expr_string(e)),
-                );
-                Operand::invalid()
-            }
-            crate::LookupResult::NotFound => {
-                let what = if self.types.is_pointer(x.typ)
-                    && matches!(
-                        self.types.under(match self.types.under(x.typ) {
-                            Type::Pointer(p) => *p,
-                            _ => x.typ,
-                        }),
-                        Type::Pointer(_) | Type::Interface(_)
-                    ) {
-                    format!(
-                        "{} undefined (type {} is pointer to interface, not interface)",
-                        self.expr_string(e),
-                        self.tstr(x.typ)
-                    )
-                } else {
-                    format!(
-                        "{} undefined (type {} has no field or method {})",
-                        self.expr_string(e),
-                        self.tstr(x.typ),
-                        sel.name
-                    )
-                };
-                self.error(sel.pos, what);
-                Operand::invalid()
-            }
-        }
-    }
-
-    /// Checks a constant or non-constant index; returns the constant value if any.
-    pub(crate) fn index_value(&mut self, e: &Expr, max: Option<u64>) -> Option<Option<i64>> {
-        let mut x = self.value(e);
-        if x.is_invalid() {
-            return None;
-        }
-        if self.types.is_untyped(x.typ) {
-            if let Some(v) = &x.val {
-                if v.as_int().is_none() {
-                    self.error(
-                        e.pos,
-                        format!(
-                            "invalid argument: index {} must be integer",
-                            self.operand_string(e, &x)
-                        ),
-                    );
-                    return None;
-                }
-            }
-            self.convert_untyped(&mut x, e, ids::INT);
-        }
-        if !self.types.is_integer(x.typ) {
-            self.error(
-                e.pos,
-                format!(
-                    "invalid argument: index {} must be integer",
-                    self.operand_string(e, &x)
-                ),
-            );
-            return None;
-        }
-        if let Some(v) = &x.val {
-            let i = v.as_int().unwrap_or_default();
-            if i < BigInt::zero() {
-                self.error(
-                    e.pos,
-                    format!(
-                        "invalid argument: index {} (constant of type int) must not be negative",
-                        self.expr_string(e)
-                    ),
-                );
-                return None;
-            }
-            let iv = i.to_i64();
-            if let (Some(m), Some(iv)) = (max, iv) {
-                if iv as u64 >= m {
-                    return Some(Some(iv));
-                }
-            }
-            return Some(iv.or(Some(i64::MAX)));
-        }
-        Some(None)
-    }
-
-    fn index(&mut self, e: &Expr, xe: &Expr, indices: &[Expr]) -> Operand {
-        let x = self.expr(xe);
-        if x.is_invalid() {
-            return x;
-        }
-        if x.mode == Mode::Type
-            || matches!(self.types.get(x.typ), Type::Func(_))
-                && indices.len() > 0
-                && x.mode != Mode::Var
-                && self.is_generic_func(xe)
-        {
-            self.unsupported(e.pos, "generic instantiation");
-            return Operand::invalid();
-        }
-        let x = self.single_value(xe, x);
-        if x.is_invalid() {
-            return x;
-        }
-        if indices.len() != 1 {
-            self.error(e.pos, format!("invalid operation: more than one index"));
-            return Operand::invalid();
-        }
-        let ie = &indices[0];
-        let ut = self.types.underlying(x.typ);
-        match self.types.get(ut).clone() {
-            Type::Basic(k) if k.is_string() => {
-                let len = match &x.val {
-                    Some(Value::String(s)) => Some(s.len() as u64),
-                    _ => None,
-                };
-                let Some(ci) = self.index_value(ie, len) else {
-                    return Operand::invalid();
-                };
-                if let (Some(i), Some(l)) = (ci, len) {
-                    if i as u64 >= l {
-                        self.error(
-                            ie.pos,
-                            format!("invalid argument: index {} out of bounds [0:{}]", i, l),
-                        );
-                        return Operand::invalid();
-                    }
-                    if let Some(Value::String(s)) = &x.val {
-                        return Operand::constant(ids::UINT8, Value::int(s[i as usize] as i64))
-                            .as_value_of(ids::UINT8);
-                    }
-                }
-                Operand::value(ids::UINT8)
-            }
-            Type::Array(n, elem) => {
-                if !self.array_index(ie, n) {
-                    return Operand::invalid();
-                }
-                Operand {
-                    mode: if x.mode == Mode::Var {
-                        Mode::Var
-                    } else {
-                        Mode::Value
-                    },
-                    typ: elem,
-                    val: None,
-                    builtin: None,
-                }
-            }
-            Type::Pointer(p) if matches!(self.types.under(p), Type::Array(..)) => {
-                let Type::Array(n, elem) = self.types.under(p).clone() else {
-                    unreachable!()
-                };
-                if !self.array_index(ie, n) {
-                    return Operand::invalid();
-                }
-                Operand {
-                    mode: Mode::Var,
-                    typ: elem,
-                    val: None,
-                    builtin: None,
-                }
-            }
-            Type::Slice(elem) => {
-                if self.index_value(ie, None).is_none() {
-                    return Operand::invalid();
-                }
-                Operand {
-                    mode: Mode::Var,
-                    typ: elem,
-                    val: None,
-                    builtin: None,
-                }
-            }
-            Type::Map(k, v) => {
-                let mut key = self.value(ie);
-                if key.is_invalid() {
-                    return Operand::invalid();
-                }
-                self.assignment(&mut key, ie, k, "map index");
-                Operand {
-                    mode: Mode::MapIndex,
-                    typ: v,
-                    val: None,
-                    builtin: None,
-                }
-            }
-            _ => {
-                self.error(
-                    e.pos,
-                    format!(
-                        "invalid operation: cannot index {}",
-                        self.operand_string(xe, &x)
-                    ),
-                );
-                Operand::invalid()
-            }
-        }
-    }
-
-    fn is_generic_func(&self, _e: &Expr) -> bool {
-        false
-    }
-
-    fn slice_expr(
-        &mut self,
-        e: &Expr,
-        xe: &Expr,
-        lo: Option<&Expr>,
-        hi: Option<&Expr>,
-        max: Option<&Expr>,
-    ) -> Operand {
-        let x = self.value(xe);
-        if x.is_invalid() {
-            return x;
-        }
-        let ut = self.types.underlying(x.typ);
-        let (result, cap): (TypeId, Option<u64>) = match self.types.get(ut).clone() {
-            Type::Basic(k) if k.is_string() => {
-                if max.is_some() {
-                    self.error(e.pos, format!("invalid operation: 3-index slice of string"));
-                    return Operand::invalid();
-                }
-                let len = match &x.val {
-                    Some(Value::String(s)) => Some(s.len() as u64),
-                    _ => None,
-                };
-                (
-                    if k == BasicKind::UntypedString {
-                        ids::STRING
-                    } else {
-                        x.typ
-                    },
-                    len,
-                )
-            }
-            Type::Array(n, elem) => {
-                if x.mode != Mode::Var {
-                    self.error(
-                        e.pos,
-                        format!(
-                            "invalid operation: {} (slice of unaddressable value)",
-                            self.expr_string(e)
-                        ),
-                    );
-                    return Operand::invalid();
-                }
-                self.mark_escape(xe);
-                (self.types.slice(elem), Some(n))
-            }
-            Type::Pointer(p) if matches!(self.types.under(p), Type::Array(..)) => {
-                let Type::Array(n, elem) = self.types.under(p).clone() else {
-                    unreachable!()
-                };
-                (self.types.slice(elem), Some(n))
-            }
-            Type::Slice(_) => (x.typ, None),
-            _ => {
-                self.error(
-                    e.pos,
-                    format!("cannot slice {}", self.operand_string(xe, &x)),
-                );
-                return Operand::invalid();
-            }
-        };
-        let mut consts: Vec<i64> = Vec::new();
-        for ie in [lo, hi, max].into_iter().flatten() {
-            let Some(ci) = self.index_value(ie, None) else {
-                return Operand::invalid();
-            };
-            if let Some(i) = ci {
-                if let Some(c) = cap {
-                    let bound = if self.types.is_string(x.typ) { c } else { c };
-                    if i as u64 > bound {
-                        self.error(
-                            ie.pos,
-                            format!(
-                                "invalid argument: index {} out of bounds [0:{}]",
-                                i,
-                                bound + 1
-                            ),
-                        );
-                        return Operand::invalid();
-                    }
-                }
-                if let Some(&prev) = consts.last() {
-                    if i < prev {
-                        self.error(ie.pos, format!("invalid slice indices: {} < {}", i, prev));
-                        return Operand::invalid();
-                    }
-                }
-                consts.push(i);
-            }
-        }
-        Operand::value(result)
     }
 
     pub(crate) fn check_type_assertable(&mut self, e: &Expr, iface: TypeId, t: TypeId) {
@@ -1726,62 +984,6 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
-    }
-
-    // ---------------------------------------------------------------
-    // Descriptions for messages
-
-    /// `x (variable of type int)`, `1 (untyped int constant)`, ...
-    pub(crate) fn operand_string(&self, e: &Expr, x: &Operand) -> String {
-        let es = self.expr_string(e);
-        let mut s = format!("{} (", es);
-        let untyped = self.types.is_untyped(x.typ);
-        if untyped && x.mode != Mode::Type {
-            s.push_str(self.types.basic(x.typ).map(|k| k.name()).unwrap_or("?"));
-            s.push(' ');
-        }
-        s.push_str(match x.mode {
-            Mode::NoValue => "no value",
-            Mode::Builtin => "built-in",
-            Mode::Type => "type",
-            Mode::Const => "constant",
-            Mode::Var => "variable",
-            Mode::MapIndex => "map index expression",
-            Mode::Value => "value",
-        });
-        if x.mode == Mode::Const {
-            if let Some(v) = &x.val {
-                let vs = v.describe();
-                if vs != es {
-                    s.push(' ');
-                    s.push_str(&vs);
-                }
-            }
-        }
-        if !untyped && !matches!(x.mode, Mode::Type | Mode::Builtin | Mode::NoValue) {
-            // gc describes the structure of a defined type: "variable of
-            // struct type S", "value of int type MyInt".
-            if matches!(self.types.get(x.typ), Type::Named(_)) && x.typ != ids::INVALID {
-                let what = self.composite_kind(x.typ);
-                let what = if what.is_empty() {
-                    self.types.basic(x.typ).map(|k| k.name()).unwrap_or("")
-                } else {
-                    what
-                };
-                if !what.is_empty() {
-                    s.push_str(" of ");
-                    s.push_str(what);
-                    s.push_str(" type ");
-                } else {
-                    s.push_str(" of type ");
-                }
-            } else {
-                s.push_str(" of type ");
-            }
-            s.push_str(&self.tstr(x.typ));
-        }
-        s.push(')');
-        s
     }
 
     /// types2's overflow check of a constant operation's result `v` of
@@ -1859,20 +1061,6 @@ impl<'a> Checker<'a> {
             Type::Named(_) => "",
         }
     }
-
-    /// The expression as gc prints it in diagnostics.
-    pub(crate) fn expr_string(&self, e: &Expr) -> String {
-        let mut s = String::new();
-        write_expr(&mut s, e);
-        s
-    }
-}
-
-impl Operand {
-    fn as_value_of(mut self, t: TypeId) -> Operand {
-        self.typ = t;
-        self
-    }
 }
 
 fn x_pos(e: &Expr) -> rgoc_syntax::Pos {
@@ -1880,196 +1068,5 @@ fn x_pos(e: &Expr) -> rgoc_syntax::Pos {
     match &e.kind {
         ExprKind::Binary { x, .. } => x_pos(x),
         _ => e.pos,
-    }
-}
-
-pub(crate) fn write_expr(s: &mut String, e: &Expr) {
-    match &e.kind {
-        ExprKind::Bad => s.push_str("BadExpr"),
-        ExprKind::Ident(n) => s.push_str(n),
-        ExprKind::BasicLit { raw, .. } => s.push_str(raw),
-        // gc's short form elides non-empty bodies: `T{…}`, `T{}`.
-        ExprKind::CompositeLit { typ, elts, .. } => {
-            if let Some(t) = typ {
-                write_expr(s, t);
-            }
-            s.push_str(if elts.is_empty() { "{}" } else { "{…}" });
-        }
-        ExprKind::FuncLit { sig, body } => {
-            s.push_str("func");
-            write_sig(s, sig);
-            s.push_str(if body.stmts.is_empty() {
-                " {}"
-            } else {
-                " {…}"
-            });
-        }
-        ExprKind::Paren(x) => {
-            s.push('(');
-            write_expr(s, x);
-            s.push(')');
-        }
-        ExprKind::Selector { x, sel } => {
-            write_expr(s, x);
-            s.push('.');
-            s.push_str(&sel.name);
-        }
-        ExprKind::Index { x, indices } => {
-            write_expr(s, x);
-            s.push('[');
-            for (i, ix) in indices.iter().enumerate() {
-                if i > 0 {
-                    s.push_str(", ");
-                }
-                write_expr(s, ix);
-            }
-            s.push(']');
-        }
-        ExprKind::Slice { x, lo, hi, max } => {
-            write_expr(s, x);
-            s.push('[');
-            if let Some(l) = lo {
-                write_expr(s, l);
-            }
-            s.push(':');
-            if let Some(h) = hi {
-                write_expr(s, h);
-            }
-            if let Some(m) = max {
-                s.push(':');
-                write_expr(s, m);
-            }
-            s.push(']');
-        }
-        ExprKind::TypeAssert { x, typ } => {
-            write_expr(s, x);
-            s.push_str(".(");
-            match typ {
-                Some(t) => write_expr(s, t),
-                None => s.push_str("type"),
-            }
-            s.push(')');
-        }
-        ExprKind::Call {
-            fun,
-            args,
-            ellipsis,
-        } => {
-            write_expr(s, fun);
-            s.push('(');
-            for (i, a) in args.iter().enumerate() {
-                if i > 0 {
-                    s.push_str(", ");
-                }
-                write_expr(s, a);
-            }
-            if *ellipsis {
-                s.push_str("...");
-            }
-            s.push(')');
-        }
-        ExprKind::Star(x) => {
-            s.push('*');
-            write_expr(s, x);
-        }
-        ExprKind::Unary { op, x } => {
-            s.push_str(op.as_str());
-            write_expr(s, x);
-        }
-        ExprKind::Binary { op, x, y, .. } => {
-            write_expr(s, x);
-            s.push(' ');
-            s.push_str(op.as_str());
-            s.push(' ');
-            write_expr(s, y);
-        }
-        ExprKind::ArrayType { len, elem } => {
-            s.push('[');
-            match len {
-                Some(l) => write_expr(s, l),
-                None => s.push_str("..."),
-            }
-            s.push(']');
-            write_expr(s, elem);
-        }
-        ExprKind::SliceType { elem } => {
-            s.push_str("[]");
-            write_expr(s, elem);
-        }
-        ExprKind::StructType { fields } => {
-            s.push_str("struct{");
-            for (i, f) in fields.iter().enumerate() {
-                if i > 0 {
-                    s.push_str("; ");
-                }
-                let names: Vec<&str> = f.names.iter().map(|n| n.name.as_str()).collect();
-                if !names.is_empty() {
-                    s.push_str(&names.join(", "));
-                    s.push(' ');
-                }
-                write_expr(s, &f.typ);
-            }
-            s.push('}');
-        }
-        ExprKind::FuncType(ft) => {
-            s.push_str("func");
-            write_sig(s, ft);
-        }
-        ExprKind::InterfaceType { elems } => {
-            if elems.is_empty() {
-                s.push_str("interface{}");
-            } else {
-                s.push_str("interface{…}");
-            }
-        }
-        ExprKind::MapType { key, value } => {
-            s.push_str("map[");
-            write_expr(s, key);
-            s.push(']');
-            write_expr(s, value);
-        }
-        ExprKind::ChanType { dir, elem } => {
-            s.push_str(match dir {
-                ast::ChanDir::Both => "chan ",
-                ast::ChanDir::Send => "chan<- ",
-                ast::ChanDir::Recv => "<-chan ",
-            });
-            write_expr(s, elem);
-        }
-    }
-}
-
-fn write_sig(s: &mut String, ft: &ast::FuncType) {
-    s.push('(');
-    for (i, f) in ft.params.iter().enumerate() {
-        if i > 0 {
-            s.push_str(", ");
-        }
-        let names: Vec<&str> = f.names.iter().map(|n| n.name.as_str()).collect();
-        if !names.is_empty() {
-            s.push_str(&names.join(", "));
-            s.push(' ');
-        }
-        if f.variadic {
-            s.push_str("...");
-        }
-        write_expr(s, &f.typ);
-    }
-    s.push(')');
-    if !ft.results.is_empty() {
-        s.push(' ');
-        let paren = ft.results.len() > 1 || !ft.results[0].names.is_empty();
-        if paren {
-            s.push('(');
-        }
-        for (i, f) in ft.results.iter().enumerate() {
-            if i > 0 {
-                s.push_str(", ");
-            }
-            write_expr(s, &f.typ);
-        }
-        if paren {
-            s.push(')');
-        }
     }
 }

@@ -9,11 +9,24 @@ pub mod constant;
 pub mod objects;
 pub mod types;
 
+mod assignments;
 mod branches;
+mod builtins;
 mod call;
 mod check;
+mod conversions;
+mod decl;
+mod errors;
 mod expr;
+mod exprstring;
+mod index;
+mod initorder;
+mod literals;
 mod lookup;
+mod operand;
+mod resolver;
+mod returns;
+mod scope;
 mod stmt;
 mod typexpr;
 

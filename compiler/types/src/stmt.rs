@@ -1,12 +1,13 @@
-//! Statements: assignments and declarations, control flow, labels,
-//! terminating-statement analysis ("missing return").
+//! Statements (go/types' stmt.go): function bodies, control flow,
+//! switches, type switches, range loops, returns.
+
 
 use rgoc_syntax::{ast, AssignOp, Expr, ExprKind, Stmt, StmtKind};
 
-use crate::check::{strip_paren, Checker};
-use crate::expr::Operand;
+use crate::check::{strip_paren, Checker, FuncCtx};
 use crate::objects::{ObjKind, Object};
-use crate::types::{ids, Type, TypeId};
+use crate::operand::Operand;
+use crate::types::{ids, Signature, Type, TypeId};
 use crate::Mode;
 
 /// What `break`/`continue` may refer to at a point in a function.
@@ -18,6 +19,108 @@ pub(crate) enum Ctx {
 }
 
 impl<'a> Checker<'a> {
+    /// Checks a function body (declared function, method or literal).
+    pub fn func_body(
+        &mut self,
+        recv: Option<&ast::Field>,
+        ft: &ast::FuncType,
+        sig: &Signature,
+        body: &ast::Block,
+    ) {
+        let saved_scope = self.scope;
+        let saved_locals = std::mem::take(&mut self.locals);
+        self.open_scope(true);
+        // Parameters.
+        let mut named_results = false;
+        if let Some(r) = recv {
+            let rt = self.recv_type(r);
+            for n in &r.names {
+                let o = self.objs.add(Object::new(
+                    &n.name,
+                    ObjKind::Var {
+                        global: false,
+                        param: true,
+                    },
+                    rt,
+                    n.pos,
+                    &self.pkg,
+                ));
+                self.declare_local(n, o);
+            }
+        }
+        let mut pi = 0;
+        for f in &ft.params {
+            let count = f.names.len().max(1);
+            for k in 0..count {
+                let t = sig.params.get(pi).copied().unwrap_or(ids::INVALID);
+                pi += 1;
+                if let Some(n) = f.names.get(k) {
+                    let o = self.objs.add(Object::new(
+                        &n.name,
+                        ObjKind::Var {
+                            global: false,
+                            param: true,
+                        },
+                        t,
+                        n.pos,
+                        &self.pkg,
+                    ));
+                    self.declare_local(n, o);
+                }
+            }
+        }
+        let mut ri = 0;
+        for f in &ft.results {
+            let count = f.names.len().max(1);
+            for k in 0..count {
+                let t = sig.results.get(ri).copied().unwrap_or(ids::INVALID);
+                ri += 1;
+                if let Some(n) = f.names.get(k) {
+                    named_results = true;
+                    let o = self.objs.add(Object::new(
+                        &n.name,
+                        ObjKind::Var {
+                            global: false,
+                            param: true,
+                        },
+                        t,
+                        n.pos,
+                        &self.pkg,
+                    ));
+                    self.declare_local(n, o);
+                }
+            }
+        }
+        self.fctx.push(FuncCtx {
+            sig: sig.clone(),
+            named_results,
+        });
+        let saved_ctx = std::mem::take(&mut self.ctx);
+        self.stmt_list(&body.stmts);
+        self.ctx = saved_ctx;
+        self.labels(body);
+        if !sig.results.is_empty() && !self.is_terminating_list(&body.stmts) {
+            self.error(body.rbrace, "missing return");
+        }
+        self.fctx.pop();
+        self.close_scope();
+        // Unused variables of this function (literals report their own).
+        let locals = std::mem::replace(&mut self.locals, saved_locals);
+        for o in locals {
+            let obj = self.objs.get(o);
+            if !obj.used && obj.name != "_" && matches!(obj.kind, ObjKind::Var { param: false, .. })
+            {
+                let (pos, name) = (obj.pos, obj.name.clone());
+                self.error(pos, format!("declared and not used: {}", name));
+            }
+        }
+        self.scope = saved_scope;
+    }
+
+    fn recv_type(&mut self, r: &ast::Field) -> TypeId {
+        self.type_expr(&r.typ)
+    }
+
     /// A statement list outside switch clauses: `fallthrough` is misplaced.
     pub(crate) fn stmt_list(&mut self, stmts: &[Stmt]) {
         self.stmt_seq(stmts);
@@ -40,209 +143,15 @@ impl<'a> Checker<'a> {
             StmtKind::Empty => {}
             StmtKind::Decl(d) => self.local_decl(d),
             StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
-            StmtKind::Expr(e) => {
-                let x = self.expr(e);
-                if x.is_invalid() {
-                    return;
-                }
-                let inner = strip_paren(e);
-                let is_call = matches!(inner.kind, ExprKind::Call { .. });
-                let is_recv = matches!(
-                    inner.kind,
-                    ExprKind::Unary {
-                        op: rgoc_syntax::UnOp::Recv,
-                        ..
-                    }
-                );
-                if is_call {
-                    if let ExprKind::Call { fun, .. } = &inner.kind {
-                        let fm = self.info.tv(fun).map(|t| t.mode);
-                        if fm == Some(Mode::Type) {
-                            self.error(
-                                e.pos,
-                                format!(
-                                    "{} (value of type {}) is not used",
-                                    self.expr_string(e),
-                                    self.tstr(x.typ)
-                                ),
-                            );
-                            return;
-                        }
-                        if fm == Some(Mode::Builtin) {
-                            if let ExprKind::Ident(n) = &strip_paren(fun).kind {
-                                if !matches!(
-                                    n.as_str(),
-                                    "panic"
-                                        | "print"
-                                        | "println"
-                                        | "copy"
-                                        | "recover"
-                                        | "close"
-                                        | "delete"
-                                        | "clear"
-                                ) {
-                                    self.error(
-                                        e.pos,
-                                        format!(
-                                            "{} (value of type {}) is not used",
-                                            self.expr_string(e),
-                                            self.tstr(x.typ)
-                                        ),
-                                    );
-                                }
-                            }
-                        }
-                    }
-                    return;
-                }
-                if is_recv {
-                    return;
-                }
-                let what = match x.mode {
-                    Mode::Const => format!(
-                        "{} (untyped {} constant) is not used",
-                        self.expr_string(e),
-                        ""
-                    ),
-                    _ => String::new(),
-                };
-                let _ = what;
-                self.error(e.pos, format!("{} is not used", self.operand_string(e, &x)));
-            }
-            StmtKind::Send { ch, value } => {
-                let c = self.value(ch);
-                let mut v = self.value(value);
-                if c.is_invalid() || v.is_invalid() {
-                    return;
-                }
-                match self.types.under(c.typ).clone() {
-                    Type::Chan(dir, elem) => {
-                        if dir == crate::types::ChanDir::Recv {
-                            self.error(
-                                s.pos,
-                                format!(
-                                    "invalid operation: cannot send to receive-only channel {}",
-                                    self.operand_string(ch, &c)
-                                ),
-                            );
-                            return;
-                        }
-                        self.assignment(&mut v, value, elem, "send");
-                    }
-                    _ => self.error(
-                        s.pos,
-                        format!(
-                            "invalid operation: cannot send to non-channel {}",
-                            self.operand_string(ch, &c)
-                        ),
-                    ),
-                }
-            }
-            StmtKind::IncDec { x, inc } => {
-                let o = self.expr(x);
-                if o.is_invalid() {
-                    return;
-                }
-                if !self.types.is_numeric(o.typ) {
-                    let op = if *inc { "++" } else { "--" };
-                    self.error(
-                        x.pos,
-                        format!(
-                            "invalid operation: {}{} (non-numeric type {})",
-                            self.expr_string(x),
-                            op,
-                            self.tstr(o.typ)
-                        ),
-                    );
-                    return;
-                }
-                self.check_assignable_lhs(x, &o);
-            }
+            StmtKind::Expr(e) => self.expr_stmt(e),
+            StmtKind::Send { ch, value } => self.send_stmt(s, ch, value),
+            StmtKind::IncDec { x, inc } => self.inc_dec_stmt(x, *inc),
             StmtKind::Assign { lhs, op, rhs } => match op {
                 AssignOp::Define => self.short_var_decl(s, lhs, rhs),
                 AssignOp::Assign => self.assign(s, lhs, rhs),
-                AssignOp::Op(bop) => {
-                    if lhs.len() != 1 || rhs.len() != 1 {
-                        self.error(
-                            s.pos,
-                            format!(
-                                "assignment operation {}= requires single-valued expressions",
-                                bop.as_str()
-                            ),
-                        );
-                        return;
-                    }
-                    // x op= y is checked as x = x op y.
-                    let fake = Expr {
-                        id: rhs[0].id,
-                        pos: lhs[0].pos,
-                        kind: ExprKind::Binary {
-                            op: *bop,
-                            op_pos: s.pos,
-                            x: Box::new(lhs[0].clone()),
-                            y: Box::new(rhs[0].clone()),
-                        },
-                    };
-                    let _ = fake;
-                    let l = self.expr(&lhs[0]);
-                    if l.is_invalid() {
-                        self.expr(&rhs[0]);
-                        return;
-                    }
-                    self.check_assignable_lhs(&lhs[0], &l);
-                    let r = self.binary_op_assign(s, *bop, &lhs[0], &l, &rhs[0]);
-                    let _ = r;
-                }
+                AssignOp::Op(bop) => self.assign_op(s, lhs, *bop, rhs),
             },
-            StmtKind::Go(e) | StmtKind::Defer(e) => {
-                let what = if matches!(s.kind, StmtKind::Go(_)) {
-                    "go"
-                } else {
-                    "defer"
-                };
-                let inner = strip_paren(e);
-                if !matches!(inner.kind, ExprKind::Call { .. }) {
-                    self.expr(e);
-                    self.error(
-                        e.pos,
-                        format!("expression in {} must be function call", what),
-                    );
-                    return;
-                }
-                let x = self.expr(e);
-                if let ExprKind::Call { fun, .. } = &inner.kind {
-                    if self.info.tv(fun).map(|t| t.mode) == Some(Mode::Type) {
-                        self.error(
-                            e.pos,
-                            format!("{} requires function call, not conversion", what),
-                        );
-                        return;
-                    }
-                    if let Some(Mode::Builtin) = self.info.tv(fun).map(|t| t.mode) {
-                        if let ExprKind::Ident(n) = &strip_paren(fun).kind {
-                            if matches!(
-                                n.as_str(),
-                                "append"
-                                    | "cap"
-                                    | "complex"
-                                    | "imag"
-                                    | "len"
-                                    | "make"
-                                    | "new"
-                                    | "real"
-                                    | "min"
-                                    | "max"
-                            ) {
-                                self.error(
-                                    e.pos,
-                                    format!("{} discards result of {}", what, self.expr_string(e)),
-                                );
-                            }
-                        }
-                    }
-                }
-                let _ = x;
-            }
+            StmtKind::Go(e) | StmtKind::Defer(e) => self.go_defer_stmt(s, e),
             StmtKind::Return(results) => self.return_stmt(s, results),
             // Branch statements are checked per function body (branches.rs).
             StmtKind::Break(_)
@@ -327,560 +236,225 @@ impl<'a> Checker<'a> {
                 body,
                 ..
             } => self.type_switch(s, init.as_deref(), bind.as_ref(), x, body),
-            StmtKind::Select { body } => {
-                for cc in body {
-                    self.open_scope(false);
-                    if let Some(c) = &cc.comm {
-                        let ok = match &c.kind {
-                            StmtKind::Send { .. } => true,
-                            StmtKind::Expr(e) => matches!(
-                                strip_paren(e).kind,
+            StmtKind::Select { body } => self.select_stmt(body),
+        }
+    }
+
+    /// An expression statement: only calls and receives may stand alone.
+    fn expr_stmt(&mut self, e: &Expr) {
+        let x = self.expr(e);
+        if x.is_invalid() {
+            return;
+        }
+        let inner = strip_paren(e);
+        let is_call = matches!(inner.kind, ExprKind::Call { .. });
+        let is_recv = matches!(
+            inner.kind,
+            ExprKind::Unary {
+                op: rgoc_syntax::UnOp::Recv,
+                ..
+            }
+        );
+        if is_call {
+            if let ExprKind::Call { fun, .. } = &inner.kind {
+                let fm = self.info.tv(fun).map(|t| t.mode);
+                if fm == Some(Mode::Type) {
+                    self.error(
+                        e.pos,
+                        format!(
+                            "{} (value of type {}) is not used",
+                            self.expr_string(e),
+                            self.tstr(x.typ)
+                        ),
+                    );
+                    return;
+                }
+                if fm == Some(Mode::Builtin) {
+                    if let ExprKind::Ident(n) = &strip_paren(fun).kind {
+                        if !matches!(
+                            n.as_str(),
+                            "panic"
+                                | "print"
+                                | "println"
+                                | "copy"
+                                | "recover"
+                                | "close"
+                                | "delete"
+                                | "clear"
+                        ) {
+                            self.error(
+                                e.pos,
+                                format!(
+                                    "{} (value of type {}) is not used",
+                                    self.expr_string(e),
+                                    self.tstr(x.typ)
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        if is_recv {
+            return;
+        }
+        let what = match x.mode {
+            Mode::Const => format!(
+                "{} (untyped {} constant) is not used",
+                self.expr_string(e),
+                ""
+            ),
+            _ => String::new(),
+        };
+        let _ = what;
+        self.error(e.pos, format!("{} is not used", self.operand_string(e, &x)));
+    }
+
+    /// A send statement `ch <- value`.
+    fn send_stmt(&mut self, s: &Stmt, ch: &Expr, value: &Expr) {
+        let c = self.value(ch);
+        let mut v = self.value(value);
+        if c.is_invalid() || v.is_invalid() {
+            return;
+        }
+        match self.types.under(c.typ).clone() {
+            Type::Chan(dir, elem) => {
+                if dir == crate::types::ChanDir::Recv {
+                    self.error(
+                        s.pos,
+                        format!(
+                            "invalid operation: cannot send to receive-only channel {}",
+                            self.operand_string(ch, &c)
+                        ),
+                    );
+                    return;
+                }
+                self.assignment(&mut v, value, elem, "send");
+            }
+            _ => self.error(
+                s.pos,
+                format!(
+                    "invalid operation: cannot send to non-channel {}",
+                    self.operand_string(ch, &c)
+                ),
+            ),
+        }
+    }
+
+    /// `x++` and `x--`.
+    fn inc_dec_stmt(&mut self, x: &Expr, inc: bool) {
+        let o = self.expr(x);
+        if o.is_invalid() {
+            return;
+        }
+        if !self.types.is_numeric(o.typ) {
+            let op = if inc { "++" } else { "--" };
+            self.error(
+                x.pos,
+                format!(
+                    "invalid operation: {}{} (non-numeric type {})",
+                    self.expr_string(x),
+                    op,
+                    self.tstr(o.typ)
+                ),
+            );
+            return;
+        }
+        self.check_assignable_lhs(x, &o);
+    }
+
+    /// `go f(x)` and `defer f(x)`: a call, not a conversion nor a builtin whose result would be discarded.
+    fn go_defer_stmt(&mut self, s: &Stmt, e: &Expr) {
+        let what = if matches!(s.kind, StmtKind::Go(_)) {
+            "go"
+        } else {
+            "defer"
+        };
+        let inner = strip_paren(e);
+        if !matches!(inner.kind, ExprKind::Call { .. }) {
+            self.expr(e);
+            self.error(
+                e.pos,
+                format!("expression in {} must be function call", what),
+            );
+            return;
+        }
+        let x = self.expr(e);
+        if let ExprKind::Call { fun, .. } = &inner.kind {
+            if self.info.tv(fun).map(|t| t.mode) == Some(Mode::Type) {
+                self.error(
+                    e.pos,
+                    format!("{} requires function call, not conversion", what),
+                );
+                return;
+            }
+            if let Some(Mode::Builtin) = self.info.tv(fun).map(|t| t.mode) {
+                if let ExprKind::Ident(n) = &strip_paren(fun).kind {
+                    if matches!(
+                        n.as_str(),
+                        "append"
+                            | "cap"
+                            | "complex"
+                            | "imag"
+                            | "len"
+                            | "make"
+                            | "new"
+                            | "real"
+                            | "min"
+                            | "max"
+                    ) {
+                        self.error(
+                            e.pos,
+                            format!("{} discards result of {}", what, self.expr_string(e)),
+                        );
+                    }
+                }
+            }
+        }
+        let _ = x;
+    }
+
+    /// A select statement: each case a send or a receive.
+    fn select_stmt(&mut self, body: &[ast::CommClause]) {
+        for cc in body {
+            self.open_scope(false);
+            if let Some(c) = &cc.comm {
+                let ok = match &c.kind {
+                    StmtKind::Send { .. } => true,
+                    StmtKind::Expr(e) => matches!(
+                        strip_paren(e).kind,
+                        ExprKind::Unary {
+                            op: rgoc_syntax::UnOp::Recv,
+                            ..
+                        }
+                    ),
+                    StmtKind::Assign { rhs, .. } => {
+                        rhs.len() == 1
+                            && matches!(
+                                strip_paren(&rhs[0]).kind,
                                 ExprKind::Unary {
                                     op: rgoc_syntax::UnOp::Recv,
                                     ..
                                 }
-                            ),
-                            StmtKind::Assign { rhs, .. } => {
-                                rhs.len() == 1
-                                    && matches!(
-                                        strip_paren(&rhs[0]).kind,
-                                        ExprKind::Unary {
-                                            op: rgoc_syntax::UnOp::Recv,
-                                            ..
-                                        }
-                                    )
-                            }
-                            _ => false,
-                        };
-                        if !ok {
-                            self.error(c.pos, "select case must be receive, send or assign recv");
-                        }
-                        self.stmt(c);
+                            )
                     }
-                    self.ctx.push(Ctx::Select);
-                    self.stmt_list(&cc.body);
-                    self.ctx.pop();
-                    self.close_scope();
+                    _ => false,
+                };
+                if !ok {
+                    self.error(c.pos, "select case must be receive, send or assign recv");
                 }
+                self.stmt(c);
             }
+            self.ctx.push(Ctx::Select);
+            self.stmt_list(&cc.body);
+            self.ctx.pop();
+            self.close_scope();
         }
     }
 
     fn simple_stmt(&mut self, s: &Stmt) {
         self.stmt(s);
-    }
-
-    fn binary_op_assign(
-        &mut self,
-        s: &Stmt,
-        op: rgoc_syntax::BinOp,
-        le: &Expr,
-        l: &Operand,
-        re: &Expr,
-    ) -> Operand {
-        let _ = s;
-        // Build a synthetic binary check using the already-checked lhs.
-        let mut r = self.value(re);
-        if r.is_invalid() {
-            return r;
-        }
-        if op.is_shift() {
-            if self.types.is_untyped(r.typ) {
-                self.convert_untyped(&mut r, re, ids::UINT);
-            }
-            if !self.types.is_integer(r.typ) {
-                self.error(
-                    re.pos,
-                    format!(
-                        "invalid operation: shift count {} must be integer",
-                        self.operand_string(re, &r)
-                    ),
-                );
-            } else if !self.types.is_integer(l.typ) {
-                self.error(
-                    le.pos,
-                    format!(
-                        "invalid operation: shifted operand {} must be integer",
-                        self.operand_string(le, l)
-                    ),
-                );
-            }
-            return Operand::value(l.typ);
-        }
-        if self.types.is_untyped(r.typ) {
-            let before = r.clone();
-            if !self.convert_untyped(&mut r, re, l.typ) {
-                self.error(
-                    le.pos,
-                    format!(
-                        "invalid operation: {} {}= {} (mismatched types {} and {})",
-                        self.expr_string(le),
-                        op.as_str(),
-                        self.expr_string(re),
-                        self.tstr(l.typ),
-                        self.tstr(before.typ)
-                    ),
-                );
-                return Operand::invalid();
-            }
-            if r.typ == ids::INVALID {
-                return r;
-            }
-        }
-        if r.typ != l.typ {
-            self.error(
-                le.pos,
-                format!(
-                    "invalid operation: {} {}= {} (mismatched types {} and {})",
-                    self.expr_string(le),
-                    op.as_str(),
-                    self.expr_string(re),
-                    self.tstr(l.typ),
-                    self.tstr(r.typ)
-                ),
-            );
-            return Operand::invalid();
-        }
-        let t = l.typ;
-        let ok = match op {
-            rgoc_syntax::BinOp::Add => self.types.is_numeric(t) || self.types.is_string(t),
-            rgoc_syntax::BinOp::Sub | rgoc_syntax::BinOp::Mul | rgoc_syntax::BinOp::Div => {
-                self.types.is_numeric(t)
-            }
-            _ => self.types.is_integer(t),
-        };
-        if !ok {
-            self.error(
-                le.pos,
-                format!(
-                    "invalid operation: operator {} not defined on {}",
-                    op.as_str(),
-                    self.operand_string(le, l)
-                ),
-            );
-            return Operand::invalid();
-        }
-        if matches!(op, rgoc_syntax::BinOp::Div | rgoc_syntax::BinOp::Rem)
-            && self.types.is_integer(t)
-        {
-            if let Some(v) = &r.val {
-                if v.is_zero() {
-                    self.error(re.pos, "invalid operation: division by zero");
-                }
-            }
-        }
-        Operand::value(t)
-    }
-
-    /// Checks that an already-evaluated expression can be assigned to.
-    fn check_assignable_lhs(&mut self, e: &Expr, x: &Operand) -> bool {
-        match x.mode {
-            Mode::Var | Mode::MapIndex => true,
-            _ => {
-                if x.is_invalid() {
-                    return false;
-                }
-                // types2's lhsVar: the expression alone, not the operand.
-                let inner = strip_paren(e);
-                let field_in_map = matches!(&inner.kind, ExprKind::Selector { x, .. } if self.info.tv(x).is_some_and(|t| t.mode == Mode::MapIndex))
-                    && self
-                        .info
-                        .selections
-                        .get(&inner.id)
-                        .is_some_and(|s| s.kind == crate::SelectionKind::FieldVal);
-                let msg = if field_in_map {
-                    format!(
-                        "cannot assign to struct field {} in map",
-                        self.expr_string(e)
-                    )
-                } else {
-                    format!(
-                        "cannot assign to {} (neither addressable nor a map index expression)",
-                        self.expr_string(e)
-                    )
-                };
-                self.error(e.pos, msg);
-                false
-            }
-        }
-    }
-
-    /// Evaluates an assignment's left-hand side without counting it as a use.
-    fn lhs_expr(&mut self, e: &Expr) -> Option<TypeId> {
-        let inner = strip_paren(e);
-        if let ExprKind::Ident(n) = &inner.kind {
-            if n == "_" {
-                self.record(e.id, Mode::Var, ids::INVALID, None);
-                return None;
-            }
-            if let Some((o, _, crossed)) = self.objs.lookup(self.scope, n) {
-                let obj = self.objs.get(o).clone();
-                if let ObjKind::Var { global, .. } = obj.kind {
-                    if self.decls.contains_key(&o) {
-                        self.obj_decl(o);
-                    }
-                    let obj = self.objs.get(o).clone();
-                    self.info.uses.insert(inner.id, o);
-                    if crossed && !global {
-                        // Assigned in a closure: captured, still not a use.
-                        self.objs.get_mut(o).escapes = true;
-                    }
-                    self.record_dep(o);
-                    self.record(inner.id, Mode::Var, obj.typ, None);
-                    if inner.id != e.id {
-                        self.record(e.id, Mode::Var, obj.typ, None);
-                    }
-                    return Some(obj.typ);
-                }
-            }
-        }
-        let x = self.expr(e);
-        if x.is_invalid() {
-            return Some(ids::INVALID);
-        }
-        if !self.check_assignable_lhs(e, &x) {
-            return Some(ids::INVALID);
-        }
-        Some(x.typ)
-    }
-
-    fn assign(&mut self, s: &Stmt, lhs: &[Expr], rhs: &[Expr]) {
-        let lts: Vec<Option<TypeId>> = lhs.iter().map(|l| self.lhs_expr(l)).collect();
-        if lhs.len() == rhs.len() {
-            for (i, r) in rhs.iter().enumerate() {
-                let mut x = self.expr_hint(r, lts[i].filter(|t| *t != ids::INVALID));
-                x = if rhs.len() == 1 {
-                    self.assign_value(r, x)
-                } else {
-                    self.single_value(r, x)
-                };
-                match lts[i] {
-                    Some(t) if t != ids::INVALID => {
-                        self.assignment(&mut x, r, t, "assignment");
-                    }
-                    Some(_) => {}
-                    None => {
-                        // _ = x
-                        if x.typ == ids::UNTYPED_NIL {
-                            self.error(r.pos, "use of untyped nil in assignment");
-                        } else {
-                            self.default_untyped(&mut x, r);
-                        }
-                    }
-                }
-            }
-            return;
-        }
-        if rhs.len() == 1 {
-            if let Some(ts) = self.multi_value(&rhs[0], lhs.len()) {
-                for (i, lt) in lts.iter().enumerate() {
-                    if let Some(t) = lt {
-                        if *t == ids::INVALID {
-                            continue;
-                        }
-                        let x = Operand::value(ts[i]);
-                        if ts[i] != ids::UNTYPED_BOOL && self.assignable(&x, *t).is_err() {
-                            self.error(
-                                rhs[0].pos,
-                                format!(
-                                    "cannot use {} value as {} value in assignment",
-                                    self.tstr(ts[i]),
-                                    self.tstr(*t)
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-            return;
-        }
-        self.error(
-            rhs.first().map_or(s.pos, |r| r.pos),
-            format!(
-                "assignment mismatch: {} variable{} but {} value{}",
-                lhs.len(),
-                if lhs.len() == 1 { "" } else { "s" },
-                rhs.len(),
-                if rhs.len() == 1 { "" } else { "s" }
-            ),
-        );
-        for r in rhs {
-            self.expr(r);
-        }
-    }
-
-    fn short_var_decl(&mut self, s: &Stmt, lhs: &[Expr], rhs: &[Expr]) {
-        // Which names are new?
-        let mut new_any = false;
-        let mut targets: Vec<(Option<crate::ObjId>, bool)> = Vec::new(); // (obj, is_new)
-        let mut seen = std::collections::HashSet::new();
-        for l in lhs {
-            let ExprKind::Ident(n) = &l.kind else {
-                self.expr(l);
-                self.error(
-                    l.pos,
-                    format!("non-name {} on left side of :=", self.expr_string(l)),
-                );
-                targets.push((None, false));
-                continue;
-            };
-            if n != "_" && !seen.insert(n.clone()) {
-                self.error(l.pos, format!("{} repeated on left side of :=", n));
-                targets.push((None, false));
-                continue;
-            }
-            if n == "_" {
-                let o = self.objs.add(Object::new(
-                    "_",
-                    ObjKind::Var {
-                        global: false,
-                        param: false,
-                    },
-                    ids::INVALID,
-                    l.pos,
-                    &self.pkg,
-                ));
-                self.info.defs.insert(l.id, o);
-                targets.push((Some(o), true));
-                continue;
-            }
-            match self.objs.scope(self.scope).names.get(n).copied() {
-                Some(o) if self.objs.get(o).is_var() => {
-                    self.info.uses.insert(l.id, o);
-                    targets.push((Some(o), false));
-                }
-                _ => {
-                    new_any = true;
-                    let o = self.objs.add(Object::new(
-                        n,
-                        ObjKind::Var {
-                            global: false,
-                            param: false,
-                        },
-                        ids::INVALID,
-                        l.pos,
-                        &self.pkg,
-                    ));
-                    self.locals.push(o);
-                    targets.push((Some(o), true));
-                }
-            }
-        }
-        if !new_any && targets.iter().all(|t| t.0.is_some()) {
-            self.error(
-                crate::branches::define_op_pos(s.pos, lhs),
-                "no new variables on left side of :=",
-            );
-        }
-        // Types from the right-hand side.
-        let mut types: Vec<TypeId> = vec![ids::INVALID; lhs.len()];
-        if lhs.len() == rhs.len() {
-            for (i, r) in rhs.iter().enumerate() {
-                let (o, is_new) = targets[i];
-                let hint = match (o, is_new) {
-                    (Some(o), false) => Some(self.objs.get(o).typ),
-                    _ => None,
-                };
-                let mut x = self.expr_hint(r, hint);
-                x = if rhs.len() == 1 {
-                    self.assign_value(r, x)
-                } else {
-                    self.single_value(r, x)
-                };
-                if x.is_invalid() {
-                    continue;
-                }
-                if is_new {
-                    if x.typ == ids::UNTYPED_NIL {
-                        self.error(r.pos, "use of untyped nil in assignment");
-                        continue;
-                    }
-                    self.default_untyped(&mut x, r);
-                    types[i] = x.typ;
-                } else if let Some(t) = hint {
-                    self.assignment(&mut x, r, t, "assignment");
-                    types[i] = t;
-                }
-            }
-        } else if rhs.len() == 1 {
-            if let Some(ts) = self.multi_value(&rhs[0], lhs.len()) {
-                for (i, t) in ts.into_iter().enumerate() {
-                    let t = if t == ids::UNTYPED_BOOL { ids::BOOL } else { t };
-                    let (o, is_new) = targets[i];
-                    if let (Some(o), false) = (o, is_new) {
-                        let ot = self.objs.get(o).typ;
-                        let x = Operand::value(t);
-                        if self.assignable(&x, ot).is_err() {
-                            self.error(
-                                rhs[0].pos,
-                                format!(
-                                    "cannot use {} value as {} value in assignment",
-                                    self.tstr(t),
-                                    self.tstr(ot)
-                                ),
-                            );
-                        }
-                        types[i] = ot;
-                    } else {
-                        types[i] = t;
-                    }
-                }
-            }
-        } else {
-            self.error(
-                rhs.first().map_or(s.pos, |r| r.pos),
-                format!(
-                    "assignment mismatch: {} variable{} but {} value{}",
-                    lhs.len(),
-                    if lhs.len() == 1 { "" } else { "s" },
-                    rhs.len(),
-                    if rhs.len() == 1 { "" } else { "s" }
-                ),
-            );
-            for r in rhs {
-                self.expr(r);
-            }
-        }
-        // Declare the new variables after the right side is checked.
-        for (i, l) in lhs.iter().enumerate() {
-            let (Some(o), is_new) = targets[i] else {
-                continue;
-            };
-            if is_new {
-                self.objs.get_mut(o).typ = types[i];
-                if let ExprKind::Ident(_) = &l.kind {
-                    let ident = ast::Ident {
-                        id: l.id,
-                        pos: l.pos,
-                        name: self.objs.get(o).name.clone(),
-                    };
-                    self.declare_local(&ident, o);
-                }
-            }
-            let t = self.objs.get(o).typ;
-            self.record(l.id, Mode::Var, t, None);
-        }
-    }
-
-    fn local_decl(&mut self, d: &ast::Decl) {
-        match d {
-            ast::Decl::Var(specs) => {
-                for spec in specs {
-                    let objs: Vec<crate::ObjId> = spec
-                        .names
-                        .iter()
-                        .map(|n| {
-                            let o = self.objs.add(Object::new(
-                                &n.name,
-                                ObjKind::Var {
-                                    global: false,
-                                    param: false,
-                                },
-                                ids::INVALID,
-                                n.pos,
-                                &self.pkg,
-                            ));
-                            self.locals.push(o);
-                            o
-                        })
-                        .collect();
-                    self.var_spec(spec, &objs);
-                    for (n, &o) in spec.names.iter().zip(&objs) {
-                        self.declare_local(n, o);
-                    }
-                }
-            }
-            ast::Decl::Const(specs) => {
-                let mut last: Option<(Option<&Expr>, &[Expr])> = None;
-                for spec in specs {
-                    if !spec.values.is_empty() || spec.typ.is_some() {
-                        last = Some((spec.typ.as_ref(), &spec.values[..]));
-                    }
-                    let (typ, values) = last.unwrap_or((None, &[]));
-                    let saved = self.iota.replace(crate::Value::int(spec.iota as i64));
-                    let mut objs = Vec::new();
-                    for (i, n) in spec.names.iter().enumerate() {
-                        let o = self.objs.add(Object::new(
-                            &n.name,
-                            ObjKind::Const(crate::Value::int(0)),
-                            ids::INVALID,
-                            n.pos,
-                            &self.pkg,
-                        ));
-                        self.local_const(o, i, typ, values);
-                        self.objs.get_mut(o).used = true;
-                        objs.push(o);
-                    }
-                    self.const_arity(spec, values);
-                    self.iota = saved;
-                    for (n, &o) in spec.names.iter().zip(&objs) {
-                        self.declare_local(n, o);
-                    }
-                }
-            }
-            ast::Decl::Type(specs) => {
-                for spec in specs {
-                    let o = self.objs.add(Object::new(
-                        &spec.name.name,
-                        ObjKind::TypeName,
-                        ids::INVALID,
-                        spec.name.pos,
-                        &self.pkg,
-                    ));
-                    self.declare_local(&spec.name, o);
-                    if spec.alias {
-                        let t = self.type_expr(&spec.typ);
-                        self.objs.get_mut(o).typ = t;
-                    } else {
-                        let named =
-                            self.types
-                                .new_named(&spec.name.name, &self.pkg.clone(), Some(o));
-                        self.objs.get_mut(o).typ = named;
-                        let u = self.type_expr(&spec.typ);
-                        let under = self.types.underlying(u);
-                        if under == ids::INVALID && u != ids::INVALID {
-                            self.error(spec.name.pos, crate::check::recursive_type_msg(spec));
-                        }
-                        if let Some(n) = self.types.named_info_mut(named) {
-                            n.underlying = under;
-                        }
-                        self.valid_type(named);
-                        self.check_pending_keys();
-                    }
-                }
-            }
-            ast::Decl::Func(f) => self.error(f.pos, "function declaration inside function"),
-        }
-    }
-
-    fn local_const(&mut self, o: crate::ObjId, idx: usize, typ: Option<&Expr>, values: &[Expr]) {
-        let t = typ.map(|t| self.type_expr(t));
-        let Some(init) = values.get(idx) else {
-            if values.is_empty() {
-                let pos = self.objs.get(o).pos;
-                self.error(pos, "missing init expr for const declaration");
-            } // else const_arity reports the first name without a value
-            return;
-        };
-        let mut x = self.expr(init);
-        if x.is_invalid() {
-            return;
-        }
-        if x.mode != Mode::Const {
-            self.error(
-                init.pos,
-                format!("{} is not constant", self.operand_string(init, &x)),
-            );
-            return;
-        }
-        if let Some(t) = t {
-            if t != ids::INVALID && !self.assignment(&mut x, init, t, "constant declaration") {
-                return;
-            }
-        }
-        let ob = self.objs.get_mut(o);
-        ob.typ = x.typ;
-        ob.kind = ObjKind::Const(x.val.unwrap_or(crate::Value::int(0)));
     }
 
     fn return_stmt(&mut self, s: &Stmt, results: &[Expr]) {
@@ -1447,84 +1021,6 @@ impl<'a> Checker<'a> {
         self.block(body);
         self.ctx.pop();
         self.close_scope();
-    }
-
-    // ---------------------------------------------------------------
-    // Terminating statements (spec "Terminating statements").
-
-    pub(crate) fn is_terminating_list(&self, stmts: &[Stmt]) -> bool {
-        // Trailing empty statements don't count.
-        let mut i = stmts.len();
-        while i > 0 && matches!(stmts[i - 1].kind, StmtKind::Empty) {
-            i -= 1;
-        }
-        i > 0 && self.is_terminating(&stmts[i - 1], None)
-    }
-
-    fn is_terminating(&self, s: &Stmt, label: Option<&str>) -> bool {
-        match &s.kind {
-            StmtKind::Return(_) | StmtKind::Goto(_) => true,
-            StmtKind::Expr(e) => {
-                if let ExprKind::Call { fun, .. } = &strip_paren(e).kind {
-                    if let ExprKind::Ident(n) = &strip_paren(fun).kind {
-                        if n == "panic" && self.info.tv(fun).map(|t| t.mode) == Some(Mode::Builtin)
-                        {
-                            return true;
-                        }
-                    }
-                }
-                false
-            }
-            StmtKind::Labeled { label, stmt } => self.is_terminating(stmt, Some(&label.name)),
-            StmtKind::Block(b) => self.is_terminating_list(&b.stmts),
-            StmtKind::If { then, els, .. } => els.as_ref().is_some_and(|e| {
-                self.is_terminating_list(&then.stmts) && self.is_terminating(e, None)
-            }),
-            StmtKind::For { cond, body, .. } => {
-                cond.is_none() && !has_break(&body.stmts, label, true)
-            }
-            StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
-                body.iter().any(|c| c.default)
-                    && body.iter().all(|c| {
-                        !has_break(&c.body, label, true)
-                            && (self.is_terminating_list(&c.body)
-                                || c.body
-                                    .last()
-                                    .is_some_and(|l| matches!(l.kind, StmtKind::Fallthrough)))
-                    })
-            }
-            StmtKind::Select { body } => body
-                .iter()
-                .all(|c| !has_break(&c.body, label, true) && self.is_terminating_list(&c.body)),
-            _ => false,
-        }
-    }
-}
-
-/// Whether `stmts` contain a break that targets the enclosing statement
-/// (unlabelled at top level, or labelled with `label`).
-fn has_break(stmts: &[Stmt], label: Option<&str>, top: bool) -> bool {
-    stmts.iter().any(|s| has_break_stmt(s, label, top))
-}
-
-fn has_break_stmt(s: &Stmt, label: Option<&str>, top: bool) -> bool {
-    match &s.kind {
-        StmtKind::Break(None) => top,
-        StmtKind::Break(Some(l)) => Some(l.name.as_str()) == label,
-        StmtKind::Labeled { stmt, .. } => has_break_stmt(stmt, label, top),
-        StmtKind::Block(b) => has_break(&b.stmts, label, top),
-        StmtKind::If { then, els, .. } => {
-            has_break(&then.stmts, label, top)
-                || els.as_ref().is_some_and(|e| has_break_stmt(e, label, top))
-        }
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-            has_break(&body.stmts, label, false)
-        }
-        StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
-            body.iter().any(|c| has_break(&c.body, label, false))
-        }
-        StmtKind::Select { body } => body.iter().any(|c| has_break(&c.body, label, false)),
-        _ => false,
     }
 }
 

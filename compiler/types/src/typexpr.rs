@@ -39,72 +39,7 @@ impl<'a> Checker<'a> {
                 }
                 self.types.pointer(t)
             }
-            ExprKind::ArrayType { len, elem } => {
-                let Some(len) = len else {
-                    self.error(
-                        e.pos,
-                        "invalid use of [...] array (outside a composite literal)",
-                    );
-                    return ids::INVALID;
-                };
-                let lx = self.value(len);
-                let n = match (&lx.val, lx.is_invalid()) {
-                    (_, true) => return ids::INVALID,
-                    (Some(v), _)
-                        if self.types.is_integer(lx.typ) || self.types.is_untyped(lx.typ) =>
-                    {
-                        match v.as_int().and_then(|i| i.to_i64()) {
-                            Some(n) if n >= 0 => n as u64,
-                            Some(_) => {
-                                self.error(
-                                    len.pos,
-                                    format!(
-                                        "invalid array length {} (untyped int constant)",
-                                        self.expr_string(len)
-                                    )
-                                    .replace(" (untyped int constant)", ""),
-                                );
-                                return ids::INVALID;
-                            }
-                            None => {
-                                self.error(
-                                    len.pos,
-                                    format!(
-                                        "array length {} must be integer",
-                                        self.operand_string(len, &lx)
-                                    ),
-                                );
-                                return ids::INVALID;
-                            }
-                        }
-                    }
-                    _ => {
-                        self.error(
-                            len.pos,
-                            format!(
-                                "array length {} must be constant",
-                                self.operand_string(len, &lx)
-                            )
-                            .replace("must be constant", "(value of type int) must be constant")
-                            .split(" (value")
-                            .next()
-                            .map(|s| {
-                                format!(
-                                    "{} must be constant",
-                                    s.trim_end_matches(" must be constant")
-                                )
-                            })
-                            .unwrap_or_default(),
-                        );
-                        return ids::INVALID;
-                    }
-                };
-                let et = self.type_expr(elem);
-                if et == ids::INVALID {
-                    return et;
-                }
-                self.types.intern(Type::Array(n, et))
-            }
+            ExprKind::ArrayType { len, elem } => self.array_type(e, len, elem),
             ExprKind::SliceType { elem } => {
                 let et = self.type_expr(elem);
                 if et == ids::INVALID {
@@ -141,129 +76,8 @@ impl<'a> Checker<'a> {
                 self.types.intern(Type::Chan(d, et))
             }
             ExprKind::FuncType(ft) => self.func_type(ft, None),
-            ExprKind::StructType { fields } => {
-                let mut out: Vec<Field> = Vec::new();
-                let mut seen = std::collections::HashMap::new();
-                for f in fields {
-                    let t = self.type_expr(&f.typ);
-                    let tag = f.tag.clone().unwrap_or_default();
-                    if f.embedded || f.names.is_empty() {
-                        let name = embedded_name(&f.typ).unwrap_or_default();
-                        if t != ids::INVALID {
-                            let base = match self.types.get(t) {
-                                Type::Pointer(p) => *p,
-                                _ => t,
-                            };
-                            if matches!(self.types.get(t), Type::Pointer(_))
-                                && (self.types.is_pointer(base) || self.types.is_interface(base))
-                            {
-                                self.error(
-                                    f.typ.pos,
-                                    "embedded field type cannot be a pointer to an interface",
-                                );
-                            }
-                        }
-                        if let Some(p) = seen.insert(name.clone(), f.pos) {
-                            let _ = p;
-                            self.error(f.pos, format!("{} redeclared", name));
-                        }
-                        let pkg = if is_exported(&name) {
-                            String::new()
-                        } else {
-                            self.pkg.clone()
-                        };
-                        out.push(Field {
-                            name,
-                            typ: t,
-                            embedded: true,
-                            tag,
-                            pkg,
-                        });
-                    } else {
-                        for n in &f.names {
-                            if n.name != "_" {
-                                if let Some(_p) = seen.insert(n.name.clone(), n.pos) {
-                                    self.error(n.pos, format!("{} redeclared", n.name));
-                                }
-                            }
-                            let pkg = if is_exported(&n.name) {
-                                String::new()
-                            } else {
-                                self.pkg.clone()
-                            };
-                            out.push(Field {
-                                name: n.name.clone(),
-                                typ: t,
-                                embedded: false,
-                                tag: tag.clone(),
-                                pkg,
-                            });
-                        }
-                    }
-                }
-                if out.iter().any(|f| f.typ == ids::INVALID) {
-                    return ids::INVALID;
-                }
-                self.types.intern(Type::Struct(out))
-            }
-            ExprKind::InterfaceType { elems } => {
-                let mut methods: Vec<Method> = Vec::new();
-                for el in elems {
-                    match el {
-                        ast::InterfaceElem::Method { name, sig } => {
-                            let st = self.func_type(sig, None);
-                            if methods.iter().any(|m| m.name == name.name) {
-                                self.error(name.pos, format!("duplicate method {}", name.name));
-                                continue;
-                            }
-                            let pkg = if is_exported(&name.name) {
-                                String::new()
-                            } else {
-                                self.pkg.clone()
-                            };
-                            methods.push(Method {
-                                name: name.name.clone(),
-                                sig: st,
-                                pkg,
-                            });
-                        }
-                        ast::InterfaceElem::Union { pos, terms } => {
-                            if terms.len() != 1 || terms[0].tilde {
-                                self.unsupported(*pos, "type constraint interface");
-                                return ids::INVALID;
-                            }
-                            let t = self.type_expr(&terms[0].typ);
-                            if t == ids::INVALID {
-                                continue;
-                            }
-                            match self.types.under(t).clone() {
-                                Type::Interface(ms) => {
-                                    for m in ms {
-                                        if let Some(prev) =
-                                            methods.iter().find(|x| x.name == m.name)
-                                        {
-                                            if prev.sig != m.sig {
-                                                self.error(
-                                                    *pos,
-                                                    format!("duplicate method {}", m.name),
-                                                );
-                                            }
-                                            continue;
-                                        }
-                                        methods.push(m);
-                                    }
-                                }
-                                _ => {
-                                    self.unsupported(*pos, "type constraint interface");
-                                    return ids::INVALID;
-                                }
-                            }
-                        }
-                    }
-                }
-                methods.sort_by(|a, b| a.name.cmp(&b.name));
-                self.types.intern(Type::Interface(methods))
-            }
+            ExprKind::StructType { fields } => self.struct_type(fields),
+            ExprKind::InterfaceType { elems } => self.interface_type(elems),
             ExprKind::Index { .. } => {
                 self.unsupported(e.pos, "generic type instantiation");
                 ids::INVALID
@@ -276,6 +90,201 @@ impl<'a> Checker<'a> {
                 ids::INVALID
             }
         }
+    }
+
+    /// An array type `[N]T`: N a non-negative integer constant.
+    fn array_type(&mut self, e: &Expr, len: &Option<Box<Expr>>, elem: &Expr) -> TypeId {
+        let Some(len) = len else {
+            self.error(
+                e.pos,
+                "invalid use of [...] array (outside a composite literal)",
+            );
+            return ids::INVALID;
+        };
+        let lx = self.value(len);
+        let n = match (&lx.val, lx.is_invalid()) {
+            (_, true) => return ids::INVALID,
+            (Some(v), _)
+                if self.types.is_integer(lx.typ) || self.types.is_untyped(lx.typ) =>
+            {
+                match v.as_int().and_then(|i| i.to_i64()) {
+                    Some(n) if n >= 0 => n as u64,
+                    Some(_) => {
+                        self.error(
+                            len.pos,
+                            format!(
+                                "invalid array length {} (untyped int constant)",
+                                self.expr_string(len)
+                            )
+                            .replace(" (untyped int constant)", ""),
+                        );
+                        return ids::INVALID;
+                    }
+                    None => {
+                        self.error(
+                            len.pos,
+                            format!(
+                                "array length {} must be integer",
+                                self.operand_string(len, &lx)
+                            ),
+                        );
+                        return ids::INVALID;
+                    }
+                }
+            }
+            _ => {
+                self.error(
+                    len.pos,
+                    format!(
+                        "array length {} must be constant",
+                        self.operand_string(len, &lx)
+                    )
+                    .replace("must be constant", "(value of type int) must be constant")
+                    .split(" (value")
+                    .next()
+                    .map(|s| {
+                        format!(
+                            "{} must be constant",
+                            s.trim_end_matches(" must be constant")
+                        )
+                    })
+                    .unwrap_or_default(),
+                );
+                return ids::INVALID;
+            }
+        };
+        let et = self.type_expr(elem);
+        if et == ids::INVALID {
+            return et;
+        }
+        self.types.intern(Type::Array(n, et))
+    }
+
+    /// A struct type (go/types' struct.go): fields in order, embedded fields named by their type.
+    fn struct_type(&mut self, fields: &[ast::Field]) -> TypeId {
+        let mut out: Vec<Field> = Vec::new();
+        let mut seen = std::collections::HashMap::new();
+        for f in fields {
+            let t = self.type_expr(&f.typ);
+            let tag = f.tag.clone().unwrap_or_default();
+            if f.embedded || f.names.is_empty() {
+                let name = embedded_name(&f.typ).unwrap_or_default();
+                if t != ids::INVALID {
+                    let base = match self.types.get(t) {
+                        Type::Pointer(p) => *p,
+                        _ => t,
+                    };
+                    if matches!(self.types.get(t), Type::Pointer(_))
+                        && (self.types.is_pointer(base) || self.types.is_interface(base))
+                    {
+                        self.error(
+                            f.typ.pos,
+                            "embedded field type cannot be a pointer to an interface",
+                        );
+                    }
+                }
+                if let Some(p) = seen.insert(name.clone(), f.pos) {
+                    let _ = p;
+                    self.error(f.pos, format!("{} redeclared", name));
+                }
+                let pkg = if is_exported(&name) {
+                    String::new()
+                } else {
+                    self.pkg.clone()
+                };
+                out.push(Field {
+                    name,
+                    typ: t,
+                    embedded: true,
+                    tag,
+                    pkg,
+                });
+            } else {
+                for n in &f.names {
+                    if n.name != "_" {
+                        if let Some(_p) = seen.insert(n.name.clone(), n.pos) {
+                            self.error(n.pos, format!("{} redeclared", n.name));
+                        }
+                    }
+                    let pkg = if is_exported(&n.name) {
+                        String::new()
+                    } else {
+                        self.pkg.clone()
+                    };
+                    out.push(Field {
+                        name: n.name.clone(),
+                        typ: t,
+                        embedded: false,
+                        tag: tag.clone(),
+                        pkg,
+                    });
+                }
+            }
+        }
+        if out.iter().any(|f| f.typ == ids::INVALID) {
+            return ids::INVALID;
+        }
+        self.types.intern(Type::Struct(out))
+    }
+
+    /// An interface type (go/types' interface.go): methods sorted by name, embedded interfaces flattened.
+    fn interface_type(&mut self, elems: &[ast::InterfaceElem]) -> TypeId {
+        let mut methods: Vec<Method> = Vec::new();
+        for el in elems {
+            match el {
+                ast::InterfaceElem::Method { name, sig } => {
+                    let st = self.func_type(sig, None);
+                    if methods.iter().any(|m| m.name == name.name) {
+                        self.error(name.pos, format!("duplicate method {}", name.name));
+                        continue;
+                    }
+                    let pkg = if is_exported(&name.name) {
+                        String::new()
+                    } else {
+                        self.pkg.clone()
+                    };
+                    methods.push(Method {
+                        name: name.name.clone(),
+                        sig: st,
+                        pkg,
+                    });
+                }
+                ast::InterfaceElem::Union { pos, terms } => {
+                    if terms.len() != 1 || terms[0].tilde {
+                        self.unsupported(*pos, "type constraint interface");
+                        return ids::INVALID;
+                    }
+                    let t = self.type_expr(&terms[0].typ);
+                    if t == ids::INVALID {
+                        continue;
+                    }
+                    match self.types.under(t).clone() {
+                        Type::Interface(ms) => {
+                            for m in ms {
+                                if let Some(prev) =
+                                    methods.iter().find(|x| x.name == m.name)
+                                {
+                                    if prev.sig != m.sig {
+                                        self.error(
+                                            *pos,
+                                            format!("duplicate method {}", m.name),
+                                        );
+                                    }
+                                    continue;
+                                }
+                                methods.push(m);
+                            }
+                        }
+                        _ => {
+                            self.unsupported(*pos, "type constraint interface");
+                            return ids::INVALID;
+                        }
+                    }
+                }
+            }
+        }
+        methods.sort_by(|a, b| a.name.cmp(&b.name));
+        self.types.intern(Type::Interface(methods))
     }
 
     /// The type of a function signature (receiver excluded).
@@ -332,7 +341,7 @@ impl<'a> Checker<'a> {
                     for (i, &o) in objs.iter().enumerate() {
                         let mut vt = ts[i];
                         if let Some(t) = t {
-                            let x = crate::expr::Operand::value(vt);
+                            let x = crate::operand::Operand::value(vt);
                             if t != ids::INVALID
                                 && vt != ids::INVALID
                                 && self.assignable(&x, t).is_err()
