@@ -233,6 +233,36 @@ pub enum Type {
     Tuple(Vec<TypeId>),
     /// A defined type; index into `TypeTable::named`.
     Named(u32),
+    /// A type parameter; index into `TypeTable::tparams`. Each declared
+    /// type parameter is a type of its own (never interned by structure).
+    TypeParam(u32),
+    /// An interface with type elements or `comparable` in its type set,
+    /// usable only as a constraint (a methods-only interface stays
+    /// `Interface`). `terms` None means "every type"; Some(empty) is the
+    /// empty type set.
+    Constraint {
+        methods: Vec<Method>,
+        terms: Option<Vec<Term>>,
+        comparable: bool,
+    },
+}
+
+/// One term of a union in a constraint: `T` or `~T`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Term {
+    pub tilde: bool,
+    pub typ: TypeId,
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeParamInfo {
+    pub name: String,
+    pub obj: Option<ObjId>,
+    /// The constraint (an interface, a `Constraint`, or a named one of those);
+    /// INVALID while the type parameter list is being declared.
+    pub constraint: TypeId,
+    /// Position in its type parameter list.
+    pub index: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -243,8 +273,15 @@ pub struct NamedInfo {
     pub obj: Option<ObjId>,
     /// Filled in once the declaration is checked; Invalid until then.
     pub underlying: TypeId,
-    /// Declared methods (not promoted ones), in declaration order.
+    /// Declared methods (not promoted ones), in declaration order. For an
+    /// instance of a generic type: the instantiated methods (filled in by
+    /// the checker once the origin's methods are known).
     pub methods: Vec<ObjId>,
+    /// A generic type's type parameters (TypeParam types).
+    pub tparams: Vec<TypeId>,
+    /// For an instance `List[int]`: the generic type and the type arguments.
+    pub origin: Option<TypeId>,
+    pub targs: Vec<TypeId>,
 }
 
 /// `write_type`'s marker for reflect-style spelling (never a package path).
@@ -257,6 +294,12 @@ pub struct TypeTable {
     types: Vec<Type>,
     intern: HashMap<Type, TypeId>,
     pub named: Vec<NamedInfo>,
+    pub tparams: Vec<TypeParamInfo>,
+    /// Instances of generic named types by (origin, type arguments).
+    pub instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// Instances created since the checker last looked (it attaches their
+    /// methods once their origin's are known).
+    pub fresh_instances: Vec<TypeId>,
 }
 
 /// Predeclared type ids (fixed by `TypeTable::new`).
@@ -304,6 +347,9 @@ impl TypeTable {
             types: Vec::new(),
             intern: HashMap::new(),
             named: Vec::new(),
+            tparams: Vec::new(),
+            instances: HashMap::new(),
+            fresh_instances: Vec::new(),
         };
         // Interned first, in `BasicKind` order: `ids::*` are these indices.
         for k in BasicKind::ALL {
@@ -332,10 +378,37 @@ impl TypeTable {
             obj,
             underlying: ids::INVALID,
             methods: Vec::new(),
+            tparams: Vec::new(),
+            origin: None,
+            targs: Vec::new(),
         });
         let id = TypeId(self.types.len() as u32);
         self.types.push(Type::Named(idx));
         id
+    }
+
+    /// A new type parameter (its constraint is set once declared).
+    pub fn new_type_param(&mut self, name: &str, obj: Option<ObjId>, index: usize) -> TypeId {
+        let idx = self.tparams.len() as u32;
+        self.tparams.push(TypeParamInfo {
+            name: name.to_string(),
+            obj,
+            constraint: ids::INVALID,
+            index,
+        });
+        let id = TypeId(self.types.len() as u32);
+        self.types.push(Type::TypeParam(idx));
+        id
+    }
+
+    pub fn tparam_info(&self, id: TypeId) -> Option<&TypeParamInfo> {
+        match self.get(id) {
+            Type::TypeParam(i) => Some(&self.tparams[*i as usize]),
+            _ => None,
+        }
+    }
+    pub fn is_type_param(&self, id: TypeId) -> bool {
+        matches!(self.get(id), Type::TypeParam(_))
     }
 
     pub fn get(&self, id: TypeId) -> &Type {
@@ -402,26 +475,79 @@ impl TypeTable {
         matches!(self.get(id), Type::Named(_))
             || matches!(self.get(id), Type::Basic(k) if !k.is_untyped())
     }
+    /// The type terms of a type parameter's constraint (None: no type
+    /// terms, every type with the methods; also None for other types).
+    pub fn tparam_terms(&self, t: TypeId) -> Option<Vec<Term>> {
+        let c = self.tparam_info(t)?.constraint;
+        match self.under(c) {
+            Type::Constraint { terms, .. } => terms.clone(),
+            _ => None,
+        }
+    }
+
+    /// Whether `pred` holds for `t`, or for a type parameter, for every
+    /// type of its type set (false when the set is not restricted by
+    /// type terms): go/types' `allX` predicates.
+    pub fn all_in_set(&self, t: TypeId, pred: &dyn Fn(&Self, TypeId) -> bool) -> bool {
+        match self.get(t) {
+            Type::TypeParam(_) => match self.tparam_terms(t) {
+                Some(ts) if !ts.is_empty() => ts.iter().all(|x| self.all_in_set(x.typ, pred)),
+                _ => false,
+            },
+            _ => pred(self, t),
+        }
+    }
+
+    /// The core type (spec "Core types"): the underlying type, or for a
+    /// type parameter the one underlying type all types of its type set
+    /// share (INVALID when there is none).
+    pub fn core_type(&self, t: TypeId) -> TypeId {
+        if !self.is_type_param(t) {
+            return self.underlying(t);
+        }
+        let Some(ts) = self.tparam_terms(t) else { return ids::INVALID };
+        let mut core = None;
+        for x in &ts {
+            let u = self.core_type(x.typ);
+            match core {
+                None => core = Some(u),
+                Some(c) if c == u => {}
+                Some(c) => {
+                    // Channels with the same element: the directional one.
+                    match (self.get(c), self.get(u)) {
+                        (Type::Chan(ChanDir::Both, a), Type::Chan(_, b)) if a == b => core = Some(u),
+                        (Type::Chan(_, a), Type::Chan(ChanDir::Both, b)) if a == b => {}
+                        _ => return ids::INVALID,
+                    }
+                }
+            }
+        }
+        core.unwrap_or(ids::INVALID)
+    }
+
+    fn basic_all(&self, id: TypeId, f: fn(BasicKind) -> bool) -> bool {
+        self.all_in_set(id, &|s, t| s.basic(t).is_some_and(f))
+    }
     pub fn is_integer(&self, id: TypeId) -> bool {
-        self.basic(id).is_some_and(|k| k.is_integer())
+        self.basic_all(id, BasicKind::is_integer)
     }
     pub fn is_unsigned(&self, id: TypeId) -> bool {
-        self.basic(id).is_some_and(|k| k.is_unsigned())
+        self.basic_all(id, BasicKind::is_unsigned)
     }
     pub fn is_float(&self, id: TypeId) -> bool {
-        self.basic(id).is_some_and(|k| k.is_float())
+        self.basic_all(id, BasicKind::is_float)
     }
     pub fn is_complex(&self, id: TypeId) -> bool {
-        self.basic(id).is_some_and(|k| k.is_complex())
+        self.basic_all(id, BasicKind::is_complex)
     }
     pub fn is_numeric(&self, id: TypeId) -> bool {
-        self.basic(id).is_some_and(|k| k.is_numeric())
+        self.basic_all(id, BasicKind::is_numeric)
     }
     pub fn is_string(&self, id: TypeId) -> bool {
-        self.basic(id).is_some_and(|k| k.is_string())
+        self.basic_all(id, BasicKind::is_string)
     }
     pub fn is_boolean(&self, id: TypeId) -> bool {
-        self.basic(id).is_some_and(|k| k.is_boolean())
+        self.basic_all(id, BasicKind::is_boolean)
     }
     pub fn is_interface(&self, id: TypeId) -> bool {
         matches!(self.under(id), Type::Interface(_))
@@ -432,6 +558,14 @@ impl TypeTable {
 
     /// Whether values of the type can be compared with == (spec "Comparison operators").
     pub fn comparable(&self, id: TypeId) -> bool {
+        if let Some(tp) = self.tparam_info(id) {
+            // A type parameter: comparable if its constraint says so or
+            // every type of its type set is (strictly) comparable.
+            if matches!(self.under(tp.constraint), Type::Constraint { comparable: true, .. }) {
+                return true;
+            }
+            return self.all_in_set(id, &|s, t| s.comparable(t));
+        }
         match self.under(id) {
             Type::Basic(k) => *k != BasicKind::UntypedNil,
             Type::Pointer(_) | Type::Chan(..) | Type::Interface(_) => true,
@@ -443,6 +577,9 @@ impl TypeTable {
 
     /// Whether the type may hold nil.
     pub fn has_nil(&self, id: TypeId) -> bool {
+        if self.is_type_param(id) {
+            return self.all_in_set(id, &|s, t| s.has_nil(t));
+        }
         matches!(
             self.under(id),
             Type::Pointer(_)
@@ -493,7 +630,7 @@ impl TypeTable {
                 }
                 (off.div_ceil(align) * align, align)
             }
-            Type::Tuple(_) | Type::Named(_) => (0, 1),
+            Type::Tuple(_) | Type::Named(_) | Type::TypeParam(_) | Type::Constraint { .. } => (0, 1),
         }
     }
 
@@ -580,6 +717,46 @@ impl TypeTable {
                     s.push('.');
                 }
                 s.push_str(&n.name);
+                if !n.targs.is_empty() {
+                    s.push('[');
+                    for (i, a) in n.targs.clone().iter().enumerate() {
+                        if i > 0 {
+                            s.push(',');
+                        }
+                        self.write_type(s, *a, local);
+                    }
+                    s.push(']');
+                }
+            }
+            Type::TypeParam(i) => s.push_str(&self.tparams[*i as usize].name),
+            Type::Constraint { methods, terms, comparable } => {
+                let mut parts = Vec::new();
+                if *comparable {
+                    parts.push("comparable".to_string());
+                }
+                for m in methods {
+                    let mut p = m.name.clone();
+                    if let Type::Func(sig) = self.get(m.sig) {
+                        self.write_signature(&mut p, sig, local);
+                    }
+                    parts.push(p);
+                }
+                if let Some(ts) = terms {
+                    let mut p = String::new();
+                    for (i, t) in ts.iter().enumerate() {
+                        if i > 0 {
+                            p.push_str(" | ");
+                        }
+                        if t.tilde {
+                            p.push('~');
+                        }
+                        self.write_type(&mut p, t.typ, local);
+                    }
+                    parts.push(p);
+                }
+                s.push_str("interface{");
+                s.push_str(&parts.join("; "));
+                s.push('}');
             }
             Type::Pointer(e) => {
                 s.push('*');

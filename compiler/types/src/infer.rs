@@ -1,0 +1,216 @@
+//! Type inference for calls of generic functions (go/types' infer.go and
+//! unify.go): function argument type inference by unifying parameter
+//! types with argument types, defaults for untyped constant arguments,
+//! then constraint type inference from core types.
+
+use std::collections::HashMap;
+
+use crate::check::Checker;
+use crate::types::{ids, BasicKind, Type, TypeId};
+
+/// Type parameters being inferred and what they are bound to so far.
+pub(crate) struct Bindings {
+    pub tparams: Vec<TypeId>,
+    pub bound: HashMap<TypeId, TypeId>,
+}
+
+impl Bindings {
+    pub fn new(tparams: &[TypeId]) -> Bindings {
+        Bindings { tparams: tparams.to_vec(), bound: HashMap::new() }
+    }
+    fn is_param(&self, t: TypeId) -> bool {
+        self.tparams.contains(&t)
+    }
+}
+
+/// How deep unification may recurse (recursive types).
+const MAX_UNIFY_DEPTH: usize = 32;
+
+impl<'a> Checker<'a> {
+    /// Unifies `x` (which may mention the type parameters being inferred)
+    /// with `y`: binds type parameters so that the two become identical,
+    /// ignoring the difference between a defined type and its underlying
+    /// type literal and channel directions (inexact unification, as for
+    /// assignments). False when they cannot match.
+    pub(crate) fn unify(&mut self, b: &mut Bindings, x: TypeId, y: TypeId) -> bool {
+        self.unify_depth(b, x, y, 0)
+    }
+
+    fn unify_depth(&mut self, b: &mut Bindings, x: TypeId, y: TypeId, depth: usize) -> bool {
+        if x == y {
+            return true;
+        }
+        if depth > MAX_UNIFY_DEPTH || x == ids::INVALID || y == ids::INVALID {
+            return x == ids::INVALID || y == ids::INVALID;
+        }
+        let d = depth + 1;
+        for (p, other) in [(x, y), (y, x)] {
+            if b.is_param(p) {
+                return match b.bound.get(&p).copied() {
+                    Some(bt) => {
+                        if bt == other {
+                            return true;
+                        }
+                        // A defined type wins over its underlying literal.
+                        let ok = self.unify_depth(b, bt, other, d);
+                        if ok && !self.types.is_named(bt) && self.types.is_named(other) && !b.is_param(other) {
+                            b.bound.insert(p, other);
+                        }
+                        ok
+                    }
+                    None => {
+                        if other != p {
+                            b.bound.insert(p, other);
+                        }
+                        true
+                    }
+                };
+            }
+        }
+        let (xt, yt) = (self.types.get(x).clone(), self.types.get(y).clone());
+        match (&xt, &yt) {
+            (Type::Named(_), Type::Named(_)) => {
+                let (xn, yn) = (self.types.named_info(x).cloned(), self.types.named_info(y).cloned());
+                let (Some(xn), Some(yn)) = (xn, yn) else { return false };
+                let xo = xn.origin.unwrap_or(x);
+                let yo = yn.origin.unwrap_or(y);
+                if xo != yo {
+                    return false;
+                }
+                let xa = if xn.origin.is_some() { xn.targs } else { xn.tparams };
+                let ya = if yn.origin.is_some() { yn.targs } else { yn.tparams };
+                xa.len() == ya.len() && xa.iter().zip(&ya).all(|(&p, &q)| self.unify_depth(b, p, q, d))
+            }
+            (Type::Named(_), _) | (_, Type::Named(_)) => {
+                if matches!(xt, Type::Basic(_)) || matches!(yt, Type::Basic(_)) || matches!(xt, Type::TypeParam(_)) || matches!(yt, Type::TypeParam(_)) {
+                    return false;
+                }
+                let (ux, uy) = (self.types.underlying(x), self.types.underlying(y));
+                if matches!(self.types.get(ux), Type::Interface(_)) || matches!(self.types.get(uy), Type::Interface(_)) {
+                    return false;
+                }
+                self.unify_depth(b, ux, uy, d)
+            }
+            (Type::Pointer(p), Type::Pointer(q)) | (Type::Slice(p), Type::Slice(q)) => self.unify_depth(b, *p, *q, d),
+            (Type::Array(n, p), Type::Array(m, q)) => n == m && self.unify_depth(b, *p, *q, d),
+            (Type::Chan(_, p), Type::Chan(_, q)) => self.unify_depth(b, *p, *q, d),
+            (Type::Map(k1, v1), Type::Map(k2, v2)) => self.unify_depth(b, *k1, *k2, d) && self.unify_depth(b, *v1, *v2, d),
+            (Type::Tuple(p), Type::Tuple(q)) => p.len() == q.len() && p.iter().zip(q).all(|(&s, &t)| self.unify_depth(b, s, t, d)),
+            (Type::Func(s), Type::Func(t)) => {
+                s.variadic == t.variadic
+                    && s.params.len() == t.params.len()
+                    && s.results.len() == t.results.len()
+                    && s.params.iter().zip(&t.params).all(|(&p, &q)| self.unify_depth(b, p, q, d))
+                    && s.results.iter().zip(&t.results).all(|(&p, &q)| self.unify_depth(b, p, q, d))
+            }
+            (Type::Struct(f), Type::Struct(g)) => {
+                f.len() == g.len()
+                    && f.iter().zip(g).all(|(p, q)| {
+                        p.name == q.name && p.embedded == q.embedded && p.tag == q.tag && self.unify_depth(b, p.typ, q.typ, d)
+                    })
+            }
+            (Type::Interface(m), Type::Interface(n)) => {
+                m.len() == n.len() && m.iter().zip(n).all(|(p, q)| p.name == q.name && self.unify_depth(b, p.sig, q.sig, d))
+            }
+            _ => false,
+        }
+    }
+
+    /// The bindings with every bound type's own type parameters replaced
+    /// (`S` bound to `[]E` and `E` to `int` give `S` = `[]int`).
+    pub(crate) fn resolve_bindings(&mut self, b: &Bindings) -> Vec<Option<TypeId>> {
+        let mut m: crate::subst::Subst = b.bound.clone();
+        for _ in 0..b.tparams.len() + 1 {
+            let keys: Vec<TypeId> = m.keys().copied().collect();
+            let mut changed = false;
+            for k in keys {
+                let v = m[&k];
+                let v2 = self.types.subst(v, &m);
+                if v2 != v {
+                    m.insert(k, v2);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        b.tparams.iter().map(|p| m.get(p).copied()).collect()
+    }
+
+    /// Constraint type inference: a type parameter whose constraint has a
+    /// core type (`S ~[]E`) is unified with it; an unbound one whose
+    /// constraint is a single exact type term gets that type. Repeats
+    /// while something new is learned.
+    pub(crate) fn infer_from_constraints(&mut self, b: &mut Bindings) {
+        for _ in 0..b.tparams.len() + 1 {
+            let before = b.bound.len();
+            let mut changed = false;
+            for p in b.tparams.clone() {
+                let Some(tp) = self.types.tparam_info(p) else { continue };
+                let c = tp.constraint;
+                let Type::Constraint { terms: Some(ts), .. } = self.types.under(c).clone() else { continue };
+                if ts.len() != 1 {
+                    continue;
+                }
+                let term = ts[0];
+                match b.bound.get(&p).copied() {
+                    Some(bt) => {
+                        let target = if term.tilde { self.types.underlying(bt) } else { bt };
+                        let old: Vec<(TypeId, TypeId)> = b.bound.iter().map(|(k, v)| (*k, *v)).collect();
+                        self.unify(b, term.typ, target);
+                        if old.len() != b.bound.len() || old.iter().any(|(k, v)| b.bound.get(k) != Some(v)) {
+                            changed = true;
+                        }
+                    }
+                    None if !term.tilde => {
+                        b.bound.insert(p, term.typ);
+                        changed = true;
+                    }
+                    None => {}
+                }
+            }
+            if !changed && b.bound.len() == before {
+                break;
+            }
+        }
+    }
+
+    /// Binds type parameters still unbound from untyped constant arguments
+    /// passed for parameters of exactly that type: the default type of the
+    /// "largest" kind among them (int < rune < float < complex).
+    pub(crate) fn infer_untyped(&mut self, b: &mut Bindings, untyped: &[(TypeId, TypeId)]) {
+        fn rank(k: BasicKind) -> u8 {
+            match k {
+                BasicKind::UntypedInt => 1,
+                BasicKind::UntypedRune => 2,
+                BasicKind::UntypedFloat => 3,
+                BasicKind::UntypedComplex => 4,
+                _ => 0,
+            }
+        }
+        for p in b.tparams.clone() {
+            if b.bound.contains_key(&p) {
+                continue;
+            }
+            let mut best: Option<TypeId> = None;
+            for &(param, at) in untyped {
+                if param != p || at == ids::UNTYPED_NIL {
+                    continue;
+                }
+                let better = match (best, self.types.basic(at)) {
+                    (None, _) => true,
+                    (Some(bt), Some(k)) => self.types.basic(bt).is_some_and(|bk| rank(k) > rank(bk)),
+                    _ => false,
+                };
+                if better {
+                    best = Some(at);
+                }
+            }
+            if let Some(at) = best {
+                let d = self.types.default_type(at);
+                b.bound.insert(p, d);
+            }
+        }
+    }
+}
