@@ -142,7 +142,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         args: &[Expr],
         ellipsis: bool,
     ) -> Option<BasicValueEnum<'ctx>> {
-        let ft = self.c.info.type_of(fun);
+        let ft = self.info.type_of(fun);
         let Some(sig) = self.c.types.signature(ft).cloned() else {
             self.unsupported(e.pos, "call of a non-function");
             return None;
@@ -162,20 +162,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if let Some(Preset::Value(v)) = self.preset_of(f.id) {
             return Some(Callee::Value(v.into_pointer_value()));
         }
+        if let Some(fv) = self.info.instances.get(&f.id).and_then(|o| self.funcs.get(o)) {
+            return Some(Callee::Static(*fv, None));
+        }
         match &f.kind {
             ExprKind::Ident(_) => {
-                if let Some(o) = self.c.info.obj_of(f.id) {
+                if let Some(o) = self.info.obj_of(f.id) {
                     if let Some(fv) = self.funcs.get(&o) {
                         return Some(Callee::Static(*fv, None));
                     }
                 }
             }
             ExprKind::Selector { x, sel } => {
-                if let Some(s) = self.c.info.selections.get(&f.id).cloned() {
+                if let Some(s) = self.info.selections.get(&f.id).cloned() {
                     if s.kind == SelectionKind::MethodVal {
                         return self.method_callee(x, &s, &sel.name, f.pos);
                     }
-                } else if let Some(fv) = self.c.info.obj_of(f.id).and_then(|o| self.funcs.get(&o)) {
+                } else if let Some(fv) = self.info.obj_of(f.id).and_then(|o| self.funcs.get(&o)) {
                     // pkg.F
                     return Some(Callee::Static(*fv, None));
                 }
@@ -197,9 +200,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let mut out = Vec::new();
         if args.len() == 1
             && (matches!(
-                self.c.types.get(self.c.info.type_of(&args[0])),
+                self.c.types.get(self.info.type_of(&args[0])),
                 Type::Tuple(_)
-            ) || self.c.info.comma_ok.contains(&strip(&args[0]).id) && sig.params.len() == 2)
+            ) || self.info.comma_ok.contains(&strip(&args[0]).id) && sig.params.len() == 2)
         {
             // f(g()) with a multi-value g.
             let v = self.expr(&args[0])?;
@@ -278,7 +281,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         _name: &str,
         pos: Pos,
     ) -> Option<Callee<'ctx>> {
-        let xt = self.c.info.type_of(x);
+        let xt = self.info.type_of(x);
         if sel.path.is_empty() && self.c.types.is_interface(xt) {
             let v = self.expr(x)?;
             return Some(self.iface_method(v, sel.iface_index?));
@@ -463,15 +466,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         sig_ast: &ast::FuncType,
         body: &ast::Block,
     ) -> Option<BasicValueEnum<'ctx>> {
-        let t = self.c.info.type_of(e);
+        let t = self.info.type_of(e);
         let sig = self.c.types.signature(t)?.clone();
         // Free variables: local variables used in the body, declared outside it.
         let (lo, hi) = (e.pos, body.rbrace);
         let mut caps: Vec<ObjId> = Vec::new();
-        let c = self.c;
+        let (c, info) = (self.c, self.info);
         super::walk::exprs_in_stmts(&body.stmts, true, &mut |x| {
             if let ExprKind::Ident(_) = x.kind {
-                if let Some(o) = c.info.uses.get(&x.id) {
+                if let Some(o) = info.uses.get(&x.id) {
                     let obj = c.objs.get(*o);
                     if matches!(obj.kind, ObjKind::Var { global: false, .. })
                         && !(obj.pos >= lo && obj.pos <= hi)
@@ -576,7 +579,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         recv_t: TypeId,
         name: &str,
     ) -> Option<BasicValueEnum<'ctx>> {
-        let ft_go = self.c.info.type_of(e);
+        let ft_go = self.info.type_of(e);
         let sig = self.c.types.signature(ft_go)?.clone();
         let ft = self.closure_fn_type(&sig, e.pos)?;
         let wname = format!("{}·me{}", self.fs().name, e.id.0);

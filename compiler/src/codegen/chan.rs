@@ -53,7 +53,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// `ch <- v`.
     pub fn send_stmt(&mut self, ch: &Expr, value: &Expr) {
-        let ct = self.c.info.type_of(ch);
+        let ct = self.info.type_of(ch);
         let et = self.chan_elem(ct);
         let Some(c) = self.expr(ch) else { return };
         let Some(v) = self.expr_to(value, et) else {
@@ -75,7 +75,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         comma_ok: bool,
         pos: Pos,
     ) -> Option<BasicValueEnum<'ctx>> {
-        let ct = self.c.info.type_of(x);
+        let ct = self.info.type_of(x);
         let et = self.chan_elem(ct);
         let c = self.expr(x)?;
         let ty = self.llvm_type(et, pos)?;
@@ -163,7 +163,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         x: &Expr,
         body: &ast::Block,
     ) {
-        let ct = self.c.info.type_of(x);
+        let ct = self.info.type_of(x);
         let et = self.chan_elem(ct);
         let Some(c) = self.expr(x) else { return };
         let Some(ty) = self.llvm_type(et, x.pos) else {
@@ -225,7 +225,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             };
             match &comm.kind {
                 StmtKind::Send { ch, value } => {
-                    let et = self.chan_elem(self.c.info.type_of(ch));
+                    let et = self.chan_elem(self.info.type_of(ch));
                     let Some(c) = self.expr(ch) else { return };
                     let Some(v) = self.expr_to(value, et) else {
                         return;
@@ -250,7 +250,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let ExprKind::Unary { x, .. } = &r.kind else {
                         unreachable!()
                     };
-                    let et = self.chan_elem(self.c.info.type_of(x));
+                    let et = self.chan_elem(self.info.type_of(x));
                     let Some(c) = self.expr(x) else { return };
                     let Some(ty) = self.llvm_type(et, r.pos) else {
                         return;

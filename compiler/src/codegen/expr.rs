@@ -96,8 +96,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// Evaluates `e` and converts it to type `t` (assignability conversions:
     /// untyped constants, values to interfaces).
     pub fn expr_to(&mut self, e: &Expr, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
-        let et = self.c.info.type_of(e);
-        if let Some(tv) = self.c.info.tv(e) {
+        let et = self.info.type_of(e);
+        if let Some(tv) = self.info.tv(e) {
             if let Some(v) = &tv.val {
                 if self.c.types.basic(t).is_some() {
                     let v = v.clone();
@@ -142,7 +142,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if let Some(super::func::Preset::Value(v)) = self.preset_of(e.id) {
             return Some(v);
         }
-        let Some(tv) = self.c.info.tv(e).cloned() else {
+        let Some(tv) = self.info.tv(e).cloned() else {
             self.unsupported(e.pos, "expression without type information");
             return None;
         };
@@ -150,7 +150,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return self.constant(v, tv.typ, e.pos);
         }
         let t = tv.typ;
-        let comma_ok = self.c.info.comma_ok.contains(&e.id);
+        let comma_ok = self.info.comma_ok.contains(&e.id);
+        if let Some(&inst) = self.info.instances.get(&e.id) {
+            // `F[int]` or an inferred `F`: the instance's function value.
+            return self.obj_value(e, inst, t);
+        }
         match &e.kind {
             ExprKind::Paren(x) => {
                 if comma_ok {
@@ -159,12 +163,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.expr(x)
             }
             ExprKind::Ident(_) => {
-                let o = self.c.info.obj_of(e.id)?;
+                let o = self.info.obj_of(e.id)?;
                 self.obj_value(e, o, t)
             }
-            ExprKind::Selector { .. } if !self.c.info.selections.contains_key(&e.id) => {
+            ExprKind::Selector { .. } if !self.info.selections.contains_key(&e.id) => {
                 // A qualified identifier pkg.Name.
-                let o = self.c.info.obj_of(e.id)?;
+                let o = self.info.obj_of(e.id)?;
                 self.obj_value(e, o, t)
             }
             ExprKind::Unary { op, x } => self.unary(e, *op, x, t),
@@ -175,7 +179,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 ellipsis,
             } => self.call(e, fun, args, *ellipsis, t),
             ExprKind::Index { x, indices } => {
-                let xt = self.c.info.type_of(x);
+                let xt = self.info.type_of(x);
                 if self.c.types.is_string(xt) {
                     let s = self.expr(x)?;
                     let i = self.index_int(&indices[0])?;
@@ -213,7 +217,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.load(t, p, e.pos)
             }
             ExprKind::Selector { x, sel } => {
-                let Some(s) = self.c.info.selections.get(&e.id).cloned() else {
+                let Some(s) = self.info.selections.get(&e.id).cloned() else {
                     self.unsupported(e.pos, "qualified identifier");
                     return None;
                 };
@@ -221,7 +225,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     rgoc_types::SelectionKind::FieldVal => self.field_value(e, x, &s.path),
                     rgoc_types::SelectionKind::MethodVal => self.method_value(e, x, &s, &sel.name),
                     rgoc_types::SelectionKind::MethodExpr => {
-                        let rt = self.c.info.type_of(x);
+                        let rt = self.info.type_of(x);
                         self.method_expr(e, rt, &sel.name)
                     }
                 }
@@ -287,7 +291,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// An index operand as i64 (sign- or zero-extended from its type).
     pub fn index_int(&mut self, e: &Expr) -> Option<IntValue<'ctx>> {
-        let t = self.c.info.type_of(e);
+        let t = self.info.type_of(e);
         let v = self.expr(e)?.into_int_value();
         Some(self.to_i64(v, t))
     }
@@ -437,7 +441,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 )
             }
             UnOp::Addr => Some(self.addr(x)?.into()),
-            UnOp::Recv => self.recv_expr(x, self.c.info.comma_ok.contains(&e.id), e.pos),
+            UnOp::Recv => self.recv_expr(x, self.info.comma_ok.contains(&e.id), e.pos),
         }
     }
 
@@ -484,7 +488,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return Some(phi.as_basic_value());
         }
         if op.is_comparison() {
-            let (xt, yt) = (self.c.info.type_of(x), self.c.info.type_of(y));
+            let (xt, yt) = (self.info.type_of(x), self.info.type_of(y));
             // Operands of a comparison have been converted to a common type.
             let ct = if self.c.types.is_untyped(xt) { yt } else { xt };
             let ct = if self.c.types.is_untyped(ct) {
@@ -507,7 +511,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         if op.is_shift() {
             let xv = self.expr_to(x, t)?;
-            let yt = self.c.info.type_of(y);
+            let yt = self.info.type_of(y);
             let yv = self.expr(y)?;
             return self.shift(op, xv, yv, t, yt, e.pos);
         }
@@ -910,11 +914,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         ellipsis: bool,
         t: TypeId,
     ) -> Option<BasicValueEnum<'ctx>> {
-        let ftv = self.c.info.tv(fun).cloned();
+        let ftv = self.info.tv(fun).cloned();
         match ftv.as_ref().map(|t| t.mode) {
             Some(Mode::Type) => return self.conversion(e, &args[0], t),
             Some(Mode::Builtin) => {
-                let o = self.c.info.obj_of(strip(fun).id);
+                let o = self.info.obj_of(strip(fun).id);
                 let b = match o.map(|o| &self.c.objs.get(o).kind) {
                     Some(ObjKind::Builtin(b)) => *b,
                     _ => {
@@ -935,15 +939,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     pub fn multi_types(&self, e: &Expr) -> Vec<TypeId> {
-        let t = self.c.info.type_of(e);
-        if self.c.info.comma_ok.contains(&strip(e).id) {
+        let t = self.info.type_of(e);
+        if self.info.comma_ok.contains(&strip(e).id) {
             return vec![t, ids::BOOL];
         }
         self.c.types.results(t)
     }
 
     fn conversion(&mut self, e: &Expr, x: &Expr, t: TypeId) -> Option<BasicValueEnum<'ctx>> {
-        let xt = self.c.info.type_of(x);
+        let xt = self.info.type_of(x);
         if xt == ids::UNTYPED_NIL {
             return Some(self.llvm_type(t, e.pos)?.const_zero());
         }
@@ -1160,7 +1164,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let mut vals = Vec::new();
                 if args.len() == 1
                     && matches!(
-                        self.c.types.get(self.c.info.type_of(&args[0])),
+                        self.c.types.get(self.info.type_of(&args[0])),
                         Type::Tuple(_)
                     )
                 {
@@ -1170,7 +1174,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     vals.extend(parts.into_iter().zip(ts).map(|(v, t)| (v, t, args[0].pos)));
                 } else {
                     for a in args {
-                        let t = self.c.info.type_of(a);
+                        let t = self.info.type_of(a);
                         let t = if self.c.types.is_untyped(t) {
                             self.c.types.default_type(t)
                         } else {
@@ -1195,7 +1199,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             Builtin::Len | Builtin::Cap
                 if matches!(
-                    self.c.types.under(self.c.info.type_of(&args[0])),
+                    self.c.types.under(self.info.type_of(&args[0])),
                     Type::Chan(..)
                 ) =>
             {
@@ -1209,12 +1213,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Builtin::Append => self.append(e, args, ellipsis),
             Builtin::Copy => self.copy_builtin(args),
             Builtin::New => {
-                let t = self.c.info.type_of(e);
+                let t = self.info.type_of(e);
                 let et = self.pointer_elem(t);
                 Some(self.new_object(et, e.pos).into())
             }
             Builtin::Make => {
-                let t = self.c.info.type_of(&args[0]);
+                let t = self.info.type_of(&args[0]);
                 match self.c.types.under(t).clone() {
                     Type::Slice(_) => self.make_slice_builtin(e, t, args),
                     Type::Map(..) => {
@@ -1232,7 +1236,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 }
             }
             Builtin::Delete => {
-                let mt = self.c.info.type_of(&args[0]);
+                let mt = self.info.type_of(&args[0]);
                 let m = self.expr(&args[0])?;
                 let kt = self.map_key_type(mt);
                 let k = self.expr_to(&args[1], kt)?;
@@ -1240,7 +1244,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 unit
             }
             Builtin::Clear => {
-                let t = self.c.info.type_of(&args[0]);
+                let t = self.info.type_of(&args[0]);
                 let v = self.expr(&args[0])?;
                 match self.c.types.under(t).clone() {
                     Type::Map(..) => self.map_clear(t, v, e.pos),
@@ -1259,7 +1263,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 unit
             }
             Builtin::Min | Builtin::Max => {
-                let t = self.c.info.type_of(e);
+                let t = self.info.type_of(e);
                 let mut acc = self.expr_to(&args[0], t)?;
                 for a in &args[1..] {
                     let v = self.expr_to(a, t)?;
@@ -1268,7 +1272,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 Some(acc)
             }
             Builtin::Complex => {
-                let t = self.c.info.type_of(e);
+                let t = self.info.type_of(e);
                 let ft = if self.c.types.basic(t) == Some(BasicKind::Complex64) {
                     ids::FLOAT32
                 } else {
@@ -1305,7 +1309,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Builtin::Slice => {
                 let p = self.expr(&args[0])?.into_pointer_value();
                 let n = self.index_int(&args[1])?;
-                let et = self.pointer_elem(self.c.info.type_of(&args[0]));
+                let et = self.pointer_elem(self.info.type_of(&args[0]));
                 let size = self.size_of(et, e.pos);
                 self.unsafe_len_check(p, n, size, "unsafe.Slice");
                 Some(self.make_slice(p, n, n))
@@ -1319,7 +1323,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 Some(self.slice_parts(s).0.into())
             }
             Builtin::Panic => {
-                let t = self.c.info.type_of(&args[0]);
+                let t = self.info.type_of(&args[0]);
                 let _ = t;
                 let v = self.expr_to(&args[0], ids::EMPTY_INTERFACE)?;
                 let sv = v.into_struct_value();

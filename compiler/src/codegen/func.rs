@@ -117,7 +117,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let Some(sig) = self.c.types.signature(obj.typ).cloned() else {
             return None;
         };
-        let recv_t = fd.recv.as_ref().map(|r| self.c.info.type_of(&r.typ));
+        let recv_t = fd.recv.as_ref().map(|r| self.info.type_of(&r.typ));
         let ft = self.fn_type(&sig, recv_t, fd.pos)?;
         // Body-less functions of several packages may bind the same runtime
         // symbol (go:linkname): one declaration serves them all.
@@ -268,7 +268,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     pub fn gen_func(&mut self, fd: &ast::FuncDecl, f: FunctionValue<'ctx>) {
-        let o = self.c.info.defs[&fd.name.id];
+        let o = self.info.defs[&fd.name.id];
         let sig = self
             .c
             .types
@@ -308,7 +308,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         if let Some(r) = recv {
             for n in &r.names {
-                if let Some(&po) = self.c.info.defs.get(&n.id) {
+                if let Some(&po) = self.info.defs.get(&n.id) {
                     if let Some(p) = self.new_var(po, n.pos) {
                         let v = f.get_nth_param(0).expect("recv param");
                         let t = self.c.objs.get(po).typ;
@@ -322,7 +322,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             let count = field.names.len().max(1);
             for k in 0..count {
                 if let Some(n) = field.names.get(k) {
-                    if let Some(&po) = self.c.info.defs.get(&n.id) {
+                    if let Some(&po) = self.info.defs.get(&n.id) {
                         if let Some(p) = self.new_var(po, n.pos) {
                             let v = f.get_nth_param(pi).expect("param");
                             let t = self.c.objs.get(po).typ;
@@ -344,7 +344,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let slot = match field
                     .names
                     .get(k)
-                    .and_then(|n| self.c.info.defs.get(&n.id).map(|o| (*o, n.pos)))
+                    .and_then(|n| self.info.defs.get(&n.id).map(|o| (*o, n.pos)))
                 {
                     Some((ro, pos)) => self.new_var(ro, pos),
                     None => self
@@ -541,7 +541,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             StmtKind::Decl(d) => self.local_decl(d),
             StmtKind::Assign { lhs, op, rhs } => self.assign(s, lhs, *op, rhs),
             StmtKind::IncDec { x, inc } => {
-                let t = self.c.info.type_of(x);
+                let t = self.info.type_of(x);
                 let Some(p) = self.addr(x) else { return };
                 let Some(ty) = self.llvm_type(t, x.pos) else {
                     return;
@@ -776,7 +776,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         let tag_v = match tag {
             Some(t) => {
-                let tt = self.c.info.type_of(t);
+                let tt = self.info.type_of(t);
                 let Some(v) = self.expr(t) else { return };
                 Some((v, tt))
             }
@@ -795,7 +795,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     Some((tv, tt)) => {
                         // Compare in a common type, as `tag == e`: a concrete case
                         // against an interface tag (or the reverse) is converted.
-                        let et = self.c.info.type_of(e);
+                        let et = self.info.type_of(e);
                         let (tv, ev, ct) =
                             if self.c.types.is_interface(et) && !self.c.types.is_interface(*tt) {
                                 let Some(ev) = self.expr(e) else { return };
@@ -812,9 +812,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         };
                         c
                     }
-                    None if self.c.types.is_interface(self.c.info.type_of(e)) => {
+                    None if self.c.types.is_interface(self.info.type_of(e)) => {
                         // case i (interface) in a tagless switch: i == true.
-                        let it = self.c.info.type_of(e);
+                        let it = self.info.type_of(e);
                         let Some(ev) = self.expr(e) else { return };
                         let t = self.ctx.bool_type().const_int(1, false).into();
                         let tv = self.convert_value(t, ids::BOOL, it, e.pos);
@@ -897,7 +897,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let objs: Vec<Option<ObjId>> = spec
                         .names
                         .iter()
-                        .map(|n| self.c.info.defs.get(&n.id).copied())
+                        .map(|n| self.info.defs.get(&n.id).copied())
                         .collect();
                     if spec.values.is_empty() {
                         for (o, n) in objs.iter().zip(&spec.names) {
@@ -913,7 +913,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         for (i, v) in spec.values.iter().enumerate() {
                             let t = objs[i]
                                 .map(|o| self.c.objs.get(o).typ)
-                                .unwrap_or(self.c.info.type_of(v));
+                                .unwrap_or(self.info.type_of(v));
                             vals.push(self.expr_to(v, t));
                         }
                         for (i, n) in spec.names.iter().enumerate() {
@@ -945,7 +945,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             ast::Decl::Const(_) => {}
             ast::Decl::Type(specs) => {
                 for s in specs {
-                    if let Some(&o) = self.c.info.defs.get(&s.name.id) {
+                    if let Some(&o) = self.info.defs.get(&s.name.id) {
                         if matches!(self.c.types.get(self.c.objs.get(o).typ), Type::Named(_))
                             && !self
                                 .c
@@ -965,13 +965,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     fn assign(&mut self, s: &Stmt, lhs: &[Expr], op: AssignOp, rhs: &[Expr]) {
         match op {
             AssignOp::Op(bop) => {
-                let t = self.c.info.type_of(&lhs[0]);
+                let t = self.info.type_of(&lhs[0]);
                 let Some(p) = self.addr(&lhs[0]) else { return };
                 let Some(ty) = self.llvm_type(t, s.pos) else {
                     return;
                 };
                 let old = self.builder.build_load(ty, p, "").expect("load");
-                let rt = self.c.info.type_of(&rhs[0]);
+                let rt = self.info.type_of(&rhs[0]);
                 let Some(r) = (if bop.is_shift() {
                     self.expr(&rhs[0])
                 } else {
@@ -1005,7 +1005,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let mut vals = Vec::new();
                     for (i, r) in rhs.iter().enumerate() {
                         let t = if lhs_types[i] == rgoc_types::ids::INVALID {
-                            self.c.info.type_of(r)
+                            self.info.type_of(r)
                         } else {
                             lhs_types[i]
                         };
@@ -1014,7 +1014,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     for (i, l) in lhs.iter().enumerate() {
                         let Some(v) = vals[i] else { continue };
                         let t = if lhs_types[i] == rgoc_types::ids::INVALID {
-                            self.c.info.type_of(&rhs[i])
+                            self.info.type_of(&rhs[i])
                         } else {
                             lhs_types[i]
                         };
@@ -1061,7 +1061,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return LValue::None;
         }
         if let ExprKind::Index { x, indices } = &super::mem::strip(l).kind {
-            let mt = self.c.info.type_of(x);
+            let mt = self.info.type_of(x);
             if let Type::Map(kt, _) = self.c.types.under(mt).clone() {
                 let (Some(m), Some(k)) = (self.expr(x), self.expr_to(&indices[0], kt)) else {
                     return LValue::None;
@@ -1096,10 +1096,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if is_blank(l) {
             return rgoc_types::ids::INVALID;
         }
-        if let Some(o) = self.c.info.obj_of(l.id) {
+        if let Some(o) = self.info.obj_of(l.id) {
             return self.c.objs.get(o).typ;
         }
-        self.c.info.type_of(l)
+        self.info.type_of(l)
     }
 
     /// Storage for the target of `:=`: a new variable, or the existing one.
@@ -1107,7 +1107,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if is_blank(l) {
             return None;
         }
-        if let Some(&o) = self.c.info.defs.get(&l.id) {
+        if let Some(&o) = self.info.defs.get(&l.id) {
             if self.c.objs.get(o).name == "_" {
                 return None;
             }

@@ -243,7 +243,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         comma_ok: bool,
         pos: Pos,
     ) -> Option<(BasicValueEnum<'ctx>, IntValue<'ctx>)> {
-        let xt = self.c.info.type_of(x);
+        let xt = self.info.type_of(x);
         let v = self.expr(x)?;
         let (w0, data) = self.iface_parts(v);
         let have = self.dyn_type(w0, xt);
@@ -403,7 +403,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             rgoc_syntax::ExprKind::TypeAssert { x, .. } => (**x).clone(),
             _ => x.clone(),
         };
-        let xt = self.c.info.type_of(&guard);
+        let xt = self.info.type_of(&guard);
         let Some(v) = self.expr(&guard) else { return };
         let (w0, data) = self.iface_parts(v);
         let have = self.dyn_type(w0, xt);
@@ -416,7 +416,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 continue;
             }
             for te in &cc.exprs {
-                let tt = self.c.info.type_of(te);
+                let tt = self.info.type_of(te);
                 let c = if tt == ids::UNTYPED_NIL
                     || self
                         .c
@@ -450,7 +450,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         for (i, cc) in body.iter().enumerate() {
             self.builder.position_at_end(bodies[i]);
             if bind.is_some() {
-                if let Some(&o) = self.c.info.implicits.get(&cc.pos) {
+                if let Some(&o) = self.info.implicits.get(&cc.pos) {
                     let ot = self.c.objs.get(o).typ;
                     let val = if cc.exprs.len() == 1 && ot != xt {
                         if self.c.types.is_interface(ot) {

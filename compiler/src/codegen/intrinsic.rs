@@ -16,10 +16,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// intrinsic functions; None otherwise (the call is made normally).
     pub fn intrinsic_call(&mut self, fun: &Expr, args: &[Expr]) -> Option<BasicValueEnum<'ctx>> {
         let f = strip(fun);
-        if self.c.info.selections.contains_key(&f.id) {
+        if self.info.selections.contains_key(&f.id) {
             return None;
         }
-        let o = self.c.info.obj_of(f.id)?;
+        let o = self.info.obj_of(f.id)?;
         let obj = self.c.objs.get(o);
         if obj.kind != ObjKind::Func || !matches!(obj.pkg.as_str(), "math" | "math/bits") {
             return None;

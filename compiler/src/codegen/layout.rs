@@ -96,6 +96,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.unsupported(pos, "recursive type");
                 return None;
             }
+            Type::TypeParam(_) | Type::Constraint { .. } => {
+                // Instances are compiled with concrete types only.
+                self.unsupported(pos, &format!("type parameter {} in compiled code", self.c.types.type_string(t)));
+                return None;
+            }
         })
     }
 

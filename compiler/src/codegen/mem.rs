@@ -139,7 +139,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// Whether the checker found `e` addressable.
     pub fn addressable(&self, e: &Expr) -> bool {
-        self.c.info.tv(e).is_some_and(|tv| tv.mode == Mode::Var)
+        self.info.tv(e).is_some_and(|tv| tv.mode == Mode::Var)
     }
 
     /// The address of `e`'s value: its own address when addressable, else a
@@ -149,7 +149,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return self.addr(e);
         }
         let v = self.expr(e)?;
-        let t = self.c.info.type_of(e);
+        let t = self.info.type_of(e);
         Some(self.spill_typed(v, t))
     }
 
@@ -158,7 +158,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         match &e.kind {
             ExprKind::Paren(x) => self.addr(x),
             ExprKind::Ident(_) => {
-                let o = self.c.info.obj_of(e.id)?;
+                let o = self.info.obj_of(e.id)?;
                 self.var_ptr(o, e.pos)
             }
             ExprKind::Star(x) => {
@@ -166,16 +166,16 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.nil_check(p);
                 Some(p)
             }
-            ExprKind::Selector { .. } if !self.c.info.selections.contains_key(&e.id) => {
+            ExprKind::Selector { .. } if !self.info.selections.contains_key(&e.id) => {
                 // pkg.V
-                let o = self.c.info.obj_of(e.id)?;
+                let o = self.info.obj_of(e.id)?;
                 self.var_ptr(o, e.pos)
             }
             ExprKind::Selector { x, .. } => {
-                let sel = self.c.info.selections.get(&e.id).cloned();
+                let sel = self.info.selections.get(&e.id).cloned();
                 match sel {
                     Some(sel) if sel.kind == SelectionKind::FieldVal => {
-                        let xt = self.c.info.type_of(x);
+                        let xt = self.info.type_of(x);
                         let (p, t) = self.selector_base(x, xt)?;
                         Some(self.field_path(p, t, &sel.path, e.pos)?.0)
                     }
@@ -186,7 +186,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 }
             }
             ExprKind::Index { x, indices } => {
-                let xt = self.c.info.type_of(x);
+                let xt = self.info.type_of(x);
                 match self.c.types.under(xt).clone() {
                     Type::Array(n, et) => {
                         let p = self.addr_or_temp(x)?;
@@ -233,7 +233,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 }
             }
             ExprKind::CompositeLit { .. } => {
-                let t = self.c.info.type_of(e);
+                let t = self.info.type_of(e);
                 let v = self.expr(e)?;
                 let p = self.new_object(t, e.pos);
                 self.store_val(p, v, t);
@@ -314,7 +314,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         x: &Expr,
         path: &[usize],
     ) -> Option<BasicValueEnum<'ctx>> {
-        let xt = self.c.info.type_of(x);
+        let xt = self.info.type_of(x);
         let through_ptr = self.c.types.is_pointer(xt) || self.path_has_pointer(xt, path);
         if !through_ptr && !self.addressable(x) && !self.is_big(xt) {
             // A field of a value: extract it.
@@ -347,7 +347,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// `x[i]` as a value (not strings, not maps).
     pub fn index_value(&mut self, e: &Expr, x: &Expr, idx: &Expr) -> Option<BasicValueEnum<'ctx>> {
-        let t = self.c.info.type_of(e);
+        let t = self.info.type_of(e);
         let p = self.addr(&Expr {
             id: e.id,
             pos: e.pos,
@@ -418,7 +418,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         hi: Option<&Expr>,
         max: Option<&Expr>,
     ) -> Option<BasicValueEnum<'ctx>> {
-        let xt = self.c.info.type_of(x);
+        let xt = self.info.type_of(x);
         let is_string = self.c.types.is_string(xt);
         let is_slice = matches!(self.c.types.under(xt), Type::Slice(_));
         let (base, len, cap, et) = match self.c.types.under(xt).clone() {
@@ -512,7 +512,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         e: &Expr,
         elts: &[rgoc_syntax::ast::Element],
     ) -> Option<BasicValueEnum<'ctx>> {
-        let t = self.c.info.type_of(e);
+        let t = self.info.type_of(e);
         if let Type::Pointer(inner) = self.c.types.under(t).clone() {
             // An elided `&T{...}` inside another literal.
             let v = self.composite_of(e, inner, elts)?;
@@ -642,7 +642,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let (mut i, mut max) = (0u64, 0u64);
         for el in elts {
             if let Some(k) = &el.key {
-                if let Some(v) = self.c.info.tv(k).and_then(|tv| tv.val.as_ref()) {
+                if let Some(v) = self.info.tv(k).and_then(|tv| tv.val.as_ref()) {
                     i = v.as_int().and_then(|x| u64::try_from(&x).ok()).unwrap_or(i);
                 }
             }
@@ -662,7 +662,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let mut i = 0u64;
         for el in elts {
             if let Some(k) = &el.key {
-                if let Some(v) = self.c.info.tv(k).and_then(|tv| tv.val.as_ref()) {
+                if let Some(v) = self.info.tv(k).and_then(|tv| tv.val.as_ref()) {
                     i = v.as_int().and_then(|x| u64::try_from(&x).ok()).unwrap_or(i);
                 }
             }
@@ -697,7 +697,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// `len(x)` and `cap(x)` for non-constant operands.
     pub fn len_cap(&mut self, e: &Expr, x: &Expr, cap: bool) -> Option<BasicValueEnum<'ctx>> {
-        let xt = self.c.info.type_of(x);
+        let xt = self.info.type_of(x);
         match self.c.types.under(xt).clone() {
             Type::Basic(_) => {
                 let v = self.expr(x)?;
@@ -801,7 +801,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         args: &[Expr],
         ellipsis: bool,
     ) -> Option<BasicValueEnum<'ctx>> {
-        let st = self.c.info.type_of(e);
+        let st = self.info.type_of(e);
         let Type::Slice(et) = self.c.types.under(st).clone() else {
             return None;
         };
@@ -809,7 +809,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let (p, l, c) = self.slice_parts(s);
         // The appended elements: a slice (xs...) or values.
         let (src_p, n, vals): (Option<PointerValue>, IntValue, Vec<BasicValueEnum>) = if ellipsis {
-            let at = self.c.info.type_of(&args[1]);
+            let at = self.info.type_of(&args[1]);
             let v = self.expr(&args[1])?;
             if self.c.types.is_string(at) {
                 let (sp, sn) = self.string_parts(v);
@@ -893,14 +893,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// `copy(dst, src)`.
     pub fn copy_builtin(&mut self, args: &[Expr]) -> Option<BasicValueEnum<'ctx>> {
-        let dt = self.c.info.type_of(&args[0]);
+        let dt = self.info.type_of(&args[0]);
         let Type::Slice(et) = self.c.types.under(dt).clone() else {
             return None;
         };
         let d = self.expr(&args[0])?;
         let s = self.expr(&args[1])?;
         let (dp, dl, _) = self.slice_parts(d);
-        let (sp, sl) = if self.c.types.is_string(self.c.info.type_of(&args[1])) {
+        let (sp, sl) = if self.c.types.is_string(self.info.type_of(&args[1])) {
             self.string_parts(s)
         } else {
             let (p, l, _) = self.slice_parts(s);

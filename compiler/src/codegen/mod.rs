@@ -57,6 +57,9 @@ pub(crate) struct Gen<'ctx, 'a> {
     pub builder: Builder<'ctx>,
     pub td: TargetData,
     pub c: &'a Checked,
+    /// The side tables of the code being generated: `c.info`, or an
+    /// instance's own while its body is generated.
+    pub info: &'a rgoc_types::Info,
     pub files: &'a [ast::File],
     pub funcs: HashMap<ObjId, FunctionValue<'ctx>>,
     pub globals: HashMap<ObjId, GlobalValue<'ctx>>,
@@ -117,6 +120,80 @@ fn recv_base(e: &ast::Expr) -> (bool, String) {
     }
 }
 
+impl<'ctx, 'a> Gen<'ctx, 'a> {
+    /// Whether `o` is a method of a generic type (not of an instance).
+    fn is_generic_method(&self, o: ObjId) -> bool {
+        self.c.objs.get(o).recv_base.and_then(|b| self.c.types.named_info(b)).is_some_and(|n| !n.tparams.is_empty())
+    }
+
+    /// The symbol of a function or method instance: gc's name with the
+    /// type arguments spelled out (`main.Map[int,string]`,
+    /// `main.(*List[int]).Push`).
+    fn instance_symbol(&self, inst: &rgoc_types::Instance) -> String {
+        let obj = self.c.objs.get(inst.obj);
+        let types = &self.c.types;
+        let args = |targs: &[TypeId]| targs.iter().map(|&t| types.symbol_type_string(t)).collect::<Vec<_>>().join(",");
+        match obj.recv_base {
+            Some(b) => {
+                let n = types.named_info(b).expect("instance receiver is named");
+                let base = format!("{}[{}]", n.name, args(&n.targs));
+                if obj.ptr_recv {
+                    format!("{}.(*{}).{}", n.pkg, base, obj.name)
+                } else {
+                    format!("{}.{}.{}", n.pkg, base, obj.name)
+                }
+            }
+            None => format!("{}.{}[{}]", obj.pkg, obj.name, args(&inst.targs)),
+        }
+    }
+
+    /// Declares every instance of a generic function or method (any
+    /// package's code may call one) and, in the main package's module,
+    /// generates their bodies: instances are compiled once per program,
+    /// with the main package, so cached packages never hold them.
+    #[allow(clippy::type_complexity)] // (instance, its declaration, its function)
+    fn declare_instances(&mut self) -> Vec<(&'a rgoc_types::Instance, &'a ast::FuncDecl, FunctionValue<'ctx>)> {
+        let mut bodies = Vec::new();
+        if self.c.instances.is_empty() {
+            return bodies;
+        }
+        let mut decls: HashMap<rgoc_syntax::NodeId, &'a ast::FuncDecl> = HashMap::new();
+        for f in self.files {
+            for d in &f.decls {
+                if let ast::Decl::Func(fd) = d {
+                    decls.insert(fd.name.id, fd);
+                }
+            }
+        }
+        let is_main = self.target + 1 == self.c.packages.len();
+        let outer_info = self.info;
+        let c: &'a Checked = self.c;
+        for inst in &c.instances {
+            let Some(&fd) = decls.get(&inst.decl) else { continue };
+            let sym = self.instance_symbol(inst);
+            self.info = &inst.info;
+            if let Some(f) = self.declare_func(inst.obj, fd, &sym) {
+                self.funcs.insert(inst.obj, f);
+                if is_main && fd.body.is_some() {
+                    bodies.push((inst, fd, f));
+                }
+            }
+            self.info = outer_info;
+        }
+        bodies
+    }
+
+    #[allow(clippy::type_complexity)] // as declare_instances returns them
+    fn gen_instance_bodies(&mut self, bodies: Vec<(&'a rgoc_types::Instance, &'a ast::FuncDecl, FunctionValue<'ctx>)>) {
+        let outer_info = self.info;
+        for (inst, fd, f) in bodies {
+            self.info = &inst.info;
+            self.gen_func(fd, f);
+            self.info = outer_info;
+        }
+    }
+}
+
 /// Initialises LLVM's x86 target (once per process; safe to call again).
 pub fn init_target() {
     static ONCE: std::sync::Once = std::sync::Once::new();
@@ -163,6 +240,7 @@ pub fn compile(
         builder: ctx.create_builder(),
         td: tm.get_target_data(),
         c,
+        info: &c.info,
         files,
         funcs: HashMap::new(),
         globals: HashMap::new(),
@@ -247,7 +325,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Type::Func(sig) => sig.params.iter().chain(&sig.results).any(|x| self.is_local_type(*x)),
             Type::Interface(ms) => ms.iter().any(|m| self.is_local_type(m.sig)),
             Type::Tuple(es) => es.iter().any(|x| self.is_local_type(*x)),
-            Type::Basic(_) => false,
+            Type::Basic(_) | Type::TypeParam(_) | Type::Constraint { .. } => false,
         };
         self.local_cache.insert(t, r);
         r
@@ -331,7 +409,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             for f in &self.files[p.files.clone()] {
                 for d in &f.decls {
                     let ast::Decl::Func(fd) = d else { continue };
-                    let Some(&o) = self.c.info.defs.get(&fd.name.id) else {
+                    let Some(&o) = self.info.defs.get(&fd.name.id) else {
                         continue;
                     };
                     let is_init = fd.recv.is_none() && fd.name.name == "init";
@@ -350,8 +428,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     if fd.name.name == "_" {
                         continue;
                     }
-                    if !fd.type_params.is_empty() {
-                        self.unsupported(fd.pos, "generic function");
+                    if !fd.type_params.is_empty() || !self.c.objs.get(o).tparams.is_empty() || self.is_generic_method(o) {
+                        // Generic code is compiled per instance (below).
                         continue;
                     }
                     let Some(fnv) = self.declare_func(o, fd, &sym) else {
@@ -367,9 +445,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 }
             }
         }
+        let inst_bodies = self.declare_instances();
         for (fd, fnv) in bodies {
             self.gen_func(fd, fnv);
         }
+        self.gen_instance_bodies(inst_bodies);
         self.gen_roots();
         let deps: Vec<String> = self.c.packages[..self.target].iter().map(|p| p.path.clone()).collect();
         let own: Vec<FunctionValue<'ctx>> = init_fns.iter().filter(|(pi, _)| *pi == self.target).map(|(_, f)| *f).collect();

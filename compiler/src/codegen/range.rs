@@ -30,7 +30,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return;
         }
         if define {
-            let Some(&o) = self.c.info.defs.get(&t.id) else {
+            let Some(&o) = self.info.defs.get(&t.id) else {
                 return;
             };
             let ot = self.c.objs.get(o).typ;
@@ -39,7 +39,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.store_val(p, v, ot);
             }
         } else {
-            let tt = self.c.info.type_of(t);
+            let tt = self.info.type_of(t);
             let v = self.convert_value(v, vt, tt, t.pos);
             if let Some(p) = self.addr(t) {
                 self.store_val(p, v, tt);
@@ -76,7 +76,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         };
         for (target, p, val) in [(key, kp, kv), (value, vp, vv)] {
             if let (Some(t), Some(p), Some((v, vt))) = (target, p, val) {
-                let tt = self.c.info.type_of(t);
+                let tt = self.info.type_of(t);
                 let v = self.convert_value(v, vt, tt, t.pos);
                 self.store_val(p, v, tt);
             }
@@ -145,7 +145,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         x: &Expr,
         body: &ast::Block,
     ) {
-        let xt = self.c.info.type_of(x);
+        let xt = self.info.type_of(x);
         let i64t = self.ctx.i64_type();
         let key_t = key.map(|k| self.range_target_type(k, define));
         match self.c.types.under(xt).clone() {
@@ -303,7 +303,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 .map(|o| self.c.objs.get(*o).typ)
                 .unwrap_or(ids::INVALID);
         }
-        self.c.info.type_of(k)
+        self.info.type_of(k)
     }
 
     fn int_to_i64(&mut self, v: IntValue<'ctx>, t: TypeId) -> IntValue<'ctx> {
@@ -369,7 +369,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }) = init
         {
             for l in lhs {
-                if let Some(&o) = self.c.info.defs.get(&l.id) {
+                if let Some(&o) = self.info.defs.get(&l.id) {
                     if self.c.objs.get(o).escapes {
                         out.push(o);
                     }
@@ -475,11 +475,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         };
         let mut caps: Vec<(NodeId, Preset<'ctx>)> = Vec::new();
         let f = strip(fun);
-        let fmode = self.c.info.tv(f).map(|t| t.mode);
+        let fmode = self.info.tv(f).map(|t| t.mode);
         match (&f.kind, fmode) {
             (_, Some(Mode::Builtin)) | (_, Some(Mode::Type)) => {}
             (ExprKind::Ident(_) | ExprKind::Selector { .. }, _)
-                if !self.c.info.selections.contains_key(&f.id)
+                if !self.info.selections.contains_key(&f.id)
                     && self
                         .c
                         .info
@@ -493,8 +493,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     .get(&f.id)
                     .is_some_and(|s| s.kind == SelectionKind::MethodVal) =>
             {
-                let sel = self.c.info.selections[&f.id].clone();
-                let xt = self.c.info.type_of(x);
+                let sel = self.info.selections[&f.id].clone();
+                let xt = self.info.type_of(x);
                 let ptr_recv = sel.obj.is_some_and(|o| self.c.objs.get(o).ptr_recv);
                 let needs_addr = !self.c.types.is_pointer(xt)
                     && !self.c.types.is_interface(xt)
@@ -527,7 +527,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             let a = strip(a);
             let v = self.expr(a)?;
             // Big values outlive this frame's temporaries: copy them.
-            let at = self.c.info.type_of(a);
+            let at = self.info.type_of(a);
             let v = self.persist(v, at, a.pos);
             caps.push((a.id, Preset::Value(v)));
         }

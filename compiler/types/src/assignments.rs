@@ -266,7 +266,7 @@ impl<'a> Checker<'a> {
         }
         let t = l.typ;
         let ok = match op {
-            rgoc_syntax::BinOp::Add => self.types.is_numeric(t) || self.types.is_string(t),
+            rgoc_syntax::BinOp::Add => self.types.is_numeric_or_string(t),
             rgoc_syntax::BinOp::Sub | rgoc_syntax::BinOp::Mul | rgoc_syntax::BinOp::Div => {
                 self.types.is_numeric(t)
             }

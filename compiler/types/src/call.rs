@@ -12,6 +12,9 @@ use crate::{Mode, Selection, SelectionKind};
 
 impl<'a> Checker<'a> {
     pub(crate) fn call(&mut self, e: &Expr, fun: &Expr, args: &[Expr], ellipsis: bool) -> Operand {
+        if let Some(x) = self.generic_call(e, fun, args, ellipsis) {
+            return x;
+        }
         let f = self.expr(fun);
         if f.is_invalid() {
             for a in args {
@@ -39,6 +42,11 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         };
         self.arguments(e, fun, &sig, args, ellipsis);
+        self.call_result(&sig)
+    }
+
+    /// The operand a call of a function with signature `sig` produces.
+    pub(crate) fn call_result(&mut self, sig: &Signature) -> Operand {
         match sig.results.len() {
             0 => Operand::novalue(),
             1 => Operand::value(sig.results[0]),
@@ -59,7 +67,13 @@ impl<'a> Checker<'a> {
         args: &[Expr],
         ellipsis: bool,
     ) {
-        // Evaluate arguments; a single multi-value call spreads.
+        let (ops, spread) = self.eval_args(args, ellipsis);
+        self.check_args(call, fun, sig, ops, spread, args, ellipsis);
+    }
+
+    /// Evaluates call arguments; a single multi-value call spreads (the
+    /// bool says so).
+    pub(crate) fn eval_args<'e>(&mut self, args: &'e [Expr], ellipsis: bool) -> (Vec<(Operand, &'e Expr)>, bool) {
         let mut ops: Vec<(Operand, &Expr)> = Vec::new();
         let mut spread = false;
         if args.len() == 1 && !ellipsis {
@@ -82,6 +96,21 @@ impl<'a> Checker<'a> {
                 ops.push((x, a));
             }
         }
+        (ops, spread)
+    }
+
+    /// Checks evaluated arguments against a signature.
+    #[allow(clippy::too_many_arguments)] // the call's parts, as go/types' arguments takes them
+    pub(crate) fn check_args(
+        &mut self,
+        call: &Expr,
+        fun: &Expr,
+        sig: &Signature,
+        mut ops: Vec<(Operand, &Expr)>,
+        spread: bool,
+        args: &[Expr],
+        ellipsis: bool,
+    ) {
         if ops.iter().any(|(o, _)| o.is_invalid()) {
             return;
         }

@@ -82,6 +82,9 @@ pub(crate) struct Checker<'a> {
     pub missing_main: Option<Pos>,
     /// File paths by file index, for positions inside messages.
     pub file_paths: Vec<String>,
+    /// Program-wide state of generics (instances), carried from package to
+    /// package like the type table.
+    pub gen: crate::instantiate::Generics<'a>,
 }
 
 /// Checks one package on its own (package main without imports of other
@@ -114,6 +117,7 @@ pub fn check_program(
     }
     let mut packages = Vec::new();
     let mut diags = Vec::new();
+    let mut gen = crate::instantiate::Generics::default();
     for (path, range) in pkgs {
         let pkg_scope = objs.new_scope(Some(universe), false);
         let mut c = Checker {
@@ -144,9 +148,11 @@ pub fn check_program(
             pending_keys: Vec::new(),
             missing_main: None,
             file_paths: file_paths.clone(),
+            gen,
         };
         let pfiles = &files[range.clone()];
         c.check_files(pfiles);
+        c.check_instances();
         for (o, ipath, pos) in std::mem::take(&mut c.imports) {
             if !c.objs.get(o).used && !c.skipped_generic_bodies {
                 c.error(pos, format!("{:?} imported and not used", ipath));
@@ -173,6 +179,7 @@ pub fn check_program(
         types = c.types;
         objs = c.objs;
         info = c.info;
+        gen = c.gen;
     }
     diags.sort_by_key(|d| d.pos);
     diags.dedup();
@@ -184,6 +191,7 @@ pub fn check_program(
             info,
             pkg_path,
             packages,
+            instances: gen.instances,
         },
         diags,
     )
@@ -201,13 +209,6 @@ impl<'a> Checker<'a> {
     /// Checks the bodies of the package's functions and methods.
     fn func_bodies(&mut self, funcs: Vec<&'a ast::FuncDecl>) {
         for fd in funcs {
-            if !fd.type_params.is_empty() || fd.recv.as_ref().is_some_and(|r| has_type_args(&r.typ))
-            {
-                // Generic bodies are not checked (generics are unsupported
-                // and reported as such): imports they use are not "unused".
-                self.skipped_generic_bodies = true;
-                continue;
-            }
             if let Some(body) = &fd.body {
                 let obj = if fd.recv.is_some() || fd.name.name == "init" || fd.name.name != "_" {
                     self.info.defs.get(&fd.name.id).copied()
@@ -221,7 +222,20 @@ impl<'a> Checker<'a> {
                     None => continue,
                 };
                 self.cur_decl = Some(obj);
-                self.func_body(fd.recv.as_ref(), &fd.sig, &sig, body);
+                let generic = !fd.type_params.is_empty() || fd.recv.as_ref().is_some_and(|r| has_type_args(&r.typ));
+                if generic {
+                    // Checked once with its type parameters as types (for
+                    // the diagnostics); instances are checked again with
+                    // their type arguments (instantiate.rs).
+                    let saved = self.scope;
+                    self.scope = self.pkg_scope;
+                    self.open_scope(false);
+                    self.declare_generic_tparams(fd, obj, None);
+                    self.func_body(fd.recv.as_ref(), &fd.sig, &sig, body);
+                    self.scope = saved;
+                } else {
+                    self.func_body(fd.recv.as_ref(), &fd.sig, &sig, body);
+                }
                 self.cur_decl = None;
             } else if fd.pragmas.linkname.is_none() && self.pkg == "main" {
                 // Outside package main a body-less function is provided by

@@ -5,12 +5,32 @@ use num_traits::ToPrimitive;
 use rgoc_syntax::Expr;
 
 use crate::check::Checker;
+use crate::Mode;
 use crate::constant::{self, Value};
 use crate::operand::Operand;
 use crate::types::{ids, BasicKind, Type, TypeId};
 
 impl<'a> Checker<'a> {
     pub(crate) fn conversion(&mut self, e: &Expr, t: TypeId, args: &[Expr], ellipsis: bool) -> Operand {
+        let generic = self.types.is_type_param(t) || self.converts_to_bound_tparam(e);
+        if generic && args.len() == 1 && !ellipsis {
+            // Conversions to a type parameter are never constant (spec
+            // "Conversions"); in an instance the parameter is bound to its
+            // argument, which must not make `T(200) + T(100)` a constant.
+            let x = self.value(&args[0]);
+            if x.is_invalid() {
+                return x;
+            }
+            if self.types.is_type_param(t) || self.types.is_type_param(x.typ) {
+                return Operand::value(t);
+            }
+            let mut r = self.conversion_of(e, t, x, &args[0]);
+            if r.mode == Mode::Const {
+                r.mode = Mode::Value;
+                r.val = None;
+            }
+            return r;
+        }
         if args.len() != 1 || ellipsis {
             let ts = self.tstr(t);
             if args.is_empty() {
@@ -23,11 +43,28 @@ impl<'a> Checker<'a> {
             }
             return Operand::invalid();
         }
-        let mut x = self.value(&args[0]);
+        let x = self.value(&args[0]);
         if x.is_invalid() {
             return Operand::invalid();
         }
-        let xe = &args[0];
+        self.conversion_of(e, t, x, &args[0])
+    }
+
+    /// Whether call `e`'s function is a type name binding a type parameter
+    /// in an instance body (`T(x)` with T bound to its argument).
+    fn converts_to_bound_tparam(&self, e: &Expr) -> bool {
+        let rgoc_syntax::ExprKind::Call { fun, .. } = &e.kind else { return false };
+        let f = crate::check::strip_paren(fun);
+        self.info.uses.get(&f.id).is_some_and(|&o| self.objs.get(o).bound_tparam)
+    }
+
+    /// The conversion of evaluated operand `x` (expression `xe`) to `t`.
+    fn conversion_of(&mut self, e: &Expr, t: TypeId, mut x: Operand, xe: &Expr) -> Operand {
+        let _ = e;
+        if self.types.is_type_param(x.typ) {
+            // From a type parameter: convertible from each type of its set.
+            return Operand::value(t);
+        }
         // Constant conversions.
         if let Some(v) = x.val.clone() {
             if let Some(k) = self.types.basic(t) {
@@ -219,3 +256,4 @@ impl<'a> Checker<'a> {
         }
     }
 }
+

@@ -72,7 +72,14 @@ impl<'a> Checker<'a> {
                 self.type_decl(o, spec);
             }
             DeclRef::Func(fd) if !fd.type_params.is_empty() => {
-                self.unsupported(fd.name.pos, "generic function");
+                self.cur_decl = Some(o);
+                self.open_scope(false);
+                let tps = self.declare_type_params(&fd.type_params);
+                self.objs.get_mut(o).tparams = tps;
+                self.gen.decls.insert(o, fd);
+                let t = self.func_type(&fd.sig, None);
+                self.close_scope();
+                self.objs.get_mut(o).typ = t;
             }
             DeclRef::Func(fd) => {
                 self.cur_decl = Some(o);
@@ -175,8 +182,8 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
-        if !spec.type_params.is_empty() {
-            self.unsupported(spec.pos, "generic type");
+        if !spec.type_params.is_empty() && spec.alias {
+            self.unsupported(spec.pos, "generic type alias");
             return;
         }
         if spec.alias {
@@ -188,7 +195,21 @@ impl<'a> Checker<'a> {
             .types
             .new_named(&spec.name.name, &self.pkg.clone(), Some(o));
         self.objs.get_mut(o).typ = named;
+        let generic = !spec.type_params.is_empty();
+        if generic {
+            self.open_scope(false);
+            let tps = self.declare_type_params(&spec.type_params);
+            if let Some(n) = self.types.named_info_mut(named) {
+                n.tparams = tps;
+            }
+        }
         let u = self.type_expr(&spec.typ);
+        if generic {
+            self.close_scope();
+            if self.types.is_type_param(u) {
+                self.error(spec.typ.pos, "cannot use a type parameter as RHS in type declaration");
+            }
+        }
         let under = self.types.underlying(u);
         if under == ids::INVALID && u != ids::INVALID {
             self.error(spec.name.pos, recursive_type_msg(spec));
@@ -198,7 +219,13 @@ impl<'a> Checker<'a> {
         }
         self.valid_type(named);
         self.check_pending_keys();
+        if generic {
+            self.types.expand_instances_of(named);
+        }
         self.collect_methods(&spec.name.name, named);
+        if generic {
+            self.generic_type_ready(named);
+        }
     }
 
     /// Map keys deferred while their type was being declared.
@@ -298,19 +325,33 @@ impl<'a> Checker<'a> {
         let mut seen: HashMap<String, Pos> = HashMap::new();
         for fd in fds {
             let recv = fd.recv.as_ref().expect("method has receiver");
-            if has_type_args(&recv.typ) {
-                self.unsupported(fd.name.pos, "method of a generic type");
+            let generic = has_type_args(&recv.typ);
+            let ntparams = self.types.named_info(named).map(|n| n.tparams.len()).unwrap_or(0);
+            if generic != (ntparams > 0) {
+                if generic {
+                    self.error(recv.typ.pos, format!("{} is not a generic type", name));
+                } else {
+                    self.error(recv.typ.pos, format!("cannot use generic type {} without instantiation", name));
+                }
                 continue;
             }
             let ptr = matches!(strip_paren(&recv.typ).kind, ast::ExprKind::Star(_));
             let saved = self.scope;
             self.scope = self.pkg_scope;
-            let t = self.func_type(&fd.sig, None);
-            self.scope = saved;
-            let mut obj = Object::new(&fd.name.name, ObjKind::Func, t, fd.name.pos, &self.pkg);
+            let mut obj = Object::new(&fd.name.name, ObjKind::Func, ids::INVALID, fd.name.pos, &self.pkg);
             obj.recv_base = Some(named);
             obj.ptr_recv = ptr;
             let o = self.objs.add(obj);
+            if generic {
+                // The receiver's type parameter names stand for the
+                // type's parameters in the signature.
+                self.open_scope(false);
+                self.declare_generic_tparams(fd, o, None);
+                self.gen.decls.insert(o, fd);
+            }
+            let t = self.func_type(&fd.sig, None);
+            self.scope = saved;
+            self.objs.get_mut(o).typ = t;
             self.info.defs.insert(fd.name.id, o);
             if fd.name.name == "_" {
                 continue;

@@ -358,6 +358,29 @@ impl<'a> Checker<'a> {
         self.convert_untyped_in(x, e, target, None)
     }
 
+    /// An untyped value used as a type parameter's value: it must be
+    /// convertible to every type of the parameter's type set, and the
+    /// result is not constant.
+    fn convert_untyped_to_tparam(&mut self, x: &mut Operand, e: &Expr, target: TypeId) -> bool {
+        let Some(terms) = self.types.tparam_terms(target).filter(|t| !t.is_empty()) else {
+            return false;
+        };
+        let ndiags = self.diags.len();
+        for t in terms {
+            let mut y = x.clone();
+            if !self.convert_untyped_in(&mut y, e, t.typ, None) || y.typ == ids::INVALID {
+                self.diags.truncate(ndiags);
+                return false;
+            }
+        }
+        self.diags.truncate(ndiags);
+        x.typ = target;
+        x.val = None;
+        x.mode = crate::Mode::Value;
+        self.update_expr_type(e, target);
+        true
+    }
+
     /// As `convert_untyped`; an unrepresentable constant is reported as
     /// types2's assignment does (`cannot use X as T value in CONTEXT
     /// (overflows)`) when `context` is given, else as its convertUntyped
@@ -393,6 +416,9 @@ impl<'a> Checker<'a> {
                 return true;
             }
             return a == b;
+        }
+        if self.types.is_type_param(target) {
+            return self.convert_untyped_to_tparam(x, e, target);
         }
         let under = self.types.underlying(target);
         match self.types.get(under).clone() {
@@ -665,7 +691,7 @@ impl<'a> Checker<'a> {
         }
         let t = x.typ;
         let ok = match op {
-            BinOp::Add => self.types.is_numeric(t) || self.types.is_string(t),
+            BinOp::Add => self.types.is_numeric_or_string(t),
             BinOp::Sub | BinOp::Mul | BinOp::Div => self.types.is_numeric(t),
             BinOp::Rem | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::AndNot => {
                 self.types.is_integer(t)
@@ -830,7 +856,7 @@ impl<'a> Checker<'a> {
                 err = Some(self.incomparable_cause(yt));
             }
         } else {
-            let ordered = |c: &Self, t: TypeId| c.types.basic(t).is_some_and(|k| k.is_ordered());
+            let ordered = |c: &Self, t: TypeId| c.types.is_ordered(t);
             let bad = if !ordered(self, xt) {
                 Some(xt)
             } else if !ordered(self, yt) {
@@ -1054,11 +1080,11 @@ impl<'a> Checker<'a> {
             Type::Struct(_) => "struct",
             Type::Pointer(_) => "pointer",
             Type::Func(_) => "func",
-            Type::Interface(_) => "interface",
+            Type::Interface(_) | Type::Constraint { .. } => "interface",
             Type::Map(..) => "map",
             Type::Chan(..) => "chan",
             Type::Tuple(_) => "tuple",
-            Type::Named(_) => "",
+            Type::Named(_) | Type::TypeParam(_) => "",
         }
     }
 }

@@ -86,14 +86,18 @@ impl<'a> Checker<'a> {
         if x.is_invalid() {
             return x;
         }
-        if x.mode == Mode::Type
-            || matches!(self.types.get(x.typ), Type::Func(_))
-                && indices.len() > 0
-                && x.mode != Mode::Var
-                && self.is_generic_func(xe)
-        {
-            self.unsupported(e.pos, "generic instantiation");
-            return Operand::invalid();
+        if x.mode == Mode::Type {
+            if !self.is_generic_type(x.typ) {
+                return self.errorf(e.pos, format!("{} is not a generic type", self.tstr(x.typ)));
+            }
+            let t = self.generic_type_instance(e, x.typ, indices);
+            if t == ids::INVALID {
+                return Operand::invalid();
+            }
+            return Operand { mode: Mode::Type, typ: t, val: None, builtin: None };
+        }
+        if let Some(origin) = self.generic_func_of(xe) {
+            return self.func_inst_value(e, origin, indices);
         }
         let x = self.single_value(xe, x);
         if x.is_invalid() {
@@ -193,9 +197,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(crate) fn is_generic_func(&self, _e: &Expr) -> bool {
-        false
-    }
 
     pub(crate) fn slice_expr(
         &mut self,

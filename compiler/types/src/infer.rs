@@ -214,3 +214,171 @@ impl<'a> Checker<'a> {
         }
     }
 }
+
+impl<'a> Checker<'a> {
+    /// The generic function that `e` (an identifier or `pkg.F`, already
+    /// checked) denotes, if any.
+    pub(crate) fn generic_func_of(&self, e: &rgoc_syntax::Expr) -> Option<crate::ObjId> {
+        let e = crate::check::strip_paren(e);
+        let o = *self.info.uses.get(&e.id)?;
+        let obj = self.objs.get(o);
+        (matches!(obj.kind, crate::ObjKind::Func) && !obj.tparams.is_empty()).then_some(o)
+    }
+
+    /// A call of a generic function, `F(args)` or `F[T1](args)`: infers the
+    /// missing type arguments from the arguments, instantiates and checks
+    /// the call. None when `fun` is not a generic function.
+    pub(crate) fn generic_call(
+        &mut self,
+        e: &rgoc_syntax::Expr,
+        fun: &rgoc_syntax::Expr,
+        args: &[rgoc_syntax::Expr],
+        ellipsis: bool,
+    ) -> Option<crate::operand::Operand> {
+        use rgoc_syntax::ExprKind;
+        let fe = crate::check::strip_paren(fun);
+        let (base, indices) = match &fe.kind {
+            ExprKind::Index { x, indices } => (&**x, Some(indices)),
+            _ => (fe, None),
+        };
+        let simple = match &crate::check::strip_paren(base).kind {
+            ExprKind::Ident(_) => true,
+            ExprKind::Selector { x, .. } => matches!(crate::check::strip_paren(x).kind, ExprKind::Ident(_)),
+            _ => false,
+        };
+        if !simple {
+            return None;
+        }
+        let f = self.expr(base);
+        if f.is_invalid() {
+            return None;
+        }
+        let origin = self.generic_func_of(base)?;
+        let tparams = self.objs.get(origin).tparams.clone();
+        let explicit = match indices {
+            Some(ix) => match self.type_args(ix) {
+                Some(t) => t,
+                None => {
+                    self.eval_args(args, ellipsis);
+                    return Some(crate::operand::Operand::invalid());
+                }
+            },
+            None => Vec::new(),
+        };
+        let fname = self.expr_string(base);
+        if explicit.len() > tparams.len() {
+            self.error(
+                indices.and_then(|ix| ix.get(tparams.len())).map(|x| x.pos).unwrap_or(e.pos),
+                format!("got {} type arguments but {} has {} type parameters", explicit.len(), fname, tparams.len()),
+            );
+            self.eval_args(args, ellipsis);
+            return Some(crate::operand::Operand::invalid());
+        }
+        let (ops, spread) = self.eval_args(args, ellipsis);
+        if ops.iter().any(|(o, _)| o.is_invalid()) {
+            return Some(crate::operand::Operand::invalid());
+        }
+        let gsig = self.types.signature(f.typ).cloned()?;
+        let targs = if explicit.len() == tparams.len() {
+            explicit
+        } else {
+            match self.infer_call(e, &fname, &tparams, &explicit, &gsig, &ops, ellipsis) {
+                Some(t) => t,
+                None => return Some(crate::operand::Operand::invalid()),
+            }
+        };
+        let mut pos: Vec<rgoc_syntax::Pos> = indices.map(|ix| ix.iter().map(|x| x.pos).collect()).unwrap_or_default();
+        while pos.len() < targs.len() {
+            pos.push(fun.pos);
+        }
+        if !self.verify_targs(&tparams, &targs, &pos) {
+            return Some(crate::operand::Operand::invalid());
+        }
+        let (inst, sig_t) = self.func_instance(origin, &targs, e.pos);
+        self.record(fe.id, crate::Mode::Value, sig_t, None);
+        self.record(fun.id, crate::Mode::Value, sig_t, None);
+        if let Some(i) = inst {
+            self.info.instances.insert(fe.id, i);
+            self.info.instances.insert(fun.id, i);
+        }
+        let sig = self.types.signature(sig_t).cloned()?;
+        self.check_args(e, fun, &sig, ops, spread, args, ellipsis);
+        Some(self.call_result(&sig))
+    }
+
+    /// Infers the type arguments of a call from its evaluated arguments.
+    #[allow(clippy::too_many_arguments)] // the parts of the call being inferred
+    fn infer_call(
+        &mut self,
+        e: &rgoc_syntax::Expr,
+        fname: &str,
+        tparams: &[TypeId],
+        explicit: &[TypeId],
+        gsig: &crate::types::Signature,
+        ops: &[(crate::operand::Operand, &rgoc_syntax::Expr)],
+        ellipsis: bool,
+    ) -> Option<Vec<TypeId>> {
+        let mut b = Bindings::new(tparams);
+        for (p, t) in tparams.iter().zip(explicit) {
+            b.bound.insert(*p, *t);
+        }
+        // Parameter types per argument (a variadic tail repeats its element).
+        let np = gsig.params.len();
+        let param_of = |i: usize, c: &Self| -> TypeId {
+            if gsig.variadic && !ellipsis && i + 1 >= np {
+                match c.types.get(gsig.params[np - 1]) {
+                    Type::Slice(el) => *el,
+                    _ => ids::INVALID,
+                }
+            } else {
+                gsig.params.get(i).copied().unwrap_or(ids::INVALID)
+            }
+        };
+        let mut untyped = Vec::new();
+        for (i, (x, a)) in ops.iter().enumerate() {
+            let p = param_of(i, self);
+            if p == ids::INVALID || self.types.is_concrete(p) {
+                continue;
+            }
+            if self.types.is_untyped(x.typ) {
+                untyped.push((p, x.typ));
+                continue;
+            }
+            if !self.unify(&mut b, p, x.typ) {
+                let resolved = self.resolve_bindings(&b);
+                let m: crate::subst::Subst =
+                    tparams.iter().zip(&resolved).filter_map(|(t, r)| r.map(|r| (*t, r))).collect();
+                let pt = self.types.subst(p, &m);
+                self.error(
+                    a.pos,
+                    format!(
+                        "type {} of {} does not match {}",
+                        self.tstr(x.typ),
+                        self.expr_string(a),
+                        if self.types.is_concrete(pt) {
+                            format!("inferred type {} for {}", self.tstr(pt), self.tstr(p))
+                        } else {
+                            self.tstr(pt)
+                        }
+                    ),
+                );
+                return None;
+            }
+        }
+        self.infer_from_constraints(&mut b);
+        self.infer_untyped(&mut b, &untyped);
+        self.infer_from_constraints(&mut b);
+        let resolved = self.resolve_bindings(&b);
+        let mut out = Vec::new();
+        for (p, r) in tparams.iter().zip(resolved) {
+            match r {
+                Some(t) if self.types.is_concrete(t) || !self.types.is_concrete(*p) && !b.tparams.contains(&t) => out.push(t),
+                _ => {
+                    self.error(e.pos, format!("in call to {}, cannot infer {}", fname, self.tstr(*p)));
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+}

@@ -20,7 +20,9 @@ mod errors;
 mod expr;
 mod exprstring;
 mod index;
+mod infer;
 mod initorder;
+mod instantiate;
 mod literals;
 mod lookup;
 mod operand;
@@ -28,6 +30,8 @@ mod resolver;
 mod returns;
 mod scope;
 mod stmt;
+mod subst;
+mod typeset;
 mod typexpr;
 
 use std::collections::{HashMap, HashSet};
@@ -38,7 +42,7 @@ pub use check::{check_package, check_program};
 pub use constant::Value;
 pub use lookup::{lookup_field_or_method, method_set_contains, LookupResult};
 pub use objects::{Builtin, ObjId, ObjKind, Object, Objects, ScopeId};
-pub use types::{ids, BasicKind, ChanDir, Field, Method, Signature, Type, TypeId, TypeTable};
+pub use types::{ids, BasicKind, ChanDir, Field, Method, Signature, Term, Type, TypeId, TypeTable};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Mode {
@@ -119,6 +123,10 @@ pub struct Info {
     pub init_funcs: Vec<NodeId>,
     /// Labels: statement label identifier -> object.
     pub labels: HashMap<NodeId, ObjId>,
+    /// Expressions denoting an instance of a generic function (`F[int]`,
+    /// or `F` in a call `F(1)` whose type arguments were inferred): the
+    /// instance's object.
+    pub instances: HashMap<NodeId, ObjId>,
 }
 
 impl Info {
@@ -156,6 +164,25 @@ pub struct Checked {
     /// Path of the last package checked (the main package).
     pub pkg_path: String,
     pub packages: Vec<Package>,
+    /// Instances of generic functions and methods, with the side tables
+    /// of their bodies checked with the type arguments in place.
+    pub instances: Vec<Instance>,
+}
+
+/// A function or method instantiated with concrete type arguments
+/// (monomorphisation: codegen emits one body per instance).
+pub struct Instance {
+    /// The instance's own function object (`obj.inst` points back here).
+    pub obj: ObjId,
+    /// The generic function or method.
+    pub origin: ObjId,
+    /// The type arguments (for a method: the receiver type's).
+    pub targs: Vec<TypeId>,
+    /// The body's side tables (types, objects, selections) for these type
+    /// arguments; codegen reads them instead of `Checked::info`.
+    pub info: Info,
+    /// The name of the function's declaration (`FuncDecl::name.id`).
+    pub decl: NodeId,
 }
 
 pub type Diagnostics = Vec<Diagnostic>;

@@ -78,6 +78,25 @@ pub fn lookup_field_or_method(
         let mut found: Vec<LookupResult> = Vec::new();
         let mut next = Vec::new();
         for e in &current {
+            if let Some(tp) = types.tparam_info(e.typ) {
+                // A type parameter has the methods of its constraint (and
+                // no fields, whatever its core type).
+                let ms = match types.under(tp.constraint) {
+                    Type::Interface(ms) => ms.clone(),
+                    Type::Constraint { methods, .. } => methods.clone(),
+                    _ => Vec::new(),
+                };
+                if let Some(i) = ms.iter().position(|m| m.name == name) {
+                    found.push(LookupResult::Method {
+                        obj: iface_method_obj(objs, types, e.typ, i),
+                        sig: ms[i].sig,
+                        path: e.path.clone(),
+                        indirect: e.indirect,
+                        iface_index: Some(i),
+                    });
+                }
+                continue;
+            }
             if let Some(n) = types.named_info(e.typ) {
                 if !seen.insert(e.typ) {
                     continue;

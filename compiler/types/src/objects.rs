@@ -142,6 +142,14 @@ pub struct Object {
     /// codegen must not keep them in registers across calls that could
     /// observe them — it heap-allocates them for now).
     pub escapes: bool,
+    /// For generic functions: the type parameters (TypeParam types).
+    pub tparams: Vec<TypeId>,
+    /// For instances of generic functions and methods: the index into
+    /// `Checked::instances` (codegen emits their bodies).
+    pub inst: Option<u32>,
+    /// A type name that binds a type parameter to a type argument while an
+    /// instance body is checked (conversions to it are not constant).
+    pub bound_tparam: bool,
 }
 
 impl Object {
@@ -156,6 +164,9 @@ impl Object {
             recv_base: None,
             ptr_recv: false,
             escapes: false,
+            tparams: Vec::new(),
+            inst: None,
+            bound_tparam: false,
         }
     }
     pub fn is_var(&self) -> bool {
@@ -276,7 +287,12 @@ impl Objects {
         self.insert(u, "error", o);
         // comparable: an interface usable only as a constraint.
         let cmp = types.new_named("comparable", "", None);
-        types.named_info_mut(cmp).expect("named").underlying = ids::EMPTY_INTERFACE;
+        let cmp_set = types.intern(crate::types::Type::Constraint {
+            methods: vec![],
+            terms: None,
+            comparable: true,
+        });
+        types.named_info_mut(cmp).expect("named").underlying = cmp_set;
         let o = self.add(Object::new("comparable", ObjKind::TypeName, cmp, pos, ""));
         self.insert(u, "comparable", o);
 

@@ -436,9 +436,13 @@ impl TypeTable {
     }
 
     /// The underlying type (follows named types).
+    /// For a type parameter: its core type (INVALID when it has none), so
+    /// that operations the checker allows on a type parameter's values are
+    /// exactly those its core type allows.
     pub fn underlying(&self, mut id: TypeId) -> TypeId {
         for _ in 0..100 {
             match self.get(id) {
+                Type::TypeParam(_) => return self.core_type(id),
                 Type::Named(i) => id = self.named[*i as usize].underlying,
                 _ => return id,
             }
@@ -505,6 +509,9 @@ impl TypeTable {
         if !self.is_type_param(t) {
             return self.underlying(t);
         }
+        if self.tparam_info(t).is_some_and(|i| i.constraint == ids::INVALID) {
+            return ids::INVALID;
+        }
         let Some(ts) = self.tparam_terms(t) else { return ids::INVALID };
         let mut core = None;
         for x in &ts {
@@ -548,6 +555,13 @@ impl TypeTable {
     }
     pub fn is_boolean(&self, id: TypeId) -> bool {
         self.basic_all(id, BasicKind::is_boolean)
+    }
+    pub fn is_ordered(&self, id: TypeId) -> bool {
+        self.basic_all(id, BasicKind::is_ordered)
+    }
+    /// Numeric or string: the operands `+` takes.
+    pub fn is_numeric_or_string(&self, id: TypeId) -> bool {
+        self.basic_all(id, |k| k.is_numeric() || k.is_string())
     }
     pub fn is_interface(&self, id: TypeId) -> bool {
         matches!(self.under(id), Type::Interface(_))

@@ -5,7 +5,7 @@ use num_traits::ToPrimitive;
 use rgoc_syntax::{ast, Expr, ExprKind};
 
 use crate::check::Checker;
-use crate::types::{ids, ChanDir, Field, Method, Signature, Type, TypeId};
+use crate::types::{ids, ChanDir, Field, Signature, Type, TypeId};
 use crate::Mode;
 
 impl<'a> Checker<'a> {
@@ -27,6 +27,11 @@ impl<'a> Checker<'a> {
                 }
                 if x.mode != Mode::Type {
                     self.error(e.pos, format!("{} is not a type", self.expr_string(e)));
+                    return ids::INVALID;
+                }
+                if self.is_generic_type(x.typ) {
+                    let msg = format!("cannot use generic type {} without instantiation", self.generic_type_string(x.typ));
+                    self.error(e.pos, msg);
                     return ids::INVALID;
                 }
                 x.typ
@@ -78,9 +83,20 @@ impl<'a> Checker<'a> {
             ExprKind::FuncType(ft) => self.func_type(ft, None),
             ExprKind::StructType { fields } => self.struct_type(fields),
             ExprKind::InterfaceType { elems } => self.interface_type(elems),
-            ExprKind::Index { .. } => {
-                self.unsupported(e.pos, "generic type instantiation");
-                ids::INVALID
+            ExprKind::Index { x: base, indices } => {
+                let x = self.expr(base);
+                if x.is_invalid() {
+                    return ids::INVALID;
+                }
+                if x.mode != Mode::Type {
+                    self.error(e.pos, format!("{} is not a type", self.expr_string(e)));
+                    return ids::INVALID;
+                }
+                if !self.is_generic_type(x.typ) {
+                    self.error(e.pos, format!("{} is not a generic type", self.tstr(x.typ)));
+                    return ids::INVALID;
+                }
+                self.generic_type_instance(e, x.typ, indices)
             }
             _ => {
                 let x = self.expr(e);
@@ -227,65 +243,6 @@ impl<'a> Checker<'a> {
         self.types.intern(Type::Struct(out))
     }
 
-    /// An interface type (go/types' interface.go): methods sorted by name, embedded interfaces flattened.
-    fn interface_type(&mut self, elems: &[ast::InterfaceElem]) -> TypeId {
-        let mut methods: Vec<Method> = Vec::new();
-        for el in elems {
-            match el {
-                ast::InterfaceElem::Method { name, sig } => {
-                    let st = self.func_type(sig, None);
-                    if methods.iter().any(|m| m.name == name.name) {
-                        self.error(name.pos, format!("duplicate method {}", name.name));
-                        continue;
-                    }
-                    let pkg = if is_exported(&name.name) {
-                        String::new()
-                    } else {
-                        self.pkg.clone()
-                    };
-                    methods.push(Method {
-                        name: name.name.clone(),
-                        sig: st,
-                        pkg,
-                    });
-                }
-                ast::InterfaceElem::Union { pos, terms } => {
-                    if terms.len() != 1 || terms[0].tilde {
-                        self.unsupported(*pos, "type constraint interface");
-                        return ids::INVALID;
-                    }
-                    let t = self.type_expr(&terms[0].typ);
-                    if t == ids::INVALID {
-                        continue;
-                    }
-                    match self.types.under(t).clone() {
-                        Type::Interface(ms) => {
-                            for m in ms {
-                                if let Some(prev) =
-                                    methods.iter().find(|x| x.name == m.name)
-                                {
-                                    if prev.sig != m.sig {
-                                        self.error(
-                                            *pos,
-                                            format!("duplicate method {}", m.name),
-                                        );
-                                    }
-                                    continue;
-                                }
-                                methods.push(m);
-                            }
-                        }
-                        _ => {
-                            self.unsupported(*pos, "type constraint interface");
-                            return ids::INVALID;
-                        }
-                    }
-                }
-            }
-        }
-        methods.sort_by(|a, b| a.name.cmp(&b.name));
-        self.types.intern(Type::Interface(methods))
-    }
 
     /// The type of a function signature (receiver excluded).
     pub(crate) fn func_type(&mut self, ft: &ast::FuncType, _recv: Option<&ast::Field>) -> TypeId {

@@ -1,0 +1,413 @@
+//! Instantiation (go/types' instantiate.go): type parameter lists,
+//! verifying type arguments against constraints, instances of generic
+//! types (with their methods) and of generic functions, and checking each
+//! function instance's body again with its type arguments in place.
+//!
+//! rgoc monomorphises: every instance with concrete type arguments becomes
+//! an object of its own (`Object::inst`) whose body is re-checked with
+//! each type parameter name bound to its argument, giving side tables
+//! (`Instance::info`) in which every type is concrete, so codegen compiles
+//! an instance exactly as it compiles ordinary code. A generic body is
+//! also checked once with its type parameters as types, for diagnostics;
+//! those tables are never compiled. Diagnostics while checking an
+//! instance are dropped (the generic check reported the real ones).
+
+use std::collections::{HashMap, HashSet};
+
+use rgoc_syntax::{ast, Expr, ExprKind, Pos};
+
+use crate::check::{strip_paren, Checker};
+use crate::objects::{ObjId, ObjKind, Object};
+use crate::types::{ids, Term, Type, TypeId};
+use crate::{Info, Instance};
+
+/// Instances nested deeper than this are an instantiation cycle
+/// (`func f[T any]() { f[[]T]() }`).
+const MAX_INSTANCE_DEPTH: usize = 48;
+
+/// The program-wide state of generics, moved from package to package.
+#[derive(Default)]
+pub(crate) struct Generics<'a> {
+    /// Declarations of generic functions and methods of generic types.
+    pub decls: HashMap<ObjId, &'a ast::FuncDecl>,
+    pub instances: Vec<Instance>,
+    /// Function instances by (origin, type arguments).
+    pub cache: HashMap<(ObjId, Vec<TypeId>), ObjId>,
+    /// Instances whose bodies are still to be checked, with their depth.
+    pub queue: Vec<(usize, usize)>,
+    /// Depth of the instance being checked (0: ordinary code).
+    pub depth: usize,
+    /// Generic types whose methods are all collected.
+    pub ready: HashSet<TypeId>,
+}
+
+impl<'a> Checker<'a> {
+    /// Declares a type parameter list in the current scope: a type name
+    /// and a fresh TypeParam type per name, then the constraints (which may
+    /// refer to any of the list's parameters).
+    pub(crate) fn declare_type_params(&mut self, fields: &[ast::Field]) -> Vec<TypeId> {
+        let mut tps = Vec::new();
+        let mut per_field = Vec::new();
+        for f in fields {
+            let mut mine = Vec::new();
+            for n in &f.names {
+                let o = self.objs.add(Object::new(&n.name, ObjKind::TypeName, ids::INVALID, n.pos, &self.pkg));
+                let t = self.types.new_type_param(&n.name, Some(o), tps.len());
+                self.objs.get_mut(o).typ = t;
+                self.objs.get_mut(o).used = true;
+                self.declare_local(n, o);
+                tps.push(t);
+                mine.push(t);
+            }
+            per_field.push(mine);
+        }
+        for (f, mine) in fields.iter().zip(per_field) {
+            let c = self.constraint_expr(&f.typ);
+            for t in mine {
+                if let Type::TypeParam(i) = self.types.get(t).clone() {
+                    self.types.tparams[i as usize].constraint = c;
+                }
+            }
+        }
+        tps
+    }
+
+    /// A constraint: an interface, or a type written alone (`[T int]`
+    /// stands for `interface{ int }`).
+    fn constraint_expr(&mut self, e: &Expr) -> TypeId {
+        let t = self.type_expr(e);
+        if t == ids::INVALID {
+            return ids::EMPTY_INTERFACE;
+        }
+        match self.types.under(t) {
+            Type::Interface(_) | Type::Constraint { .. } => t,
+            _ if self.types.is_type_param(t) => {
+                self.error(e.pos, format!("cannot use a type parameter as constraint"));
+                ids::EMPTY_INTERFACE
+            }
+            _ => self.types.intern(Type::Constraint {
+                methods: vec![],
+                terms: Some(vec![Term { tilde: false, typ: t }]),
+                comparable: false,
+            }),
+        }
+    }
+
+    /// The type parameter names of a generic function, or of a method's
+    /// receiver (`func (l *List[T]) ...`), with their declarations.
+    fn tparam_names(fd: &ast::FuncDecl) -> Vec<(String, Pos)> {
+        if let Some(r) = &fd.recv {
+            let mut e = strip_paren(&r.typ);
+            if let ExprKind::Star(x) = &e.kind {
+                e = strip_paren(x);
+            }
+            if let ExprKind::Index { indices, .. } = &e.kind {
+                return indices
+                    .iter()
+                    .map(|i| match &i.kind {
+                        ExprKind::Ident(n) => (n.clone(), i.pos),
+                        _ => ("_".to_string(), i.pos),
+                    })
+                    .collect();
+            }
+            return Vec::new();
+        }
+        fd.type_params.iter().flat_map(|f| f.names.iter()).map(|n| (n.name.clone(), n.pos)).collect()
+    }
+
+    /// Declares in the current scope the type parameter names of generic
+    /// function or method `fd` (object `obj`), bound to `targs` when an
+    /// instance is checked, else to the declared type parameters.
+    pub(crate) fn declare_generic_tparams(&mut self, fd: &ast::FuncDecl, obj: ObjId, targs: Option<&[TypeId]>) {
+        let own = self.generic_tparams(obj);
+        let types = targs.map(|t| t.to_vec()).unwrap_or(own);
+        for (i, (name, pos)) in Self::tparam_names(fd).into_iter().enumerate() {
+            let t = types.get(i).copied().unwrap_or(ids::INVALID);
+            let mut o = Object::new(&name, ObjKind::TypeName, t, pos, &self.pkg);
+            o.used = true;
+            o.bound_tparam = targs.is_some();
+            let o = self.objs.add(o);
+            if name != "_" {
+                self.objs.insert(self.scope, &name, o);
+            }
+        }
+    }
+
+    /// The type parameters of a generic function, or of a generic method's
+    /// receiver base type.
+    pub(crate) fn generic_tparams(&self, obj: ObjId) -> Vec<TypeId> {
+        let o = self.objs.get(obj);
+        if !o.tparams.is_empty() {
+            return o.tparams.clone();
+        }
+        match o.recv_base.and_then(|b| self.types.named_info(b)) {
+            Some(n) => n.tparams.clone(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Checks type arguments against type parameters' constraints (with
+    /// the arguments substituted into the constraints). Reports and
+    /// returns false on the first failure.
+    pub(crate) fn verify_targs(&mut self, tparams: &[TypeId], targs: &[TypeId], pos: &[Pos]) -> bool {
+        let m: crate::subst::Subst = tparams.iter().copied().zip(targs.iter().copied()).collect();
+        for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
+            let c = self.types.tparam_info(tp).map(|x| x.constraint).unwrap_or(ids::INVALID);
+            let c = self.types.subst(c, &m);
+            if let Err(msg) = self.satisfies(ta, c) {
+                let p = pos.get(i).or(pos.last()).copied().unwrap_or_default();
+                self.error(p, msg);
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The instance `origin[targs]` of a generic type, its methods attached.
+    pub(crate) fn instantiate_type(&mut self, origin: TypeId, targs: &[TypeId]) -> TypeId {
+        let t = self.types.instantiate_named(origin, targs);
+        self.settle_instances();
+        t
+    }
+
+    /// Attaches methods to the instances of generic types created since
+    /// the last call whose origins have all their methods collected (the
+    /// others wait for their origin's declaration to finish).
+    pub(crate) fn settle_instances(&mut self) {
+        let fresh = std::mem::take(&mut self.types.fresh_instances);
+        let mut waiting = Vec::new();
+        for inst in fresh {
+            let Some(origin) = self.types.named_info(inst).and_then(|n| n.origin) else { continue };
+            if !self.gen.ready.contains(&origin) {
+                waiting.push(inst);
+                continue;
+            }
+            self.attach_methods(inst, origin);
+        }
+        // Instances created while attaching methods are settled next time.
+        let more = std::mem::take(&mut self.types.fresh_instances);
+        self.types.fresh_instances = waiting;
+        self.types.fresh_instances.extend(more.iter().copied());
+        if !more.is_empty() {
+            self.settle_instances();
+        }
+    }
+
+    fn attach_methods(&mut self, inst: TypeId, origin: TypeId) {
+        let targs = self.types.named_info(inst).map(|n| n.targs.clone()).unwrap_or_default();
+        let m = self.types.subst_of(origin, &targs);
+        let concrete = self.types.is_concrete(inst);
+        let methods = self.types.named_info(origin).map(|n| n.methods.clone()).unwrap_or_default();
+        let mut out = Vec::new();
+        for om in methods {
+            let src = self.objs.get(om).clone();
+            let typ = self.types.subst(src.typ, &m);
+            let mut o = Object::new(&src.name, ObjKind::Func, typ, src.pos, &src.pkg);
+            o.recv_base = Some(inst);
+            o.ptr_recv = src.ptr_recv;
+            o.used = true;
+            let id = self.objs.add(o);
+            if concrete {
+                self.new_instance(id, om, targs.clone());
+            }
+            out.push(id);
+        }
+        if let Some(n) = self.types.named_info_mut(inst) {
+            n.methods = out;
+        }
+    }
+
+    /// Marks generic type `t`'s declaration complete: instances made while
+    /// it was declared get their underlying type and methods.
+    pub(crate) fn generic_type_ready(&mut self, t: TypeId) {
+        self.types.expand_instances_of(t);
+        self.gen.ready.insert(t);
+        self.settle_instances();
+    }
+
+    /// Registers instance object `obj` of generic `origin` and queues its
+    /// body for checking.
+    fn new_instance(&mut self, obj: ObjId, origin: ObjId, targs: Vec<TypeId>) {
+        let Some(fd) = self.gen.decls.get(&origin).copied() else { return };
+        let idx = self.gen.instances.len();
+        self.objs.get_mut(obj).inst = Some(idx as u32);
+        self.gen.instances.push(Instance { obj, origin, targs, info: Info::default(), decl: fd.name.id });
+        self.gen.queue.push((idx, self.gen.depth + 1));
+    }
+
+    /// The instance of generic function `origin` for `targs` (checked
+    /// against the constraints by the caller): its object when the
+    /// arguments are concrete, and its signature.
+    pub(crate) fn func_instance(&mut self, origin: ObjId, targs: &[TypeId], pos: Pos) -> (Option<ObjId>, TypeId) {
+        let tps = self.objs.get(origin).tparams.clone();
+        let m: crate::subst::Subst = tps.iter().copied().zip(targs.iter().copied()).collect();
+        let sig = self.objs.get(origin).typ;
+        let sig = self.types.subst(sig, &m);
+        self.settle_instances();
+        if !targs.iter().all(|&t| self.types.is_concrete(t)) {
+            return (None, sig);
+        }
+        if self.gen.depth >= MAX_INSTANCE_DEPTH {
+            let name = self.objs.get(origin).name.clone();
+            self.error(pos, format!("instantiation cycle in {}", name));
+            return (None, sig);
+        }
+        let key = (origin, targs.to_vec());
+        if let Some(&o) = self.gen.cache.get(&key) {
+            return (Some(o), sig);
+        }
+        let src = self.objs.get(origin).clone();
+        let mut o = Object::new(&src.name, ObjKind::Func, sig, src.pos, &src.pkg);
+        o.used = true;
+        let id = self.objs.add(o);
+        self.gen.cache.insert(key, id);
+        self.new_instance(id, origin, targs.to_vec());
+        (Some(id), sig)
+    }
+
+    /// Checks the queued instance bodies (and the instances they need).
+    pub(crate) fn check_instances(&mut self) {
+        self.settle_instances();
+        while let Some((idx, depth)) = self.gen.queue.pop() {
+            self.check_instance(idx, depth);
+            self.settle_instances();
+        }
+    }
+
+    /// Checks instance `idx`'s body in its package with each type
+    /// parameter name bound to its type argument.
+    fn check_instance(&mut self, idx: usize, depth: usize) {
+        let (obj, origin, targs) = {
+            let i = &self.gen.instances[idx];
+            (i.obj, i.origin, i.targs.clone())
+        };
+        let Some(fd) = self.gen.decls.get(&origin).copied() else { return };
+        let Some(body) = &fd.body else { return };
+        let pkg = self.objs.get(origin).pkg.clone();
+        let pkg_scope = if pkg == self.pkg {
+            self.pkg_scope
+        } else {
+            match self.packages.get(&pkg) {
+                Some((s, _)) => *s,
+                None => return,
+            }
+        };
+        let Some(sig) = self.types.signature(self.objs.get(obj).typ).cloned() else { return };
+        // Fresh per-body state; the package context of the declaration.
+        let saved_info = std::mem::take(&mut self.info);
+        let saved_pkg = std::mem::replace(&mut self.pkg, pkg);
+        let saved_pkg_scope = std::mem::replace(&mut self.pkg_scope, pkg_scope);
+        let saved_scope = std::mem::replace(&mut self.scope, pkg_scope);
+        let saved_fctx = std::mem::take(&mut self.fctx);
+        let saved_ctx = std::mem::take(&mut self.ctx);
+        let saved_decl = self.cur_decl.take();
+        let saved_depth = std::mem::replace(&mut self.gen.depth, depth);
+        let ndiags = self.diags.len();
+
+        self.info.defs.insert(fd.name.id, obj);
+        self.open_scope(false);
+        self.declare_generic_tparams(fd, origin, Some(&targs));
+        self.cur_decl = Some(obj);
+        self.func_body(fd.recv.as_ref(), &fd.sig, &sig, body);
+
+        if std::env::var_os("RGOC_DEBUG_INSTANCES").is_some() {
+            for d in &self.diags[ndiags..] {
+                eprintln!("instance {}{:?}: {:?} {}", self.objs.get(origin).name, targs, d.pos, d.msg);
+            }
+        }
+        self.diags.truncate(ndiags);
+        self.gen.depth = saved_depth;
+        self.cur_decl = saved_decl;
+        self.ctx = saved_ctx;
+        self.fctx = saved_fctx;
+        self.scope = saved_scope;
+        self.pkg_scope = saved_pkg_scope;
+        self.pkg = saved_pkg;
+        let info = std::mem::replace(&mut self.info, saved_info);
+        self.gen.instances[idx].info = info;
+    }
+
+    /// Type arguments written out (`F[int, string]`, `List[T]`).
+    pub(crate) fn type_args(&mut self, indices: &[Expr]) -> Option<Vec<TypeId>> {
+        let mut out = Vec::new();
+        for i in indices {
+            let t = self.type_expr(i);
+            if t == ids::INVALID {
+                return None;
+            }
+            out.push(t);
+        }
+        Some(out)
+    }
+
+    /// A generic type used with type arguments in a type expression.
+    pub(crate) fn generic_type_instance(&mut self, e: &Expr, origin: TypeId, indices: &[Expr]) -> TypeId {
+        let tps = self.types.named_info(origin).map(|n| n.tparams.clone()).unwrap_or_default();
+        let Some(targs) = self.type_args(indices) else { return ids::INVALID };
+        if targs.len() != tps.len() {
+            let name = self.tstr(origin);
+            let msg = if targs.len() < tps.len() {
+                format!("not enough type arguments for type {}: have {}, want {}", name, targs.len(), tps.len())
+            } else {
+                format!("too many type arguments for type {}: have {}, want {}", name, targs.len(), tps.len())
+            };
+            self.error(e.pos, msg);
+            return ids::INVALID;
+        }
+        let pos: Vec<Pos> = indices.iter().map(|i| i.pos).collect();
+        if !self.verify_targs(&tps, &targs, &pos) {
+            return ids::INVALID;
+        }
+        self.instantiate_type(origin, &targs)
+    }
+}
+
+
+impl<'a> Checker<'a> {
+    /// Whether `t` is a generic type not instantiated (`List`, not `List[int]`).
+    pub(crate) fn is_generic_type(&self, t: TypeId) -> bool {
+        self.types.named_info(t).is_some_and(|n| !n.tparams.is_empty() && n.origin.is_none())
+    }
+
+    /// `List[T any]`, as gc names a generic type in messages.
+    pub(crate) fn generic_type_string(&self, t: TypeId) -> String {
+        let Some(n) = self.types.named_info(t) else { return String::new() };
+        let params: Vec<String> = n
+            .tparams
+            .iter()
+            .map(|&p| {
+                let c = self.types.tparam_info(p).map(|i| i.constraint).unwrap_or(ids::INVALID);
+                let cs = if c == ids::EMPTY_INTERFACE { "any".to_string() } else { self.tstr(c) };
+                format!("{} {}", self.tstr(p), cs)
+            })
+            .collect();
+        format!("{}[{}]", self.tstr(t), params.join(", "))
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// `F[int, string]` used as a value: every type argument given.
+    pub(crate) fn func_inst_value(&mut self, e: &Expr, origin: ObjId, indices: &[Expr]) -> crate::operand::Operand {
+        use crate::operand::Operand;
+        let tparams = self.objs.get(origin).tparams.clone();
+        let Some(targs) = self.type_args(indices) else { return Operand::invalid() };
+        let name = self.objs.get(origin).name.clone();
+        if targs.len() > tparams.len() {
+            let p = indices[tparams.len()].pos;
+            return self.errorf(p, format!("got {} type arguments but {} has {} type parameters", targs.len(), name, tparams.len()));
+        }
+        if targs.len() < tparams.len() {
+            let missing = self.tstr(tparams[targs.len()]);
+            return self.errorf(e.pos, format!("in call to {}, cannot infer {}", name, missing));
+        }
+        let pos: Vec<Pos> = indices.iter().map(|i| i.pos).collect();
+        if !self.verify_targs(&tparams, &targs, &pos) {
+            return Operand::invalid();
+        }
+        let (inst, sig) = self.func_instance(origin, &targs, e.pos);
+        if let Some(i) = inst {
+            self.info.instances.insert(e.id, i);
+        }
+        Operand::value(sig)
+    }
+}
