@@ -414,8 +414,13 @@ impl<'a> Checker<'a> {
                 return Operand::invalid();
             }
             // append([]byte, string...)
+            let bytestring = |c: &Self, t: crate::types::TypeId| {
+                c.types.all_in_set(t, &|ty, u| {
+                    ty.is_string(u) || matches!(ty.under(u), Type::Slice(e) if ty.basic(*e) == Some(BasicKind::Uint8))
+                }) && c.types.is_type_param(t)
+            };
             if self.types.basic(elem) == Some(BasicKind::Uint8)
-                && self.types.is_string(y.typ)
+                && (self.types.is_string(y.typ) || bytestring(self, y.typ))
             {
                 self.default_untyped(&mut y, &args[1]);
                 return Operand::value(s.typ);

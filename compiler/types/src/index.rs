@@ -108,6 +108,9 @@ impl<'a> Checker<'a> {
         }
         let ie = &indices[0];
         let ut = self.types.underlying(x.typ);
+        if ut == ids::INVALID && self.types.is_type_param(x.typ) {
+            return self.tparam_index(e, xe, &x, ie);
+        }
         match self.types.get(ut).clone() {
             Type::Basic(k) if k.is_string() => {
                 let len = match &x.val {
@@ -197,6 +200,42 @@ impl<'a> Checker<'a> {
         }
     }
 
+
+    /// Indexing a value of type parameter type without a core type
+    /// (`[]byte | string`, `[]E | [5]E`): every type of its set must be
+    /// indexable with the same element type (spec "Index expressions").
+    fn tparam_index(&mut self, e: &Expr, xe: &Expr, x: &Operand, ie: &Expr) -> Operand {
+        let terms = self.types.tparam_terms(x.typ).unwrap_or_default();
+        let mut elem = None;
+        let mut addressable = true;
+        for t in &terms {
+            let el = match self.types.under(t.typ).clone() {
+                Type::Basic(k) if k.is_string() => {
+                    addressable = false;
+                    ids::UINT8
+                }
+                Type::Array(_, el) | Type::Slice(el) => el,
+                Type::Pointer(p) => match self.types.under(p).clone() {
+                    Type::Array(_, el) => el,
+                    _ => ids::INVALID,
+                },
+                _ => ids::INVALID,
+            };
+            if el == ids::INVALID || elem.is_some_and(|x| x != el) {
+                elem = None;
+                break;
+            }
+            elem = Some(el);
+        }
+        let Some(elem) = elem.filter(|_| !terms.is_empty()) else {
+            return self.errorf(e.pos, format!("invalid operation: cannot index {}", self.operand_string(xe, x)));
+        };
+        if self.index_value(ie, None).is_none() {
+            return Operand::invalid();
+        }
+        let mode = if addressable { Mode::Var } else { Mode::Value };
+        Operand { mode, typ: elem, val: None, builtin: None }
+    }
 
     pub(crate) fn slice_expr(
         &mut self,

@@ -37,7 +37,7 @@ impl<'a> Checker<'a> {
     }
 
     fn unify_depth(&mut self, b: &mut Bindings, x: TypeId, y: TypeId, depth: usize) -> bool {
-        if x == y {
+        if x == y && !(b.is_param(x) && !b.bound.contains_key(&x)) {
             return true;
         }
         if depth > MAX_UNIFY_DEPTH || x == ids::INVALID || y == ids::INVALID {
@@ -59,12 +59,19 @@ impl<'a> Checker<'a> {
                         ok
                     }
                     None => {
-                        if other != p {
-                            b.bound.insert(p, other);
-                        }
+                        // A recursive call binds a parameter to itself.
+                        b.bound.insert(p, other);
                         true
                     }
                 };
+            }
+        }
+        // A type parameter of the enclosing function unifies with a type
+        // literal through its core type.
+        for (p, other) in [(x, y), (y, x)] {
+            if self.types.is_type_param(p) && !self.types.is_type_param(other) && !self.types.is_named(other) {
+                let core = self.types.core_type(p);
+                return core != ids::INVALID && self.unify_depth(b, core, other, d);
             }
         }
         let (xt, yt) = (self.types.get(x).clone(), self.types.get(y).clone());
@@ -372,7 +379,7 @@ impl<'a> Checker<'a> {
         let mut out = Vec::new();
         for (p, r) in tparams.iter().zip(resolved) {
             match r {
-                Some(t) if self.types.is_concrete(t) || !self.types.is_concrete(*p) && !b.tparams.contains(&t) => out.push(t),
+                Some(t) => out.push(t),
                 _ => {
                     self.error(e.pos, format!("in call to {}, cannot infer {}", fname, self.tstr(*p)));
                     return None;

@@ -37,6 +37,9 @@ pub(crate) struct Generics<'a> {
     pub queue: Vec<(usize, usize)>,
     /// Depth of the instance being checked (0: ordinary code).
     pub depth: usize,
+    /// The types a generic method's receiver type parameters stand for
+    /// (set by `declare_generic_tparams`, read by `generic_recv_type`).
+    pub recv_targs: Vec<TypeId>,
     /// Generic types whose methods are all collected.
     pub ready: HashSet<TypeId>,
 }
@@ -121,6 +124,9 @@ impl<'a> Checker<'a> {
     pub(crate) fn declare_generic_tparams(&mut self, fd: &ast::FuncDecl, obj: ObjId, targs: Option<&[TypeId]>) {
         let own = self.generic_tparams(obj);
         let types = targs.map(|t| t.to_vec()).unwrap_or(own);
+        if fd.recv.is_some() {
+            self.gen.recv_targs = types.clone();
+        }
         for (i, (name, pos)) in Self::tparam_names(fd).into_iter().enumerate() {
             let t = types.get(i).copied().unwrap_or(ids::INVALID);
             let mut o = Object::new(&name, ObjKind::TypeName, t, pos, &self.pkg);
@@ -409,5 +415,33 @@ impl<'a> Checker<'a> {
             self.info.instances.insert(e.id, i);
         }
         Operand::value(sig)
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// The receiver type `*List[T]` / `List[_, V]` of a method of a generic
+    /// type: the type instantiated with what its receiver type parameter
+    /// names stand for (its own parameters, or an instance's arguments).
+    pub(crate) fn generic_recv_type(&mut self, e: &Expr) -> TypeId {
+        let e0 = strip_paren(e);
+        let (ptr, inner) = match &e0.kind {
+            ExprKind::Star(x) => (true, strip_paren(x)),
+            _ => (false, e0),
+        };
+        let ExprKind::Index { x, .. } = &inner.kind else { return ids::INVALID };
+        let ExprKind::Ident(name) = &strip_paren(x).kind else { return ids::INVALID };
+        let Some((o, _, _)) = self.objs.lookup(self.pkg_scope, name) else { return ids::INVALID };
+        self.obj_decl(o);
+        let base = self.objs.get(o).typ;
+        if !self.is_generic_type(base) {
+            return ids::INVALID;
+        }
+        let targs = self.gen.recv_targs.clone();
+        let t = self.instantiate_type(base, &targs);
+        self.record(inner.id, crate::Mode::Type, t, None);
+        let r = if ptr { self.types.pointer(t) } else { t };
+        self.record(e0.id, crate::Mode::Type, r, None);
+        self.record(e.id, crate::Mode::Type, r, None);
+        r
     }
 }

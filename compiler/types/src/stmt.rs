@@ -118,6 +118,9 @@ impl<'a> Checker<'a> {
     }
 
     fn recv_type(&mut self, r: &ast::Field) -> TypeId {
+        if crate::resolver::has_type_args(&r.typ) {
+            return self.generic_recv_type(&r.typ);
+        }
         self.type_expr(&r.typ)
     }
 
@@ -809,7 +812,7 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 seen.push((Some(t), e.pos));
-                if !self.types.is_interface(t) {
+                if !self.types.is_interface(t) && self.types.is_concrete(t) && self.types.is_concrete(x.typ) {
                     if let Err(why) = self.implements(t, x.typ) {
                         self.error(
                             e.pos,

@@ -62,8 +62,12 @@ impl<'a> Checker<'a> {
                     // The key type is still being declared: check it once
                     // its declaration is complete.
                     self.pending_keys.push((kt, key.pos));
+                } else if self.types.tparam_info(kt).is_some_and(|i| i.constraint == ids::INVALID) {
+                    // A type parameter of the list being declared: its
+                    // constraint is not known yet.
                 } else if !self.types.comparable(kt) {
-                    self.error(key.pos, format!("invalid map key type {}", self.tstr(kt)));
+                    let why = if self.types.is_type_param(kt) { " (missing comparable constraint)" } else { "" };
+                    self.error(key.pos, format!("invalid map key type {}{}", self.tstr(kt), why));
                     return ids::INVALID;
                 }
                 self.types.intern(Type::Map(kt, vt))
