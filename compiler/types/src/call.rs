@@ -435,7 +435,7 @@ impl<'a> Checker<'a> {
                 builtin: None,
             },
             ObjKind::Const(v) => Operand::constant(obj.typ, v),
-            ObjKind::Func => Operand::value(obj.typ),
+            ObjKind::Func => self.generic_func_value(e, m, &sel.name),
             _ => Operand::invalid(),
         };
     }

@@ -485,7 +485,18 @@ impl<'a> Checker<'a> {
                             self.types
                                 .new_named(&spec.name.name, &self.pkg.clone(), Some(o));
                         self.objs.get_mut(o).typ = named;
+                        let generic = !spec.type_params.is_empty();
+                        if generic {
+                            self.open_scope(false);
+                            let tps = self.declare_type_params(&spec.type_params);
+                            if let Some(n) = self.types.named_info_mut(named) {
+                                n.tparams = tps;
+                            }
+                        }
                         let u = self.type_expr(&spec.typ);
+                        if generic {
+                            self.close_scope();
+                        }
                         let under = self.types.underlying(u);
                         if under == ids::INVALID && u != ids::INVALID {
                             self.error(spec.name.pos, crate::decl::recursive_type_msg(spec));
@@ -495,6 +506,9 @@ impl<'a> Checker<'a> {
                         }
                         self.valid_type(named);
                         self.check_pending_keys();
+                        if generic {
+                            self.generic_type_ready(named);
+                        }
                     }
                 }
             }

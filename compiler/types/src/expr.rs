@@ -274,7 +274,7 @@ impl<'a> Checker<'a> {
             }
             ObjKind::Func => {
                 self.mark_used(o);
-                Operand::value(obj.typ)
+                self.generic_func_value(e, o, name)
             }
             ObjKind::Builtin(b) => Operand {
                 mode: Mode::Builtin,
@@ -1059,6 +1059,9 @@ impl<'a> Checker<'a> {
 
     /// Why values of `t` cannot be compared (types2's incomparableCause).
     fn incomparable_cause(&self, t: TypeId) -> String {
+        if self.types.is_type_param(t) {
+            return "incomparable types in type set".to_string();
+        }
         match self.types.under(t) {
             Type::Slice(_) | Type::Map(..) | Type::Func(_) => {
                 format!("{} can only be compared to nil", self.composite_kind(t))

@@ -82,7 +82,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn index(&mut self, e: &Expr, xe: &Expr, indices: &[Expr]) -> Operand {
-        let x = self.expr(xe);
+        let x = self.generic_operand(xe);
         if x.is_invalid() {
             return x;
         }

@@ -37,7 +37,7 @@ impl<'a> Checker<'a> {
     }
 
     fn unify_depth(&mut self, b: &mut Bindings, x: TypeId, y: TypeId, depth: usize) -> bool {
-        if x == y && !(b.is_param(x) && !b.bound.contains_key(&x)) {
+        if x == y && !self.types.mentions_any(x, &b.tparams) {
             return true;
         }
         if depth > MAX_UNIFY_DEPTH || x == ids::INVALID || y == ids::INVALID {
@@ -256,7 +256,7 @@ impl<'a> Checker<'a> {
         if !simple {
             return None;
         }
-        let f = self.expr(base);
+        let f = self.generic_operand(base);
         if f.is_invalid() {
             return None;
         }
@@ -276,8 +276,9 @@ impl<'a> Checker<'a> {
         if explicit.len() > tparams.len() {
             self.error(
                 indices.and_then(|ix| ix.get(tparams.len())).map(|x| x.pos).unwrap_or(e.pos),
-                format!("got {} type arguments but {} has {} type parameters", explicit.len(), fname, tparams.len()),
+                format!("got {} type arguments but want {}", explicit.len(), tparams.len()),
             );
+            let _ = fname;
             self.eval_args(args, ellipsis);
             return Some(crate::operand::Operand::invalid());
         }
@@ -296,7 +297,7 @@ impl<'a> Checker<'a> {
         };
         let mut pos: Vec<rgoc_syntax::Pos> = indices.map(|ix| ix.iter().map(|x| x.pos).collect()).unwrap_or_default();
         while pos.len() < targs.len() {
-            pos.push(fun.pos);
+            pos.push(call_lparen(fun));
         }
         if !self.verify_targs(&tparams, &targs, &pos) {
             return Some(crate::operand::Operand::invalid());
@@ -381,11 +382,35 @@ impl<'a> Checker<'a> {
             match r {
                 Some(t) => out.push(t),
                 _ => {
-                    self.error(e.pos, format!("in call to {}, cannot infer {}", fname, self.tstr(*p)));
+                    let decl = self.types.tparam_info(*p).and_then(|i| i.obj).map(|o| self.objs.get(o).pos);
+                    let at = decl.map(|d| format!(" (declared at {})", self.pos_str(d))).unwrap_or_default();
+                    self.error(call_lparen(e_fun(e)), format!("in call to {}, cannot infer {}{}", fname, self.tstr(*p), at));
                     return None;
                 }
             }
         }
         Some(out)
+    }
+}
+
+/// The function part of call expression `e`.
+fn e_fun(e: &rgoc_syntax::Expr) -> &rgoc_syntax::Expr {
+    match &e.kind {
+        rgoc_syntax::ExprKind::Call { fun, .. } => fun,
+        _ => e,
+    }
+}
+
+/// Where the `(` of a call of `fun` is (gc reports inference errors
+/// there): just after a name or `pkg.Name`.
+pub(crate) fn call_lparen(fun: &rgoc_syntax::Expr) -> rgoc_syntax::Pos {
+    use rgoc_syntax::ExprKind;
+    let f = crate::check::strip_paren(fun);
+    match &f.kind {
+        ExprKind::Ident(n) if f.pos == fun.pos => rgoc_syntax::Pos { col: f.pos.col + n.chars().count() as u32, ..f.pos },
+        ExprKind::Selector { sel, .. } if f.pos == fun.pos => {
+            rgoc_syntax::Pos { col: sel.pos.col + sel.name.chars().count() as u32, ..sel.pos }
+        }
+        _ => fun.pos,
     }
 }

@@ -37,6 +37,9 @@ pub(crate) struct Generics<'a> {
     pub queue: Vec<(usize, usize)>,
     /// Depth of the instance being checked (0: ordinary code).
     pub depth: usize,
+    /// Set while the function of a call or an index expression is checked:
+    /// a generic function may appear there without instantiation.
+    pub allow_generic: bool,
     /// The types a generic method's receiver type parameters stand for
     /// (set by `declare_generic_tparams`, read by `generic_recv_type`).
     pub recv_targs: Vec<TypeId>,
@@ -400,7 +403,7 @@ impl<'a> Checker<'a> {
         let name = self.objs.get(origin).name.clone();
         if targs.len() > tparams.len() {
             let p = indices[tparams.len()].pos;
-            return self.errorf(p, format!("got {} type arguments but {} has {} type parameters", targs.len(), name, tparams.len()));
+            return self.errorf(p, format!("got {} type arguments but want {}", targs.len(), tparams.len()));
         }
         if targs.len() < tparams.len() {
             let missing = self.tstr(tparams[targs.len()]);
@@ -443,5 +446,27 @@ impl<'a> Checker<'a> {
         self.record(e0.id, crate::Mode::Type, r, None);
         self.record(e.id, crate::Mode::Type, r, None);
         r
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// The operand of function `o` named by `e`: a generic function is an
+    /// error unless it is being called or instantiated.
+    pub(crate) fn generic_func_value(&mut self, e: &Expr, o: ObjId, name: &str) -> crate::operand::Operand {
+        let allow = std::mem::take(&mut self.gen.allow_generic);
+        let obj = self.objs.get(o);
+        if !obj.tparams.is_empty() && !allow {
+            return self.errorf(e.pos, format!("cannot use generic function {} without instantiation", name));
+        }
+        crate::operand::Operand::value(self.objs.get(o).typ)
+    }
+
+    /// Checks the function part of a call or index expression, where a
+    /// generic function may stand uninstantiated.
+    pub(crate) fn generic_operand(&mut self, e: &Expr) -> crate::operand::Operand {
+        self.gen.allow_generic = true;
+        let x = self.expr(e);
+        self.gen.allow_generic = false;
+        x
     }
 }

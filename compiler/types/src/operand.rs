@@ -110,6 +110,12 @@ impl<'a> Checker<'a> {
                 s.push_str(" of type ");
             }
             s.push_str(&self.tstr(x.typ));
+            if let Some(tp) = self.types.tparam_info(x.typ) {
+                let c = tp.constraint;
+                let cs = if c == ids::EMPTY_INTERFACE { "any".to_string() } else { self.tstr(c) };
+                s.push_str(" constrained by ");
+                s.push_str(&cs);
+            }
         }
         s.push(')');
         s

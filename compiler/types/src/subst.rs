@@ -183,6 +183,25 @@ impl TypeTable {
         }
     }
 
+    /// Whether `t` mentions one of the type parameters `ps`.
+    pub fn mentions_any(&self, t: TypeId, ps: &[TypeId]) -> bool {
+        match self.get(t) {
+            Type::Basic(_) => false,
+            Type::TypeParam(_) => ps.contains(&t),
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => self.mentions_any(*e, ps),
+            Type::Map(k, v) => self.mentions_any(*k, ps) || self.mentions_any(*v, ps),
+            Type::Tuple(es) => es.iter().any(|&e| self.mentions_any(e, ps)),
+            Type::Struct(fs) => fs.iter().any(|f| self.mentions_any(f.typ, ps)),
+            Type::Func(sig) => sig.params.iter().chain(&sig.results).any(|&p| self.mentions_any(p, ps)),
+            Type::Interface(ms) => ms.iter().any(|m| self.mentions_any(m.sig, ps)),
+            Type::Constraint { .. } => false,
+            Type::Named(i) => {
+                let n = &self.named[*i as usize];
+                n.tparams.iter().chain(&n.targs).any(|&a| ps.contains(&a) || self.mentions_any(a, ps) && n.origin.is_some())
+            }
+        }
+    }
+
     /// Whether `t` mentions no type parameter.
     pub fn is_concrete(&self, t: TypeId) -> bool {
         match self.get(t) {
