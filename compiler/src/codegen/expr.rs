@@ -993,18 +993,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 })
             }
             (Some(a), Some(b)) if a.is_float() && b.is_integer() => {
-                let it = tty.into_int_type();
-                Some(if b.is_unsigned() {
-                    self.builder
-                        .build_float_to_unsigned_int(v.into_float_value(), it, "")
-                        .expect("fptoui")
-                        .into()
-                } else {
-                    self.builder
-                        .build_float_to_signed_int(v.into_float_value(), it, "")
-                        .expect("fptosi")
-                        .into()
-                })
+                // Not fptosi/fptoui: poison out of range (fpconv.rs).
+                Some(self.float_to_int(v.into_float_value(), b, tty.into_int_type()).into())
             }
             (Some(a), Some(b)) if a.is_float() && b.is_float() => {
                 let ft = tty.into_float_type();

@@ -14,6 +14,7 @@
 mod call;
 mod chan;
 mod expr;
+mod fpconv;
 mod func;
 mod iface;
 mod intrinsic;
