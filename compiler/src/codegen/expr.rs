@@ -296,7 +296,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         Some(self.to_i64(v, t))
     }
 
-    fn to_i64(&mut self, v: IntValue<'ctx>, t: TypeId) -> IntValue<'ctx> {
+    pub fn to_i64(&mut self, v: IntValue<'ctx>, t: TypeId) -> IntValue<'ctx> {
         let i64t = self.ctx.i64_type();
         if v.get_type().get_bit_width() == 64 {
             return v;
@@ -331,7 +331,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// gc's unsafeslice/unsafestring checks: len >= 0, len*size within the
     /// address space above ptr, no nil ptr with a non-zero length.
-    fn unsafe_len_check(
+    pub fn unsafe_len_check(
         &mut self,
         p: PointerValue<'ctx>,
         n: IntValue<'ctx>,
@@ -1148,6 +1148,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         ellipsis: bool,
     ) -> Option<BasicValueEnum<'ctx>> {
         let unit = Some(self.ctx.i8_type().const_zero().into());
+        if self.is_multi_value_builtin(b, args) {
+            return self.multi_value_builtin(e, b, &args[0]);
+        }
         match b {
             Builtin::Print | Builtin::Println => {
                 // Evaluate every operand first, then print under the lock.

@@ -40,7 +40,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let size = self.td.get_abi_size(&ty);
         let wb = self.needs_wb(p, t, None);
         if size > BIG || wb {
-            self.clear_mem(p, self.i64c(size), 8, wb);
+            let align = self.td.get_abi_alignment(&ty);
+            self.clear_mem(p, self.i64c(size), align, wb);
         } else {
             self.builder.build_store(p, ty.const_zero()).expect("store");
         }
@@ -75,8 +76,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if self.is_big(t) {
             let tmp = self.alloca(ty, "big");
             let size = self.td.get_abi_size(&ty);
+            // The type's own alignment: a big array of bytes may sit at
+            // any offset of a struct.
+            let align = self.td.get_abi_alignment(&ty);
             self.builder
-                .build_memcpy(tmp, 8, p, 8, self.i64c(size))
+                .build_memcpy(tmp, align, p, align, self.i64c(size))
                 .expect("memcpy");
             return Some(tmp.into());
         }
@@ -88,10 +92,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     pub fn store_val(&mut self, p: PointerValue<'ctx>, v: BasicValueEnum<'ctx>, t: TypeId) {
         if self.is_big(t) {
             let size = self.size_of(t, Pos::default());
+            let align = self.align_of(t);
             let wb = self.needs_wb(p, t, Some(v));
-            self.copy_mem(p, v.into_pointer_value(), self.i64c(size), 8, wb);
+            self.copy_mem(p, v.into_pointer_value(), self.i64c(size), align, wb);
         } else {
             self.store_small(p, v, t);
+        }
+    }
+
+    /// The alignment of values of type `t` in memory (what loads, stores
+    /// and memcpy/memmove/memset of them may claim).
+    pub fn align_of(&mut self, t: TypeId) -> u32 {
+        match self.llvm_type(t, Pos::default()) {
+            Some(ty) => self.td.get_abi_alignment(&ty),
+            None => 1,
         }
     }
 
@@ -688,7 +702,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let size = self.td.get_abi_size(&ty);
         if size > BIG {
             let wb = self.needs_wb(dst, t, Some(src.into()));
-            self.copy_mem(dst, src, self.i64c(size), 8, wb);
+            let align = self.td.get_abi_alignment(&ty);
+            self.copy_mem(dst, src, self.i64c(size), align, wb);
         } else {
             let v = self.builder.build_load(ty, src, "").expect("load");
             self.store_small(dst, v, t);
@@ -806,7 +821,6 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return None;
         };
         let s = self.expr_to(&args[0], st)?;
-        let (p, l, c) = self.slice_parts(s);
         // The appended elements: a slice (xs...) or values.
         let (src_p, n, vals): (Option<PointerValue>, IntValue, Vec<BasicValueEnum>) = if ellipsis {
             let at = self.info.type_of(&args[1]);
@@ -825,6 +839,22 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             (None, self.i64c(vals.len() as u64), vals)
         };
+        self.append_values(e, et, s, src_p, n, vals)
+    }
+
+    /// append's work once its operands are evaluated: slice `s` (of
+    /// element type `et`) and either `n` elements at `src_p` or the values
+    /// `vals` (converted to `et`).
+    pub fn append_values(
+        &mut self,
+        e: &Expr,
+        et: TypeId,
+        s: BasicValueEnum<'ctx>,
+        src_p: Option<PointerValue<'ctx>>,
+        n: IntValue<'ctx>,
+        vals: Vec<BasicValueEnum<'ctx>>,
+    ) -> Option<BasicValueEnum<'ctx>> {
+        let (p, l, c) = self.slice_parts(s);
         let newlen = self.builder.build_int_add(l, n, "").expect("add");
         let need = self
             .builder
@@ -899,17 +929,30 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         };
         let d = self.expr(&args[0])?;
         let s = self.expr(&args[1])?;
+        self.copy_values(et, d, s, self.info.type_of(&args[1]), args[0].pos)
+    }
+
+    /// copy's work once its operands are evaluated: `d` a slice of `et`,
+    /// `s` a slice or string of type `st`.
+    pub fn copy_values(
+        &mut self,
+        et: TypeId,
+        d: BasicValueEnum<'ctx>,
+        s: BasicValueEnum<'ctx>,
+        st: TypeId,
+        pos: Pos,
+    ) -> Option<BasicValueEnum<'ctx>> {
         let (dp, dl, _) = self.slice_parts(d);
-        let (sp, sl) = if self.c.types.is_string(self.info.type_of(&args[1])) {
+        let (sp, sl) = if self.c.types.is_string(st) {
             self.string_parts(s)
         } else {
             let (p, l, _) = self.slice_parts(s);
             (p, l)
         };
-        let size = self.size_of(et, args[0].pos);
+        let size = self.size_of(et, pos);
         if self.has_pointers(et) {
             // The runtime runs the barrier before copying (typedslicecopy).
-            let d = self.type_desc(et, args[0].pos).as_pointer_value();
+            let d = self.type_desc(et, pos).as_pointer_value();
             return self.call_rt(
                 "runtime.typedslicecopy",
                 &[R::Ptr, R::Ptr, R::I64, R::Ptr, R::I64],

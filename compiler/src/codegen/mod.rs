@@ -21,6 +21,7 @@ mod intrinsic;
 mod layout;
 mod maps;
 mod mem;
+mod multibuiltin;
 mod range;
 mod rt;
 mod typedesc;

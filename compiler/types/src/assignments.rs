@@ -150,7 +150,7 @@ impl<'a> Checker<'a> {
                         if x.typ == ids::UNTYPED_NIL {
                             self.error(r.pos, "use of untyped nil in assignment");
                         } else {
-                            self.default_untyped(&mut x, r);
+                            self.default_untyped_in(&mut x, r, "assignment");
                         }
                     }
                 }
@@ -452,7 +452,7 @@ impl<'a> Checker<'a> {
                         self.error(r.pos, "use of untyped nil in assignment");
                         continue;
                     }
-                    self.default_untyped(&mut x, r);
+                    self.default_untyped_in(&mut x, r, "assignment");
                     types[i] = x.typ;
                 } else if let Some(t) = hint {
                     self.assignment(&mut x, r, t, "assignment");

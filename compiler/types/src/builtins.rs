@@ -52,6 +52,19 @@ impl<'a> Checker<'a> {
             }
             return Operand::invalid();
         }
+        // A multi-value call as the only argument (append(f()), ...).
+        if nargs == 1 && !ellipsis && crate::multibuiltin::takes_multi_value(b) && crate::multibuiltin::is_call(&args[0]) {
+            let x = self.expr(&args[0]);
+            if x.is_invalid() {
+                return x;
+            }
+            if let Some(r) = self.builtin_multi_value(e, b, &args[0], &x) {
+                return r;
+            }
+            // One value: the built-in checks it as usual, without checking
+            // the call again.
+            self.reuse_operand = Some((args[0].id, x));
+        }
         if nargs < min || nargs > max {
             let msg = if nargs < min {
                 "not enough"
@@ -74,7 +87,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         match b {
-            Builtin::Print | Builtin::Println => self.builtin_print(args),
+            Builtin::Print | Builtin::Println => self.builtin_print(name, args),
             Builtin::Panic => self.builtin_panic(args),
             Builtin::Recover => Operand::value(ids::EMPTY_INTERFACE),
             Builtin::Sizeof | Builtin::Alignof => self.builtin_sizeof_alignof(b, args),
@@ -98,7 +111,7 @@ impl<'a> Checker<'a> {
     }
 
     /// print and println: operands of any type but untyped nil.
-    fn builtin_print(&mut self, args: &[Expr]) -> Operand {
+    fn builtin_print(&mut self, name: &str, args: &[Expr]) -> Operand {
         // print(f()) with a multi-value f prints every result.
         if args.len() == 1 {
             let x = self.expr(&args[0]);
@@ -115,7 +128,7 @@ impl<'a> Checker<'a> {
                         "use of untyped nil in argument to built-in print",
                     );
                 } else {
-                    self.default_untyped(&mut x, &args[0]);
+                    self.default_untyped_in(&mut x, &args[0], &format!("argument to built-in {}", name));
                 }
             }
             return Operand::novalue();
@@ -129,7 +142,7 @@ impl<'a> Checker<'a> {
                 self.error(a.pos, "use of untyped nil in argument to built-in print");
                 continue;
             }
-            self.default_untyped(&mut x, a);
+            self.default_untyped_in(&mut x, a, &format!("argument to built-in {}", name));
         }
         Operand::novalue()
     }

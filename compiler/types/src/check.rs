@@ -85,6 +85,10 @@ pub(crate) struct Checker<'a> {
     /// Program-wide state of generics (instances), carried from package to
     /// package like the type table.
     pub gen: crate::instantiate::Generics<'a>,
+    /// An expression already checked, whose operand `expr` returns instead
+    /// of checking it again (a built-in's argument examined for multiple
+    /// values: multibuiltin.rs).
+    pub reuse_operand: Option<(NodeId, crate::operand::Operand)>,
 }
 
 /// Checks one package on its own (package main without imports of other
@@ -149,6 +153,7 @@ pub fn check_program(
             missing_main: None,
             file_paths: file_paths.clone(),
             gen,
+            reuse_operand: None,
         };
         let pfiles = &files[range.clone()];
         c.check_files(pfiles);

@@ -2,13 +2,17 @@
 //!
 //! Integers are arbitrary-precision; floating-point and complex constants
 //! are exact rationals, rounded only when converted to a typed float
-//! (`round_to_float`). Representability checks live here too.
+//! (`round_to_float`), except that float constants whose exponent or
+//! components grow past go/constant's limits become 512-bit binary floats
+//! (`Value::BigFloat`, bigfloat.rs), as gc's do. Representability checks
+//! live here too.
 
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
+use crate::bigfloat::{BigFloat, MAX_EXP};
 use crate::types::BasicKind;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -17,7 +21,44 @@ pub enum Value {
     String(Vec<u8>),
     Int(BigInt),
     Float(BigRational),
+    /// An untyped float constant beyond the range of exact rationals
+    /// (never zero).
+    BigFloat(BigFloat),
     Complex(BigRational, BigRational),
+}
+
+/// A rational float result, or a BigFloat when its numerator or
+/// denominator is too large (go/constant's makeRat).
+fn make_rat(r: BigRational) -> Value {
+    if (r.numer().bits() as i64) < MAX_EXP && (r.denom().bits() as i64) < MAX_EXP {
+        Value::Float(r)
+    } else {
+        big_value(BigFloat::from_rat(&r))
+    }
+}
+
+fn big_value(b: BigFloat) -> Value {
+    if b.is_zero() {
+        Value::Float(BigRational::zero())
+    } else {
+        Value::BigFloat(b)
+    }
+}
+
+/// The value as a BigFloat (numeric values of rank at most float).
+fn to_big(v: &Value) -> Option<BigFloat> {
+    match v {
+        Value::BigFloat(b) => Some(b.clone()),
+        Value::Int(i) => Some(BigFloat::from_parts(i.clone(), 0)),
+        Value::Float(f) => Some(BigFloat::from_rat(f)),
+        _ => None,
+    }
+}
+
+/// A rational close to a BigFloat: exact when its exponent is modest, 0
+/// for the tiny ones, None for the huge ones.
+fn big_to_rat(b: &BigFloat) -> Option<BigRational> {
+    b.to_rat(4 * MAX_EXP).or_else(|| (b.top() < 0).then(BigRational::zero))
 }
 
 fn rat_from_int(i: &BigInt) -> BigRational {
@@ -33,7 +74,7 @@ impl Value {
     fn rank(&self) -> u8 {
         match self {
             Value::Int(_) => 0,
-            Value::Float(_) => 1,
+            Value::Float(_) | Value::BigFloat(_) => 1,
             Value::Complex(..) => 2,
             _ => 3,
         }
@@ -44,6 +85,10 @@ impl Value {
             (Value::Int(i), 1) => Value::Float(rat_from_int(i)),
             (Value::Int(i), 2) => Value::Complex(rat_from_int(i), BigRational::zero()),
             (Value::Float(f), 2) => Value::Complex(f.clone(), BigRational::zero()),
+            (Value::BigFloat(b), 2) => match big_to_rat(b) {
+                Some(r) => Value::Complex(r, BigRational::zero()),
+                None => self.clone(),
+            },
             _ => self.clone(),
         }
     }
@@ -52,6 +97,7 @@ impl Value {
         match self {
             Value::Int(i) => Some(rat_from_int(i)),
             Value::Float(f) => Some(f.clone()),
+            Value::BigFloat(b) => big_to_rat(b),
             Value::Complex(re, im) if im.is_zero() => Some(re.clone()),
             _ => None,
         }
@@ -75,6 +121,7 @@ impl Value {
         match self {
             Value::Int(i) => rat_to_f64(&rat_from_int(i)),
             Value::Float(f) => rat_to_f64(f),
+            Value::BigFloat(b) => b.to_f64(),
             Value::Complex(re, _) => rat_to_f64(re),
             _ => 0.0,
         }
@@ -112,10 +159,20 @@ impl Value {
                     } else {
                         s
                     }
-                } else if f.is_integer() {
-                    f.to_integer().to_string()
                 } else {
-                    format_g(v)
+                    // Beyond float64: go/constant's approximate form.
+                    BigFloat::from_rat(f).describe()
+                }
+            }
+            Value::BigFloat(b) => {
+                let v = b.to_f64();
+                if v.is_finite() && v != 0.0 {
+                    match b.to_rat(4 * MAX_EXP) {
+                        Some(r) => Value::Float(r).describe(),
+                        None => format_g6(v),
+                    }
+                } else {
+                    b.describe()
                 }
             }
             Value::Complex(re, im) => format!(
@@ -128,7 +185,7 @@ impl Value {
 }
 
 /// Go's `%.6g` of a finite float64.
-fn format_g6(v: f64) -> String {
+pub(crate) fn format_g6(v: f64) -> String {
     g_layout(&format!("{:.5e}", v), false)
 }
 
@@ -345,7 +402,17 @@ pub fn represent(v: &Value, k: BasicKind) -> Option<Value> {
         Bool | UntypedBool => matches!(v, Value::Bool(_)).then(|| v.clone()),
         String | UntypedString => matches!(v, Value::String(_)).then(|| v.clone()),
         UntypedInt | UntypedRune => v.as_int().map(Value::Int),
+        UntypedFloat if matches!(v, Value::BigFloat(_)) => Some(v.clone()),
         UntypedFloat => v.as_rat().map(Value::Float),
+        _ if k.is_integer() && matches!(v, Value::BigFloat(_)) => None,
+        Float32 | Float64 if matches!(v, Value::BigFloat(_)) => {
+            let Value::BigFloat(b) = v else { unreachable!() };
+            let f = if k == Float32 { b.to_f32() as f64 } else { b.to_f64() };
+            if f.is_infinite() {
+                return None;
+            }
+            f64_to_rat(f).map(Value::Float)
+        }
         UntypedComplex => match v {
             Value::Complex(..) => Some(v.clone()),
             _ => v.as_rat().map(|r| Value::Complex(r, BigRational::zero())),
@@ -386,7 +453,7 @@ fn round_float(r: &BigRational, k: BasicKind) -> Option<BigRational> {
 /// Whether the kind is representable at all for the value's class
 /// (for error messages: "truncated" vs "overflows").
 pub fn truncates(v: &Value, k: BasicKind) -> bool {
-    k.is_integer() && v.as_int().is_none() && v.as_rat().is_some()
+    k.is_integer() && (matches!(v, Value::BigFloat(_)) || v.as_int().is_none() && v.as_rat().is_some())
 }
 
 #[derive(Debug)]
@@ -437,7 +504,7 @@ pub fn binary(
                         return Err(OpError::DivByZero);
                     }
                     if !int_div {
-                        return Ok(Value::Float(BigRational::new(a.clone(), b.clone())));
+                        return Ok(make_rat(BigRational::new(a.clone(), b.clone())));
                     }
                     // Go truncates toward zero.
                     a / b
@@ -469,7 +536,23 @@ pub fn binary(
                 }
                 _ => return Err(OpError::Invalid),
             };
-            Ok(Value::Float(v))
+            Ok(make_rat(v))
+        }
+        (Value::BigFloat(_), _) | (_, Value::BigFloat(_)) if r == 1 => {
+            let (a, b) = (to_big(&x).ok_or(OpError::Invalid)?, to_big(&y).ok_or(OpError::Invalid)?);
+            let v = match op {
+                Add => a.add(&b),
+                Sub => a.add(&b.neg()),
+                Mul => a.mul(&b),
+                Div => {
+                    if b.is_zero() {
+                        return Err(OpError::DivByZero);
+                    }
+                    a.div(&b)
+                }
+                _ => return Err(OpError::Invalid),
+            };
+            Ok(big_value(v))
         }
         (Value::Complex(a, b), Value::Complex(c, d)) => {
             let (re, im) = match op {
@@ -514,7 +597,11 @@ pub fn compare(op: rgoc_syntax::BinOp, x: &Value, y: &Value) -> Option<bool> {
                     _ => None,
                 };
             }
-            Some(x.as_rat()?.cmp(&y.as_rat()?))
+            if matches!(x, Value::BigFloat(_)) || matches!(y, Value::BigFloat(_)) {
+                Some(to_big(x)?.cmp(&to_big(y)?))
+            } else {
+                Some(x.as_rat()?.cmp(&y.as_rat()?))
+            }
         }
     };
     let o = ord?;
@@ -535,6 +622,7 @@ pub fn unary(op: rgoc_syntax::UnOp, x: &Value, k: BasicKind) -> Option<Value> {
         (Pos, _) => Some(x.clone()),
         (Neg, Value::Int(i)) => Some(Value::Int(-i)),
         (Neg, Value::Float(f)) => Some(Value::Float(-f)),
+        (Neg, Value::BigFloat(b)) => Some(Value::BigFloat(b.neg())),
         (Neg, Value::Complex(a, b)) => Some(Value::Complex(-a, -b)),
         (Not, Value::Bool(b)) => Some(Value::Bool(!b)),
         (Xor, Value::Int(i)) => {
@@ -631,6 +719,53 @@ pub fn parse_float_lit(raw: &str) -> Option<BigRational> {
         return None;
     }
     Some(scale(BigRational::from_integer(m), &ten, e))
+}
+
+/// A float literal's constant as go/constant makes it: an exact rational
+/// while its binary exponent is within ±MAX_EXP (`smallFloat`), else a
+/// BigFloat; one that underflows big.Float's 32-bit exponent is 0. None
+/// when it overflows that exponent (gc: "malformed constant").
+pub fn parse_float_value(raw: &str) -> Option<Value> {
+    let s: String = raw.chars().filter(|&c| c != '_').collect();
+    let hex = s.starts_with("0x") || s.starts_with("0X");
+    let body = if hex { &s[2..] } else { &s[..] };
+    let (mant, exp) = match body.find(if hex { &['p', 'P'][..] } else { &['e', 'E'][..] }) {
+        Some(i) => (&body[..i], body[i + 1..].parse::<i64>().ok()?),
+        None => (body, 0),
+    };
+    let (ip, fp) = match mant.find('.') {
+        Some(i) => (&mant[..i], &mant[i + 1..]),
+        None => (mant, ""),
+    };
+    let digits = format!("{}{}", ip, fp);
+    let m = if digits.is_empty() {
+        BigInt::zero()
+    } else {
+        BigInt::parse_bytes(digits.as_bytes(), if hex { 16 } else { 10 })?
+    };
+    if m.is_zero() {
+        return Some(Value::Float(BigRational::zero()));
+    }
+    let big = if hex {
+        BigFloat::from_parts(m, exp.checked_sub(4 * fp.len() as i64)?)
+    } else {
+        let e = exp.checked_sub(fp.len() as i64)?;
+        // Far beyond big.Float's exponent range either way.
+        if e.abs() > 1 << 40 {
+            return if e < 0 { Some(Value::Float(BigRational::zero())) } else { None };
+        }
+        BigFloat::from_decimal(&m, e)
+    };
+    if big.top() > i32::MAX as i64 {
+        return None;
+    }
+    if big.top() < i32::MIN as i64 {
+        return Some(Value::Float(BigRational::zero()));
+    }
+    if big.is_small() {
+        return parse_float_lit(raw).map(Value::Float);
+    }
+    Some(Value::BigFloat(big))
 }
 
 fn scale(m: BigRational, base: &BigInt, e: i64) -> BigRational {

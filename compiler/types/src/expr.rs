@@ -85,6 +85,9 @@ impl<'a> Checker<'a> {
 
     /// Checks an expression in any mode and records its type.
     pub(crate) fn expr(&mut self, e: &Expr) -> Operand {
+        if self.reuse_operand.as_ref().is_some_and(|(id, _)| *id == e.id) {
+            return self.reuse_operand.take().expect("reused operand").1;
+        }
         let x = self.expr_inner(e, None);
         self.record(e.id, x.mode, x.typ, x.val.clone());
         x
@@ -520,6 +523,16 @@ impl<'a> Checker<'a> {
         if self.types.is_untyped(x.typ) && x.typ != ids::UNTYPED_NIL {
             let d = self.types.default_type(x.typ);
             self.convert_untyped(x, e, d);
+        }
+    }
+
+    /// As `default_untyped` where types2 assigns the value (a variable
+    /// declaration, `x := c`, a print argument): an unrepresentable
+    /// constant is `cannot use X as T value in CONTEXT (overflows)`.
+    pub(crate) fn default_untyped_in(&mut self, x: &mut Operand, e: &Expr, context: &str) {
+        if self.types.is_untyped(x.typ) && x.typ != ids::UNTYPED_NIL {
+            let d = self.types.default_type(x.typ);
+            self.convert_untyped_in(x, e, d, Some(context));
         }
     }
 

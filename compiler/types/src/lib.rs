@@ -5,6 +5,7 @@
 //! value, every identifier's object, every selector's selection) plus the
 //! package's initialisation order. Diagnostics use gc's wording.
 
+pub mod bigfloat;
 pub mod constant;
 pub mod objects;
 pub mod types;
@@ -25,6 +26,7 @@ mod initorder;
 mod instantiate;
 mod literals;
 mod lookup;
+mod multibuiltin;
 mod operand;
 mod resolver;
 mod returns;

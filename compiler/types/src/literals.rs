@@ -20,10 +20,10 @@ impl<'a> Checker<'a> {
                     Operand::invalid()
                 }
             },
-            LitKind::Float => match constant::parse_float_lit(raw) {
-                Some(f) => Operand::constant(ids::UNTYPED_FLOAT, Value::Float(f)),
+            LitKind::Float => match constant::parse_float_value(raw) {
+                Some(v) => Operand::constant(ids::UNTYPED_FLOAT, v),
                 None => {
-                    self.error(e.pos, format!("invalid floating-point literal {}", raw));
+                    self.error(e.pos, format!("malformed constant: {}", raw));
                     Operand::invalid()
                 }
             },

@@ -370,7 +370,7 @@ impl<'a> Checker<'a> {
                         self.error(v.pos, "use of untyped nil in variable declaration");
                         ids::INVALID
                     } else {
-                        self.default_untyped(&mut x, v);
+                        self.default_untyped_in(&mut x, v, "variable declaration");
                         x.typ
                     }
                 }
