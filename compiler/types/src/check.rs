@@ -85,6 +85,8 @@ pub(crate) struct Checker<'a> {
     /// Program-wide state of generics (instances), carried from package to
     /// package like the type table.
     pub gen: crate::instantiate::Generics<'a>,
+    /// Range-over-func loops of the function being checked.
+    pub rangefunc: crate::rangefunc::RangeFuncs,
 }
 
 /// Checks one package on its own (package main without imports of other
@@ -149,6 +151,7 @@ pub fn check_program(
             missing_main: None,
             file_paths: file_paths.clone(),
             gen,
+            rangefunc: Default::default(),
         };
         let pfiles = &files[range.clone()];
         c.check_files(pfiles);
