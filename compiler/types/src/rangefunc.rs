@@ -153,23 +153,37 @@ impl<'a> Checker<'a> {
         ft: TypeId,
         body: &Block,
     ) {
-        // func(yield func(K, V) bool)
+        // func(yield func(K, V) bool), as go/types' rangeKeyVal checks it.
         let Some(sig) = self.types.signature(ft).cloned() else { return };
-        let yield_sig = match sig.params.as_slice() {
-            [y] if sig.results.is_empty() => self.types.signature(*y).cloned(),
-            _ => None,
+        let ysig = self.types.signature(sig.params.first().copied().unwrap_or(ids::INVALID)).cloned();
+        let cause = if sig.params.len() != 1 {
+            Some("wrong argument count")
+        } else if !sig.results.is_empty() {
+            Some("unexpected results")
+        } else {
+            match &ysig {
+                None => Some("argument is not func"),
+                Some(y) if y.params.len() > 2 => Some("yield func has too many parameters"),
+                Some(y) if y.results.len() == 1 && y.results[0] != ids::BOOL && self.types.is_boolean(y.results[0]) => {
+                    Some("yield func returns user-defined boolean, not bool")
+                }
+                Some(y) if y.results != [ids::BOOL] => Some("yield func does not return bool"),
+                _ => None,
+            }
         };
-        let Some(ysig) = yield_sig.filter(|y| y.results == [ids::BOOL] && y.params.len() <= 2 && !y.variadic) else {
+        if let Some(cause) = cause {
+            let x = crate::operand::Operand::value(ft);
             self.error(
                 xe.pos,
-                format!(
-                    "cannot range over {} (value of type {}): func must be func(yield func(...) bool): argument is not func",
-                    self.expr_string(xe),
-                    self.tstr(ft)
-                ),
+                format!("cannot range over {}: func must be func(yield func(...) bool): {}", self.operand_string(xe, &x), cause),
             );
             return;
-        };
+        }
+        let ysig = ysig.expect("yield signature");
+        if ysig.variadic {
+            self.error(xe.pos, format!("yield func of type {} cannot be variadic", self.tstr(sig.params[0])));
+            return;
+        }
         let nvars = key.is_some() as usize + value.is_some() as usize;
         if nvars > ysig.params.len() {
             let extra = if value.is_some() && ysig.params.len() == 1 { value } else { key };
