@@ -664,7 +664,7 @@ impl<'a> Checker<'a> {
             if x.is_invalid() {
                 return Operand::invalid();
             }
-            if !self.types.basic(x.typ).is_some_and(|k| k.is_ordered()) {
+            if !self.types.is_ordered(x.typ) {
                 return self.errorf(
                     a.pos,
                     format!(
