@@ -228,6 +228,24 @@ pub extern "C" fn panic_plain(p: *const u8, n: isize) -> ! {
     panic_error(crate::error::string_error(true, p, n))
 }
 
+/// A range-over-func loop's yield function called out of turn (gc's
+/// panicrangestate): `state` is the loop's state when it was called.
+#[export_name = "runtime.panicrangestate"]
+pub extern "C" fn panicrangestate(state: i64) -> ! {
+    static DONE: crate::error::SyncCell<crate::types::GoString> =
+        crate::error::SyncCell(crate::error::gs(b"range function continued iteration after function for loop body returned false"));
+    static PANIC: crate::error::SyncCell<crate::types::GoString> =
+        crate::error::SyncCell(crate::error::gs(b"range function continued iteration after loop body panic"));
+    static EXHAUSTED: crate::error::SyncCell<crate::types::GoString> =
+        crate::error::SyncCell(crate::error::gs(b"range function continued iteration after whole loop exit"));
+    let msg = match state {
+        2 => &DONE,
+        3 => &EXHAUSTED,
+        _ => &PANIC,
+    };
+    panic_error(crate::error::static_error(msg))
+}
+
 #[export_name = "runtime.panicdivide"]
 pub extern "C" fn panicdivide() -> ! {
     panic_error(crate::error::static_error(&crate::error::DIVIDE_ERROR))

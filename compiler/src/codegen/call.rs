@@ -472,7 +472,16 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let (lo, hi) = (e.pos, body.rbrace);
         let mut caps: Vec<ObjId> = Vec::new();
         let (c, info) = (self.c, self.info);
-        super::walk::exprs_in_stmts(&body.stmts, true, &mut |x| {
+        // Range-over-func rewrites inside the literal replace statements
+        // of its body: their variables count too.
+        let rewrites: Vec<ast::Stmt> = info
+            .branch_rewrites
+            .iter()
+            .filter(|(p, _)| **p >= lo && **p <= hi)
+            .map(|(_, s)| s.clone())
+            .chain(info.range_rewrites.values().filter(|s| s.pos >= lo && s.pos <= hi).cloned())
+            .collect();
+        let mut visit = |x: &Expr| {
             if let ExprKind::Ident(_) = x.kind {
                 if let Some(o) = info.uses.get(&x.id) {
                     let obj = c.objs.get(*o);
@@ -484,7 +493,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     }
                 }
             }
-        });
+        };
+        super::walk::exprs_in_stmts(&body.stmts, true, &mut visit);
+        super::walk::exprs_in_stmts(&rewrites, true, &mut visit);
         let outer = self.fs().name.clone();
         self.fsm().lits += 1;
         let name = format!("{}.func{}", outer, self.fs().lits);

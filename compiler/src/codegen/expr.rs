@@ -1281,6 +1281,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 Some(if b == Builtin::Real { re } else { im }.into())
             }
             Builtin::Recover => self.recover(),
+            Builtin::RangePanic => {
+                let state = self.expr(&args[0])?;
+                self.call_rt("runtime.panicrangestate", &[R::I64], R::Void, &[state]);
+                self.builder.build_unreachable().expect("unreachable");
+                unit
+            }
             Builtin::Add => {
                 let p = self.expr(&args[0])?.into_pointer_value();
                 let n = self.index_int(&args[1])?;

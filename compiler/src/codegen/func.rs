@@ -524,6 +524,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     pub fn stmt(&mut self, s: &Stmt) {
+        if matches!(s.kind, StmtKind::Return(_) | StmtKind::Break(_) | StmtKind::Continue(_)) {
+            if let Some(rw) = self.info.branch_rewrites.get(&s.pos) {
+                // Leaving a range-over-func body (the checker's rewrite).
+                self.stmt(rw);
+                return;
+            }
+        }
         // Labels must stay reachable even after a terminator.
         if let StmtKind::Labeled { label, stmt } = &s.kind {
             let b = self.label_block(&label.name);

@@ -145,6 +145,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         x: &Expr,
         body: &ast::Block,
     ) {
+        if let Some(rw) = self.info.range_rewrites.get(&x.id) {
+            // A range over a function: the checker's rewrite (a call of
+            // the iterator with the body as a closure).
+            self.stmt(rw);
+            return;
+        }
         let xt = self.info.type_of(x);
         let i64t = self.ctx.i64_type();
         let key_t = key.map(|k| self.range_target_type(k, define));

@@ -78,6 +78,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 | "runtime.panicSlice"
                 | "runtime.panicSliceU"
                 | "runtime.panicdivide"
+                | "runtime.panicrangestate"
                 | "runtime.panicshift"
                 | "runtime.panicmem"
                 | "runtime.panicnilcheck"

@@ -177,7 +177,7 @@ fn stmt_exprs(s: &Stmt, into: bool, f: &mut dyn FnMut(&Expr)) {
 fn expr(e: &Expr, into: bool, f: &mut dyn FnMut(&Expr)) {
     f(e);
     match &e.kind {
-        ExprKind::Ident(_) | ExprKind::BasicLit { .. } | ExprKind::Bad => {}
+        ExprKind::Ident(_) | ExprKind::BasicLit { .. } | ExprKind::Bad | ExprKind::Synth(_) => {}
         ExprKind::CompositeLit { elts, .. } => {
             for el in elts {
                 if let Some(k) = &el.key {

@@ -362,6 +362,10 @@ pub enum ExprKind {
     },
     /// A node the parser could not make sense of (an error has been reported).
     Bad,
+    /// A type the checker already knows (its `TypeId`), in code the checker
+    /// writes itself (range-over-func loops are rewritten into calls of
+    /// a closure); never produced by the parser.
+    Synth(u32),
 }
 
 #[derive(Clone, Debug)]

@@ -26,7 +26,8 @@ impl<'a> Checker<'a> {
             | Builtin::Imag
             | Builtin::Real
             | Builtin::New
-            | Builtin::Panic => (1, 1),
+            | Builtin::Panic
+            | Builtin::RangePanic => (1, 1),
             Builtin::Complex | Builtin::Copy | Builtin::Delete => (2, 2),
             Builtin::Make => (1, 3),
             Builtin::Max | Builtin::Min => (1, usize::MAX),
@@ -90,6 +91,11 @@ impl<'a> Checker<'a> {
             Builtin::Print | Builtin::Println => self.builtin_print(name, args),
             Builtin::Panic => self.builtin_panic(args),
             Builtin::Recover => Operand::value(ids::EMPTY_INTERFACE),
+            Builtin::RangePanic => {
+                let mut x = self.value(&args[0]);
+                self.assignment(&mut x, &args[0], ids::INT, "argument to #panicrange");
+                Operand::novalue()
+            }
             Builtin::Sizeof | Builtin::Alignof => self.builtin_sizeof_alignof(b, args),
             Builtin::Offsetof => self.builtin_offsetof(args),
             Builtin::Add => self.builtin_unsafe_add(args),
@@ -671,7 +677,7 @@ impl<'a> Checker<'a> {
             if x.is_invalid() {
                 return Operand::invalid();
             }
-            if !self.types.basic(x.typ).is_some_and(|k| k.is_ordered()) {
+            if !self.types.is_ordered(x.typ) {
                 return self.errorf(
                     a.pos,
                     format!(

@@ -89,6 +89,8 @@ pub(crate) struct Checker<'a> {
     /// of checking it again (a built-in's argument examined for multiple
     /// values: multibuiltin.rs).
     pub reuse_operand: Option<(NodeId, crate::operand::Operand)>,
+    /// Range-over-func loops of the function being checked.
+    pub rangefunc: crate::rangefunc::RangeFuncs,
 }
 
 /// Checks one package on its own (package main without imports of other
@@ -154,6 +156,7 @@ pub fn check_program(
             file_paths: file_paths.clone(),
             gen,
             reuse_operand: None,
+            rangefunc: Default::default(),
         };
         let pfiles = &files[range.clone()];
         c.check_files(pfiles);

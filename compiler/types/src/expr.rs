@@ -103,6 +103,7 @@ impl<'a> Checker<'a> {
     fn expr_inner(&mut self, e: &Expr, hint: Option<TypeId>) -> Operand {
         match &e.kind {
             ExprKind::Bad => Operand::invalid(),
+            ExprKind::Synth(t) => Operand { mode: Mode::Type, typ: crate::TypeId(*t), val: None, builtin: None },
             ExprKind::Ident(name) => self.ident(e, name),
             ExprKind::BasicLit { kind, raw } => self.basic_lit(e, *kind, raw),
             ExprKind::Paren(x) => {
@@ -198,7 +199,15 @@ impl<'a> Checker<'a> {
                 let Some(s) = self.types.signature(t).cloned() else {
                     return Operand::invalid();
                 };
-                self.func_body(None, sig, &s, body);
+                if self.take_yield_lit(e) {
+                    // A range-over-func body: part of the enclosing function.
+                    self.rangefunc.skip_labels = true;
+                    self.func_body(None, sig, &s, body);
+                } else {
+                    let saved = std::mem::take(&mut self.rangefunc);
+                    self.func_body(None, sig, &s, body);
+                    self.rangefunc = saved;
+                }
                 Operand::value(t)
             }
             ExprKind::ArrayType { .. }

@@ -17,6 +17,7 @@ impl<'a> Checker<'a> {
 pub(crate) fn write_expr(s: &mut String, e: &Expr) {
     match &e.kind {
         ExprKind::Bad => s.push_str("BadExpr"),
+        ExprKind::Synth(_) => s.push_str("T"),
         ExprKind::Ident(n) => s.push_str(n),
         ExprKind::BasicLit { raw, .. } => s.push_str(raw),
         // gc's short form elides non-empty bodies: `T{…}`, `T{}`.

@@ -37,6 +37,8 @@ pub(crate) struct Generics<'a> {
     pub queue: Vec<(usize, usize)>,
     /// Depth of the instance being checked (0: ordinary code).
     pub depth: usize,
+    /// The last node id given to rewritten code (rangefunc.rs).
+    pub synth_ids: u32,
     /// Set while the function of a call or an index expression is checked:
     /// a generic function may appear there without instantiation.
     pub allow_generic: bool,

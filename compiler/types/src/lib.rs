@@ -28,6 +28,7 @@ mod literals;
 mod lookup;
 mod multibuiltin;
 mod operand;
+mod rangefunc;
 mod resolver;
 mod returns;
 mod scope;
@@ -129,6 +130,12 @@ pub struct Info {
     /// or `F` in a call `F(1)` whose type arguments were inferred): the
     /// instance's object.
     pub instances: HashMap<NodeId, ObjId>,
+    /// Range-over-func loops, by range expression: the block they were
+    /// rewritten to (rangefunc.rs), which codegen compiles instead.
+    pub range_rewrites: HashMap<NodeId, rgoc_syntax::ast::Stmt>,
+    /// Branch and return statements inside range-over-func bodies, by
+    /// position: their replacements.
+    pub branch_rewrites: HashMap<Pos, rgoc_syntax::ast::Stmt>,
 }
 
 impl Info {

@@ -33,6 +33,10 @@ pub enum Builtin {
     Println,
     Real,
     Recover,
+    /// `#panicrange(state)`: called by rewritten range-over-func loops
+    /// (rangefunc.rs) when a yield function is called out of turn; not
+    /// nameable in Go source.
+    RangePanic,
     // Package unsafe.
     Sizeof,
     Alignof,
@@ -66,6 +70,7 @@ impl Builtin {
             Println => "println",
             Real => "real",
             Recover => "recover",
+            RangePanic => "#panicrange",
             Sizeof => "Sizeof",
             Alignof => "Alignof",
             Offsetof => "Offsetof",
@@ -86,7 +91,7 @@ impl Builtin {
         Builtin::StringData,
         Builtin::SliceData,
     ];
-    pub const ALL: [Builtin; 18] = [
+    pub const ALL: [Builtin; 19] = [
         Builtin::Append,
         Builtin::Cap,
         Builtin::Clear,
@@ -105,6 +110,7 @@ impl Builtin {
         Builtin::Println,
         Builtin::Real,
         Builtin::Recover,
+        Builtin::RangePanic,
     ];
 }
 

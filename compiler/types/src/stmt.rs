@@ -29,6 +29,8 @@ impl<'a> Checker<'a> {
     ) {
         let saved_scope = self.scope;
         let saved_locals = std::mem::take(&mut self.locals);
+        // A range-over-func body's labels are checked with its function's.
+        let skip_labels = std::mem::take(&mut self.rangefunc.skip_labels);
         self.open_scope(true);
         // Parameters.
         let mut named_results = false;
@@ -98,7 +100,9 @@ impl<'a> Checker<'a> {
         let saved_ctx = std::mem::take(&mut self.ctx);
         self.stmt_list(&body.stmts);
         self.ctx = saved_ctx;
-        self.labels(body);
+        if !skip_labels {
+            self.labels(body);
+        }
         if !sig.results.is_empty() && !self.is_terminating_list(&body.stmts) {
             self.error(body.rbrace, "missing return");
         }
@@ -108,7 +112,7 @@ impl<'a> Checker<'a> {
         let locals = std::mem::replace(&mut self.locals, saved_locals);
         for o in locals {
             let obj = self.objs.get(o);
-            if !obj.used && obj.name != "_" && matches!(obj.kind, ObjKind::Var { param: false, .. })
+            if !obj.used && obj.name != "_" && !obj.name.starts_with('#') && matches!(obj.kind, ObjKind::Var { param: false, .. })
             {
                 let (pos, name) = (obj.pos, obj.name.clone());
                 self.error(pos, format!("declared and not used: {}", name));
@@ -145,7 +149,11 @@ impl<'a> Checker<'a> {
         match &s.kind {
             StmtKind::Empty => {}
             StmtKind::Decl(d) => self.local_decl(d),
-            StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
+            StmtKind::Labeled { label, stmt } => {
+                self.rangefunc.label = Some(label.name.clone());
+                self.stmt(stmt);
+                self.rangefunc.label = None;
+            }
             StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Send { ch, value } => self.send_stmt(s, ch, value),
             StmtKind::IncDec { x, inc } => self.inc_dec_stmt(x, *inc),
@@ -154,6 +162,8 @@ impl<'a> Checker<'a> {
                 AssignOp::Assign => self.assign(s, lhs, rhs),
                 AssignOp::Op(bop) => self.assign_op(s, lhs, *bop, rhs),
             },
+            StmtKind::Defer(_) | StmtKind::Return(_) | StmtKind::Break(_) | StmtKind::Continue(_) | StmtKind::Goto(_)
+                if self.rangefunc_branch(s) => {}
             StmtKind::Go(e) | StmtKind::Defer(e) => self.go_defer_stmt(s, e),
             StmtKind::Return(results) => self.return_stmt(s, results),
             // Branch statements are checked per function body (branches.rs).
@@ -284,6 +294,7 @@ impl<'a> Checker<'a> {
                                 | "close"
                                 | "delete"
                                 | "clear"
+                                | "#panicrange"
                         ) {
                             self.error(
                                 e.pos,
@@ -946,8 +957,10 @@ impl<'a> Checker<'a> {
                     (e, None)
                 }
                 Type::Func(_) => {
-                    self.unsupported(xe.pos, "range over function");
-                    (ids::INVALID, Some(ids::INVALID))
+                    let label = self.rangefunc.label.take();
+                    self.range_func(s, label.as_deref(), key, value, define, xe, x.typ, body);
+                    self.close_scope();
+                    return;
                 }
                 _ => {
                     self.error(

@@ -37,6 +37,7 @@ impl<'a> Checker<'a> {
                 x.typ
             }
             ExprKind::Paren(x) => self.type_expr(x),
+            ExprKind::Synth(t) => TypeId(*t),
             ExprKind::Star(x) => {
                 let t = self.type_expr(x);
                 if t == ids::INVALID {
