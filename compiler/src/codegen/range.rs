@@ -189,7 +189,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                             let Some(v) = self.expr(x) else { return };
                             Some(self.spill_typed(v, xt))
                         } else {
-                            if self.has_call_or_recv(x) {
+                            if super::walk::has_call_or_recv_including_conversions(x) {
                                 self.expr(x);
                             }
                             None
@@ -330,28 +330,6 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 .expect("trunc")
                 .into()
         }
-    }
-
-    /// Whether evaluating `e` has effects (calls or receives).
-    pub fn has_call_or_recv(&self, e: &Expr) -> bool {
-        let mut found = false;
-        let stmts = [Stmt {
-            pos: e.pos,
-            kind: StmtKind::Expr(e.clone()),
-        }];
-        super::walk::exprs_in_stmts(&stmts, false, &mut |x| {
-            if matches!(
-                x.kind,
-                ExprKind::Call { .. }
-                    | ExprKind::Unary {
-                        op: rgoc_syntax::UnOp::Recv,
-                        ..
-                    }
-            ) {
-                found = true;
-            }
-        });
-        found
     }
 
     /// Go 1.22: each iteration of a 3-clause loop gets a fresh copy of the
