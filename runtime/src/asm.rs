@@ -10,9 +10,9 @@
 //! them all: whatever pulls in any of them pulls in the section bounds too.
 
 /// An assembly function: `.globl`, `.type`, 16-byte alignment, the label,
-/// the body's lines and `.size`.
+/// the body's lines (literals or the fragments below) and `.size`.
 macro_rules! func {
-    ($name:literal, $($line:literal),* $(,)?) => {
+    ($name:literal, $($line:expr),* $(,)?) => {
         concat!(
             ".globl ", $name, "\n",
             ".type ", $name, ",@function\n",
@@ -24,27 +24,58 @@ macro_rules! func {
     };
 }
 
-// ---------------------------------------------------------------------------
-// Goroutine switches (sched.rs).
+/// Pushes rbp and makes it the frame pointer, with the call-frame
+/// information that lets unwinders and debuggers walk through.
+macro_rules! frame_enter {
+    () => {
+        concat!(
+            ".cfi_startproc\n",
+            "push rbp\n",
+            ".cfi_def_cfa_offset 16\n",
+            ".cfi_offset rbp, -16\n",
+            "mov rbp, rsp\n",
+            ".cfi_def_cfa_register rbp"
+        )
+    };
+}
 
-// rgo_mcall(save: *mut usize, f, arg, g0top): save the callee-saved
-// registers and SP of the running goroutine (SP into *save), switch to the
-// system stack top `g0top` and call f(arg); f does not return.
-//
-// rgo_gogo(sp): resume the goroutine whose registers are saved at `sp`.
-//
-// rgo_gostart: where a new goroutine's first switch returns to. The frame
-// built by `newproc` makes rbp 0 (the end of the frame-pointer chain).
+/// Undoes `frame_enter!` (SP back at the saved rbp) and returns.
+macro_rules! frame_leave {
+    () => {
+        concat!("pop rbp\n", ".cfi_def_cfa rsp, 8\n", "ret\n", ".cfi_endproc")
+    };
+}
+
+/// The System V callee-saved registers, pushed in the order `rgo_gogo`
+/// and `rgo_gc_enter` pop them.
+macro_rules! push_callee_saved {
+    () => {
+        concat!("push rbp\n", "push rbx\n", "push r12\n", "push r13\n", "push r14\n", "push r15")
+    };
+}
+
+macro_rules! pop_callee_saved {
+    () => {
+        concat!("pop r15\n", "pop r14\n", "pop r13\n", "pop r12\n", "pop rbx\n", "pop rbp")
+    };
+}
+
 core::arch::global_asm!(
+    // -----------------------------------------------------------------------
+    // Goroutine switches (sched.rs).
+
+    // rgo_mcall(save: *mut usize, f, arg, g0top): save the callee-saved
+    // registers and SP of the running goroutine (SP into *save), switch to the
+    // system stack top `g0top` and call f(arg); f does not return.
+    //
+    // rgo_gogo(sp): resume the goroutine whose registers are saved at `sp`.
+    //
+    // rgo_gostart: where a new goroutine's first switch returns to. The frame
+    // built by `newproc` makes rbp 0 (the end of the frame-pointer chain).
     ".text",
     func!(
         "rgo_mcall",
-        "push rbp",
-        "push rbx",
-        "push r12",
-        "push r13",
-        "push r14",
-        "push r15",
+        push_callee_saved!(),
         "mov [rdi], rsp",
         "mov rsp, rcx",
         "xor ebp, ebp",
@@ -56,12 +87,7 @@ core::arch::global_asm!(
     func!(
         "rgo_gogo",
         "mov rsp, rdi",
-        "pop r15",
-        "pop r14",
-        "pop r13",
-        "pop r12",
-        "pop rbx",
-        "pop rbp",
+        pop_callee_saved!(),
         "ret",
     ),
     "",
@@ -72,45 +98,29 @@ core::arch::global_asm!(
         "call {goentry}",
         "ud2",
     ),
-    goentry = sym crate::sched::goentry,
-);
 
-// ---------------------------------------------------------------------------
-// Other stacks and stack growth (stack.rs).
+    // -----------------------------------------------------------------------
+    // Other stacks and stack growth (stack.rs).
 
-// call_on_stack(arg: rdi, f: rsi, stack_top: rdx): run f(arg) on the stack
-// whose top is stack_top, then come back. rbp keeps the old SP (callee-saved,
-// so f preserves it).
-//
-// __morestack: see the module comment. Offsets match MorestackFrame.
-core::arch::global_asm!(
+    // call_on_stack(arg: rdi, f: rsi, stack_top: rdx): run f(arg) on the stack
+    // whose top is stack_top, then come back. rbp keeps the old SP (callee-saved,
+    // so f preserves it).
+    //
+    // __morestack: see the module comment. Offsets match MorestackFrame.
     ".text",
     func!(
         "rgo_call_on_stack",
-        ".cfi_startproc",
-        "push rbp",
-        ".cfi_def_cfa_offset 16",
-        ".cfi_offset rbp, -16",
-        "mov rbp, rsp",
-        ".cfi_def_cfa_register rbp",
+        frame_enter!(),
         "mov rsp, rdx",
         "call rsi",
         "mov rsp, rbp",
-        "pop rbp",
-        ".cfi_def_cfa rsp, 8",
-        "ret",
-        ".cfi_endproc",
+        frame_leave!(),
     ),
     "",
     func!(
         "__morestack",
-        ".cfi_startproc",
         // Entry: [rsp] = return into prologue, [rsp+8] = function's return addr.
-        "push rbp",
-        ".cfi_def_cfa_offset 16",
-        ".cfi_offset rbp, -16",
-        "mov rbp, rsp",
-        ".cfi_def_cfa_register rbp",
+        frame_enter!(),
         "sub rsp, 0x100",
         "mov [rsp + 0x00], rax",
         "mov [rsp + 0x08], rdi",
@@ -184,39 +194,25 @@ core::arch::global_asm!(
         "call {allocaoverflow}",
         "ud2",
     ),
-    newstack = sym crate::stack::rgo_newstack,
-    allocaoverflow = sym crate::stack::rgo_alloca_overflow,
-);
 
-// ---------------------------------------------------------------------------
-// The collector (mgc.rs).
+    // -----------------------------------------------------------------------
+    // The collector (mgc.rs).
 
-// rgo_gc_enter(arg, f, stack_top): push the callee-saved registers (so the
-// running goroutine's register-held pointers are on its stack), then call
-// f(arg, sp) on the stack whose top is `stack_top`, sp being the goroutine's
-// SP after the pushes; restore and return.
-core::arch::global_asm!(
+    // rgo_gc_enter(arg, f, stack_top): push the callee-saved registers (so the
+    // running goroutine's register-held pointers are on its stack), then call
+    // f(arg, sp) on the stack whose top is `stack_top`, sp being the goroutine's
+    // SP after the pushes; restore and return.
     ".text",
     func!(
         "rgo_gc_enter",
-        "push rbp",
-        "push rbx",
-        "push r12",
-        "push r13",
-        "push r14",
-        "push r15",
+        push_callee_saved!(),
         "mov rbp, rsp",
         "mov rax, rsi",
         "mov rsi, rsp",
         "mov rsp, rdx",
         "call rax",
         "mov rsp, rbp",
-        "pop r15",
-        "pop r14",
-        "pop r13",
-        "pop r12",
-        "pop rbx",
-        "pop rbp",
+        pop_callee_saved!(),
         "ret",
     ),
     "",
@@ -234,16 +230,14 @@ core::arch::global_asm!(
     ".quad __start_rgo_roots",
     ".quad __stop_rgo_roots",
     ".text",
-);
 
-// ---------------------------------------------------------------------------
-// Signal panics (signal.rs, panic.rs).
+    // -----------------------------------------------------------------------
+    // Signal panics (signal.rs, panic.rs).
 
-// rgo_sigpanic0: "called" by the interrupted code (the handler pushed the
-// faulting PC as return address, so the frame chain and a debugger see the
-// faulting function as caller). The SP at the fault has arbitrary
-// alignment: keep a frame pointer, align, call sigpanic (never returns).
-core::arch::global_asm!(
+    // rgo_sigpanic0: "called" by the interrupted code (the handler pushed the
+    // faulting PC as return address, so the frame chain and a debugger see the
+    // faulting function as caller). The SP at the fault has arbitrary
+    // alignment: keep a frame pointer, align, call sigpanic (never returns).
     ".text",
     func!(
         "rgo_sigpanic0",
@@ -253,16 +247,13 @@ core::arch::global_asm!(
         "call {sigpanic}",
         "ud2",
     ),
-    sigpanic = sym crate::panic::sigpanic,
-);
 
-// ---------------------------------------------------------------------------
-// Defer and recover (defer.rs).
+    // -----------------------------------------------------------------------
+    // Defer and recover (defer.rs).
 
-// setjmp / longjmp, the deferred-call trampolines, the gorecover shim and
-// the `rgo_wrappers` section (one `ud2` so the section, and with it
-// __start_/__stop_rgo_wrappers, exists in every program).
-core::arch::global_asm!(
+    // setjmp / longjmp, the deferred-call trampolines, the gorecover shim and
+    // the `rgo_wrappers` section (one `ud2` so the section, and with it
+    // __start_/__stop_rgo_wrappers, exists in every program).
     ".text",
     func!(
         "runtime.setjmp",
@@ -298,20 +289,12 @@ core::arch::global_asm!(
     ".globl rgo_defer_call_ret",
     func!(
         "rgo_defer_call",
-        ".cfi_startproc",
-        "push rbp",
-        ".cfi_def_cfa_offset 16",
-        ".cfi_offset rbp, -16",
-        "mov rbp, rsp",
-        ".cfi_def_cfa_register rbp",
+        frame_enter!(),
         "lea rax, [rsp - 8]",
         "mov [rsi], rax",
         "call qword ptr [rdi]",
         "rgo_defer_call_ret:",
-        "pop rbp",
-        ".cfi_def_cfa rsp, 8",
-        "ret",
-        ".cfi_endproc",
+        frame_leave!(),
     ),
     "",
     ".globl rgo_defer_call_plain_ret",
@@ -319,21 +302,13 @@ core::arch::global_asm!(
     // [rbp - 8] for gorecover (the SP stays 16-byte aligned at the call).
     func!(
         "rgo_defer_call_plain",
-        ".cfi_startproc",
-        "push rbp",
-        ".cfi_def_cfa_offset 16",
-        ".cfi_offset rbp, -16",
-        "mov rbp, rsp",
-        ".cfi_def_cfa_register rbp",
+        frame_enter!(),
         "push rsi",
         "sub rsp, 8",
         "call qword ptr [rdi]",
         "rgo_defer_call_plain_ret:",
         "add rsp, 16",
-        "pop rbp",
-        ".cfi_def_cfa rsp, 8",
-        "ret",
-        ".cfi_endproc",
+        frame_leave!(),
     ),
     "",
     // runtime.gorecover(fp: rdi) -> eface: add the return address, the
@@ -358,19 +333,16 @@ core::arch::global_asm!(
     ".quad __start_rgo_wrappers",
     ".quad __stop_rgo_wrappers",
     ".text",
-    gorecover = sym crate::defer::gorecover_impl,
-);
 
-// ---------------------------------------------------------------------------
-// Write barriers (mbarrier.rs).
+    // -----------------------------------------------------------------------
+    // Write barriers (mbarrier.rs).
 
-// `rgo_wb_scratch`: per-thread scratch where generated code spills a
-// multi-word value (at most 64 bytes, codegen's BIG) on a barrier slow path
-// before calling wbCopy. Thread-local rather than a stack slot so that no
-// frame holds a slot written only while barriers are on (stale words there
-// would be conservative roots); not a root itself: wbCopy has copied the
-// value to its destination before the thread can reach a safe point.
-core::arch::global_asm!(
+    // `rgo_wb_scratch`: per-thread scratch where generated code spills a
+    // multi-word value (at most 64 bytes, codegen's BIG) on a barrier slow path
+    // before calling wbCopy. Thread-local rather than a stack slot so that no
+    // frame holds a slot written only while barriers are on (stale words there
+    // would be conservative roots); not a root itself: wbCopy has copied the
+    // value to its destination before the thread can reach a safe point.
     ".pushsection .tbss,\"awT\",@nobits",
     ".p2align 4",
     ".globl rgo_wb_scratch",
@@ -379,4 +351,11 @@ core::arch::global_asm!(
     "rgo_wb_scratch:",
     ".zero 64",
     ".popsection",
+
+    // The Rust functions the assembly calls.
+    goentry = sym crate::sched::goentry,
+    newstack = sym crate::stack::rgo_newstack,
+    allocaoverflow = sym crate::stack::rgo_alloca_overflow,
+    sigpanic = sym crate::panic::sigpanic,
+    gorecover = sym crate::defer::gorecover_impl,
 );

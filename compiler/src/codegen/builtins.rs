@@ -187,15 +187,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let t = self.c.info.type_of(&args[0]);
                 let _ = t;
                 let v = self.expr_to(&args[0], ids::EMPTY_INTERFACE)?;
-                let sv = v.into_struct_value();
-                let typ = self
-                    .builder
-                    .build_extract_value(sv, 0, "")
-                    .expect("extract");
-                let data = self
-                    .builder
-                    .build_extract_value(sv, 1, "")
-                    .expect("extract");
+                let parts = self.unpack(v, 2);
+                let (typ, data) = (parts[0], parts[1]);
                 self.call_rt("runtime.gopanic", &[R::Ptr, R::Ptr], R::Void, &[typ, data]);
                 self.builder.build_unreachable().expect("unreachable");
                 unit
@@ -244,15 +237,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     self.call_rt("runtime.printfloat", &[R::F64], R::Void, &[v]);
                 }
                 BasicKind::Complex64 | BasicKind::Complex128 => {
-                    let sv = v.into_struct_value();
-                    let re = self
-                        .builder
-                        .build_extract_value(sv, 0, "")
-                        .expect("extract");
-                    let im = self
-                        .builder
-                        .build_extract_value(sv, 1, "")
-                        .expect("extract");
+                    let parts = self.unpack(v, 2);
+                    let (re, im) = (parts[0], parts[1]);
                     if k == BasicKind::Complex64 {
                         self.call_rt(
                             "runtime.printcomplex64",
@@ -287,15 +273,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.call_rt("runtime.printpointer", &[R::Ptr], R::Void, &[v]);
             }
             Type::Interface(ms) => {
-                let sv = v.into_struct_value();
-                let a = self
-                    .builder
-                    .build_extract_value(sv, 0, "")
-                    .expect("extract");
-                let b = self
-                    .builder
-                    .build_extract_value(sv, 1, "")
-                    .expect("extract");
+                let parts = self.unpack(v, 2);
+                let (a, b) = (parts[0], parts[1]);
                 let f = if ms.is_empty() {
                     "runtime.printeface"
                 } else {
@@ -304,19 +283,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.call_rt(f, &[R::Ptr, R::Ptr], R::Void, &[a, b]);
             }
             Type::Slice(_) => {
-                let sv = v.into_struct_value();
-                let p = self
-                    .builder
-                    .build_extract_value(sv, 0, "")
-                    .expect("extract");
-                let l = self
-                    .builder
-                    .build_extract_value(sv, 1, "")
-                    .expect("extract");
-                let c = self
-                    .builder
-                    .build_extract_value(sv, 2, "")
-                    .expect("extract");
+                let parts = self.unpack(v, 3);
+                let (p, l, c) = (parts[0], parts[1], parts[2]);
                 self.call_rt(
                     "runtime.printslice",
                     &[R::Ptr, R::I64, R::I64],
@@ -335,14 +303,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// min/max of two values of ordered type `t` (NaN propagates, -0 < +0).
-    pub fn min_max(
-        &mut self,
-        is_min: bool,
-        a: BasicValueEnum<'ctx>,
-        b: BasicValueEnum<'ctx>,
-        t: TypeId,
-        pos: Pos,
-    ) -> Option<BasicValueEnum<'ctx>> {
+    pub fn min_max(&mut self, is_min: bool, a: BasicValueEnum<'ctx>, b: BasicValueEnum<'ctx>, t: TypeId, pos: Pos)
+        -> Option<BasicValueEnum<'ctx>> {
         if self.c.types.is_float(t) {
             let name = if is_min {
                 "llvm.minimum"

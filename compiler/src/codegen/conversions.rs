@@ -67,58 +67,32 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 Some(if fw == w {
                     iv.into()
                 } else if fw > w {
-                    self.builder
-                        .build_int_truncate(iv, tw, "")
-                        .expect("trunc")
-                        .into()
+                    self.builder.build_int_truncate(iv, tw, "").expect("trunc").into()
                 } else if a.is_unsigned() {
-                    self.builder
-                        .build_int_z_extend(iv, tw, "")
-                        .expect("zext")
-                        .into()
+                    self.builder.build_int_z_extend(iv, tw, "").expect("zext").into()
                 } else {
-                    self.builder
-                        .build_int_s_extend(iv, tw, "")
-                        .expect("sext")
-                        .into()
+                    self.builder.build_int_s_extend(iv, tw, "").expect("sext").into()
                 })
             }
             (Some(a), Some(b)) if a.is_integer() && b.is_float() => {
-                let ft = tty.into_float_type();
+                let (ft, iv, bld) = (tty.into_float_type(), v.into_int_value(), &self.builder);
                 Some(if a.is_unsigned() {
-                    self.builder
-                        .build_unsigned_int_to_float(v.into_int_value(), ft, "")
-                        .expect("uitofp")
-                        .into()
+                    bld.build_unsigned_int_to_float(iv, ft, "").expect("uitofp").into()
                 } else {
-                    self.builder
-                        .build_signed_int_to_float(v.into_int_value(), ft, "")
-                        .expect("sitofp")
-                        .into()
+                    bld.build_signed_int_to_float(iv, ft, "").expect("sitofp").into()
                 })
             }
             (Some(a), Some(b)) if a.is_float() && b.is_integer() => {
-                let it = tty.into_int_type();
+                let (it, fv, bld) = (tty.into_int_type(), v.into_float_value(), &self.builder);
                 Some(if b.is_unsigned() {
-                    self.builder
-                        .build_float_to_unsigned_int(v.into_float_value(), it, "")
-                        .expect("fptoui")
-                        .into()
+                    bld.build_float_to_unsigned_int(fv, it, "").expect("fptoui").into()
                 } else {
-                    self.builder
-                        .build_float_to_signed_int(v.into_float_value(), it, "")
-                        .expect("fptosi")
-                        .into()
+                    bld.build_float_to_signed_int(fv, it, "").expect("fptosi").into()
                 })
             }
             (Some(a), Some(b)) if a.is_float() && b.is_float() => {
                 let ft = tty.into_float_type();
-                Some(
-                    self.builder
-                        .build_float_cast(v.into_float_value(), ft, "")
-                        .expect("fpcast")
-                        .into(),
-                )
+                Some(self.builder.build_float_cast(v.into_float_value(), ft, "").expect("fpcast").into())
             }
             (Some(a), Some(b)) if a.is_integer() && b.is_string() => {
                 let iv = self.to_i64(v.into_int_value(), xt);
@@ -157,12 +131,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             (Some(a), None) if a.is_string() && matches!(self.c.types.under(t), Type::Slice(_)) => {
                 let (p, n) = self.string_parts(v);
                 let et = self.slice_elem(t);
-                let f = if self
-                    .c
-                    .types
-                    .basic(et)
-                    .is_some_and(|k| k == BasicKind::Int32)
-                {
+                let f = if self.c.types.basic(et) == Some(BasicKind::Int32) {
                     "runtime.stringtoslicerune"
                 } else {
                     "runtime.stringtoslicebyte"
@@ -185,12 +154,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             {
                 let (p, n, _) = self.slice_parts(v);
                 let et = self.slice_elem(xt);
-                let f = if self
-                    .c
-                    .types
-                    .basic(et)
-                    .is_some_and(|k| k == BasicKind::Int32)
-                {
+                let f = if self.c.types.basic(et) == Some(BasicKind::Int32) {
                     "runtime.slicerunetostring"
                 } else {
                     "runtime.slicebytetostring"

@@ -313,23 +313,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     Some(self.make_complex(re, im, t, e.pos))
                 }
             }
-            UnOp::Not => {
+            // !x on booleans, ^x (complement) on integers: both flip every bit.
+            UnOp::Not | UnOp::Xor => {
                 let v = self.expr_to(x, t)?;
-                Some(
-                    self.builder
-                        .build_not(v.into_int_value(), "")
-                        .expect("not")
-                        .into(),
-                )
-            }
-            UnOp::Xor => {
-                let v = self.expr_to(x, t)?;
-                Some(
-                    self.builder
-                        .build_not(v.into_int_value(), "")
-                        .expect("not")
-                        .into(),
-                )
+                Some(self.builder.build_not(v.into_int_value(), "").expect("not").into())
             }
             UnOp::Addr => Some(self.addr(x)?.into()),
             UnOp::Recv => self.recv_expr(x, self.c.info.comma_ok.contains(&e.id), e.pos),

@@ -77,6 +77,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
     }
 
+    /// The blocks of a range loop (condition, body, post, exit), created in
+    /// that order; branches to the condition block and continues there.
+    pub fn range_blocks(&mut self) -> (BasicBlock<'ctx>, BasicBlock<'ctx>, BasicBlock<'ctx>, BasicBlock<'ctx>) {
+        let blocks = (
+            self.new_block("range.cond"),
+            self.new_block("range.body"),
+            self.new_block("range.post"),
+            self.new_block("range.end"),
+        );
+        self.br(blocks.0);
+        self.builder.position_at_end(blocks.0);
+        blocks
+    }
+
     /// `for i := 0; i < n; i = next { per(i, &next); body }`, where `next`
     /// starts as i+1 each iteration and `per` may change it; break and
     /// continue go to the end and to the advance step.
@@ -90,9 +104,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let i64t = self.ctx.i64_type();
         let idx = self.counter(i64t.const_zero(), "range.i");
         let next = self.counter(i64t.const_zero(), "range.next");
-        let (cond, bodyb, post, end) = (self.new_block("range.cond"), self.new_block("range.body"), self.new_block("range.post"), self.new_block("range.end"));
-        self.br(cond);
-        self.builder.position_at_end(cond);
+        let (cond, bodyb, post, end) = self.range_blocks();
         let i = self.builder.build_load(i64t, idx, "").expect("load").into_int_value();
         let c = self.builder.build_int_compare(IntPredicate::SLT, i, n, "").expect("cmp");
         self.builder.build_conditional_branch(c, bodyb, end).expect("br");
@@ -226,14 +238,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     R::Void,
                     &[d.into(), m, it.into()],
                 );
-                let (cond, bodyb, post, end) = (
-                    self.new_block("range.cond"),
-                    self.new_block("range.body"),
-                    self.new_block("range.post"),
-                    self.new_block("range.end"),
-                );
-                self.br(cond);
-                self.builder.position_at_end(cond);
+                let (cond, bodyb, post, end) = self.range_blocks();
                 let pt = self.ptr_type();
                 let kp = self
                     .builder

@@ -85,20 +85,13 @@ pub fn walk_stmt<'a, V: Visitor<'a>>(v: &mut V, s: &'a Stmt) {
             }
         }
         StmtKind::Block(b) => walk_stmts(v, &b.stmts),
-        StmtKind::If {
-            init,
-            cond,
-            then,
-            els,
-        } => {
+        StmtKind::If { init, cond, then, els } => {
             walk_opt_stmt(v, init);
             v.visit_expr(cond);
             walk_stmts(v, &then.stmts);
             walk_opt_stmt(v, els);
         }
-        StmtKind::Switch {
-            init, tag, body, ..
-        } => {
+        StmtKind::Switch { init, tag, body, .. } => {
             walk_opt_stmt(v, init);
             walk_opt_expr(v, tag);
             for cc in body {
@@ -126,24 +119,13 @@ pub fn walk_stmt<'a, V: Visitor<'a>>(v: &mut V, s: &'a Stmt) {
                 walk_stmts(v, &cc.body);
             }
         }
-        StmtKind::For {
-            init,
-            cond,
-            post,
-            body,
-        } => {
+        StmtKind::For { init, cond, post, body } => {
             walk_opt_stmt(v, init);
             walk_opt_expr(v, cond);
             walk_opt_stmt(v, post);
             walk_stmts(v, &body.stmts);
         }
-        StmtKind::Range {
-            key,
-            value,
-            x,
-            body,
-            ..
-        } => {
+        StmtKind::Range { key, value, x, body, .. } => {
             walk_opt_expr(v, key);
             walk_opt_expr(v, value);
             v.visit_expr(x);
@@ -275,14 +257,7 @@ pub fn walk_expr<'a, V: Visitor<'a>>(v: &mut V, e: &'a Expr) {
 /// Whether the expression is a type literal (`[N]T`, `[]T`, `struct{...}`,
 /// `func(...)`, `interface{...}`, `map[K]V`, `chan T`).
 pub fn is_type_literal(e: &Expr) -> bool {
-    matches!(
-        e.kind,
-        ExprKind::ArrayType { .. }
-            | ExprKind::SliceType { .. }
-            | ExprKind::StructType { .. }
-            | ExprKind::FuncType(_)
-            | ExprKind::InterfaceType { .. }
-            | ExprKind::MapType { .. }
-            | ExprKind::ChanType { .. }
-    )
+    use ExprKind::*;
+    matches!(e.kind, ArrayType { .. } | SliceType { .. } | StructType { .. } | FuncType(_))
+        || matches!(e.kind, InterfaceType { .. } | MapType { .. } | ChanType { .. })
 }
