@@ -59,8 +59,10 @@
 //!   first sets the goroutine's `select_done`, and dequeue skips sudogs of
 //!   goroutines whose select is already done.
 
-use crate::proc::{getg, G};
-use crate::sched::{gopark, goready, WaitReason};
+use crate::proc::getg;
+use crate::runtime2::G;
+use crate::runtime2::WaitReason;
+use crate::sched::{gopark, goready};
 use crate::types::Type;
 use core::ptr::{null, null_mut};
 use core::sync::atomic::Ordering::Relaxed;

@@ -13,13 +13,16 @@
 //! and equality over type descriptors, random numbers), `map` (Go maps:
 //! swiss-table style groups), `slice` (makeslice, growslice, copy),
 //! `complex` (complex division), `env` (arguments and environment for os),
-//! `sched` (the M:N scheduler: Gs, Ms, Ps, run queues, stealing,
-//! syscalls, sysmon, preemption, deadlock), `lock` (futex locks and
+//! `runtime2` (the G, M and P records and their status values, declared
+//! together), `sched` (the M:N scheduler: run queues, stealing,
+//! syscalls, sysmon, preemption, deadlock), `asm` (all the assembly:
+//! goroutine switches, `__morestack`, setjmp/longjmp, trampolines), `lock` (futex locks and
 //! notes), `chan` (channels and select), `sys` (read/write system calls), `timer` (sleep timers), `ostime` (clocks,
 //! sleep and file system calls for time and os), `atomic` (sync/atomic's
 //! operations), `sema` (semaphores for package sync).
 
 pub mod alg;
+mod asm;
 pub mod atomic;
 pub mod chan;
 pub mod complex;
@@ -40,6 +43,7 @@ pub mod ostime;
 pub mod panic;
 pub mod print;
 pub mod proc;
+pub mod runtime2;
 pub mod sched;
 pub mod sema;
 pub mod signal;

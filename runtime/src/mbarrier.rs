@@ -40,22 +40,7 @@ use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 #[export_name = "runtime.writeBarrier"]
 pub static WRITE_BARRIER: AtomicU32 = AtomicU32::new(0);
 
-// `rgo_wb_scratch`: per-thread scratch where generated code spills a
-// multi-word value (at most 64 bytes, codegen's BIG) on a barrier slow path
-// before calling wbCopy. Thread-local rather than a stack slot so that no
-// frame holds a slot written only while barriers are on (stale words there
-// would be conservative roots); not a root itself: wbCopy has copied the
-// value to its destination before the thread can reach a safe point.
-core::arch::global_asm!(
-    ".pushsection .tbss,\"awT\",@nobits",
-    ".p2align 4",
-    ".globl rgo_wb_scratch",
-    ".type rgo_wb_scratch,@object",
-    ".size rgo_wb_scratch,64",
-    "rgo_wb_scratch:",
-    ".zero 64",
-    ".popsection",
-);
+// The assembly of rgo_wb_scratch is in asm.rs.
 
 /// Whether barriers are on.
 #[inline(always)]

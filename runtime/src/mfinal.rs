@@ -19,7 +19,7 @@
 //!   and NumGoroutine leave it out, as gc's isSystemGoroutine).
 
 use crate::mgcmark::Marker;
-use crate::proc::G;
+use crate::runtime2::G;
 use crate::types::{kind, Eface, Type};
 use core::cell::UnsafeCell;
 use core::sync::atomic::Ordering::Relaxed;
@@ -73,7 +73,7 @@ fn fin() -> &'static mut FinState {
 pub fn is_system_goroutine(g: &G) -> bool {
     core::ptr::eq(g, FING.load(Relaxed))
         && !FING_RUNNING.load(Relaxed)
-        && g.status.load(Relaxed) == crate::sched::G_WAITING
+        && g.status.load(Relaxed) == crate::runtime2::G_WAITING
 }
 
 /// The finalizer goroutine exists and is a system goroutine now.
@@ -180,7 +180,7 @@ extern "C" fn runfinq(_ctx: *mut u8) {
         let Some((obj, fz)) = fin().queue.pop_front() else {
             fin().fing_waiting = true;
             crate::sched::gopark(
-                crate::sched::WaitReason::FinalizerWait,
+                crate::runtime2::WaitReason::FinalizerWait,
                 Some(unlock_heap),
                 core::ptr::null_mut(),
             );

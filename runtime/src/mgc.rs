@@ -328,52 +328,7 @@ extern "C" {
     fn rgo_gc_enter(arg: usize, f: extern "C" fn(usize, usize), stack_top: usize);
 }
 
-// rgo_gc_enter(arg, f, stack_top): push the callee-saved registers (so the
-// running goroutine's register-held pointers are on its stack), then call
-// f(arg, sp) on the stack whose top is `stack_top`, sp being the goroutine's
-// SP after the pushes; restore and return.
-core::arch::global_asm!(
-    ".text",
-    ".globl rgo_gc_enter",
-    ".type rgo_gc_enter,@function",
-    ".p2align 4",
-    "rgo_gc_enter:",
-    "push rbp",
-    "push rbx",
-    "push r12",
-    "push r13",
-    "push r14",
-    "push r15",
-    "mov rbp, rsp",
-    "mov rax, rsi",
-    "mov rsi, rsp",
-    "mov rsp, rdx",
-    "call rax",
-    "mov rsp, rbp",
-    "pop r15",
-    "pop r14",
-    "pop r13",
-    "pop r12",
-    "pop rbx",
-    "pop rbp",
-    "ret",
-    ".size rgo_gc_enter, .-rgo_gc_enter",
-    "",
-    // A zero entry keeps the section (and its __start/__stop symbols)
-    // defined in programs with no pointerful globals.
-    ".section rgo_roots,\"awR\",@progbits",
-    ".p2align 3",
-    "rgo_roots_placeholder:",
-    ".quad 0, 0",
-    "",
-    ".section .data.rel.ro.rgo_roots_bounds,\"aw\",@progbits",
-    ".p2align 3",
-    ".globl rgo_roots_bounds",
-    "rgo_roots_bounds:",
-    ".quad __start_rgo_roots",
-    ".quad __stop_rgo_roots",
-    ".text",
-);
+// The assembly of rgo_gc_enter, rgo_roots_bounds is in asm.rs.
 
 /// Run `f(arg, sp)` on this M's system stack with the world stopped,
 /// `sp` being the goroutine's SP below its saved registers. The caller
@@ -466,15 +421,15 @@ extern "C" fn mark_setup_stw(_: usize, sp: usize) {
     IDLE_NS.store(0, Relaxed);
     crate::mgcmark::BG_CREDIT.store(0, Relaxed);
     crate::mgcmark::FRACTIONAL_NS.store(0, Relaxed);
-    let cur = getg() as *const crate::proc::G;
+    let cur = getg() as *const crate::runtime2::G;
     crate::sched::for_each_g(|g| {
         let st = g.status.load(Relaxed);
         // Runnable goroutines and sleepers have no sudog on their stacks
         // (see stack::shrink_runnable); those parked on channels shrink
         // when they are readied.
-        let sleeping = st == crate::sched::G_WAITING
-            && g.waitreason.load(Relaxed) == crate::sched::WaitReason::Sleep as u32;
-        if !core::ptr::eq(g, cur) && (st == crate::sched::G_RUNNABLE || sleeping) {
+        let sleeping = st == crate::runtime2::G_WAITING
+            && g.waitreason.load(Relaxed) == crate::runtime2::WaitReason::Sleep as u32;
+        if !core::ptr::eq(g, cur) && (st == crate::runtime2::G_RUNNABLE || sleeping) {
             crate::stack::shrink_runnable(g);
         }
     });

@@ -397,10 +397,10 @@ impl Marker {
             globals += t.size;
         });
         let mut stacks = 0;
-        let cur = getg() as *const crate::proc::G;
+        let cur = getg() as *const crate::runtime2::G;
         let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
         crate::sched::for_each_g_stack(sp, |g, lo, hi| {
-            ranges.push((lo, hi, g as *const crate::proc::G as usize));
+            ranges.push((lo, hi, g as *const crate::runtime2::G as usize));
         });
         if ranges.is_empty() {
             // Before the scheduler knows goroutine 1.
@@ -412,9 +412,9 @@ impl Marker {
             stacks += hi.saturating_sub(lo);
             self.scan_conservative(lo, hi);
             // SAFETY: for_each_g_stack passes live G records.
-            let g = unsafe { &*(g as *const crate::proc::G) };
+            let g = unsafe { &*(g as *const crate::runtime2::G) };
             self.mark(g.entry.load(Relaxed) as usize);
-            if g.status.load(Relaxed) == crate::sched::G_SYSCALL {
+            if g.status.load(Relaxed) == crate::runtime2::G_SYSCALL {
                 for r in g.syscallregs.iter() {
                     self.mark(r.load(Relaxed));
                 }

@@ -62,71 +62,13 @@
 //!   with their starting-size stacks and reused by `newproc`.
 
 use crate::lock::Mutex;
-use crate::proc::{getg, getm, setg, tls_store, G, G1, M, M0, TLS_PREEMPT};
+use crate::proc::{getg, getm, setg, tls_store, G1, M0, TLS_PREEMPT};
+use crate::runtime2::*;
 use core::cell::UnsafeCell;
 use core::ptr::null_mut;
 use core::sync::atomic::Ordering::{Acquire, Relaxed, Release, SeqCst};
 use core::sync::atomic::{AtomicI64, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize};
-use crossbeam_deque::{Injector, Steal, Stealer, Worker};
-
-// gc's goroutine status values (runtime2.go).
-pub const G_IDLE: u32 = 0;
-pub const G_RUNNABLE: u32 = 1;
-pub const G_RUNNING: u32 = 2;
-pub const G_SYSCALL: u32 = 3;
-pub const G_WAITING: u32 = 4;
-pub const G_DEAD: u32 = 6;
-
-// gc's P status values.
-pub const P_IDLE: u32 = 0;
-pub const P_RUNNING: u32 = 1;
-pub const P_SYSCALL: u32 = 2;
-/// Stopped for a garbage collection (stop_the_world).
-pub const P_GCSTOP: u32 = 3;
-pub const P_DEAD: u32 = 4;
-
-/// gc's waitReason (the subset that can happen here).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-#[repr(u32)]
-pub enum WaitReason {
-    Zero = 0,
-    ChanReceive,
-    ChanSend,
-    ChanReceiveNilChan,
-    ChanSendNilChan,
-    Select,
-    SelectNoCases,
-    SyncMutexLock,
-    SyncRWMutexRLock,
-    SyncRWMutexLock,
-    SyncWaitGroupWait,
-    SyncCondWait,
-    /// The finalizer goroutine waits for work (mfinal.rs).
-    FinalizerWait,
-    /// time.Sleep (timer.rs).
-    Sleep,
-}
-
-impl WaitReason {
-    pub fn text(r: u32) -> &'static [u8] {
-        match r {
-            1 => b"chan receive",
-            2 => b"chan send",
-            3 => b"chan receive (nil chan)",
-            4 => b"chan send (nil chan)",
-            5 => b"select",
-            6 => b"select (no cases)",
-            7 => b"sync.Mutex.Lock",
-            8 => b"sync.RWMutex.RLock",
-            9 => b"sync.RWMutex.Lock",
-            10 => b"sync.WaitGroup.Wait",
-            11 => b"sync.Cond.Wait",
-            12 => b"finalizer wait",
-            13 => b"sleep",
-            _ => b"",
-        }
-    }
-}
+use crossbeam_deque::{Injector, Steal, Worker};
 
 /// First goroutine id handed out by `newproc` (see the module comment).
 const FIRST_USER_GOID: u64 = 5;
@@ -141,63 +83,7 @@ pub const MAX_PROCS: usize = 1024;
 /// forcePreemptNS).
 const FORCE_PREEMPT_NS: i64 = 10_000_000;
 
-#[derive(Clone, Copy)]
-struct GPtr(*const G);
-// SAFETY: Gs are never freed; the pointer is only a handle.
-unsafe impl Send for GPtr {}
-
-impl GPtr {
-    fn g(self) -> &'static G {
-        // SAFETY: queues hold &G1 or leaked Gs.
-        unsafe { &*self.0 }
-    }
-}
-
-/// A processor (gc's p): the right to run Go code, with its run queue.
-pub struct P {
-    pub id: usize,
-    pub status: AtomicU32,
-    pub m: AtomicPtr<M>,
-    runnext: AtomicPtr<G>,
-    runq: UnsafeCell<Worker<GPtr>>,
-    stealer: Stealer<GPtr>,
-    streak: AtomicU32,
-    pub schedtick: AtomicU32,
-    pub syscalltick: AtomicU32,
-    gfree: UnsafeCell<Vec<GPtr>>,
-    // sysmon's observations (gc's sysmontick).
-    s_schedtick: AtomicU32,
-    s_schedwhen: AtomicI64,
-    s_syscalltick: AtomicU32,
-    s_syscallwhen: AtomicI64,
-}
-
-// SAFETY: `runq` (a Worker) and `gfree` are only touched by the M holding
-// the P (see the module comment); everything else is atomic.
-unsafe impl Sync for P {}
-
 impl P {
-    fn new(id: usize) -> P {
-        let w = Worker::new_fifo();
-        let stealer = w.stealer();
-        P {
-            id,
-            status: AtomicU32::new(P_DEAD),
-            m: AtomicPtr::new(null_mut()),
-            runnext: AtomicPtr::new(null_mut()),
-            runq: UnsafeCell::new(w),
-            stealer,
-            streak: AtomicU32::new(0),
-            schedtick: AtomicU32::new(0),
-            syscalltick: AtomicU32::new(0),
-            gfree: UnsafeCell::new(Vec::new()),
-            s_schedtick: AtomicU32::new(0),
-            s_schedwhen: AtomicI64::new(0),
-            s_syscalltick: AtomicU32::new(0),
-            s_syscallwhen: AtomicI64::new(0),
-        }
-    }
-
     /// The local queue; only the M holding the P may call this.
     #[allow(clippy::mut_from_ref)]
     fn runq(&self) -> &Worker<GPtr> {
@@ -334,59 +220,7 @@ fn curp() -> Option<&'static P> {
 // ---------------------------------------------------------------------------
 // switching
 
-// rgo_mcall(save: *mut usize, f, arg, g0top): save the callee-saved
-// registers and SP of the running goroutine (SP into *save), switch to the
-// system stack top `g0top` and call f(arg); f does not return.
-//
-// rgo_gogo(sp): resume the goroutine whose registers are saved at `sp`.
-//
-// rgo_gostart: where a new goroutine's first switch returns to. The frame
-// built by `newproc` makes rbp 0 (the end of the frame-pointer chain).
-core::arch::global_asm!(
-    ".text",
-    ".globl rgo_mcall",
-    ".type rgo_mcall,@function",
-    ".p2align 4",
-    "rgo_mcall:",
-    "push rbp",
-    "push rbx",
-    "push r12",
-    "push r13",
-    "push r14",
-    "push r15",
-    "mov [rdi], rsp",
-    "mov rsp, rcx",
-    "xor ebp, ebp",
-    "mov rdi, rdx",
-    "call rsi",
-    "ud2",
-    ".size rgo_mcall, .-rgo_mcall",
-    "",
-    ".globl rgo_gogo",
-    ".type rgo_gogo,@function",
-    ".p2align 4",
-    "rgo_gogo:",
-    "mov rsp, rdi",
-    "pop r15",
-    "pop r14",
-    "pop r13",
-    "pop r12",
-    "pop rbx",
-    "pop rbp",
-    "ret",
-    ".size rgo_gogo, .-rgo_gogo",
-    "",
-    ".globl rgo_gostart",
-    ".type rgo_gostart,@function",
-    ".p2align 4",
-    "rgo_gostart:",
-    "xor ebp, ebp",
-    "and rsp, -16",
-    "call {goentry}",
-    "ud2",
-    ".size rgo_gostart, .-rgo_gostart",
-    goentry = sym goentry,
-);
+// The assembly of rgo_gogo, rgo_gostart, rgo_mcall is in asm.rs.
 
 #[allow(improper_ctypes)]
 extern "C" {
@@ -1133,7 +967,7 @@ fn gfput(p: Option<&'static P>, g: &'static G) {
 }
 
 /// First Rust frame of every goroutine but goroutine 1.
-extern "C" fn goentry() -> ! {
+pub(crate) extern "C" fn goentry() -> ! {
     let g = getg();
     let c = g.entry.swap(null_mut(), Relaxed);
     // SAFETY: newproc checked the closure; its first word is the code

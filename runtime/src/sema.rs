@@ -21,8 +21,8 @@
 //! 5 sync.Cond.Wait), shown in deadlock reports.
 
 use crate::lock::Mutex;
-use crate::proc::G;
-use crate::sched::WaitReason;
+use crate::runtime2::G;
+use crate::runtime2::WaitReason;
 use core::cell::UnsafeCell;
 use core::sync::atomic::{AtomicU32, Ordering::*};
 use std::collections::VecDeque;

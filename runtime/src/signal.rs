@@ -49,24 +49,7 @@ const FPE_INTDIV: i32 = 1;
 /// sigpanic's Rust frames.
 const SIGPANIC_ROOM: u64 = (crate::stack::STACK_GUARD / 2) as u64;
 
-// rgo_sigpanic0: "called" by the interrupted code (the handler pushed the
-// faulting PC as return address, so the frame chain and a debugger see the
-// faulting function as caller). The SP at the fault has arbitrary
-// alignment: keep a frame pointer, align, call sigpanic (never returns).
-core::arch::global_asm!(
-    ".text",
-    ".globl rgo_sigpanic0",
-    ".type rgo_sigpanic0,@function",
-    ".p2align 4",
-    "rgo_sigpanic0:",
-    "push rbp",
-    "mov rbp, rsp",
-    "and rsp, -16",
-    "call {sigpanic}",
-    "ud2",
-    ".size rgo_sigpanic0, .-rgo_sigpanic0",
-    sigpanic = sym crate::panic::sigpanic,
-);
+// The assembly of rgo_sigpanic0 is in asm.rs.
 
 extern "C" {
     fn rgo_sigpanic0();

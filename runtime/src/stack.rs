@@ -40,7 +40,7 @@
 //!   and must keep their stack use small and bounded (no recursion, no big
 //!   buffers), or switch to the system stack.
 
-use crate::proc::{G, M};
+use crate::runtime2::{G, M};
 use core::sync::atomic::Ordering;
 
 /// gc's maxstacksize on 64-bit (runtime/proc.go: 1e9).
@@ -136,121 +136,8 @@ pub struct MorestackFrame {
 
 const _: () = assert!(core::mem::size_of::<MorestackFrame>() == 0x100 + 24);
 
-// call_on_stack(arg: rdi, f: rsi, stack_top: rdx): run f(arg) on the stack
-// whose top is stack_top, then come back. rbp keeps the old SP (callee-saved,
-// so f preserves it).
-//
-// __morestack: see the module comment. Offsets match MorestackFrame.
-core::arch::global_asm!(
-    ".text",
-    ".globl rgo_call_on_stack",
-    ".type rgo_call_on_stack,@function",
-    ".p2align 4",
-    "rgo_call_on_stack:",
-    ".cfi_startproc",
-    "push rbp",
-    ".cfi_def_cfa_offset 16",
-    ".cfi_offset rbp, -16",
-    "mov rbp, rsp",
-    ".cfi_def_cfa_register rbp",
-    "mov rsp, rdx",
-    "call rsi",
-    "mov rsp, rbp",
-    "pop rbp",
-    ".cfi_def_cfa rsp, 8",
-    "ret",
-    ".cfi_endproc",
-    ".size rgo_call_on_stack, .-rgo_call_on_stack",
-    "",
-    ".globl __morestack",
-    ".type __morestack,@function",
-    ".p2align 4",
-    "__morestack:",
-    ".cfi_startproc",
-    // Entry: [rsp] = return into prologue, [rsp+8] = function's return addr.
-    "push rbp",
-    ".cfi_def_cfa_offset 16",
-    ".cfi_offset rbp, -16",
-    "mov rbp, rsp",
-    ".cfi_def_cfa_register rbp",
-    "sub rsp, 0x100",
-    "mov [rsp + 0x00], rax",
-    "mov [rsp + 0x08], rdi",
-    "mov [rsp + 0x10], rsi",
-    "mov [rsp + 0x18], rdx",
-    "mov [rsp + 0x20], rcx",
-    "mov [rsp + 0x28], r8",
-    "mov [rsp + 0x30], r9",
-    "mov [rsp + 0x38], r10",
-    "mov [rsp + 0x40], r11",
-    "movdqu [rsp + 0x50], xmm0",
-    "movdqu [rsp + 0x60], xmm1",
-    "movdqu [rsp + 0x70], xmm2",
-    "movdqu [rsp + 0x80], xmm3",
-    "movdqu [rsp + 0x90], xmm4",
-    "movdqu [rsp + 0xA0], xmm5",
-    "movdqu [rsp + 0xB0], xmm6",
-    "movdqu [rsp + 0xC0], xmm7",
-    "mov [rsp + 0xD0], rbx",
-    "mov [rsp + 0xD8], r12",
-    "mov [rsp + 0xE0], r13",
-    "mov [rsp + 0xE8], r14",
-    "mov [rsp + 0xF0], r15",
-    "mov rdi, rsp",
-    // Switch to the M's system stack (16-byte aligned top, kept in the
-    // TCB word %fs:0x60, proc::TLS_SYSSTACK) and call newstack.
-    "mov rsp, qword ptr fs:[0x60]",
-    "call {newstack}",
-    // rax = (possibly moved) MorestackFrame.
-    "mov rsp, rax",
-    "movdqu xmm0, [rsp + 0x50]",
-    "movdqu xmm1, [rsp + 0x60]",
-    "movdqu xmm2, [rsp + 0x70]",
-    "movdqu xmm3, [rsp + 0x80]",
-    "movdqu xmm4, [rsp + 0x90]",
-    "movdqu xmm5, [rsp + 0xA0]",
-    "movdqu xmm6, [rsp + 0xB0]",
-    "movdqu xmm7, [rsp + 0xC0]",
-    "mov rax, [rsp + 0x00]",
-    "mov rdi, [rsp + 0x08]",
-    "mov rsi, [rsp + 0x10]",
-    "mov rdx, [rsp + 0x18]",
-    "mov rcx, [rsp + 0x20]",
-    "mov r8,  [rsp + 0x28]",
-    "mov r9,  [rsp + 0x30]",
-    "mov rbx, [rsp + 0xD0]",
-    "mov r12, [rsp + 0xD8]",
-    "mov r13, [rsp + 0xE0]",
-    "mov r14, [rsp + 0xE8]",
-    "mov r15, [rsp + 0xF0]",
-    "add rsp, 0x100",
-    "pop rbp",
-    // [rsp] = return into prologue (at its `ret`); resume at ret + 1 with
-    // SP as at the function's entry.
-    "pop r11",
-    "inc r11",
-    "jmp r11",
-    ".cfi_endproc",
-    ".size __morestack, .-__morestack",
-    "",
-    // LLVM's split-stack lowering of a dynamic alloca calls this (rdi =
-    // size) when the allocation would cross the guard. Go code has no
-    // dynamic allocas that could be large, and contiguous stacks cannot
-    // hand out memory elsewhere, so it is a stack overflow. Defining it
-    // here also keeps libgcc's generic-morestack.o (and with it libgcc's
-    // own __morestack) out of the link.
-    ".globl __morestack_allocate_stack_space",
-    ".type __morestack_allocate_stack_space,@function",
-    ".p2align 4",
-    "__morestack_allocate_stack_space:",
-    "mov rsi, rsp",
-    "mov rsp, qword ptr fs:[0x60]",
-    "call {allocaoverflow}",
-    "ud2",
-    ".size __morestack_allocate_stack_space, .-__morestack_allocate_stack_space",
-    newstack = sym rgo_newstack,
-    allocaoverflow = sym rgo_alloca_overflow,
-);
+// The assembly of __morestack, __morestack_allocate_stack_space,
+// rgo_call_on_stack is in asm.rs.
 
 extern "C" {
     fn rgo_call_on_stack(arg: *mut u8, f: extern "C" fn(*mut u8), stack_top: *mut u8);

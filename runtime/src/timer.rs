@@ -18,8 +18,9 @@
 //! Deadlock detection (sched.rs checkdead) counts a pending timer as a
 //! goroutine that will run again.
 
-use crate::proc::G;
-use crate::sched::{gopark, goready, WaitReason};
+use crate::runtime2::G;
+use crate::runtime2::WaitReason;
+use crate::sched::{gopark, goready};
 use core::cell::UnsafeCell;
 use core::cmp::Reverse;
 use core::sync::atomic::{AtomicI64, AtomicUsize, Ordering::*};

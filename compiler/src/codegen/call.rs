@@ -1,7 +1,7 @@
 //! Calls and function values: direct calls, closures (function literals
 //! capturing boxed variables), method calls (static, promoted, through
 //! interfaces), method values and expressions, variadic packing, and the
-//! thunks `defer` runs.
+//! closures `go` and `defer` run (`call_closure`).
 //!
 //! ABI (see ARCHITECTURE.md, ABI v1): a func value points to a closure
 //! object whose word 0 is code taking the object as hidden first argument.
@@ -10,9 +10,9 @@ use inkwell::attributes::AttributeLoc;
 use inkwell::module::Linkage;
 use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum, FunctionType};
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, PointerValue};
-use rgoc_syntax::{ast, Expr, ExprKind, Pos};
+use rgoc_syntax::{ast, Expr, ExprKind, NodeId, Pos};
 use rgoc_types::{
-    ids, lookup_field_or_method, LookupResult, ObjId, ObjKind, SelectionKind, Signature, Type,
+    ids, lookup_field_or_method, LookupResult, Mode, ObjId, ObjKind, SelectionKind, Signature, Type,
     TypeId,
 };
 
@@ -79,7 +79,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Emits `f` returning what `call` returned (void or a value).
-    fn ret_call(&mut self, r: Option<BasicValueEnum<'ctx>>) {
+    pub(crate) fn ret_call(&mut self, r: Option<BasicValueEnum<'ctx>>) {
         match r {
             Some(v) => self.builder.build_return(Some(&v)).expect("ret"),
             None => self.builder.build_return(None).expect("ret"),
@@ -255,7 +255,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// A new slice holding `vals` (nil when empty).
-    fn pack_slice(
+    pub(crate) fn pack_slice(
         &mut self,
         et: TypeId,
         vals: Vec<BasicValueEnum<'ctx>>,
@@ -274,7 +274,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// The callee of `x.m(...)` for a method selection.
-    fn method_callee(
+    pub(crate) fn method_callee(
         &mut self,
         x: &Expr,
         sel: &rgoc_types::Selection,
@@ -325,7 +325,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// The callee for a method found at `path` from the value at `p` (of
     /// non-pointer type `t`).
-    fn recv_at(
+    pub(crate) fn recv_at(
         &mut self,
         p: PointerValue<'ctx>,
         t: TypeId,
@@ -430,7 +430,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// A closure object `{code}` for code that captures nothing: a constant
     /// global, link-once when `shared` (emitted by several packages).
-    fn static_closure(&mut self, name: &str, code: FunctionValue<'ctx>, shared: bool) -> PointerValue<'ctx> {
+    pub(crate) fn static_closure(&mut self, name: &str, code: FunctionValue<'ctx>, shared: bool) -> PointerValue<'ctx> {
         let st = self.ctx.struct_type(&[self.ptr_type().into()], false);
         let g = self.module.add_global(st, None, name);
         if shared {
@@ -649,5 +649,162 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             _ => (self.spill_typed(recv, t), t),
         };
         self.recv_at(p, bt, &path, obj, iface_index, pos)
+    }
+
+    /// Evaluates the operands of call `call` and returns a closure object
+    /// `void(ctx)` that performs the call with them.
+    pub fn call_closure(&mut self, call: &Expr, what: &str) -> Option<PointerValue<'ctx>> {
+        let c = strip(call);
+        let ExprKind::Call { fun, args, .. } = &c.kind else {
+            self.unsupported(call.pos, &format!("{} of a non-call", what));
+            return None;
+        };
+        let mut caps: Vec<(NodeId, Preset<'ctx>)> = Vec::new();
+        let f = strip(fun);
+        let fmode = self.info.tv(f).map(|t| t.mode);
+        match (&f.kind, fmode) {
+            (_, Some(Mode::Builtin)) | (_, Some(Mode::Type)) => {}
+            (ExprKind::Ident(_) | ExprKind::Selector { .. }, _)
+                if !self.info.selections.contains_key(&f.id)
+                    && self
+                        .info
+                        .obj_of(f.id)
+                        .is_some_and(|o| self.funcs.contains_key(&o)) => {}
+            (ExprKind::Selector { x, .. }, _)
+                if self
+                    .info
+                    .selections
+                    .get(&f.id)
+                    .is_some_and(|s| s.kind == SelectionKind::MethodVal) =>
+            {
+                let sel = self.info.selections[&f.id].clone();
+                let xt = self.info.type_of(x);
+                let ptr_recv = sel.obj.is_some_and(|o| self.c.objs.get(o).ptr_recv);
+                let needs_addr = !self.c.types.is_pointer(xt)
+                    && !self.c.types.is_interface(xt)
+                    && (ptr_recv || !sel.path.is_empty())
+                    && self.addressable(x);
+                let xs = strip(x);
+                if needs_addr {
+                    let p = self.addr(x)?;
+                    caps.push((xs.id, Preset::Addr(p)));
+                } else {
+                    let v = self.expr(x)?;
+                    let v = self.persist(v, xt, x.pos);
+                    caps.push((xs.id, Preset::Value(v)));
+                }
+            }
+            _ => {
+                let v = self.expr(f)?;
+                caps.push((f.id, Preset::Value(v)));
+            }
+        }
+        for a in args {
+            if self
+                .info
+                .tv(a)
+                .is_some_and(|tv| tv.val.is_some() || tv.mode == Mode::Type)
+            {
+                continue;
+            }
+            let a = strip(a);
+            let v = self.expr(a)?;
+            // Big values outlive this frame's temporaries: copy them.
+            let at = self.info.type_of(a);
+            let v = self.persist(v, at, a.pos);
+            caps.push((a.id, Preset::Value(v)));
+        }
+        let pt = self.ptr_type();
+        let mut fields: Vec<BasicTypeEnum> = vec![pt.into()];
+        for (_, p) in &caps {
+            fields.push(match p {
+                Preset::Value(v) => v.get_type(),
+                Preset::Addr(_) => pt.into(),
+            });
+        }
+        let st = self.ctx.struct_type(&fields, false);
+        let name = format!("{}·{}{}", self.fs().name, what, c.id.0);
+        let ft = self.ctx.void_type().fn_type(&[pt.into()], false);
+        let thunk = self.module.add_function(&name, ft, Some(Linkage::Internal));
+        self.go_fn_attrs(thunk, true);
+        // The closure object.
+        let vals: Vec<BasicValueEnum> = caps
+            .iter()
+            .map(|(_, p)| match p {
+                Preset::Value(v) => *v,
+                Preset::Addr(a) => (*a).into(),
+            })
+            .collect();
+        let obj = self.heap_closure(st, thunk, &vals)?;
+        // The thunk: load the operands, then generate the call with them.
+        // Variables of the enclosing function are not reachable from here:
+        // every operand was captured.
+        let outer = self.enter_fn(thunk, name.clone(), Vec::new());
+        let ctxp = thunk.get_nth_param(0).expect("ctx").into_pointer_value();
+        for (i, (id, p)) in caps.iter().enumerate() {
+            let q = self
+                .builder
+                .build_struct_gep(st, ctxp, i as u32 + 1, "")
+                .expect("gep");
+            let v = self.builder.build_load(fields[i + 1], q, "").expect("load");
+            let preset = match p {
+                Preset::Value(_) => Preset::Value(v),
+                Preset::Addr(_) => Preset::Addr(v.into_pointer_value()),
+            };
+            self.presets.insert(*id, preset);
+        }
+        self.expr(call);
+        for (id, _) in &caps {
+            self.presets.remove(id);
+        }
+        if !self.terminated() {
+            self.builder.build_return(None).expect("ret");
+        }
+        self.leave_fn(outer);
+        Some(obj)
+    }
+
+    pub fn preset_of(&self, id: NodeId) -> Option<Preset<'ctx>> {
+        self.presets.get(&id).copied()
+    }
+
+    pub(crate) fn call(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        args: &[Expr],
+        ellipsis: bool,
+        t: TypeId,
+    ) -> Option<BasicValueEnum<'ctx>> {
+        let ftv = self.info.tv(fun).cloned();
+        match ftv.as_ref().map(|t| t.mode) {
+            Some(Mode::Type) => return self.conversion(e, &args[0], t),
+            Some(Mode::Builtin) => {
+                let o = self.info.obj_of(strip(fun).id);
+                let b = match o.map(|o| &self.c.objs.get(o).kind) {
+                    Some(ObjKind::Builtin(b)) => *b,
+                    _ => {
+                        self.unsupported(e.pos, "builtin");
+                        return None;
+                    }
+                };
+                return self.builtin(e, b, args, ellipsis);
+            }
+            _ => {}
+        }
+        self.call_expr(e, fun, args, ellipsis)
+    }
+
+    /// Splits a multi-value (tuple) value into its parts.
+    pub fn unpack_multi(&mut self, _e: &Expr, v: BasicValueEnum<'ctx>, n: usize) -> Vec<BasicValueEnum<'ctx>> {
+        self.unpack(v, n as u32)
+    }
+
+    pub fn multi_types(&self, e: &Expr) -> Vec<TypeId> {
+        let t = self.info.type_of(e);
+        if self.info.comma_ok.contains(&strip(e).id) {
+            return vec![t, ids::BOOL];
+        }
+        self.c.types.results(t)
     }
 }

@@ -170,14 +170,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return;
         };
         let tmp = self.alloca(ty, "range.recv");
-        let (cond, bodyb, post, end) = (
-            self.new_block("range.cond"),
-            self.new_block("range.body"),
-            self.new_block("range.post"),
-            self.new_block("range.end"),
-        );
-        self.br(cond);
-        self.builder.position_at_end(cond);
+        let (cond, bodyb, post, end) = self.range_blocks();
         let Some(ok) = self.call_rt(
             "runtime.chanrecv2",
             &[R::Ptr, R::Ptr],

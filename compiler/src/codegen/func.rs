@@ -566,12 +566,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             StmtKind::Return(results) => self.return_stmt(results),
             StmtKind::Block(b) => self.block(&b.stmts),
-            StmtKind::If {
-                init,
-                cond,
-                then,
-                els,
-            } => {
+            StmtKind::If { init, cond, then, els } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }

@@ -419,7 +419,6 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let tt = self.info.type_of(te);
                 let c = if tt == ids::UNTYPED_NIL
                     || self
-                        .c
                         .info
                         .tv(te)
                         .is_some_and(|tv| tv.mode != rgoc_types::Mode::Type)

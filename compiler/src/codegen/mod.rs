@@ -11,8 +11,11 @@
 //! - a construct this generator does not handle yet is reported as
 //!   `rgoc: unsupported: ...` at its position, never miscompiled.
 
+mod builtins;
 mod call;
 mod chan;
+mod conversions;
+mod defer;
 mod expr;
 mod fpconv;
 mod func;

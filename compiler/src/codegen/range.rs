@@ -1,18 +1,12 @@
-//! `for range` loops, per-iteration loop variables, and `defer`/`recover`
-//! (ABI v1: a jump-buffer frame per function with defers, closures for the
-//! deferred calls).
+//! `for range` loops and per-iteration loop variables (Go 1.22).
 
-use inkwell::attributes::AttributeLoc;
 use inkwell::basic_block::BasicBlock;
-use inkwell::module::Linkage;
-use inkwell::types::BasicTypeEnum;
 use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
 use inkwell::IntPredicate;
-use rgoc_syntax::{ast, AssignOp, Expr, ExprKind, NodeId, Pos, Stmt, StmtKind};
-use rgoc_types::{ids, Builtin, Mode, ObjId, ObjKind, SelectionKind, Type, TypeId};
+use rgoc_syntax::{ast, AssignOp, Expr, Pos, Stmt, StmtKind};
+use rgoc_types::{ids, ObjId, Type, TypeId};
 
-use super::func::{is_blank, Preset};
-use super::mem::strip;
+use super::func::is_blank;
 use super::rt::R;
 use super::Gen;
 
@@ -83,6 +77,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
     }
 
+    /// The blocks of a range loop (condition, body, post, exit), created in
+    /// that order; branches to the condition block and continues there.
+    pub fn range_blocks(&mut self) -> (BasicBlock<'ctx>, BasicBlock<'ctx>, BasicBlock<'ctx>, BasicBlock<'ctx>) {
+        let blocks = (
+            self.new_block("range.cond"),
+            self.new_block("range.body"),
+            self.new_block("range.post"),
+            self.new_block("range.end"),
+        );
+        self.br(blocks.0);
+        self.builder.position_at_end(blocks.0);
+        blocks
+    }
+
     /// `for i := 0; i < n; i = next { per(i, &next); body }`, where `next`
     /// starts as i+1 each iteration and `per` may change it; break and
     /// continue go to the end and to the advance step.
@@ -96,9 +104,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let i64t = self.ctx.i64_type();
         let idx = self.counter(i64t.const_zero(), "range.i");
         let next = self.counter(i64t.const_zero(), "range.next");
-        let (cond, bodyb, post, end) = (self.new_block("range.cond"), self.new_block("range.body"), self.new_block("range.post"), self.new_block("range.end"));
-        self.br(cond);
-        self.builder.position_at_end(cond);
+        let (cond, bodyb, post, end) = self.range_blocks();
         let i = self.builder.build_load(i64t, idx, "").expect("load").into_int_value();
         let c = self.builder.build_int_compare(IntPredicate::SLT, i, n, "").expect("cmp");
         self.builder.build_conditional_branch(c, bodyb, end).expect("br");
@@ -195,7 +201,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                             let Some(v) = self.expr(x) else { return };
                             Some(self.spill_typed(v, xt))
                         } else {
-                            if self.has_call_or_recv(x) {
+                            if super::walk::has_call_or_recv_including_conversions(x) {
                                 self.expr(x);
                             }
                             None
@@ -238,14 +244,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     R::Void,
                     &[d.into(), m, it.into()],
                 );
-                let (cond, bodyb, post, end) = (
-                    self.new_block("range.cond"),
-                    self.new_block("range.body"),
-                    self.new_block("range.post"),
-                    self.new_block("range.end"),
-                );
-                self.br(cond);
-                self.builder.position_at_end(cond);
+                let (cond, bodyb, post, end) = self.range_blocks();
                 let pt = self.ptr_type();
                 let kp = self
                     .builder
@@ -302,7 +301,6 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         if define {
             return self
-                .c
                 .info
                 .defs
                 .get(&k.id)
@@ -336,28 +334,6 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 .expect("trunc")
                 .into()
         }
-    }
-
-    /// Whether evaluating `e` has effects (calls or receives).
-    pub fn has_call_or_recv(&self, e: &Expr) -> bool {
-        let mut found = false;
-        let stmts = [Stmt {
-            pos: e.pos,
-            kind: StmtKind::Expr(e.clone()),
-        }];
-        super::walk::exprs_in_stmts(&stmts, false, &mut |x| {
-            if matches!(
-                x.kind,
-                ExprKind::Call { .. }
-                    | ExprKind::Unary {
-                        op: rgoc_syntax::UnOp::Recv,
-                        ..
-                    }
-            ) {
-                found = true;
-            }
-        });
-        found
     }
 
     /// Go 1.22: each iteration of a 3-clause loop gets a fresh copy of the
@@ -403,237 +379,4 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     // ---- defer / recover ----
 
-    pub fn setup_defer_frame(&mut self) {
-        let results = self.fs().results.clone();
-        let i64t = self.ctx.i64_type();
-        let fty = i64t.array_type(8 + results.len() as u32);
-        let frame = self.alloca(fty.into(), "defer.frame");
-        // The result slots escape through the frame so that values stored
-        // before a panic are read back after recovery.
-        for (i, r) in results.iter().enumerate() {
-            let p = unsafe {
-                self.builder
-                    .build_gep(i64t, frame, &[i64t.const_int(8 + i as u64, false)], "")
-                    .expect("gep")
-            };
-            self.builder.build_store(p, *r).expect("store");
-        }
-        self.fsm().defer_frame = Some(frame);
-        let sj = self.rt("runtime.setjmp", &[R::Ptr], R::I32);
-        let rt = inkwell::attributes::Attribute::get_named_enum_kind_id("returns_twice");
-        sj.add_attribute(
-            AttributeLoc::Function,
-            self.ctx.create_enum_attribute(rt, 0),
-        );
-        let cs = self
-            .builder
-            .build_call(sj, &[frame.into()], "")
-            .expect("call");
-        cs.add_attribute(
-            AttributeLoc::Function,
-            self.ctx.create_enum_attribute(rt, 0),
-        );
-        let r = cs
-            .try_as_basic_value()
-            .basic()
-            .expect("setjmp value")
-            .into_int_value();
-        let recovered = self.new_block("defer.recovered");
-        let body = self.new_block("body");
-        let z = self.ctx.i32_type().const_zero();
-        let c = self
-            .builder
-            .build_int_compare(IntPredicate::NE, r, z, "")
-            .expect("cmp");
-        self.builder
-            .build_conditional_branch(c, recovered, body)
-            .expect("br");
-        self.builder.position_at_end(recovered);
-        self.gen_return_from_slots();
-        self.builder.position_at_end(body);
-    }
-
-    /// `defer f(args)`: the callee and arguments are evaluated now into a
-    /// closure whose thunk makes the call later.
-    pub fn defer_stmt(&mut self, call: &Expr) {
-        let Some(frame) = self.fs().defer_frame else {
-            self.unsupported(call.pos, "defer outside a function frame");
-            return;
-        };
-        let Some(obj) = self.call_closure(call, "defer") else {
-            return;
-        };
-        self.call_rt(
-            "runtime.deferproc",
-            &[R::Ptr, R::Ptr],
-            R::Void,
-            &[frame.into(), obj.into()],
-        );
-    }
-
-    /// Evaluates the operands of call `call` and returns a closure object
-    /// `void(ctx)` that performs the call with them.
-    pub fn call_closure(&mut self, call: &Expr, what: &str) -> Option<PointerValue<'ctx>> {
-        let c = strip(call);
-        let ExprKind::Call { fun, args, .. } = &c.kind else {
-            self.unsupported(call.pos, &format!("{} of a non-call", what));
-            return None;
-        };
-        let mut caps: Vec<(NodeId, Preset<'ctx>)> = Vec::new();
-        let f = strip(fun);
-        let fmode = self.info.tv(f).map(|t| t.mode);
-        match (&f.kind, fmode) {
-            (_, Some(Mode::Builtin)) | (_, Some(Mode::Type)) => {}
-            (ExprKind::Ident(_) | ExprKind::Selector { .. }, _)
-                if !self.info.selections.contains_key(&f.id)
-                    && self
-                        .c
-                        .info
-                        .obj_of(f.id)
-                        .is_some_and(|o| self.funcs.contains_key(&o)) => {}
-            (ExprKind::Selector { x, .. }, _)
-                if self
-                    .c
-                    .info
-                    .selections
-                    .get(&f.id)
-                    .is_some_and(|s| s.kind == SelectionKind::MethodVal) =>
-            {
-                let sel = self.info.selections[&f.id].clone();
-                let xt = self.info.type_of(x);
-                let ptr_recv = sel.obj.is_some_and(|o| self.c.objs.get(o).ptr_recv);
-                let needs_addr = !self.c.types.is_pointer(xt)
-                    && !self.c.types.is_interface(xt)
-                    && (ptr_recv || !sel.path.is_empty())
-                    && self.addressable(x);
-                let xs = strip(x);
-                if needs_addr {
-                    let p = self.addr(x)?;
-                    caps.push((xs.id, Preset::Addr(p)));
-                } else {
-                    let v = self.expr(x)?;
-                    let v = self.persist(v, xt, x.pos);
-                    caps.push((xs.id, Preset::Value(v)));
-                }
-            }
-            _ => {
-                let v = self.expr(f)?;
-                caps.push((f.id, Preset::Value(v)));
-            }
-        }
-        for a in args {
-            if self
-                .c
-                .info
-                .tv(a)
-                .is_some_and(|tv| tv.val.is_some() || tv.mode == Mode::Type)
-            {
-                continue;
-            }
-            let a = strip(a);
-            let v = self.expr(a)?;
-            // Big values outlive this frame's temporaries: copy them.
-            let at = self.info.type_of(a);
-            let v = self.persist(v, at, a.pos);
-            caps.push((a.id, Preset::Value(v)));
-        }
-        let pt = self.ptr_type();
-        let mut fields: Vec<BasicTypeEnum> = vec![pt.into()];
-        for (_, p) in &caps {
-            fields.push(match p {
-                Preset::Value(v) => v.get_type(),
-                Preset::Addr(_) => pt.into(),
-            });
-        }
-        let st = self.ctx.struct_type(&fields, false);
-        let name = format!("{}·{}{}", self.fs().name, what, c.id.0);
-        let ft = self.ctx.void_type().fn_type(&[pt.into()], false);
-        let thunk = self.module.add_function(&name, ft, Some(Linkage::Internal));
-        self.go_fn_attrs(thunk, true);
-        // The closure object.
-        let vals: Vec<BasicValueEnum> = caps
-            .iter()
-            .map(|(_, p)| match p {
-                Preset::Value(v) => *v,
-                Preset::Addr(a) => (*a).into(),
-            })
-            .collect();
-        let obj = self.heap_closure(st, thunk, &vals)?;
-        // The thunk: load the operands, then generate the call with them.
-        // Variables of the enclosing function are not reachable from here:
-        // every operand was captured.
-        let outer = self.enter_fn(thunk, name.clone(), Vec::new());
-        let ctxp = thunk.get_nth_param(0).expect("ctx").into_pointer_value();
-        for (i, (id, p)) in caps.iter().enumerate() {
-            let q = self
-                .builder
-                .build_struct_gep(st, ctxp, i as u32 + 1, "")
-                .expect("gep");
-            let v = self.builder.build_load(fields[i + 1], q, "").expect("load");
-            let preset = match p {
-                Preset::Value(_) => Preset::Value(v),
-                Preset::Addr(_) => Preset::Addr(v.into_pointer_value()),
-            };
-            self.presets.insert(*id, preset);
-        }
-        self.expr(call);
-        for (id, _) in &caps {
-            self.presets.remove(id);
-        }
-        if !self.terminated() {
-            self.builder.build_return(None).expect("ret");
-        }
-        self.leave_fn(outer);
-        Some(obj)
-    }
-
-    /// `recover()`.
-    pub fn recover(&mut self) -> Option<BasicValueEnum<'ctx>> {
-        // recover identifies its caller by frame: a function calling it must
-        // not be inlined (else a helper's recover acts as the deferred call's).
-        let noinline = inkwell::attributes::Attribute::get_named_enum_kind_id("noinline");
-        self.fs().func.add_attribute(
-            inkwell::attributes::AttributeLoc::Function,
-            self.ctx.create_enum_attribute(noinline, 0),
-        );
-        let fa = inkwell::intrinsics::Intrinsic::find("llvm.frameaddress").expect("frameaddress");
-        let decl = fa
-            .get_declaration(&self.module, &[self.ptr_type().into()])
-            .expect("decl");
-        let fp = self
-            .builder
-            .build_call(decl, &[self.ctx.i32_type().const_zero().into()], "fp")
-            .expect("call")
-            .try_as_basic_value()
-            .basic()?;
-        // The caller of recover must keep its own frame: no inlining into
-        // other functions, no tail call (the runtime checks frame pointers).
-        let f = self.fs().func;
-        let noinline = inkwell::attributes::Attribute::get_named_enum_kind_id("noinline");
-        f.add_attribute(
-            AttributeLoc::Function,
-            self.ctx.create_enum_attribute(noinline, 0),
-        );
-        let gr = self.rt("runtime.gorecover", &[R::Ptr], R::Iface);
-        let cs = self.builder.build_call(gr, &[fp.into()], "").expect("call");
-        cs.set_tail_call_kind(inkwell::values::LLVMTailCallKind::LLVMTailCallKindNoTail);
-        cs.try_as_basic_value().basic()
-    }
-
-    pub fn preset_of(&self, id: NodeId) -> Option<Preset<'ctx>> {
-        self.presets.get(&id).copied()
-    }
-
-    #[allow(dead_code)]
-    fn builtin_of(&self, e: &Expr) -> Option<Builtin> {
-        match self
-            .c
-            .info
-            .obj_of(strip(e).id)
-            .map(|o| &self.c.objs.get(o).kind)
-        {
-            Some(ObjKind::Builtin(b)) => Some(*b),
-            _ => None,
-        }
-    }
 }

@@ -6,6 +6,7 @@ mod errors;
 pub mod literal;
 mod parser;
 mod scan;
+pub mod visit;
 
 pub use ast::*;
 

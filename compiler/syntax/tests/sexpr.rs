@@ -177,12 +177,7 @@ pub fn stmt(s: &Stmt) -> String {
         StmtKind::Goto(l) => format!("(goto {})", l.name),
         StmtKind::Fallthrough => "(fallthrough)".into(),
         StmtKind::Block(b) => block(b),
-        StmtKind::If {
-            init,
-            cond,
-            then,
-            els,
-        } => {
+        StmtKind::If { init, cond, then, els } => {
             format!(
                 "(if {} {} {} {})",
                 opt_stmt(init),

@@ -4,6 +4,7 @@
 
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
+use rgoc_syntax::visit::{walk_expr, Visitor};
 use rgoc_syntax::{Expr, ExprKind};
 
 use crate::check::Checker;
@@ -329,7 +330,7 @@ impl<'a> Checker<'a> {
             return Operand::constant(ids::INT, Value::int(s.len() as i64));
         }
         if let Type::Array(n, _) = self.types.get(ut) {
-            if !self.has_call_or_recv(&args[0]) {
+            if !self.has_call_or_recv_excluding_conversions(&args[0]) {
                 return Operand::constant(ids::INT, Value::int(*n as i64));
             }
         }
@@ -728,31 +729,45 @@ impl<'a> Checker<'a> {
         Operand::value(result_t)
     }
 
-    pub(crate) fn has_call_or_recv(&self, e: &Expr) -> bool {
-        match &e.kind {
-            ExprKind::Call { fun, args, .. } => {
-                // Conversions are not calls.
-                let is_conv = self
-                    .info
-                    .types
-                    .get(&fun.id)
-                    .is_some_and(|t| t.mode == Mode::Type);
-                !is_conv || args.iter().any(|a| self.has_call_or_recv(a))
-            }
-            ExprKind::Unary {
-                op: rgoc_syntax::UnOp::Recv,
-                ..
-            } => true,
-            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => {
-                self.has_call_or_recv(x)
-            }
-            ExprKind::Selector { x, .. } => self.has_call_or_recv(x),
-            ExprKind::Index { x, indices } => {
-                self.has_call_or_recv(x) || indices.iter().any(|i| self.has_call_or_recv(i))
-            }
-            ExprKind::Binary { x, y, .. } => self.has_call_or_recv(x) || self.has_call_or_recv(y),
-            _ => false,
+    /// Whether `e` contains a call that is not a conversion (a conversion's
+    /// operand still counts) or a receive, looking through parentheses,
+    /// selectors, index expressions and operators only: the spec's
+    /// condition for `len` and `cap` of an array not being constant.
+    pub(crate) fn has_call_or_recv_excluding_conversions(&self, e: &Expr) -> bool {
+        struct CallOrRecv<'i> {
+            info: &'i crate::Info,
+            found: bool,
         }
+        impl<'a> Visitor<'a> for CallOrRecv<'_> {
+            fn visit_expr(&mut self, e: &'a Expr) {
+                if self.found {
+                    return;
+                }
+                match &e.kind {
+                    ExprKind::Call { fun, args, .. } => {
+                        let is_conv = self.info.types.get(&fun.id).is_some_and(|t| t.mode == Mode::Type);
+                        if !is_conv {
+                            self.found = true;
+                            return;
+                        }
+                        for a in args {
+                            self.visit_expr(a);
+                        }
+                    }
+                    ExprKind::Unary { op: rgoc_syntax::UnOp::Recv, .. } => self.found = true,
+                    ExprKind::Paren(_)
+                    | ExprKind::Star(_)
+                    | ExprKind::Unary { .. }
+                    | ExprKind::Selector { .. }
+                    | ExprKind::Index { .. }
+                    | ExprKind::Binary { .. } => walk_expr(self, e),
+                    _ => {}
+                }
+            }
+        }
+        let mut v = CallOrRecv { info: &self.info, found: false };
+        v.visit_expr(e);
+        v.found
     }
 
     /// A size argument of make: integer, non-negative if constant.

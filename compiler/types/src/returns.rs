@@ -2,7 +2,8 @@
 //! statements"), for "missing return".
 
 
-use rgoc_syntax::{ExprKind, Stmt, StmtKind};
+use rgoc_syntax::visit::{walk_stmt, walk_stmts, Visitor};
+use rgoc_syntax::{Expr, ExprKind, Stmt, StmtKind};
 
 use crate::check::{strip_paren, Checker};
 use crate::Mode;
@@ -60,26 +61,38 @@ impl<'a> Checker<'a> {
 /// Whether `stmts` contain a break that targets the enclosing statement
 /// (unlabelled at top level, or labelled with `label`).
 pub(crate) fn has_break(stmts: &[Stmt], label: Option<&str>, top: bool) -> bool {
-    stmts.iter().any(|s| has_break_stmt(s, label, top))
+    let mut v = BreakSearch { label, top, found: false };
+    walk_stmts(&mut v, stmts);
+    v.found
 }
 
-pub(crate) fn has_break_stmt(s: &Stmt, label: Option<&str>, top: bool) -> bool {
-    match &s.kind {
-        StmtKind::Break(None) => top,
-        StmtKind::Break(Some(l)) => Some(l.name.as_str()) == label,
-        StmtKind::Labeled { stmt, .. } => has_break_stmt(stmt, label, top),
-        StmtKind::Block(b) => has_break(&b.stmts, label, top),
-        StmtKind::If { then, els, .. } => {
-            has_break(&then.stmts, label, top)
-                || els.as_ref().is_some_and(|e| has_break_stmt(e, label, top))
+/// Looks for `break` (while `top`: not inside a nested loop, switch or
+/// select) and `break label`; expressions hold no breaks of this function.
+struct BreakSearch<'l> {
+    label: Option<&'l str>,
+    top: bool,
+    found: bool,
+}
+
+impl<'a> Visitor<'a> for BreakSearch<'_> {
+    fn visit_stmt(&mut self, s: &'a Stmt) {
+        if self.found {
+            return;
         }
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
-            has_break(&body.stmts, label, false)
+        match &s.kind {
+            StmtKind::Break(None) => self.found = self.top,
+            StmtKind::Break(Some(l)) => self.found = Some(l.name.as_str()) == self.label,
+            StmtKind::For { .. }
+            | StmtKind::Range { .. }
+            | StmtKind::Switch { .. }
+            | StmtKind::TypeSwitch { .. }
+            | StmtKind::Select { .. } => {
+                let top = std::mem::replace(&mut self.top, false);
+                walk_stmt(self, s);
+                self.top = top;
+            }
+            _ => walk_stmt(self, s),
         }
-        StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
-            body.iter().any(|c| has_break(&c.body, label, false))
-        }
-        StmtKind::Select { body } => body.iter().any(|c| has_break(&c.body, label, false)),
-        _ => false,
     }
+    fn visit_expr(&mut self, _: &'a Expr) {}
 }
