@@ -28,8 +28,8 @@
 //! - every unrecovered path ends the process with status 2 (or SIGABRT
 //!   under GOTRACEBACK=crash), never returns.
 //!
-//! Tracebacks are not symbolised yet: the goroutine section prints gc's
-//! header and a single `main.main()` frame with `?:0` as position.
+//! The goroutine section is traceback.rs: the running goroutine's frames,
+//! then (GOTRACEBACK=all and fatal errors) every other goroutine.
 
 use crate::print::{gwrite, Buf};
 use crate::proc::{getg, getm, gotraceback};
@@ -90,9 +90,6 @@ fn print_goroutine_header(level: u32, throwing: bool) {
     gwrite(b.as_bytes());
 }
 
-fn print_traceback_stub() {
-    gwrite(b"main.main()\n\t?:0 +0x0\n");
-}
 
 /// dopanic_m + exit: the tail of every fatal report. `on_system_stack` is
 /// true when the failure happened in runtime code on the system stack (gc
@@ -116,7 +113,7 @@ fn dopanic(sig: Option<&SigInfo>, throwing: bool, on_system_stack: bool) -> ! {
         b.push(b"]\n");
         gwrite(b.as_bytes());
     }
-    let (level, _all, crash) = gotraceback(throwing);
+    let (level, all, crash) = gotraceback(throwing);
     if level > 0 {
         if on_system_stack {
             gwrite(b"\nruntime stack:\n");
@@ -126,7 +123,7 @@ fn dopanic(sig: Option<&SigInfo>, throwing: bool, on_system_stack: bool) -> ! {
         }
         gwrite(b"\n");
         print_goroutine_header(level, throwing);
-        print_traceback_stub();
+        crate::traceback::print_current(level, all);
     }
     if crash {
         crash_abort();

@@ -9,6 +9,8 @@ use rgoc_syntax::{Diagnostic, NodeIds};
 
 use crate::codegen;
 
+mod pclntab;
+
 const USAGE: &str = "rgoc is a Go compiler written in Rust.
 
 Usage:
@@ -399,7 +401,12 @@ pub fn build(files: &[PathBuf], out: &Path) -> Result<(), u8> {
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(1);
     }
-    let r = link(&objs, out);
+    let r = link(&objs, out).and_then(|()| {
+        if std::env::var_os("RGOC_KEEP_DWARF").is_some() { Ok(()) } else { pclntab::embed(out) }.map_err(|e| {
+            eprintln!("rgoc: PC table: {e}");
+            1
+        })
+    });
     let _ = std::fs::remove_dir_all(&tmp);
     r
 }
