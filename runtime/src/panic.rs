@@ -114,6 +114,7 @@ fn dopanic(sig: Option<&SigInfo>, throwing: bool, on_system_stack: bool) -> ! {
         gwrite(b.as_bytes());
     }
     let (level, all, crash) = gotraceback(throwing);
+    let all = all || FATAL_USER.load(Ordering::Relaxed);
     if level > 0 {
         if on_system_stack {
             gwrite(b"\nruntime stack:\n");
@@ -158,6 +159,22 @@ pub fn throw_str(msg: &[u8]) -> ! {
     }
     dopanic(None, true, false)
 }
+
+/// gc's fatal: `fatal error: <msg>` for a fault of the program (concurrent
+/// map writes, ...), every goroutine at the GOTRACEBACK level (not the
+/// runtime frames a throw shows), exit 2.
+pub fn fatal_str(msg: &[u8]) -> ! {
+    if startpanic() {
+        gwrite(b"fatal error: ");
+        printindented(msg);
+        gwrite(b"\n");
+    }
+    FATAL_USER.store(true, Ordering::Relaxed);
+    dopanic(None, false, false)
+}
+
+/// Set by fatal_str: dopanic prints every goroutine.
+static FATAL_USER: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
 
 #[export_name = "runtime.throw"]
 pub extern "C" fn throw(p: *const u8, n: isize) -> ! {
