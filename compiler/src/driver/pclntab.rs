@@ -72,6 +72,15 @@ impl Strings {
     }
 }
 
+/// gc's funcNameForPrint: the type arguments of an instance print as
+/// `[...]` (`main.Map[...]`, `main.(*List[...]).Push`).
+fn name_for_print(name: &str) -> String {
+    match (name.find('['), name.rfind(']')) {
+        (Some(i), Some(j)) if j > i => format!("{}[...]{}", &name[..i], &name[j + 1..]),
+        _ => name.to_string(),
+    }
+}
+
 fn uvarint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -194,7 +203,7 @@ pub fn build(exe: &Path) -> Result<Vec<u8>, String> {
             let Some((mut f, _, _, inls)) = c else { return };
             for i in inls {
                 let name = i.origin.and_then(|o| names.get(&o).cloned()).unwrap_or_else(|| "?".into());
-                let n = strings.add(&name);
+                let n = strings.add(&name_for_print(&name));
                 let cf = file_name(i.call_file, strings);
                 f.inl.push(((i.lo - f.entry) as u32, (i.hi - f.entry) as u32, i.depth, n, cf, i.call_line));
             }
@@ -297,7 +306,7 @@ pub fn build(exe: &Path) -> Result<Vec<u8>, String> {
 fn encode(funcs: &[Func], mut strings: Strings) -> Vec<u8> {
     let mut names = Vec::with_capacity(funcs.len());
     for f in funcs {
-        names.push(strings.add(&f.name));
+        names.push(strings.add(&name_for_print(&f.name)));
     }
     let mut data = Vec::new();
     let mut tab = Vec::with_capacity(funcs.len() * 32);
