@@ -362,25 +362,6 @@ pub fn print_others(o: &mut dyn Out, me: *const G, level: u32) {
     });
 }
 
-/// runtime.Callers' core: the return addresses of the calling goroutine's
-/// stack from the frame `fp`, skipping `skip` of them, into `pcs`.
-pub fn callers(st: Stack, mut skip: usize, pcs: &mut [u64]) -> usize {
-    let mut n = 0;
-    st.each_pc(|pc| {
-        if skip > 0 {
-            skip -= 1;
-            return true;
-        }
-        if n == pcs.len() {
-            return false;
-        }
-        pcs[n] = pc;
-        n += 1;
-        true
-    });
-    n
-}
-
 struct CurrentArgs {
     g: *const G,
     st: Option<Stack>,
