@@ -198,7 +198,13 @@ impl Hmap {
     #[inline]
     unsafe fn hash(&self, key: *const u8) -> u64 {
         // SAFETY: key points to a value of the key type.
-        unsafe { typehash(self.key_t(), key, self.seed) }
+        unsafe {
+            if self.key_word {
+                // typehash's plain-memory word case, without the call.
+                return crate::alg::hash64(*(key as *const u64), self.seed);
+            }
+            typehash(self.key_t(), key, self.seed)
+        }
     }
 
     /// The slot holding `key` (hash `hash`) in the live table, if any.
@@ -209,7 +215,7 @@ impl Hmap {
     }
 
     /// The group and slot index holding `key`, if any.
-    #[inline]
+    #[inline(always)]
     unsafe fn find_gi(&self, key: *const u8, hash: u64) -> Option<(*mut u8, usize)> {
         if self.groups.is_null() {
             return None;
