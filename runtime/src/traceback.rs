@@ -39,20 +39,9 @@ fn in_wrappers(pc: u64) -> bool {
     crate::defer::in_wrappers(pc as usize)
 }
 
-// rgo_frame_pointer: returns the caller's rbp. A call cannot precede the
-// caller's frame setup, whereas an inline `mov {}, rbp` may be scheduled
-// before a shrink-wrapped prologue.
-core::arch::global_asm!(
-    ".text",
-    ".globl rgo_frame_pointer",
-    ".type rgo_frame_pointer,@function",
-    ".p2align 4",
-    "rgo_frame_pointer:",
-    "mov rax, rbp",
-    "ret",
-    ".size rgo_frame_pointer, .-rgo_frame_pointer",
-);
-
+// rgo_frame_pointer (asm.rs) returns the caller's rbp: a call cannot
+// precede the caller's frame setup, whereas an inline `mov {}, rbp` may be
+// scheduled before a shrink-wrapped prologue.
 extern "C" {
     fn rgo_frame_pointer() -> usize;
 }
@@ -114,7 +103,7 @@ pub fn here(g: &G) -> Option<Stack> {
 pub fn of_stopped(g: &G) -> Option<Stack> {
     let (lo, hi) = (g.stack_lo.load(Relaxed), g.stack_hi.load(Relaxed));
     let st = g.status.load(Relaxed);
-    let fp = if st == crate::sched::G_SYSCALL {
+    let fp = if st == crate::runtime2::G_SYSCALL {
         g.syscallregs[1].load(Relaxed)
     } else {
         let sp = g.sched_sp.load(Relaxed);
@@ -322,12 +311,12 @@ pub fn print_header(o: &mut dyn Out, g: &G, level: u32) {
     b.push(b" [");
     let st = g.status.load(Relaxed);
     b.push(match st {
-        crate::sched::G_IDLE => b"idle",
-        crate::sched::G_RUNNABLE => b"runnable",
-        crate::sched::G_RUNNING => b"running",
-        crate::sched::G_SYSCALL => b"syscall",
-        crate::sched::G_WAITING => crate::sched::WaitReason::text(g.waitreason.load(Relaxed)),
-        crate::sched::G_DEAD => b"dead",
+        crate::runtime2::G_IDLE => b"idle",
+        crate::runtime2::G_RUNNABLE => b"runnable",
+        crate::runtime2::G_RUNNING => b"running",
+        crate::runtime2::G_SYSCALL => b"syscall",
+        crate::runtime2::G_WAITING => crate::runtime2::WaitReason::text(g.waitreason.load(Relaxed)),
+        crate::runtime2::G_DEAD => b"dead",
         _ => b"???",
     });
     if !g.lockedm.load(Relaxed).is_null() {
@@ -345,7 +334,7 @@ pub fn print_others(o: &mut dyn Out, me: *const G, level: u32) {
             return;
         }
         let st = g.status.load(Relaxed);
-        if st == crate::sched::G_DEAD || st == crate::sched::G_IDLE {
+        if st == crate::runtime2::G_DEAD || st == crate::runtime2::G_IDLE {
             return;
         }
         if level < 2 && crate::mfinal::is_system_goroutine(g) {
@@ -353,7 +342,7 @@ pub fn print_others(o: &mut dyn Out, me: *const G, level: u32) {
         }
         o.put(b"\n");
         print_header(o, g, level);
-        if st == crate::sched::G_RUNNING {
+        if st == crate::runtime2::G_RUNNING {
             o.put(b"\tgoroutine running on other thread; stack unavailable\n");
             print_created_by(o, g, level);
             return;
