@@ -319,5 +319,6 @@ pub fn expr(e: &Expr) -> String {
             format!("({d} {})", expr(elem))
         }
         ExprKind::Bad => "BAD".into(),
+        ExprKind::Synth(t) => format!("(synth {t})"),
     }
 }
