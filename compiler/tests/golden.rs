@@ -5,8 +5,10 @@
 //!   directory `testdata/run` and stdin from `NAME.in` (or empty); stdout must
 //!   equal `NAME.out`, stderr `NAME.err` and the exit status `NAME.exit`
 //!   (absent files mean empty output and status 0). Stderr is normalised on
-//!   both sides: everything after the first `goroutine N [...]:` line is
-//!   dropped (tracebacks hold addresses and paths) and hex numbers become `0xX`.
+//!   both sides (`normalise_stderr`): tracebacks are compared frame by frame
+//!   (function and file:line of each frame of the program's own file), with
+//!   addresses, offsets, arguments, directories and goroutine ids other
+//!   than 1 normalised away.
 //! - `testdata/errors/NAME.go`: `rgoc build` must exit with status 1 and print
 //!   diagnostics `FILE:LINE:COL: message` exactly on the lines carrying
 //!   `// ERROR "regexp"` comments (Go's test-suite convention), each regexp
@@ -208,25 +210,60 @@ fn status_text(status: ExitStatus) -> String {
 }
 
 /// Keep in step with normalise_stderr in scripts/golden-expect.
+///
+/// Tracebacks are compared frame by frame, with what differs between
+/// implementations or machines normalised away: hex numbers become `0xX`,
+/// goroutine ids other than 1 become `N` (gc's ids depend on which P
+/// created the goroutine), a frame's arguments become `(...)`, a position
+/// keeps the file's base name and line (no directory, `+0x` offset or
+/// `fp=`/`sp=`/`pc=`). Only frames in the program's own source file (in
+/// `testdata/run` or `testdata/next`) are kept: standard-library and
+/// runtime sources differ between gc and rgoc. Runs of identical frames
+/// collapse to one and `...N frames elided...` lines are dropped (stack
+/// overflows elide a depth that depends on frame sizes); goroutines left
+/// without frames (the runtime's, at level 2) are dropped. A fatal error's
+/// `runtime stack:` block is dropped up to its blank line.
 fn normalise_stderr(text: &str) -> String {
-    static RES: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let (goroutine, hex) = RES.get_or_init(|| {
-        (
-            Regex::new(r"^goroutine \d+ (gp=\S+ m=\S+ mp=\S+ )?\[.*\]:$").unwrap(),
-            Regex::new(r"0x[0-9a-f]+").unwrap(),
-        )
+    struct Res {
+        goroutine: Regex,
+        hex: Regex,
+        goid: Regex,
+        func: Regex,
+        pos: Regex,
+        elided: Regex,
+    }
+    static RES: OnceLock<Res> = OnceLock::new();
+    let re = RES.get_or_init(|| Res {
+        goroutine: Regex::new(r"^goroutine (\d+|N) (gp=\S+ m=\S+ (mp=\S+ )?)?\[.*\]:$").unwrap(),
+        hex: Regex::new(r"0x[0-9a-f]+").unwrap(),
+        goid: Regex::new(r"goroutine (\d+|N)\b").unwrap(),
+        func: Regex::new(r"^(\S.*)\([^()]*\)$").unwrap(),
+        pos: Regex::new(r"^\t(?:\S*/testdata/(?:run|next)/)?([^/\s]+\.go):(\d+)(?: .*)?$").unwrap(),
+        elided: Regex::new(r"^\.\.\.(\d+ frames elided|additional frames elided)\.\.\.$").unwrap(),
     });
-    let mut lines = Vec::new();
+    let goid = |line: &str| -> String {
+        re.goid
+            .replace_all(line, |c: &regex::Captures| {
+                if &c[1] == "1" {
+                    "goroutine 1".to_string()
+                } else {
+                    "goroutine N".to_string()
+                }
+            })
+            .into_owned()
+    };
+    let mut lines: Vec<String> = Vec::new();
     let mut in_runtime_stack = false;
+    let mut in_trace = false;
+    // The function line of the frame whose position comes next.
+    let mut pending: Option<String> = None;
     for line in text.split('\n') {
-        // A fatal error's "runtime stack:" block (system-stack frames with
-        // source paths) is dropped up to its blank line.
         in_runtime_stack |= line == "runtime stack:";
         if in_runtime_stack {
             in_runtime_stack = !line.is_empty();
             continue;
         }
-        if goroutine.is_match(line) {
+        if re.goroutine.is_match(line) {
             // The M running a throwing goroutine varies between gc runs.
             let line = line
                 .split(' ')
@@ -239,17 +276,75 @@ fn normalise_stderr(text: &str) -> String {
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
-            lines.push(hex.replace_all(&line, "0xX").into_owned());
-            lines.push(String::new());
-            break;
+            lines.push(goid(&re.hex.replace_all(&line, "0xX")));
+            in_trace = true;
+            pending = None;
+            continue;
         }
-        lines.push(hex.replace_all(line, "0xX").into_owned());
-        if goroutine.is_match(line) {
-            lines.push(String::new());
-            break;
+        if !in_trace {
+            lines.push(re.hex.replace_all(line, "0xX").into_owned());
+            continue;
         }
+        if let Some(c) = re.pos.captures(line) {
+            if let Some(f) = pending.take() {
+                let frame = [f, format!("\t{}:{}", &c[1], &c[2])];
+                let n = lines.len();
+                if !(n >= 2 && lines[n - 2] == frame[0] && lines[n - 1] == frame[1]) {
+                    lines.extend(frame);
+                }
+            }
+            continue;
+        }
+        if line.starts_with('\t') && pending.is_some() {
+            // A position in another file: drop the frame.
+            pending = None;
+            continue;
+        }
+        if line.starts_with("created by ") {
+            pending = Some(goid(line));
+            continue;
+        }
+        if let Some(c) = re.func.captures(line) {
+            pending = Some(format!("{}(...)", &c[1]));
+            continue;
+        }
+        if re.elided.is_match(line) {
+            continue;
+        }
+        pending = None;
+        lines.push(re.hex.replace_all(line, "0xX").into_owned());
     }
-    lines.join("\n")
+    // Goroutines left without a frame (the runtime's own, which fatal
+    // errors list) are dropped with the blank line before them; the first
+    // goroutine stays.
+    let mut out: Vec<String> = Vec::new();
+    let mut seen_first = false;
+    let mut i = 0;
+    while i < lines.len() {
+        if re.goroutine.is_match(&lines[i]) {
+            let end = (i + 1..lines.len())
+                .find(|&j| re.goroutine.is_match(&lines[j]))
+                .unwrap_or(lines.len());
+            let empty = !lines[i + 1..end].iter().any(|l| l.starts_with('\t'));
+            if seen_first && empty {
+                if out.last().is_some_and(|l| l.is_empty()) {
+                    out.pop();
+                }
+                i = end;
+                continue;
+            }
+            seen_first = true;
+        }
+        out.push(lines[i].clone());
+        i += 1;
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    if text.ends_with('\n') {
+        out.push(String::new());
+    }
+    out.join("\n")
 }
 
 /// A diff-ish rendering: the lines around the first difference, `-` expected, `+` actual.
@@ -507,11 +602,11 @@ fn error_limit() {
 }
 
 #[test]
-fn normalise_stderr_cuts_traceback_and_hex() {
-    let raw = "panic: boom [recovered 0x1f]\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/x.go:5 +0x1d\nexit\n";
+fn normalise_stderr_keeps_program_frames() {
+    let raw = "panic: boom [recovered 0x1f]\n\ngoroutine 1 [running]:\nmain.(*T).f(0x1?, {0x2, 0x3})\n\t/r/testdata/run/x.go:5 +0x1d\nfmt.Println(...)\n\t/go/src/fmt/print.go:3 +0x1\nmain.f(...)\n\t/r/testdata/run/x.go:5\nmain.main()\n\t/r/testdata/run/x.go:9 +0x2 fp=0x1 sp=0x2 pc=0x3\n\ngoroutine 18 [chan receive]:\n...7 frames elided...\nmain.g(...)\n\t/r/testdata/run/x.go:12\ncreated by main.main in goroutine 1\n\t/r/testdata/run/x.go:8 +0x76\n";
     assert_eq!(
         normalise_stderr(raw),
-        "panic: boom [recovered 0xX]\n\ngoroutine 1 [running]:\n"
+        "panic: boom [recovered 0xX]\n\ngoroutine 1 [running]:\nmain.(*T).f(...)\n\tx.go:5\nmain.f(...)\n\tx.go:5\nmain.main(...)\n\tx.go:9\n\ngoroutine N [chan receive]:\nmain.g(...)\n\tx.go:12\ncreated by main.main in goroutine 1\n\tx.go:8\n"
     );
     assert_eq!(
         normalise_stderr(&normalise_stderr(raw)),
@@ -585,6 +680,11 @@ fn normalise_stderr_fatal_error_form() {
     assert_eq!(
         normalise_stderr(raw),
         "fatal error: stack overflow\n\ngoroutine 1 gp=0xX m=N mp=0xX [running]:\n"
+    );
+    let raw = "fatal error: stack overflow\n\ngoroutine 1 gp=0xc000002380 m=3 mp=0xc000100008 [running]:\nmain.f(0x1?)\n\t/a/testdata/run/so.go:4 +0x1\n";
+    assert_eq!(
+        normalise_stderr(raw),
+        "fatal error: stack overflow\n\ngoroutine 1 gp=0xX m=N mp=0xX [running]:\nmain.f(...)\n\tso.go:4\n"
     );
     assert_eq!(
         normalise_stderr(&normalise_stderr(raw)),

@@ -352,6 +352,19 @@ core::arch::global_asm!(
     ".zero 64",
     ".popsection",
 
+    // -----------------------------------------------------------------------
+    // Tracebacks (traceback.rs).
+
+    // rgo_frame_pointer: returns the caller's rbp. A call cannot precede the
+    // caller's frame setup, whereas an inline `mov {}, rbp` may be scheduled
+    // before a shrink-wrapped prologue.
+    ".text",
+    func!(
+        "rgo_frame_pointer",
+        "mov rax, rbp",
+        "ret",
+    ),
+
     // The Rust functions the assembly calls.
     goentry = sym crate::sched::goentry,
     newstack = sym crate::stack::rgo_newstack,

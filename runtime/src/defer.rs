@@ -190,6 +190,15 @@ pub extern "C" fn deferreturn(frame: *mut Frame) {
     }
 }
 
+/// runtime.Goexit: run every pending deferred call of the goroutine,
+/// innermost first (recover returns nil in them: no panic is running).
+pub fn run_goexit_defers() {
+    while let Some((closure, frame)) = pop_defer(null_mut()) {
+        // SAFETY: as in deferreturn.
+        unsafe { rgo_defer_call_plain(closure, frame) };
+    }
+}
+
 /// The defer loop of `gopanic`: run deferred calls, innermost first, until
 /// none remain (then return) or one recovers `p` (then do not return).
 ///
@@ -247,7 +256,7 @@ unsafe fn recovery(frame: *mut Frame) -> ! {
     unsafe { rgo_longjmp(frame) }
 }
 
-fn in_wrappers(pc: usize) -> bool {
+pub(crate) fn in_wrappers(pc: usize) -> bool {
     // SAFETY: a static defined in the asm above.
     let [lo, hi] = unsafe { rgo_wrappers_bounds };
     pc >= lo && pc < hi

@@ -50,6 +50,8 @@ pub mod signal;
 pub mod slice;
 pub mod stack;
 pub mod string;
+pub mod symtab;
 pub mod sys;
 pub mod timer;
+pub mod traceback;
 pub mod types;

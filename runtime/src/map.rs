@@ -46,6 +46,7 @@
 use crate::alg::{is_reflexive, map_key_check, plain_error, rand, typeequal, typehash};
 use crate::malloc::mallocgc;
 use crate::types::{tflag, Type};
+use core::sync::atomic::Ordering::Relaxed;
 
 const SLOTS: usize = 8;
 const EMPTY: u8 = 0x80;
@@ -103,6 +104,10 @@ pub struct Hmap {
     key_reflexive: bool,
     /// The key is one plain-memory word (ints, pointers): compared inline.
     key_word: bool,
+    /// gc's hashWriting flag: set while an assignment, delete or clear runs
+    /// (a plain byte, not a lock: racing writers usually see each other's
+    /// flag, and `fatal error: concurrent map writes` ends the program).
+    writing: core::sync::atomic::AtomicU8,
 }
 
 /// The iteration state generated code allocates (16 words, zeroed).
@@ -193,7 +198,13 @@ impl Hmap {
     #[inline]
     unsafe fn hash(&self, key: *const u8) -> u64 {
         // SAFETY: key points to a value of the key type.
-        unsafe { typehash(self.key_t(), key, self.seed) }
+        unsafe {
+            if self.key_word {
+                // typehash's plain-memory word case, without the call.
+                return crate::alg::hash64(*(key as *const u64), self.seed);
+            }
+            typehash(self.key_t(), key, self.seed)
+        }
     }
 
     /// The slot holding `key` (hash `hash`) in the live table, if any.
@@ -204,7 +215,7 @@ impl Hmap {
     }
 
     /// The group and slot index holding `key`, if any.
-    #[inline]
+    #[inline(always)]
     unsafe fn find_gi(&self, key: *const u8, hash: u64) -> Option<(*mut u8, usize)> {
         if self.groups.is_null() {
             return None;
@@ -303,10 +314,45 @@ impl Hmap {
         }
     }
 
+    /// gc's `h.flags ^= hashWriting` after hashing (the hash may panic).
+    #[inline(always)]
+    fn start_write(&self) {
+        if self.writing.load(Relaxed) != 0 {
+            crate::panic::fatal_str(b"concurrent map writes");
+        }
+        self.writing.store(1, Relaxed);
+    }
+
+    #[inline(always)]
+    fn end_write(&self) {
+        if self.writing.load(Relaxed) == 0 {
+            crate::panic::fatal_str(b"concurrent map writes");
+        }
+        self.writing.store(0, Relaxed);
+    }
+
+    /// A read while a write runs (mapaccess, iteration).
+    #[inline(always)]
+    fn check_read(&self, what: &[u8]) {
+        if self.writing.load(Relaxed) != 0 {
+            crate::panic::fatal_str(what);
+        }
+    }
+
     unsafe fn assign(&mut self, key: *const u8) -> *mut u8 {
-        // SAFETY: key is a key value; slots found hold keys.
+        // SAFETY: forwarded.
         unsafe {
             let hash = self.hash(key);
+            self.start_write();
+            let r = self.assign_hashed(key, hash);
+            self.end_write();
+            r
+        }
+    }
+
+    unsafe fn assign_hashed(&mut self, key: *const u8, hash: u64) -> *mut u8 {
+        // SAFETY: key is a key value; slots found hold keys.
+        unsafe {
             if self.groups.is_null() {
                 self.init_table(1);
             }
@@ -339,9 +385,18 @@ impl Hmap {
     }
 
     unsafe fn delete(&mut self, key: *const u8) {
-        // SAFETY: key is a key value; s is a slot of the live array.
+        // SAFETY: forwarded.
         unsafe {
             let hash = self.hash(key);
+            self.start_write();
+            self.delete_hashed(key, hash);
+            self.end_write();
+        }
+    }
+
+    unsafe fn delete_hashed(&mut self, key: *const u8, hash: u64) {
+        // SAFETY: key is a key value; s is a slot of the live array.
+        unsafe {
             let Some((g, i)) = self.find_gi(key, hash) else {
                 return;
             };
@@ -361,6 +416,13 @@ impl Hmap {
     }
 
     unsafe fn clear(&mut self) {
+        self.start_write();
+        // SAFETY: forwarded.
+        unsafe { self.clear_unflagged() };
+        self.end_write();
+    }
+
+    unsafe fn clear_unflagged(&mut self) {
         if !self.groups.is_null() {
             let n = self.mask + 1;
             // SAFETY: the whole live array is rewritten: zero bytes, then
@@ -427,6 +489,7 @@ pub unsafe extern "C" fn makemap(mt: *const Type, hint: i64) -> *mut Hmap {
             key_update: kt.tflag & tflag::REGULAR_MEMORY == 0,
             key_reflexive: is_reflexive(kt),
             key_word: kt.tflag & tflag::REGULAR_MEMORY != 0 && kt.size == 8,
+            writing: core::sync::atomic::AtomicU8::new(0),
         });
         &mut *h
     };
@@ -462,6 +525,7 @@ unsafe fn access(mt: *const Type, h: *mut Hmap, key: *const u8) -> *mut u8 {
             return core::ptr::null_mut();
         }
         let h = &*h;
+        h.check_read(b"concurrent map read and map write");
         match h.find(key, h.hash(key)) {
             Some(s) => s.add(h.elem_off),
             None => core::ptr::null_mut(),
@@ -564,6 +628,7 @@ pub unsafe extern "C" fn mapiternext(it: *mut Hiter) {
             return;
         }
         let h = &*it.h;
+        h.check_read(b"concurrent map iteration and map write");
         if h.clear_seq != it.clear_seq {
             set_ptr(&mut it.groups, core::ptr::null_mut());
             return;

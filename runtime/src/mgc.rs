@@ -341,6 +341,26 @@ fn with_world_stopped(arg: usize, f: extern "C" fn(usize, usize)) {
     crate::sched::wakep_after_gc();
 }
 
+/// Run `f(arg)` on the system stack with the world stopped (runtime.Stack
+/// with all goroutines); directly when not on a goroutine stack.
+pub fn with_world_stopped_call(arg: usize, f: extern "C" fn(usize)) {
+    if !on_goroutine_stack() {
+        f(arg);
+        return;
+    }
+    extern "C" fn stw(p: usize, _sp: usize) {
+        // SAFETY: p is the (arg, f) pair below, alive during the call.
+        let (arg, f) = unsafe { *(p as *const (usize, extern "C" fn(usize))) };
+        crate::sched::stop_the_world();
+        f(arg);
+        crate::sched::start_the_world();
+    }
+    let pair = (arg, f);
+    world_acquire();
+    with_world_stopped(&pair as *const _ as usize, stw);
+    world_release();
+}
+
 /// Sweep what the last cycle left (gc's finishsweep_m).
 fn finish_sweep_locked() {
     crate::mgcsweep::finish_sweep_yielding();

@@ -28,8 +28,8 @@
 //! - every unrecovered path ends the process with status 2 (or SIGABRT
 //!   under GOTRACEBACK=crash), never returns.
 //!
-//! Tracebacks are not symbolised yet: the goroutine section prints gc's
-//! header and a single `main.main()` frame with `?:0` as position.
+//! The goroutine section is traceback.rs: the running goroutine's frames,
+//! then (GOTRACEBACK=all and fatal errors) every other goroutine.
 
 use crate::print::{gwrite, Buf};
 use crate::proc::{getg, getm, gotraceback};
@@ -90,9 +90,6 @@ fn print_goroutine_header(level: u32, throwing: bool) {
     gwrite(b.as_bytes());
 }
 
-fn print_traceback_stub() {
-    gwrite(b"main.main()\n\t?:0 +0x0\n");
-}
 
 /// dopanic_m + exit: the tail of every fatal report. `on_system_stack` is
 /// true when the failure happened in runtime code on the system stack (gc
@@ -116,7 +113,8 @@ fn dopanic(sig: Option<&SigInfo>, throwing: bool, on_system_stack: bool) -> ! {
         b.push(b"]\n");
         gwrite(b.as_bytes());
     }
-    let (level, _all, crash) = gotraceback(throwing);
+    let (level, all, crash) = gotraceback(throwing);
+    let all = all || FATAL_USER.load(Ordering::Relaxed);
     if level > 0 {
         if on_system_stack {
             gwrite(b"\nruntime stack:\n");
@@ -126,7 +124,7 @@ fn dopanic(sig: Option<&SigInfo>, throwing: bool, on_system_stack: bool) -> ! {
         }
         gwrite(b"\n");
         print_goroutine_header(level, throwing);
-        print_traceback_stub();
+        crate::traceback::print_current(level, all);
     }
     if crash {
         crash_abort();
@@ -161,6 +159,22 @@ pub fn throw_str(msg: &[u8]) -> ! {
     }
     dopanic(None, true, false)
 }
+
+/// gc's fatal: `fatal error: <msg>` for a fault of the program (concurrent
+/// map writes, ...), every goroutine at the GOTRACEBACK level (not the
+/// runtime frames a throw shows), exit 2.
+pub fn fatal_str(msg: &[u8]) -> ! {
+    if startpanic() {
+        gwrite(b"fatal error: ");
+        printindented(msg);
+        gwrite(b"\n");
+    }
+    FATAL_USER.store(true, Ordering::Relaxed);
+    dopanic(None, false, false)
+}
+
+/// Set by fatal_str: dopanic prints every goroutine.
+static FATAL_USER: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
 
 #[export_name = "runtime.throw"]
 pub extern "C" fn throw(p: *const u8, n: isize) -> ! {

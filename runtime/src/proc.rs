@@ -145,6 +145,8 @@ const TRACEBACK_ALL: u32 = 1;
 const TRACEBACK_CRASH: u32 = 2;
 const TRACEBACK_SHIFT: u32 = 2;
 static TRACEBACK: AtomicU32 = AtomicU32::new(1 << TRACEBACK_SHIFT);
+/// The GOTRACEBACK setting (debug.SetTraceback cannot go below it).
+static TRACEBACK_ENV: AtomicU32 = AtomicU32::new(1 << TRACEBACK_SHIFT);
 static PANICNIL: AtomicU32 = AtomicU32::new(0);
 
 /// runtime1.go's setTraceback.
@@ -169,6 +171,20 @@ pub fn parse_traceback(level: &[u8]) -> u32 {
             t
         }
     }
+}
+
+/// runtime/debug.SetTraceback (gc's setTraceback: the environment's
+/// setting is a floor).
+#[export_name = "runtime.setTraceback"]
+pub extern "C" fn set_traceback(p: *const u8, n: isize) {
+    let level = if p.is_null() || n <= 0 {
+        &[][..]
+    } else {
+        // SAFETY: a Go string (p, n).
+        unsafe { core::slice::from_raw_parts(p, n as usize) }
+    };
+    let t = parse_traceback(level) | TRACEBACK_ENV.load(Ordering::Relaxed);
+    TRACEBACK.store(t, Ordering::Relaxed);
 }
 
 /// gotraceback(): (level, all, crash). `throwing` forces level 2 as gc does
@@ -234,6 +250,7 @@ pub extern "C" fn main(argc: i32, argv: *const *const u8, envp: *const *const u8
     ENVP.store(envp as *mut _, Ordering::Relaxed);
     if let Some(v) = getenv(b"GOTRACEBACK") {
         TRACEBACK.store(parse_traceback(v), Ordering::Relaxed);
+        TRACEBACK_ENV.store(parse_traceback(v), Ordering::Relaxed);
     }
     read_godebug();
     crate::stack::init_system_stack(&M0);

@@ -78,6 +78,10 @@ pub struct G {
     /// pointers the frames above `syscallsp` keep only in registers; the
     /// collector scans them with the stack of a goroutine in a syscall.
     pub syscallregs: [AtomicUsize; 6],
+    /// The return address of the `go` statement that created this
+    /// goroutine and its creator's id (`created by` in tracebacks).
+    pub gopc: AtomicU64,
+    pub parentgoid: AtomicU64,
 }
 
 impl G {
@@ -107,6 +111,8 @@ impl G {
             lockedm: AtomicPtr::new(core::ptr::null_mut()),
             syscallsp: AtomicUsize::new(0),
             syscallregs: [const { AtomicUsize::new(0) }; 6],
+            gopc: AtomicU64::new(0),
+            parentgoid: AtomicU64::new(0),
         }
     }
 }

@@ -44,7 +44,7 @@
 //!   and above (their Ms move their queues to the global queue at their
 //!   next schedule); there is no stop-the-world.
 //!
-//! Goroutine ids are sequential from 5 (gc's numbering with one P; see
+//! Goroutine ids are sequential from 6 (gc 1.27's numbering with one P; see
 //! the goroutine tests' comments), whatever GOMAXPROCS is.
 //!
 //! Locks: `SCHED_LOCK` protects the idle P and M lists, the M counts and
@@ -71,7 +71,7 @@ use core::sync::atomic::{AtomicI64, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize
 use crossbeam_deque::{Injector, Steal, Worker};
 
 /// First goroutine id handed out by `newproc` (see the module comment).
-const FIRST_USER_GOID: u64 = 5;
+const FIRST_USER_GOID: u64 = 6;
 
 /// How often `runnext` may be chosen in a row.
 const RUNNEXT_LIMIT: u32 = 61;
@@ -916,6 +916,8 @@ pub extern "C" fn newproc(closure: *mut u8) {
     g.select_done.store(0, Relaxed);
     g.lockedm.store(null_mut(), Relaxed);
     g.entry.store(closure, Relaxed);
+    g.gopc.store(crate::traceback::caller_pc(), Relaxed);
+    g.parentgoid.store(getg().goid.load(Relaxed), Relaxed);
     // The first switch pops 6 zero registers (rbp = 0 ends the frame
     // chain) and returns into rgo_gostart, with SP 16-byte aligned - 8.
     let hi = g.stack_hi.load(Relaxed);
@@ -998,8 +1000,22 @@ extern "C" fn goexit_m(gp: &'static G) -> ! {
     if size != crate::stack::STACK_MIN {
         crate::stack::free_goroutine_stack(gp);
     }
-    gfput(curp(), gp);
+    // Goroutine 1 (static, with its own stack) is never reused: after
+    // runtime.Goexit it stays dead.
+    if !core::ptr::eq(gp, &G1) {
+        gfput(curp(), gp);
+    }
     schedule()
+}
+
+/// `runtime.Goexit()`: run the goroutine's deferred calls, then end it as
+/// if its function had returned. When goroutine 1 does it the program goes
+/// on until no goroutine is left (checkdead's `no goroutines` error).
+#[export_name = "runtime.Goexit"]
+pub extern "C" fn goexit() -> ! {
+    crate::defer::run_goexit_defers();
+    mcall(goexit_m);
+    crate::panic::throw_str(b"goexit: dead goroutine resumed")
 }
 
 // ---------------------------------------------------------------------------
@@ -1292,7 +1308,19 @@ fn checkdead() {
     if crate::timer::pending() || !runq_global().is_empty() {
         return;
     }
+    // gc's grunning: no goroutine left at all (goroutine 1 called Goexit
+    // and the others ended).
+    let mut waiting = 0;
+    for_each_g(|g| {
+        if g.status.load(Relaxed) == G_WAITING && !crate::mfinal::is_system_goroutine(g) {
+            waiting += 1;
+        }
+    });
     crate::print::lock();
+    if waiting == 0 && G1.status.load(Relaxed) == G_DEAD {
+        crate::print::gwrite(b"fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+        crate::proc::exit(2)
+    }
     crate::print::gwrite(b"fatal error: all goroutines are asleep - deadlock!\n");
     let (level, _, crash) = crate::proc::gotraceback(false);
     if level > 0 {
@@ -1300,16 +1328,10 @@ fn checkdead() {
             if g.status.load(Relaxed) != G_WAITING || crate::mfinal::is_system_goroutine(g) {
                 return;
             }
-            let mut b = crate::print::Buf::<128>::new();
-            b.push(b"\ngoroutine ");
-            b.push_uint(g.goid.load(Relaxed));
-            b.push(b" [");
-            b.push(WaitReason::text(g.waitreason.load(Relaxed)));
-            b.push(b"]:\n");
-            crate::print::gwrite(b.as_bytes());
-            if core::ptr::eq(g, &G1) {
-                crate::print::gwrite(b"main.main()\n\t?:0 +0x0\n");
-            }
+            let o = &mut crate::traceback::Stderr;
+            crate::print::gwrite(b"\n");
+            crate::traceback::print_header(o, g, level);
+            crate::traceback::print_stack(o, g, crate::traceback::of_stopped(g), level);
         });
     }
     if crash {

@@ -536,6 +536,8 @@ pub unsafe extern "C" fn rgo_newstack(frame: *mut MorestackFrame) -> *mut Morest
         newsize *= 2;
     }
     if newsize > max_stack() {
+        // SAFETY: frame points at the save area (as above).
+        unsafe { crate::traceback::set_fatal_start((*frame).morestack_ret, (*frame).rbp) };
         crate::panic::stack_overflow(entry_sp as u64, lo as u64, hi as u64)
     }
     // SAFETY: the goroutine is suspended in __morestack: every live word

@@ -1,8 +1,7 @@
 // Package runtime is the Go-side face of rgoc's runtime (which is written in
 // Rust, runtime/ in the repository): the declarations programs import.
-//
-// Not here yet, because the runtime exports nothing for them: Caller(s),
-// Stack, Version.
+// The call-stack API (Caller, Callers, CallersFrames, FuncForPC, Stack,
+// Goexit) is in extern.go.
 package runtime
 
 // Compiler is the name of the compiler toolchain that built the running

@@ -498,7 +498,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         super::walk::exprs_in_stmts(&rewrites, true, &mut visit);
         let outer = self.fs().name.clone();
         self.fsm().lits += 1;
-        let name = format!("{}.func{}", outer, self.fs().lits);
+        // gc's names: `outer.funcN` in a declared function, `outer.N` in
+        // another function literal (an internal function).
+        let name = if self.fs().func.get_linkage() == Linkage::Internal {
+            format!("{}.{}", outer, self.fs().lits)
+        } else {
+            format!("{}.func{}", outer, self.fs().lits)
+        };
         let ft = self.closure_fn_type(&sig, e.pos)?;
         let f = self.module.add_function(&name, ft, Some(Linkage::Internal));
         self.go_fn_attrs(f, false);

@@ -92,7 +92,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Evaluates an expression to its value (None after a diagnostic).
-    pub fn expr(&mut self, e: &Expr) -> Option<BasicValueEnum<'ctx>> {
+    pub(crate) fn expr_gen(&mut self, e: &Expr) -> Option<BasicValueEnum<'ctx>> {
         if let Some(super::func::Preset::Value(v)) = self.preset_of(e.id) {
             return Some(v);
         }

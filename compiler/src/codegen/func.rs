@@ -292,7 +292,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         body: &ast::Block,
         closure: &[ObjId],
     ) {
-        let outer = self.enter_fn(f, name, sig.results.clone());
+        let outer = self.enter_fn(f, name.clone(), sig.results.clone());
+        let nparams = sig.params.len() + recv.is_some() as usize;
+        self.dbg_func(f, &name, ft.pos, nparams);
         let mut pi = 0;
         let is_closure = recv.is_none() && f.count_params() as usize > sig.params.len();
         if is_closure {
@@ -374,11 +376,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let entry = self.ctx.append_basic_block(f, "entry");
         self.builder.position_at_end(entry);
         self.f = Some(FnState::new(f, name, entry, results));
+        self.dbg_enter();
         outer
     }
 
     /// Goes back to where `enter_fn` left off.
     pub fn leave_fn(&mut self, outer: Outer<'ctx>) {
+        self.dbg_leave();
         self.f = outer.f;
         if let Some(b) = outer.block {
             self.builder.position_at_end(b);
@@ -477,7 +481,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.split_stack(f);
         let entry = self.ctx.append_basic_block(f, "entry");
         self.builder.position_at_end(entry);
-        self.f = Some(FnState::new(f, name, entry, Vec::new()));
+        self.f = Some(FnState::new(f, name.clone(), entry, Vec::new()));
+        self.dbg_init(f, &name);
         for d in deps {
             let df = self
                 .module
@@ -524,6 +529,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     pub fn stmt(&mut self, s: &Stmt) {
+        self.dbg_at(s.pos);
         if matches!(s.kind, StmtKind::Return(_) | StmtKind::Break(_) | StmtKind::Continue(_)) {
             if let Some(rw) = self.info.branch_rewrites.get(&s.pos) {
                 // Leaving a range-over-func body (the checker's rewrite).

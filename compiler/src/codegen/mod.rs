@@ -15,6 +15,7 @@ mod builtins;
 mod call;
 mod chan;
 mod conversions;
+mod debuginfo;
 mod defer;
 mod expr;
 mod fpconv;
@@ -88,6 +89,8 @@ pub(crate) struct Gen<'ctx, 'a> {
     /// The last fresh-object scan (wb.rs): allocation call, last
     /// instruction looked at, and whether none could reach a safe point.
     pub fresh_scan: Option<(inkwell::values::InstructionValue<'ctx>, inkwell::values::InstructionValue<'ctx>, bool)>,
+    /// Line tables for tracebacks (debuginfo.rs).
+    pub dbg: Option<debuginfo::Dbg<'ctx>>,
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -261,8 +264,12 @@ pub fn compile(
         local_cache: HashMap::new(),
         ptr_cache: HashMap::new(),
         fresh_scan: None,
+        dbg: None,
     };
+    let first = files.get(c.packages[unit.package].files.start);
+    g.dbg = Some(debuginfo::Dbg::new(&g.module, first));
     g.gen_package();
+    g.dbg_finish();
     if !g.diags.is_empty() {
         let mut d = std::mem::take(&mut g.diags);
         d.sort_by_key(|d| d.pos);

@@ -90,6 +90,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 inkwell::attributes::AttributeLoc::Function,
                 self.ctx.create_enum_attribute(kind, 0),
             );
+            // One call per source position, as gc: merged panic calls
+            // would have no line for tracebacks (debuginfo.rs).
+            let kind = inkwell::attributes::Attribute::get_named_enum_kind_id("nomerge");
+            f.add_attribute(
+                inkwell::attributes::AttributeLoc::Function,
+                self.ctx.create_enum_attribute(kind, 0),
+            );
         }
         if matches!(name, "runtime.gcWriteBarrier" | "runtime.wbCopy" | "runtime.wbClear") {
             // Only called while the collector marks: keep them off the

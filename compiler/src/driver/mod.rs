@@ -9,6 +9,8 @@ use rgoc_syntax::{Diagnostic, NodeIds};
 
 use crate::codegen;
 
+mod pclntab;
+
 const USAGE: &str = "rgoc is a Go compiler written in Rust.
 
 Usage:
@@ -141,7 +143,7 @@ fn run_cmd(args: &[String]) -> ExitCode {
                 use std::os::unix::process::ExitStatusExt;
                 eprintln!(
                     "signal: {}",
-                    s.signal().map(signal_name).unwrap_or("unknown")
+                    s.signal().map(signal_name).unwrap_or_else(|| "unknown".into())
                 );
                 ExitCode::from(1)
             }
@@ -153,13 +155,45 @@ fn run_cmd(args: &[String]) -> ExitCode {
     }
 }
 
-fn signal_name(s: i32) -> &'static str {
-    match s {
-        6 => "aborted",
-        9 => "killed",
-        11 => "segmentation fault",
-        15 => "terminated",
-        _ => "unknown signal",
+/// The name `go run` prints for a child's signal (Go's syscall.Signal
+/// strings for linux/amd64).
+fn signal_name(s: i32) -> String {
+    const NAMES: [&str; 31] = [
+        "hangup",
+        "interrupt",
+        "quit",
+        "illegal instruction",
+        "trace/breakpoint trap",
+        "aborted",
+        "bus error",
+        "floating point exception",
+        "killed",
+        "user defined signal 1",
+        "segmentation fault",
+        "user defined signal 2",
+        "broken pipe",
+        "alarm clock",
+        "terminated",
+        "stack fault",
+        "child exited",
+        "continued",
+        "stopped (signal)",
+        "stopped",
+        "stopped (tty input)",
+        "stopped (tty output)",
+        "urgent I/O condition",
+        "CPU time limit exceeded",
+        "file size limit exceeded",
+        "virtual timer expired",
+        "profiling timer expired",
+        "window changed",
+        "I/O possible",
+        "power failure",
+        "bad system call",
+    ];
+    match usize::try_from(s).ok().and_then(|i| i.checked_sub(1)).and_then(|i| NAMES.get(i)) {
+        Some(n) => n.to_string(),
+        None => format!("signal {s}"),
     }
 }
 
@@ -399,7 +433,12 @@ pub fn build(files: &[PathBuf], out: &Path) -> Result<(), u8> {
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(1);
     }
-    let r = link(&objs, out);
+    let r = link(&objs, out).and_then(|()| {
+        if std::env::var_os("RGOC_KEEP_DWARF").is_some() { Ok(()) } else { pclntab::embed(out) }.map_err(|e| {
+            eprintln!("rgoc: PC table: {e}");
+            1
+        })
+    });
     let _ = std::fs::remove_dir_all(&tmp);
     r
 }
