@@ -42,6 +42,9 @@ pub struct Unit {
     pub generated: Vec<(String, String)>,
     /// Import paths as written in the sources.
     pub imports: Vec<String>,
+    /// Files whose contents are replaced (test files with their logging
+    /// calls rewritten), by name.
+    pub rewrites: HashMap<String, String>,
 }
 
 /// How the imports of a program resolve: import path -> unit index.
@@ -52,7 +55,7 @@ pub struct Graph {
 /// Builds the dependency-ordered units of the program rooted at `roots`
 /// (the last root is the program's main package, if any). `overrides`
 /// replaces the package of an import path (test variants).
-pub fn graph(
+pub fn graph_with_overrides(
     l: &mut Loader,
     roots: &[(Unit, Option<Rc<Package>>)],
     overrides: &HashMap<String, (Unit, Rc<Package>)>,
@@ -171,6 +174,7 @@ pub fn unit_of(p: &Package, with_tests: bool) -> Unit {
         files,
         generated: Vec::new(),
         imports,
+        rewrites: HashMap::new(),
     }
 }
 
@@ -196,6 +200,10 @@ pub fn read_units(l: &Loader, units: &[Unit]) -> Result<Sources, u8> {
         let mut srcs: Vec<(String, Vec<u8>)> = Vec::new();
         for f in &u.files {
             let p = u.dir.join(f);
+            if let Some(r) = u.rewrites.get(f) {
+                srcs.push((display_path(Path::new(&l.rel(&p))), r.clone().into_bytes()));
+                continue;
+            }
             match std::fs::read(&p) {
                 Ok(s) => srcs.push((display_path(Path::new(&l.rel(&p))), s)),
                 Err(e) => {
@@ -557,6 +565,7 @@ pub fn check_only_main() -> Unit {
         files: Vec::new(),
         generated: vec![("_rgoc_main.go".into(), "package main\n\nfunc main() {}\n".into())],
         imports: Vec::new(),
+        rewrites: HashMap::new(),
     }
 }
 

@@ -182,7 +182,7 @@ fn program_units(l: &mut load::Loader, p: &Rc<Package>) -> Result<Vec<Unit>, Str
     if !p.is_main() {
         roots.push((build::check_only_main(), None));
     }
-    Ok(build::graph(l, &roots, &Default::default())?.units)
+    Ok(build::graph_with_overrides(l, &roots, &Default::default())?.units)
 }
 
 fn package_error(l: &load::Loader, p: &Package, e: &str) -> String {

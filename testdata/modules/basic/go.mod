@@ -1,6 +1,6 @@
 module example.com/shapes
 
-go 1.22
+go 1.24
 
 toolchain go1.22.1
 
