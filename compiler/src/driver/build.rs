@@ -62,7 +62,7 @@ pub fn graph_with_overrides(
 ) -> Result<Graph, String> {
     let mut g = Graph { units: Vec::new() };
     let mut done: HashMap<String, usize> = HashMap::new();
-    let mut stack: Vec<String> = Vec::new();
+    let mut stack: Vec<(String, Rc<Package>)> = Vec::new();
     for (r, p) in roots {
         if done.contains_key(&r.show) {
             continue;
@@ -78,10 +78,9 @@ fn visit_unit(
     overrides: &HashMap<String, (Unit, Rc<Package>)>,
     g: &mut Graph,
     done: &mut HashMap<String, usize>,
-    stack: &mut Vec<String>,
+    stack: &mut Vec<(String, Rc<Package>)>,
     pkg: Option<Rc<Package>>,
 ) -> Result<(), String> {
-    stack.push(u.show.clone());
     // The package the imports are resolved from (for internal/ checks).
     let importer = match &pkg {
         Some(p) => p.clone(),
@@ -92,6 +91,7 @@ fn visit_unit(
             ..Default::default()
         }),
     };
+    stack.push((u.show.clone(), importer.clone()));
     let mut imports = u.imports.clone();
     imports.sort();
     imports.dedup();
@@ -102,13 +102,16 @@ fn visit_unit(
         if done.contains_key(&ip) {
             continue;
         }
-        if let Some(pos) = stack.iter().position(|s| *s == ip) {
-            let mut msg = format!("package {}\n", stack[0]);
-            for s in &stack[1..] {
-                msg.push_str(&format!("\timports {}\n", s));
+        if let Some(pos) = stack.iter().position(|s| s.0 == ip) {
+            // go's form: each step names the file holding the import.
+            let from = |p: &Package, what: &str| -> String {
+                p.import_pos.get(what).map(|(f, _, _)| format!(" from {}", f)).unwrap_or_default()
+            };
+            let mut msg = format!("package {}\n", stack[pos].0);
+            for k in pos + 1..stack.len() {
+                msg.push_str(&format!("\timports {}{}\n", stack[k].0, from(&stack[k - 1].1, &stack[k].0)));
             }
-            let _ = pos;
-            msg.push_str(&format!("\timports {}: import cycle not allowed", ip));
+            msg.push_str(&format!("\timports {}{}: import cycle not allowed", ip, from(&importer, &ip)));
             return Err(msg);
         }
         if let Some((o, op)) = overrides.get(&ip) {
@@ -121,6 +124,9 @@ fn visit_unit(
                 if e.starts_with("package ") && e.ends_with(" is not in std") {
                     // The type checker reports it at the import.
                     continue;
+                }
+                if e.starts_with("use of internal package") {
+                    return Err(format!("package {}\n\t{}", importer.import_path, import_error(l, &importer, &ip, &e)));
                 }
                 return Err(import_error(l, &importer, &ip, &e));
             }

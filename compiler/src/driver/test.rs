@@ -158,7 +158,7 @@ pub fn test_cmd(args: &[String]) -> ExitCode {
         }
     }
     if any_failed {
-        if pkgs.len() > 1 || !local_mode {
+        if !local_mode {
             println!("FAIL");
         }
         return ExitCode::from(1);
@@ -691,78 +691,69 @@ fn test_package(l: &mut super::load::Loader, pkg: &Rc<Package>, opts: &Opts, tf:
 fn run_test_binary(exe: &Path, pkg: &Package, tmp: &Path, tf: &TestFlags, local_mode: bool, ip: &str) -> bool {
     let mut cmd = Command::new(exe);
     cmd.args(&tf.bin).args(&tf.args).current_dir(&pkg.dir).env("TMPDIR", tmp).stdin(Stdio::null());
+    // go test streams the output in directory mode and with -bench;
+    // otherwise it is shown for failures (and with -v).
+    let stream = local_mode || tf.bin.iter().any(|f| f.starts_with("-test.bench=")) || tf.bin.iter().any(|f| f.starts_with("-test.fuzz="));
+    // stdout and stderr go into one pipe, as go test does.
+    let Some((r, w)) = pipe() else { return false };
+    let Ok(w2) = w.try_clone() else { return false };
+    cmd.stdout(Stdio::from(w)).stderr(Stdio::from(w2));
     let start = Instant::now();
-    // -v and directory mode stream the output; package list mode shows it
-    // only for failures.
-    let stream = tf.verbose || local_mode;
-    let out = if stream {
-        cmd.stdout(Stdio::inherit()).stderr(Stdio::inherit());
-        match cmd.status() {
-            Ok(s) => (s, Vec::new()),
-            Err(e) => {
-                eprintln!("rgoc test: {}: {}", exe.display(), e);
-                println!("FAIL\t{}\t0.000s", ip);
-                return false;
+    let child = cmd.spawn();
+    drop(cmd);
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => {
+            println!("fork/exec {}: {}", exe.display(), e);
+            println!("FAIL\t{}\t0.000s", ip);
+            return false;
+        }
+    };
+    let mut buf = Vec::new();
+    let mut r = r;
+    let mut chunk = [0u8; 8192];
+    loop {
+        match std::io::Read::read(&mut r, &mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                if stream {
+                    let so = std::io::stdout();
+                    let mut so = so.lock();
+                    let _ = so.write_all(&chunk[..n]);
+                    let _ = so.flush();
+                }
+                buf.extend_from_slice(&chunk[..n]);
             }
         }
-    } else {
-        // stdout and stderr interleaved into one pipe, as go test does.
-        let (r, w) = match pipe() {
-            Some(p) => p,
-            None => return false,
-        };
-        let w2 = match w.try_clone() {
-            Ok(w2) => w2,
-            Err(_) => return false,
-        };
-        cmd.stdout(Stdio::from(w)).stderr(Stdio::from(w2));
-        let child = cmd.spawn();
-        drop(cmd);
-        let mut child = match child {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("rgoc test: {}: {}", exe.display(), e);
-                return false;
-            }
-        };
-        let mut buf = Vec::new();
-        let mut r = r;
-        let _ = std::io::Read::read_to_end(&mut r, &mut buf);
-        let s = match child.wait() {
-            Ok(s) => s,
-            Err(_) => return false,
-        };
-        (s, buf)
-    };
+    }
+    let Ok(status) = child.wait() else { return false };
+    // What go test has buffered: nothing when it streamed.
+    let out: &[u8] = if stream { &[] } else { &buf };
     let elapsed = start.elapsed().as_secs_f64();
-    let (status, output) = out;
-    let ok = status.success();
     let stdout = std::io::stdout();
     let mut so = stdout.lock();
-    if ok {
-        if !stream {
-            // Package list mode: only the summary (go drops "PASS").
-            let text = String::from_utf8_lossy(&output);
-            let rest: String = text
-                .lines()
-                .filter(|l| *l != "PASS")
-                .map(|l| format!("{}\n", l))
-                .collect();
-            if tf.bin.iter().any(|f| f.starts_with("-test.bench=")) || !rest.is_empty() {
-                let _ = so.write_all(rest.as_bytes());
-            }
+    if status.success() {
+        if !stream && tf.verbose {
+            let _ = so.write_all(&buf);
         }
-        let _ = writeln!(so, "ok  \t{}\t{:.3}s", ip, elapsed);
+        let text = String::from_utf8_lossy(out);
+        let norun = if text.starts_with("testing: warning: no tests to run\n") || text.contains("\ntesting: warning: no tests to run\n") { " [no tests to run]" } else { "" };
+        if (stream || tf.verbose) && !buf.is_empty() && !buf.ends_with(b"\n") {
+            let _ = so.write_all(b"\n");
+        }
+        let _ = writeln!(so, "ok  \t{}\t{:.3}s{}", ip, elapsed, norun);
         true
     } else {
-        let _ = so.write_all(&output);
+        if !stream {
+            let _ = so.write_all(&buf);
+        }
         use std::os::unix::process::ExitStatusExt;
         if let Some(sig) = status.signal() {
             let _ = writeln!(so, "signal: {}", super::signal_name(sig));
-        } else if status.code() != Some(1) {
+        } else if out.is_empty() {
             let _ = writeln!(so, "exit status {}", status.code().unwrap_or(-1));
-        } else if !output.ends_with(b"FAIL\n") {
-            let _ = writeln!(so, "exit status 1");
+        } else if !out.ends_with(b"\n") {
+            let _ = so.write_all(b"\n");
         }
         let _ = writeln!(so, "FAIL\t{}\t{:.3}s", ip, elapsed);
         false
