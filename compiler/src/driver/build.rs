@@ -45,6 +45,9 @@ pub struct Unit {
     /// Files whose contents are replaced (test files with their logging
     /// calls rewritten), by name.
     pub rewrites: HashMap<String, String>,
+    /// How diagnostics and -v name the unit when not by `show` (test
+    /// variants: `p [p.test]`).
+    pub label: Option<String>,
 }
 
 /// How the imports of a program resolve: import path -> unit index.
@@ -181,6 +184,7 @@ pub fn unit_of(p: &Package, with_tests: bool) -> Unit {
         generated: Vec::new(),
         imports,
         rewrites: HashMap::new(),
+        label: None,
     }
 }
 
@@ -250,7 +254,7 @@ fn parse_sources(units: &[Unit], all: Sources, opts: &Opts) -> Result<Program, u
             prog.files.push(file);
         }
         prog.pkgs.push((u.path.clone(), start..prog.files.len()));
-        prog.shows.push(u.show.clone());
+        prog.shows.push(u.label.clone().unwrap_or_else(|| u.show.clone()));
     }
     if !diags.is_empty() {
         report(&prog, diags);
@@ -319,11 +323,11 @@ pub fn report(prog: &Program, mut diags: Vec<Diagnostic>) {
             eprintln!("# {}", prog.shows.get(pi).map(String::as_str).unwrap_or("command-line-arguments"));
         }
         let path = prog.paths.get(d.pos.file as usize).map(String::as_str).unwrap_or("?");
-        if n == 10 {
+        if n > 10 {
             continue;
         }
         n += 1;
-        if n == 10 && diags.iter().filter(|e| pkg_of(e.pos.file) == pi).count() > 10 {
+        if n == 11 {
             eprintln!("{}:{}:{}: too many errors", path, d.pos.line, d.pos.col);
             continue;
         }
@@ -572,6 +576,7 @@ pub fn check_only_main() -> Unit {
         generated: vec![("_rgoc_main.go".into(), "package main\n\nfunc main() {}\n".into())],
         imports: Vec::new(),
         rewrites: HashMap::new(),
+        label: None,
     }
 }
 

@@ -622,6 +622,7 @@ fn test_package(l: &mut super::load::Loader, pkg: &Rc<Package>, opts: &Opts, tf:
     let mut variant = build::unit_of(pkg, true);
     variant.path = ip.clone();
     variant.rewrites = rewrites.clone();
+    variant.label = Some(format!("{} [{}.test]", ip, ip));
     let has_x = !pkg.xtest_go_files.is_empty();
     let mut roots: Vec<(Unit, Option<Rc<Package>>)> = Vec::new();
     let mut overrides = HashMap::new();
@@ -635,6 +636,7 @@ fn test_package(l: &mut super::load::Loader, pkg: &Rc<Package>, opts: &Opts, tf:
             generated: Vec::new(),
             imports: pkg.xtest_imports.clone(),
             rewrites: rewrites.clone(),
+            label: Some(format!("{}_test [{}.test]", ip, ip)),
         };
         roots.push((xu, Some(pkg.clone())));
     }
@@ -652,6 +654,7 @@ fn test_package(l: &mut super::load::Loader, pkg: &Rc<Package>, opts: &Opts, tf:
             generated: vec![("_testmain.go".into(), main_src)],
             imports: main_imports,
             rewrites: HashMap::new(),
+            label: None,
         },
         None,
     ));
