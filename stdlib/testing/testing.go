@@ -627,6 +627,9 @@ func (t *T) Run(name string, f func(t *T)) bool {
 		outputMu.Unlock()
 	}
 	sub.setRan()
+	outputMu.Lock()
+	runningTests = append(runningTests, sub)
+	outputMu.Unlock()
 	go tRunner(sub, f)
 	<-sub.signal
 	return !sub.failed
@@ -702,12 +705,17 @@ var runningTests []*T
 func alarm(d time.Duration) {
 	outputMu.Lock()
 	fmt.Fprintf(os.Stderr, "panic: test timed out after %v\n", d)
-	if len(runningTests) > 0 {
+	var names []string
+	for _, t := range runningTests {
+		if !t.done {
+			names = append(names, fmt.Sprintf("\t\t%s (%v)\n", t.name, time.Since(t.start).Round(time.Second)))
+		}
+	}
+	if len(names) > 0 {
+		sort.Strings(names)
 		fmt.Fprintf(os.Stderr, "\trunning tests:\n")
-		for _, t := range runningTests {
-			if !t.done {
-				fmt.Fprintf(os.Stderr, "\t\t%s (%v)\n", t.name, time.Since(t.start).Round(time.Second))
-			}
+		for _, n := range names {
+			fmt.Fprint(os.Stderr, n)
 		}
 	}
 	os.Exit(2)
