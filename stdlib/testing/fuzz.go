@@ -141,9 +141,9 @@ func runFuzzTests(m *M, deadline time.Time) (ran, ok bool) {
 		fmt.Fprintln(os.Stderr, "testing: rgoc does not fuzz (-fuzz); fuzz targets run on their seed corpus")
 	}
 	ok = true
-	ctx := &testContext{failFast: *failFastFlag, deadline: deadline}
+	ctx := &testContext{deadline: deadline}
 	for i := uint(0); i < *countFlag; i++ {
-		if ctx.failFast && ctx.failed {
+		if shouldFailFast() {
 			break
 		}
 		ctx.match = newMatcher(*matchRun, *matchSkip)

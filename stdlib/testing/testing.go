@@ -489,11 +489,13 @@ type T struct {
 
 type testContext struct {
 	match    *matcher
-	failFast bool
-	failed   bool
 	deadline time.Time
-	running  map[string]time.Time
 }
+
+// numFailed counts the failed tests (for -failfast).
+var numFailed int
+
+func shouldFailFast() bool { return *failFastFlag && numFailed > 0 }
 
 // Parallel signals that this test is to be run in parallel with (and only
 // with) other parallel tests.
@@ -575,7 +577,7 @@ func tRunner(t *T, fn func(t *T)) {
 		t.report()
 		t.done = true
 		if t.parent != nil && t.failed {
-			t.ctx.failed = true
+			numFailed++
 		}
 		t.signal <- true
 	}()
@@ -606,7 +608,7 @@ func (t *T) report() {
 func (t *T) Run(name string, f func(t *T)) bool {
 	t.hasSub = true
 	testName, ok, _ := t.ctx.match.fullName(&t.common, name)
-	if !ok || (t.ctx.failFast && t.ctx.failed) {
+	if !ok || shouldFailFast() {
 		return true
 	}
 	sub := &T{
@@ -747,9 +749,9 @@ func listTests(m *M) {
 
 func runTests(m *M, deadline time.Time) (ran, ok bool) {
 	ok = true
-	ctx := &testContext{failFast: *failFastFlag, deadline: deadline}
+	ctx := &testContext{deadline: deadline}
 	for i := uint(0); i < *countFlag; i++ {
-		if ctx.failFast && ctx.failed {
+		if shouldFailFast() {
 			break
 		}
 		if i > 0 && !ran {

@@ -37,3 +37,28 @@ func TestSkipped(t *testing.T) {
 func TestMultiline(t *testing.T) {
 	t.Error("first line\nsecond line")
 }
+
+func checkDiv(t *testing.T, a, b, want int) {
+	t.Helper()
+	if got, _ := Div(a, b); got != want {
+		t.Errorf("Div(%d, %d) = %d, want %d", a, b, got, want)
+	}
+}
+
+func TestHelper(t *testing.T) {
+	checkDiv(t, 6, 2, 3)
+	checkDiv(t, 7, 2, 4)
+	func() {
+		t.Log("in a closure")
+	}()
+}
+
+func FuzzAdd(f *testing.F) {
+	f.Add(1, 2)
+	f.Add(2, 2)
+	f.Fuzz(func(t *testing.T, a, b int) {
+		if Add(a, b) != a+b {
+			t.Fatalf("Add(%d, %d) wrong", a, b)
+		}
+	})
+}
