@@ -21,7 +21,7 @@ pub struct Opts {
     pub v: bool,
     /// -x: print the steps (compile, cache hits, link).
     pub x: bool,
-    /// -n: print the steps without running them (treated as -x here).
+    /// -a: rebuild everything (ignore cached objects and links).
     pub a: bool,
     /// -ldflags=-X importpath.name=value
     pub xdefs: Vec<(String, String, String)>,

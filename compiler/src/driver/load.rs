@@ -573,7 +573,7 @@ impl Loader {
                             sf,
                             pname,
                             n,
-                            self.rel(dir)
+                            dir.display()
                         ));
                     }
                     _ => {}

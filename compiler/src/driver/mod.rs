@@ -187,6 +187,10 @@ fn program_units(l: &mut load::Loader, p: &Rc<Package>) -> Result<Vec<Unit>, Str
 
 fn package_error(l: &load::Loader, p: &Package, e: &str) -> String {
     let _ = l;
+    // go names the package except when the directory itself is the news.
+    if e.starts_with("no Go files") || e.starts_with("found packages") {
+        return e.to_string();
+    }
     format!("package {}: {}", p.import_path, e)
 }
 

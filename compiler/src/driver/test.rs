@@ -571,11 +571,7 @@ fn helper_funcs(srcs: &[String]) -> HashSet<String> {
 fn test_package(l: &mut super::load::Loader, pkg: &Rc<Package>, opts: &Opts, tf: &TestFlags, local_mode: bool) -> bool {
     if let Some(e) = &pkg.error {
         let ip = &pkg.import_path;
-        if e.starts_with("no Go files") || e.starts_with("build constraints exclude") {
-            eprintln!("{}", super::package_error(l, pkg, e));
-        } else {
-            eprintln!("{}", super::package_error(l, pkg, e));
-        }
+        eprintln!("# {}\n{}", ip, super::package_error(l, pkg, e));
         println!("FAIL\t{} [setup failed]", ip);
         return false;
     }
