@@ -339,6 +339,28 @@ pub fn report(prog: &Program, mut diags: Vec<Diagnostic>) {
     }
 }
 
+/// go vet's form of type errors: per package `# path`, `# [path]` and
+/// the first error after `vet: `.
+pub fn report_vet(prog: &Program, mut diags: Vec<Diagnostic>) {
+    diags.sort_by_key(|d| d.pos);
+    let mut seen = std::collections::HashSet::new();
+    for d in &diags {
+        let pi = prog.pkgs.iter().position(|(_, r)| r.contains(&(d.pos.file as usize))).unwrap_or(0);
+        if !seen.insert(pi) {
+            continue;
+        }
+        let label = prog.shows.get(pi).map(String::as_str).unwrap_or("command-line-arguments");
+        let name = label.split(" [").next().unwrap_or(label);
+        let path = prog.paths.get(d.pos.file as usize).map(String::as_str).unwrap_or("?");
+        eprintln!("# {}\n# [{}]", name, name);
+        if d.pos.line == 0 {
+            eprintln!("vet: {}", d.msg);
+        } else {
+            eprintln!("vet: {}:{}:{}: {}", path, d.pos.line, d.pos.col, d.msg);
+        }
+    }
+}
+
 /// What else determines a package's object: this rgoc binary and options.
 fn compiler_identity(opts: &codegen::Options) -> String {
     let meta = std::env::current_exe().and_then(std::fs::metadata).ok();

@@ -266,7 +266,10 @@ fn vet_cmd(args: &[String]) -> ExitCode {
     };
     let mut status = ExitCode::SUCCESS;
     for pkg in &pkgs {
-        let units = match program_units(&mut l, pkg) {
+        // With its tests, as go vet checks them.
+        let has_tests = !pkg.test_go_files.is_empty() || !pkg.xtest_go_files.is_empty();
+        let units = if has_tests && pkg.error.is_none() { test::test_units(&mut l, pkg) } else { program_units(&mut l, pkg) };
+        let units = match units {
             Ok(u) => u,
             Err(e) => {
                 eprintln!("{}", e);
@@ -280,7 +283,7 @@ fn vet_cmd(args: &[String]) -> ExitCode {
         };
         let (_, diags) = rgoc_types::check_program(&prog.files, &prog.pkgs);
         if !diags.is_empty() {
-            build::report(&prog, diags);
+            build::report_vet(&prog, diags);
             status = ExitCode::from(1);
         }
     }
@@ -384,11 +387,17 @@ fn json_str(s: &str) -> String {
 
 fn list_cmd(args: &[String]) -> ExitCode {
     let mut json = false;
+    let mut format: Option<String> = None;
     let mut rest = Vec::new();
-    for a in args {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
         if a == "-json" || a == "--json" {
             json = true;
         } else if a == "-e" {
+        } else if a == "-f" {
+            format = it.next().cloned();
+        } else if let Some(f) = a.strip_prefix("-f=") {
+            format = Some(f.to_string());
         } else {
             rest.push(a.clone());
         }
@@ -403,6 +412,16 @@ fn list_cmd(args: &[String]) -> ExitCode {
     };
     let mut status = ExitCode::SUCCESS;
     for pkg in &pkgs {
+        if let Some(f) = &format {
+            match list_template(f, pkg) {
+                Ok(s) => println!("{}", s),
+                Err(e) => {
+                    eprintln!("template: {}", e);
+                    return ExitCode::from(1);
+                }
+            }
+            continue;
+        }
         if !json {
             if let Some(e) = &pkg.error {
                 eprintln!("{}", package_error(&l, pkg, e));
@@ -455,6 +474,54 @@ fn list_cmd(args: &[String]) -> ExitCode {
         println!("{}", s);
     }
     status
+}
+
+/// `go list -f`: `{{.Field}}` and `{{join .Field "sep"}}` of the fields
+/// rgoc knows (a list prints as `[a b]`, as Go's templates print slices).
+fn list_template(f: &str, p: &Package) -> Result<String, String> {
+    let field = |name: &str| -> Result<Result<String, Vec<String>>, String> {
+        Ok(match name {
+            "ImportPath" => Ok(p.import_path.clone()),
+            "Dir" => Ok(p.dir.display().to_string()),
+            "Name" => Ok(p.name.clone()),
+            "Standard" => Ok(p.standard.to_string()),
+            "Module.Path" | "Module" => Ok(p.module.clone().unwrap_or_default()),
+            "GoFiles" => Err(p.go_files.clone()),
+            "TestGoFiles" => Err(p.test_go_files.clone()),
+            "XTestGoFiles" => Err(p.xtest_go_files.clone()),
+            "IgnoredGoFiles" => Err(p.ignored_go_files.clone()),
+            "Imports" => Err(p.imports.clone()),
+            "TestImports" => Err(p.test_imports.clone()),
+            "XTestImports" => Err(p.xtest_imports.clone()),
+            other => return Err(format!("rgoc list -f: unsupported field .{}", other)),
+        })
+    };
+    let mut out = String::new();
+    let mut rest = f;
+    while let Some(i) = rest.find("{{") {
+        out.push_str(&rest[..i]);
+        let Some(j) = rest[i..].find("}}") else { return Err("unclosed action".into()) };
+        let action = rest[i + 2..i + j].trim();
+        rest = &rest[i + j + 2..];
+        if let Some(name) = action.strip_prefix('.') {
+            match field(name)? {
+                Ok(s) => out.push_str(&s),
+                Err(v) => out.push_str(&format!("[{}]", v.join(" "))),
+            }
+        } else if let Some(args) = action.strip_prefix("join ") {
+            let args = args.trim();
+            let (name, sep) = args.split_once(' ').ok_or("join needs a field and a separator")?;
+            let sep = sep.trim().trim_matches('"').replace("\\n", "\n").replace("\\t", "\t");
+            match field(name.trim_start_matches('.'))? {
+                Ok(s) => out.push_str(&s),
+                Err(v) => out.push_str(&v.join(&sep)),
+            }
+        } else {
+            return Err(format!("rgoc list -f: unsupported action {{{{{}}}}}", action));
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 fn env_cmd(args: &[String]) -> ExitCode {

@@ -566,33 +566,10 @@ fn helper_funcs(srcs: &[String]) -> HashSet<String> {
     out
 }
 
-/// Builds and runs one package's tests; prints go test's lines. Returns
-/// false when the package failed (build or tests).
-fn test_package(l: &mut super::load::Loader, pkg: &Rc<Package>, opts: &Opts, tf: &TestFlags, local_mode: bool) -> bool {
-    if let Some(e) = &pkg.error {
-        let ip = &pkg.import_path;
-        eprintln!("# {}\n{}", ip, super::package_error(l, pkg, e));
-        println!("FAIL\t{} [setup failed]", ip);
-        return false;
-    }
+/// The units of the test binary of `pkg` (dependency order, the
+/// generated main last).
+pub fn test_units(l: &mut super::load::Loader, pkg: &Rc<Package>) -> Result<Vec<Unit>, String> {
     let ip = pkg.import_path.clone();
-    if pkg.test_go_files.is_empty() && pkg.xtest_go_files.is_empty() {
-        // Still built, as go test builds it (errors fail the package).
-        let units = match super::program_units(l, pkg) {
-            Ok(u) => u,
-            Err(e) => {
-                eprintln!("{}", e);
-                println!("FAIL\t{} [setup failed]", ip);
-                return false;
-            }
-        };
-        if build::compile_and_link(l, &units, None, opts).is_err() {
-            println!("FAIL\t{} [build failed]", ip);
-            return false;
-        }
-        println!("?   \t{}\t[no test files]", ip);
-        return true;
-    }
     // Sources of the test files, rewritten.
     let read = |f: &String| std::fs::read_to_string(pkg.dir.join(f)).unwrap_or_default();
     let test_srcs: Vec<String> = pkg.test_go_files.iter().map(read).collect();
@@ -656,8 +633,38 @@ fn test_package(l: &mut super::load::Loader, pkg: &Rc<Package>, opts: &Opts, tf:
     ));
     // The main unit's imports include the xtest package: graph() visits it
     // as a root first, so it is resolved before the main unit.
-    let units = match build::graph_with_overrides(l, &roots, &overrides) {
-        Ok(g) => g.units,
+    build::graph_with_overrides(l, &roots, &overrides).map(|g| g.units)
+}
+
+/// Builds and runs one package's tests; prints go test's lines. Returns
+/// false when the package failed (build or tests).
+fn test_package(l: &mut super::load::Loader, pkg: &Rc<Package>, opts: &Opts, tf: &TestFlags, local_mode: bool) -> bool {
+    if let Some(e) = &pkg.error {
+        let ip = &pkg.import_path;
+        eprintln!("# {}\n{}", ip, super::package_error(l, pkg, e));
+        println!("FAIL\t{} [setup failed]", ip);
+        return false;
+    }
+    let ip = pkg.import_path.clone();
+    if pkg.test_go_files.is_empty() && pkg.xtest_go_files.is_empty() {
+        // Still built, as go test builds it (errors fail the package).
+        let units = match super::program_units(l, pkg) {
+            Ok(u) => u,
+            Err(e) => {
+                eprintln!("{}", e);
+                println!("FAIL\t{} [setup failed]", ip);
+                return false;
+            }
+        };
+        if build::compile_and_link(l, &units, None, opts).is_err() {
+            println!("FAIL\t{} [build failed]", ip);
+            return false;
+        }
+        println!("?   \t{}\t[no test files]", ip);
+        return true;
+    }
+    let units = match test_units(l, pkg) {
+        Ok(u) => u,
         Err(e) => {
             eprintln!("{}", e);
             println!("FAIL\t{} [setup failed]", ip);
