@@ -422,7 +422,7 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
         objkeys.push(key.clone());
         let cached = cache.as_ref().map(|d| d.join(format!("{}.o", key)));
         if let Some(c) = cached.as_ref().filter(|c| c.exists() && !opts.a) {
-            if opts.x {
+            if opts.x && !u.show.starts_with("rgoc-") {
                 eprintln!("# cache hit: {} ({})", u.show, c.display());
             }
             objs.push(c.clone());
