@@ -85,6 +85,22 @@ fn build_flag_value(name: &str) -> bool {
 /// Parses build flags until the first non-flag argument (or `--`), as the
 /// go command does. `stop_at_pkg`: stop at the first positional argument.
 fn parse_build_flags(cmd: &str, args: &[String]) -> Result<Parsed, String> {
+    // $GOFLAGS: build flags (-flag=value words) applied first, as go does;
+    // flags of other commands (go test's -count=1, ...) are skipped.
+    let goflags: Vec<String> = std::env::var("GOFLAGS")
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter(|w| w.starts_with('-'))
+        .filter(|w| {
+            let n = w.trim_start_matches('-').split('=').next().unwrap_or("");
+            matches!(n, "mod" | "tags" | "ldflags" | "v" | "x" | "a" | "gcflags" | "trimpath" | "buildvcs" | "modcacherw" | "p")
+                && (w.contains('=') || !build_flag_value(n))
+        })
+        .map(String::from)
+        .collect();
+    let mut all: Vec<String> = goflags;
+    all.extend(args.iter().cloned());
+    let args = &all[..];
     let mut p = Parsed { opts: Opts::default(), out: None, args: Vec::new() };
     let mut i = 0;
     while i < args.len() {
