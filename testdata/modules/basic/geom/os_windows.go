@@ -1,0 +1,3 @@
+package geom
+
+const Platform = "windows"

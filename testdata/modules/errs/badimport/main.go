@@ -1,0 +1,9 @@
+package main
+
+import (
+	"fmt"
+
+	"example.com/nope/pkg"
+)
+
+func main() { fmt.Println(pkg.X) }

@@ -1,0 +1,5 @@
+package b
+
+import "example.com/errs/cycle/a"
+
+var B = a.A

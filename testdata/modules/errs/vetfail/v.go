@@ -1,0 +1,3 @@
+package vetfail
+
+func F() int { return 1 }

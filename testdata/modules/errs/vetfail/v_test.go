@@ -1,0 +1,8 @@
+package vetfail
+
+import "testing"
+
+func TestF(t *testing.T) {
+	var s string = F()
+	_ = s
+}

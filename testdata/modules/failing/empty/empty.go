@@ -1,0 +1,3 @@
+package empty
+
+func F() int { return 1 }

@@ -1,0 +1,4 @@
+// Package setup is tested through TestMain.
+package setup
+
+var Ready bool

@@ -1,0 +1,4 @@
+// Package greet is vendored.
+package greet
+
+func Hello(name string) string { return "hello, " + name + " (vendored)" }
