@@ -320,6 +320,7 @@ impl<'a> Checker<'a> {
         self.declare_generic_tparams(fd, origin, Some(&targs));
         self.cur_decl = Some(obj);
         self.func_body(fd.recv.as_ref(), &fd.sig, &sig, body);
+        self.note_variadic_escape(obj, &fd.sig, body);
 
         if std::env::var_os("RGOC_DEBUG_INSTANCES").is_some() {
             for d in &self.diags[ndiags..] {
