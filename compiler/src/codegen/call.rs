@@ -151,7 +151,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return Some(v);
         }
         let callee = self.callee(fun)?;
-        let argv = self.call_args(e, &sig, args, ellipsis)?;
+        let stack_varargs = self.callee_obj(fun).is_some_and(|o| self.c.objs.get(o).noescape_variadic);
+        let argv = self.call_args(e, &sig, args, ellipsis, stack_varargs)?;
         let r = self.call_callee(callee, &sig, argv, e.pos)?;
         Some(r.unwrap_or_else(|| self.ctx.i8_type().const_zero().into()))
     }
@@ -196,6 +197,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         sig: &Signature,
         args: &[Expr],
         ellipsis: bool,
+        stack_varargs: bool,
     ) -> Option<Vec<BasicValueEnum<'ctx>>> {
         let mut out = Vec::new();
         if args.len() == 1
@@ -220,7 +222,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     .enumerate()
                     .map(|(k, p)| self.convert_value(*p, src[fixed + k], et, e.pos))
                     .collect();
-                out.push(self.pack_slice(et, rest, e.pos)?);
+                out.push(self.pack_varargs(et, rest, e.pos, stack_varargs)?);
             } else {
                 for (i, p) in parts.into_iter().enumerate() {
                     out.push(self.convert_value(p, src[i], sig.params[i], e.pos));
@@ -238,7 +240,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             for a in &args[fixed.min(args.len())..] {
                 rest.push(self.expr_to(a, et)?);
             }
-            out.push(self.pack_slice(et, rest, e.pos)?);
+            out.push(self.pack_varargs(et, rest, e.pos, stack_varargs)?);
             return Some(out);
         }
         for (i, a) in args.iter().enumerate() {
@@ -252,6 +254,48 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Type::Slice(e) => *e,
             _ => ids::INVALID,
         }
+    }
+
+    /// The function object a call of `fun` calls directly, if known.
+    fn callee_obj(&self, fun: &Expr) -> Option<ObjId> {
+        let f = strip(fun);
+        if let Some(&o) = self.info.instances.get(&f.id) {
+            return Some(o);
+        }
+        let o = match &f.kind {
+            ExprKind::Ident(_) => self.info.obj_of(f.id)?,
+            ExprKind::Selector { .. } => match self.info.selections.get(&f.id) {
+                Some(s) if s.kind == SelectionKind::MethodVal && s.iface_index.is_none() => s.obj?,
+                Some(_) => return None,
+                None => self.info.obj_of(f.id)?,
+            },
+            _ => return None,
+        };
+        matches!(self.c.objs.get(o).kind, ObjKind::Func).then_some(o)
+    }
+
+    /// The `...` arguments of a call packed into a slice: in the caller's
+    /// frame when the callee's variadic parameter does not escape
+    /// (rgoc_types' escape.rs), else on the heap.
+    fn pack_varargs(
+        &mut self,
+        et: TypeId,
+        vals: Vec<BasicValueEnum<'ctx>>,
+        pos: Pos,
+        on_stack: bool,
+    ) -> Option<BasicValueEnum<'ctx>> {
+        if !on_stack || vals.is_empty() {
+            return self.pack_slice(et, vals, pos);
+        }
+        let ety = self.llvm_type(et, pos)?;
+        let n = vals.len() as u32;
+        let p = self.alloca(ety.array_type(n).into(), "varargs");
+        for (i, v) in vals.into_iter().enumerate() {
+            let q = self.elem_ptr(p, et, self.i64c(i as u64), pos)?;
+            self.store_val(q, v, et);
+        }
+        let len = self.i64c(n as u64);
+        Some(self.make_slice(p, len, len))
     }
 
     /// A new slice holding `vals` (nil when empty).

@@ -211,9 +211,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .expect("cmp");
         let park = self.new_block("preempt");
         let cont = self.new_block("loop.back");
-        self.builder
+        let br = self
+            .builder
             .build_conditional_branch(c, park, cont)
             .expect("br");
+        // Preemption is rare: keep the loop's layout for the common path.
+        let i32t = self.ctx.i32_type();
+        let md = self.ctx.metadata_node(&[
+            self.ctx.metadata_string("branch_weights").into(),
+            i32t.const_int(1, false).into(),
+            i32t.const_int(2000, false).into(),
+        ]);
+        let _ = br.set_metadata(md, self.ctx.get_kind_id("prof"));
         self.builder.position_at_end(park);
         self.call_rt("runtime.preemptPark", &[], super::rt::R::Void, &[]);
         self.builder.build_unconditional_branch(cont).expect("br");

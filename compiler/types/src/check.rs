@@ -244,6 +244,7 @@ impl<'a> Checker<'a> {
                 } else {
                     self.func_body(fd.recv.as_ref(), &fd.sig, &sig, body);
                 }
+                self.note_variadic_escape(obj, &fd.sig, body);
                 self.cur_decl = None;
             } else if fd.pragmas.linkname.is_none() && self.pkg == "main" {
                 // Outside package main a body-less function is provided by

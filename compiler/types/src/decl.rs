@@ -183,7 +183,15 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
         if !spec.type_params.is_empty() && spec.alias {
-            self.unsupported(spec.pos, "generic type alias");
+            // A generic alias (Go 1.24): its type parameters stay in the
+            // aliased type, substituted at each instantiation.
+            self.open_scope(false);
+            let tps = self.declare_type_params(&spec.type_params);
+            let t = self.type_expr(&spec.typ);
+            self.close_scope();
+            let obj = self.objs.get_mut(o);
+            obj.tparams = tps;
+            obj.typ = t;
             return;
         }
         if spec.alias {

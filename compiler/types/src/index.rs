@@ -87,6 +87,13 @@ impl<'a> Checker<'a> {
             return x;
         }
         if x.mode == Mode::Type {
+            if let Some(o) = self.generic_alias_of(xe) {
+                let t = self.alias_instance(e, o, indices);
+                if t == ids::INVALID {
+                    return Operand::invalid();
+                }
+                return Operand { mode: Mode::Type, typ: t, val: None, builtin: None };
+            }
             if !self.is_generic_type(x.typ) {
                 return self.errorf(e.pos, format!("{} is not a generic type", self.tstr(x.typ)));
             }

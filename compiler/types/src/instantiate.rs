@@ -320,6 +320,7 @@ impl<'a> Checker<'a> {
         self.declare_generic_tparams(fd, origin, Some(&targs));
         self.cur_decl = Some(obj);
         self.func_body(fd.recv.as_ref(), &fd.sig, &sig, body);
+        self.note_variadic_escape(obj, &fd.sig, body);
 
         if std::env::var_os("RGOC_DEBUG_INSTANCES").is_some() {
             for d in &self.diags[ndiags..] {
@@ -470,5 +471,38 @@ impl<'a> Checker<'a> {
         let x = self.expr(e);
         self.gen.allow_generic = false;
         x
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// The generic alias (`type A[T any] = []T`) that type expression `e`
+    /// names, if any.
+    pub(crate) fn generic_alias_of(&self, e: &Expr) -> Option<ObjId> {
+        let e = strip_paren(e);
+        let o = *self.info.uses.get(&e.id)?;
+        let obj = self.objs.get(o);
+        (matches!(obj.kind, ObjKind::TypeName) && !obj.tparams.is_empty()).then_some(o)
+    }
+
+    /// `A[int]` of a generic alias: the aliased type with the arguments
+    /// substituted.
+    pub(crate) fn alias_instance(&mut self, e: &Expr, o: ObjId, indices: &[Expr]) -> TypeId {
+        let tps = self.objs.get(o).tparams.clone();
+        let Some(targs) = self.type_args(indices) else { return ids::INVALID };
+        if targs.len() != tps.len() {
+            let name = self.objs.get(o).name.clone();
+            let (what, n) = if targs.len() < tps.len() { ("not enough", targs.len()) } else { ("too many", targs.len()) };
+            self.error(e.pos, format!("{} type arguments for type {}: have {}, want {}", what, name, n, tps.len()));
+            return ids::INVALID;
+        }
+        let pos: Vec<Pos> = indices.iter().map(|i| i.pos).collect();
+        if !self.verify_targs(&tps, &targs, &pos) {
+            return ids::INVALID;
+        }
+        let m: crate::subst::Subst = tps.iter().copied().zip(targs.iter().copied()).collect();
+        let t = self.objs.get(o).typ;
+        let t = self.types.subst(t, &m);
+        self.settle_instances();
+        t
     }
 }

@@ -18,6 +18,7 @@ mod check;
 mod conversions;
 mod decl;
 mod errors;
+mod escape;
 mod expr;
 mod exprstring;
 mod index;

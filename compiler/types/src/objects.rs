@@ -156,6 +156,9 @@ pub struct Object {
     /// A type name that binds a type parameter to a type argument while an
     /// instance body is checked (conversions to it are not constant).
     pub bound_tparam: bool,
+    /// For functions: the variadic parameter cannot outlive a call
+    /// (escape.rs), so callers may pack `...` arguments on their stack.
+    pub noescape_variadic: bool,
 }
 
 impl Object {
@@ -173,6 +176,7 @@ impl Object {
             tparams: Vec::new(),
             inst: None,
             bound_tparam: false,
+            noescape_variadic: false,
         }
     }
     pub fn is_var(&self) -> bool {

@@ -34,6 +34,11 @@ impl<'a> Checker<'a> {
                     self.error(e.pos, msg);
                     return ids::INVALID;
                 }
+                if let Some(o) = self.generic_alias_of(e) {
+                    let name = self.objs.get(o).name.clone();
+                    self.error(e.pos, format!("cannot use generic type {} without instantiation", name));
+                    return ids::INVALID;
+                }
                 x.typ
             }
             ExprKind::Paren(x) => self.type_expr(x),
@@ -96,6 +101,9 @@ impl<'a> Checker<'a> {
                 if x.mode != Mode::Type {
                     self.error(e.pos, format!("{} is not a type", self.expr_string(e)));
                     return ids::INVALID;
+                }
+                if let Some(o) = self.generic_alias_of(base) {
+                    return self.alias_instance(e, o, indices);
                 }
                 if !self.is_generic_type(x.typ) {
                     self.error(e.pos, format!("{} is not a generic type", self.tstr(x.typ)));
