@@ -181,6 +181,25 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The right-hand side of defined type `named`'s declaration, in the
+    /// scope of its type parameters when it is generic.
+    fn defined_type_rhs(&mut self, named: TypeId, spec: &ast::TypeSpec) -> TypeId {
+        if spec.type_params.is_empty() {
+            return self.type_expr(&spec.typ);
+        }
+        self.open_scope(false);
+        let tps = self.declare_type_params(&spec.type_params);
+        if let Some(n) = self.types.named_info_mut(named) {
+            n.tparams = tps;
+        }
+        let u = self.type_expr(&spec.typ);
+        self.close_scope();
+        if self.types.is_type_param(u) {
+            self.error(spec.typ.pos, "cannot use a type parameter as RHS in type declaration");
+        }
+        u
+    }
+
     pub(crate) fn type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
         if !spec.type_params.is_empty() && spec.alias {
             // A generic alias (Go 1.24): its type parameters stay in the
@@ -204,20 +223,7 @@ impl<'a> Checker<'a> {
             .new_named(&spec.name.name, &self.pkg.clone(), Some(o));
         self.objs.get_mut(o).typ = named;
         let generic = !spec.type_params.is_empty();
-        if generic {
-            self.open_scope(false);
-            let tps = self.declare_type_params(&spec.type_params);
-            if let Some(n) = self.types.named_info_mut(named) {
-                n.tparams = tps;
-            }
-        }
-        let u = self.type_expr(&spec.typ);
-        if generic {
-            self.close_scope();
-            if self.types.is_type_param(u) {
-                self.error(spec.typ.pos, "cannot use a type parameter as RHS in type declaration");
-            }
-        }
+        let u = self.defined_type_rhs(named, spec);
         let under = self.types.underlying(u);
         if under == ids::INVALID && u != ids::INVALID {
             self.error(spec.name.pos, recursive_type_msg(spec));
@@ -494,17 +500,7 @@ impl<'a> Checker<'a> {
                                 .new_named(&spec.name.name, &self.pkg.clone(), Some(o));
                         self.objs.get_mut(o).typ = named;
                         let generic = !spec.type_params.is_empty();
-                        if generic {
-                            self.open_scope(false);
-                            let tps = self.declare_type_params(&spec.type_params);
-                            if let Some(n) = self.types.named_info_mut(named) {
-                                n.tparams = tps;
-                            }
-                        }
-                        let u = self.type_expr(&spec.typ);
-                        if generic {
-                            self.close_scope();
-                        }
+                        let u = self.defined_type_rhs(named, spec);
                         let under = self.types.underlying(u);
                         if under == ids::INVALID && u != ids::INVALID {
                             self.error(spec.name.pos, crate::decl::recursive_type_msg(spec));
