@@ -80,10 +80,13 @@ pub fn roundupsize(size: usize, noscan: bool) -> usize {
         if !noscan && req > MIN_SIZE_FOR_MALLOC_HEADER {
             req += MALLOC_HEADER_SIZE;
         }
-        // The smallest class >= req (gc's two lookup tables compute exactly
-        // this: every class size is a multiple of their granularity).
-        let i = CLASS_TO_SIZE.partition_point(|&c| (c as usize) < req);
-        return CLASS_TO_SIZE[i] as usize - (req - size);
+        if req == 0 {
+            return 0;
+        }
+        // The smallest class >= req, by the allocator's lookup table (every
+        // class size is a multiple of 8, so indexing by ceil(req/8) is exact).
+        let c = crate::mheap::size_to_class(req);
+        return CLASS_TO_SIZE[c] as usize - (req - size);
     }
     match req.checked_add(PAGE_SIZE - 1) {
         Some(r) => r & !(PAGE_SIZE - 1),
