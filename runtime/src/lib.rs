@@ -24,6 +24,7 @@
 pub mod alg;
 mod asm;
 pub mod atomic;
+pub mod bytealg;
 pub mod chan;
 pub mod complex;
 pub mod defer;

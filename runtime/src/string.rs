@@ -15,7 +15,7 @@ use crate::malloc::mallocgc;
 use crate::slice::{roundupsize, zerobase, Slice};
 use crate::types::GoString;
 
-fn bytes<'a>(p: *const u8, n: isize) -> &'a [u8] {
+pub(crate) fn bytes<'a>(p: *const u8, n: isize) -> &'a [u8] {
     if n <= 0 {
         &[]
     } else {

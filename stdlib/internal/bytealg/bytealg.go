@@ -1,7 +1,27 @@
 // Package bytealg holds the byte and string search primitives of the
 // standard library. rgoc: plain Go versions of gc's assembly routines
 // (results are the same; speed is not), string-only where gc is generic.
+// The byte searches, counts, comparisons and short-substring search call
+// the runtime (runtime/src/bytealg.rs: libc memchr/memcmp and vectorised
+// loops) as gc calls its assembly.
 package bytealg
+
+import "unsafe"
+
+//go:linkname rtIndexByte runtime.bytealg_indexbyte
+func rtIndexByte(p *byte, n int, c int) int
+
+//go:linkname rtCountByte runtime.bytealg_countbyte
+func rtCountByte(p *byte, n int, c int) int
+
+//go:linkname rtIndexString runtime.bytealg_indexstring
+func rtIndexString(a *byte, an int, b *byte, bn int) int
+
+//go:linkname rtCompareString runtime.bytealg_comparestring
+func rtCompareString(a *byte, an int, b *byte, bn int) int
+
+//go:linkname rtRoundupsize runtime.bytealg_roundupsize
+func rtRoundupsize(n int) int
 
 // MaxLen is the maximum length of the string to be searched for (argument
 // b) in Index. gc's amd64 value with AVX2.
@@ -22,31 +42,12 @@ func Cutover(n int) int {
 
 // CompareString compares two strings lexicographically.
 func CompareString(a, b string) int {
-	l := len(a)
-	if len(b) < l {
-		l = len(b)
-	}
-	for i := 0; i < l; i++ {
-		c1, c2 := a[i], b[i]
-		if c1 < c2 {
-			return -1
-		}
-		if c1 > c2 {
-			return +1
-		}
-	}
-	if len(a) < len(b) {
-		return -1
-	}
-	if len(a) > len(b) {
-		return +1
-	}
-	return 0
+	return rtCompareString(unsafe.StringData(a), len(a), unsafe.StringData(b), len(b))
 }
 
 // Compare compares two byte slices lexicographically.
 func Compare(a, b []byte) int {
-	return CompareString(string(a), string(b))
+	return rtCompareString(unsafe.SliceData(a), len(a), unsafe.SliceData(b), len(b))
 }
 
 // Equal reports whether a and b are the same length and contain the same
@@ -57,44 +58,22 @@ func Equal(a, b []byte) bool {
 
 // Count counts the occurrences of c in b.
 func Count(b []byte, c byte) int {
-	n := 0
-	for _, x := range b {
-		if x == c {
-			n++
-		}
-	}
-	return n
+	return rtCountByte(unsafe.SliceData(b), len(b), int(c))
 }
 
 // CountString counts the occurrences of c in s.
 func CountString(s string, c byte) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			n++
-		}
-	}
-	return n
+	return rtCountByte(unsafe.StringData(s), len(s), int(c))
 }
 
 // IndexByte returns the index of the first c in b, or -1.
 func IndexByte(b []byte, c byte) int {
-	for i, x := range b {
-		if x == c {
-			return i
-		}
-	}
-	return -1
+	return rtIndexByte(unsafe.SliceData(b), len(b), int(c))
 }
 
 // IndexByteString returns the index of the first c in s, or -1.
 func IndexByteString(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
+	return rtIndexByte(unsafe.StringData(s), len(s), int(c))
 }
 
 // LastIndexByte returns the index of the last c in s, or -1.
@@ -126,13 +105,7 @@ func Index(a, b []byte) int {
 // IndexString returns the index of the first instance of b in a, or -1.
 // Requires 2 <= len(b) <= MaxLen.
 func IndexString(a, b string) int {
-	n := len(b)
-	for i := 0; i+n <= len(a); i++ {
-		if a[i] == b[0] && a[i:i+n] == b {
-			return i
-		}
-	}
-	return -1
+	return rtIndexString(unsafe.StringData(a), len(a), unsafe.StringData(b), len(b))
 }
 
 // HashStr returns the hash and the appropriate multiplicative factor for
@@ -221,5 +194,8 @@ func LastIndexRabinKarp(s, sep string) int {
 // the allocator's size class, as gc's (gc leaves it uninitialised; here it
 // is zeroed). Appending to a nil slice makes growslice pick that capacity.
 func MakeNoZero(n int) []byte {
-	return append([]byte(nil), make([]byte, n)...)
+	if n < 0 {
+		return make([]byte, n) // the same panic as make
+	}
+	return make([]byte, n, rtRoundupsize(n))
 }
