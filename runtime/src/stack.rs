@@ -229,6 +229,10 @@ pub const SMALL_STACK_LIMIT: usize = 32 << 10;
 /// Size of the chunks small stacks are carved from.
 const STACK_CHUNK: usize = 256 << 10;
 
+/// Free stacks at least this large have their pages released to the
+/// kernel when pooled (stackfree).
+const RELEASE_STACK_SIZE: usize = 1 << 20;
+
 /// Free large stacks kept for reuse, in bytes; beyond that they are unmapped.
 const LARGE_POOL_CAP: usize = 64 << 20;
 
@@ -301,6 +305,15 @@ pub fn stackalloc(size: usize) -> usize {
 /// the kernel). The caller must not be running on it.
 pub fn stackfree(lo: usize, size: usize) {
     let order = order_of(size);
+    if size >= RELEASE_STACK_SIZE {
+        // A stack this large was copied away from (it grew) or its
+        // goroutine exited: give its pages back before pooling it (while
+        // it is still ours alone), so the pool holds address space, not
+        // resident memory. Reuse faults in fresh zero pages.
+        // SAFETY: [lo, lo + size) is this stack's mapping; nothing runs on
+        // it or refers to it any more.
+        unsafe { libc::madvise(lo as *mut libc::c_void, size, libc::MADV_DONTNEED) };
+    }
     let keep = with_pools(|p| {
         if size < SMALL_STACK_LIMIT {
             p.free[order].push(lo);
