@@ -246,9 +246,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// address (a fresh heap box when the variable escapes).
     pub fn new_var(&mut self, o: ObjId, pos: rgoc_syntax::Pos) -> Option<PointerValue<'ctx>> {
         let obj = self.c.objs.get(o);
-        let (t, name, escapes) = (obj.typ, obj.name.clone(), obj.escapes);
+        let (t, name) = (obj.typ, obj.name.clone());
         let ty = self.llvm_type(t, pos)?;
-        if escapes {
+        if self.var_escapes(o, pos) {
             let slot = match self.fs().vars.get(&o) {
                 Some(Slot::Boxed(s)) => *s,
                 _ => self.alloca(self.ptr_type().into(), &name),
@@ -261,6 +261,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let p = self.alloca(ty, &name);
         self.fsm().vars.insert(o, Slot::Direct(p));
         Some(p)
+    }
+
+    /// Whether local variable `o` gets a heap box: the checker says its
+    /// address is taken or a closure captures it, and escape.rs could not
+    /// show that its address stays in calls that do not keep it (or it is
+    /// over 64 KiB, too large for a frame, as gc's limit for implicit
+    /// stack variables).
+    pub fn var_escapes(&mut self, o: ObjId, pos: rgoc_syntax::Pos) -> bool {
+        let obj = self.c.objs.get(o);
+        if !obj.escapes {
+            return false;
+        }
+        if !self.stack_vars.contains(&o) {
+            return true;
+        }
+        let t = obj.typ;
+        self.size_of(t, pos) > 64 << 10
     }
 
     /// A zeroed heap object of type `t`.

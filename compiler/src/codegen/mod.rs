@@ -17,6 +17,7 @@ mod chan;
 mod conversions;
 mod debuginfo;
 mod defer;
+mod escape;
 mod expr;
 mod fpconv;
 mod func;
@@ -91,6 +92,8 @@ pub(crate) struct Gen<'ctx, 'a> {
     pub fresh_scan: Option<(inkwell::values::InstructionValue<'ctx>, inkwell::values::InstructionValue<'ctx>, bool)>,
     /// Line tables for tracebacks (debuginfo.rs).
     pub dbg: Option<debuginfo::Dbg<'ctx>>,
+    /// Address-taken local variables that stay in the frame (escape.rs).
+    pub stack_vars: std::collections::HashSet<ObjId>,
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -265,9 +268,14 @@ pub fn compile(
         ptr_cache: HashMap::new(),
         fresh_scan: None,
         dbg: None,
+        stack_vars: Default::default(),
     };
     let first = files.get(c.packages[unit.package].files.start);
     g.dbg = Some(debuginfo::Dbg::new(&g.module, first));
+    if std::env::var_os("RGOC_NO_ESCAPE").is_none() {
+        let own = &files[c.packages[unit.package].files.clone()];
+        g.stack_vars = escape::stack_vars(c, &c.info, own);
+    }
     g.gen_package();
     g.dbg_finish();
     if !g.diags.is_empty() {
