@@ -272,7 +272,9 @@ pub fn compile(
     };
     let first = files.get(c.packages[unit.package].files.start);
     g.dbg = Some(debuginfo::Dbg::new(&g.module, first));
-    if std::env::var_os("RGOC_NO_ESCAPE").is_none() {
+    // Off by default until one unexplained failure under
+    // GODEBUG=gcstress=50 (seen once while it was developed) is understood.
+    if std::env::var_os("RGOC_ESCAPE").is_some() {
         let own = &files[c.packages[unit.package].files.clone()];
         g.stack_vars = escape::stack_vars(c, &c.info, own);
     }
