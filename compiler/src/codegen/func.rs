@@ -191,6 +191,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// 257 is %fs on x86-64), set by sysmon when the goroutine ran 10 ms;
     /// `if *fs:0x68 != 0 { runtime.preemptPark() }`. The load is volatile
     /// so it stays in the loop.
+    /// Weights conditional branch `br` 1:2000 for its true side (a slow
+    /// path: preemption, write barriers).
+    pub fn mark_unlikely(&self, br: inkwell::values::InstructionValue<'ctx>) {
+        let i32t = self.ctx.i32_type();
+        let md = self.ctx.metadata_node(&[
+            self.ctx.metadata_string("branch_weights").into(),
+            i32t.const_int(1, false).into(),
+            i32t.const_int(2000, false).into(),
+        ]);
+        let _ = br.set_metadata(md, self.ctx.get_kind_id("prof"));
+    }
+
     pub fn loop_poll(&mut self) {
         if self.terminated() {
             return;
@@ -216,13 +228,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .build_conditional_branch(c, park, cont)
             .expect("br");
         // Preemption is rare: keep the loop's layout for the common path.
-        let i32t = self.ctx.i32_type();
-        let md = self.ctx.metadata_node(&[
-            self.ctx.metadata_string("branch_weights").into(),
-            i32t.const_int(1, false).into(),
-            i32t.const_int(2000, false).into(),
-        ]);
-        let _ = br.set_metadata(md, self.ctx.get_kind_id("prof"));
+        self.mark_unlikely(br);
         self.builder.position_at_end(park);
         self.call_rt("runtime.preemptPark", &[], super::rt::R::Void, &[]);
         self.builder.build_unconditional_branch(cont).expect("br");

@@ -213,12 +213,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .builder
             .build_conditional_branch(on, slow, fast)
             .expect("br");
-        let md = self.ctx.metadata_node(&[
-            self.ctx.metadata_string("branch_weights").into(),
-            i32t.const_int(1, false).into(),
-            i32t.const_int(2000, false).into(),
-        ]);
-        let _ = br.set_metadata(md, self.ctx.get_kind_id("prof"));
+        self.mark_unlikely(br);
     }
 
     /// `if flag { slow } else { fast }`, then continues after both.

@@ -24,7 +24,7 @@ impl<'a> Checker<'a> {
             if self.types.is_type_param(t) || self.types.is_type_param(x.typ) {
                 return Operand::value(t);
             }
-            let mut r = self.conversion_of(e, t, x, &args[0]);
+            let mut r = self.conversion_of(t, x, &args[0]);
             if r.mode == Mode::Const {
                 r.mode = Mode::Value;
                 r.val = None;
@@ -47,7 +47,7 @@ impl<'a> Checker<'a> {
         if x.is_invalid() {
             return Operand::invalid();
         }
-        self.conversion_of(e, t, x, &args[0])
+        self.conversion_of(t, x, &args[0])
     }
 
     /// Whether call `e`'s function is a type name binding a type parameter
@@ -59,8 +59,7 @@ impl<'a> Checker<'a> {
     }
 
     /// The conversion of evaluated operand `x` (expression `xe`) to `t`.
-    fn conversion_of(&mut self, e: &Expr, t: TypeId, mut x: Operand, xe: &Expr) -> Operand {
-        let _ = e;
+    fn conversion_of(&mut self, t: TypeId, mut x: Operand, xe: &Expr) -> Operand {
         if self.types.is_type_param(x.typ) {
             // From a type parameter: convertible from each type of its set.
             return Operand::value(t);
