@@ -159,6 +159,55 @@ pub extern "C" fn deferproc(frame: *mut Frame, closure: *mut u8) {
     g.defers.store(d, Relaxed);
 }
 
+/// A range-over-func loop whose body defers (the compiler's rewrite,
+/// compiler/types/src/rangefunc.rs): the enclosing function's token for
+/// its frame record, which the loop body (a yield closure, called by the
+/// iterator) hands to [`deferprocat`]. The token is the frame's distance
+/// from the top of the goroutine stack, which stack copying preserves
+/// (a pointer kept in a closure's heap box would not be adjusted).
+#[export_name = "runtime.deferrangefunc"]
+pub extern "C" fn deferrangefunc(frame: *mut Frame) -> usize {
+    getg().stack_hi.load(Relaxed) - frame as usize
+}
+
+/// `defer` in a range-over-func loop body: push `closure` as a deferred
+/// call of the enclosing function's frame (`token` from
+/// [`deferrangefunc`]). The iterator's and the body's own frames lie
+/// below it and may have records of their own on top of the list: the
+/// record goes in front of the first record of the enclosing frame or of
+/// a frame outside it (higher on the stack), keeping the list innermost
+/// first.
+#[export_name = "runtime.deferprocat"]
+pub extern "C" fn deferprocat(token: usize, closure: *mut u8) {
+    let g = getg();
+    let (lo, hi) = (g.stack_lo.load(Relaxed), g.stack_hi.load(Relaxed));
+    let frame = hi.wrapping_sub(token);
+    if token == 0 || frame < lo || frame >= hi {
+        crate::panic::throw_str(b"defer in a range-over-func loop body run outside its function's goroutine");
+    }
+    let d = alloc_defer();
+    // SAFETY: as in deferproc.
+    let slot = unsafe { core::ptr::addr_of!((*d).closure) } as usize;
+    crate::mbarrier::wb_store(slot, closure as usize);
+    // SAFETY: records on the list are valid; d is owned here until linked.
+    unsafe {
+        (*d).closure = closure;
+        (*d).frame = frame as *mut Frame;
+        let mut prev: *mut Defer = null_mut();
+        let mut cur = g.defers.load(Relaxed);
+        while !cur.is_null() && ((*cur).frame as usize) < frame {
+            prev = cur;
+            cur = (*cur).link;
+        }
+        (*d).link = cur;
+        if prev.is_null() {
+            g.defers.store(d, Relaxed);
+        } else {
+            (*prev).link = d;
+        }
+    }
+}
+
 /// Unlink the top record if it belongs to `frame` (any frame if null);
 /// returns its closure and frame.
 fn pop_defer(frame: *mut Frame) -> Option<(*mut u8, *mut Frame)> {

@@ -158,6 +158,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.builder.build_unreachable().expect("unreachable");
                 unit
             }
+            Builtin::RangeDeferFrame => self.defer_frame_token(e.pos),
+            Builtin::RangeDefer => {
+                let token = self.expr(&args[0])?;
+                self.defer_at(token, &args[1]);
+                unit
+            }
             Builtin::Add => {
                 let p = self.expr(&args[0])?.into_pointer_value();
                 let n = self.index_int(&args[1])?;

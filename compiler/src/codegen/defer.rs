@@ -81,6 +81,30 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         );
     }
 
+    /// `#deferframe()` (range-over-func rewrite, compiler/types/src/rangefunc.rs):
+    /// the token of this function's defer frame for `defer_at`.
+    pub fn defer_frame_token(&mut self, pos: rgoc_syntax::Pos) -> Option<BasicValueEnum<'ctx>> {
+        let Some(frame) = self.fs().defer_frame else {
+            self.unsupported(pos, "range-over-func loop with defer outside a function frame");
+            return None;
+        };
+        self.call_rt("runtime.deferrangefunc", &[R::Ptr], R::I64, &[frame.into()])
+    }
+
+    /// `#deferat(token, call)`: `defer call` in a range-over-func loop
+    /// body, recorded on the frame of the function holding the loop.
+    pub fn defer_at(&mut self, token: BasicValueEnum<'ctx>, call: &Expr) {
+        let Some(obj) = self.call_closure(call, "defer") else {
+            return;
+        };
+        self.call_rt(
+            "runtime.deferprocat",
+            &[R::I64, R::Ptr],
+            R::Void,
+            &[token.into(), obj.into()],
+        );
+    }
+
     /// `recover()`.
     pub fn recover(&mut self) -> Option<BasicValueEnum<'ctx>> {
         // recover identifies its caller by frame: a function calling it must

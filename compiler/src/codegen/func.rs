@@ -391,7 +391,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
         }
         self.fsm().results = results;
-        if super::walk::has_defer(&body.stmts) {
+        if rgoc_syntax::visit::has_defer(&body.stmts) {
             self.setup_defer_frame();
         }
         self.block(&body.stmts);
@@ -562,7 +562,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     pub fn stmt(&mut self, s: &Stmt) {
         self.dbg_at(s.pos);
-        if matches!(s.kind, StmtKind::Return(_) | StmtKind::Break(_) | StmtKind::Continue(_)) {
+        if matches!(
+            s.kind,
+            StmtKind::Return(_) | StmtKind::Break(_) | StmtKind::Continue(_) | StmtKind::Goto(_) | StmtKind::Defer(_)
+        ) {
             if let Some(rw) = self.info.branch_rewrites.get(&s.pos) {
                 // Leaving a range-over-func body (the checker's rewrite).
                 self.stmt(rw);

@@ -3,8 +3,8 @@
 //! function literal), whether a body contains `defer`, whether evaluating an
 //! expression may call or receive.
 
-use rgoc_syntax::visit::{is_type_literal, walk_decl, walk_expr, walk_stmt, walk_stmts, Visitor};
-use rgoc_syntax::{ast, Expr, ExprKind, Stmt, StmtKind};
+use rgoc_syntax::visit::{is_type_literal, walk_decl, walk_expr, walk_stmts, Visitor};
+use rgoc_syntax::{ast, Expr, ExprKind, Stmt};
 
 /// Calls `f` on every expression in `stmts` that may refer to a variable
 /// (pre-order): not the insides of type literals or type positions, not
@@ -34,23 +34,6 @@ impl<'a> Visitor<'a> for ValueExprs<'_> {
             walk_decl(self, d);
         }
     }
-}
-
-/// Whether the statements (outside function literals) contain `defer`.
-pub(crate) fn has_defer(stmts: &[Stmt]) -> bool {
-    struct HasDefer(bool);
-    impl<'a> Visitor<'a> for HasDefer {
-        fn visit_stmt(&mut self, s: &'a Stmt) {
-            if matches!(s.kind, StmtKind::Defer(_)) {
-                self.0 = true;
-            }
-            walk_stmt(self, s);
-        }
-        fn visit_expr(&mut self, _: &'a Expr) {}
-    }
-    let mut v = HasDefer(false);
-    walk_stmts(&mut v, stmts);
-    v.0
 }
 
 /// Whether evaluating `e` may have effects: it contains a call (any call,

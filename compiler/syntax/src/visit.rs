@@ -254,6 +254,23 @@ pub fn walk_expr<'a, V: Visitor<'a>>(v: &mut V, e: &'a Expr) {
     }
 }
 
+/// Whether the statements (outside function literals) contain `defer`.
+pub fn has_defer(stmts: &[Stmt]) -> bool {
+    struct HasDefer(bool);
+    impl<'a> Visitor<'a> for HasDefer {
+        fn visit_stmt(&mut self, s: &'a Stmt) {
+            if matches!(s.kind, StmtKind::Defer(_)) {
+                self.0 = true;
+            }
+            walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, _: &'a Expr) {}
+    }
+    let mut v = HasDefer(false);
+    walk_stmts(&mut v, stmts);
+    v.0
+}
+
 /// Whether the expression is a type literal (`[N]T`, `[]T`, `struct{...}`,
 /// `func(...)`, `interface{...}`, `map[K]V`, `chan T`).
 pub fn is_type_literal(e: &Expr) -> bool {

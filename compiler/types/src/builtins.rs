@@ -33,7 +33,8 @@ impl<'a> Checker<'a> {
             Builtin::Make => (1, 3),
             Builtin::Max | Builtin::Min => (1, usize::MAX),
             Builtin::Print | Builtin::Println => (0, usize::MAX),
-            Builtin::Recover => (0, 0),
+            Builtin::Recover | Builtin::RangeDeferFrame => (0, 0),
+            Builtin::RangeDefer => (2, 2),
             Builtin::Sizeof
             | Builtin::Alignof
             | Builtin::Offsetof
@@ -95,6 +96,13 @@ impl<'a> Checker<'a> {
             Builtin::RangePanic => {
                 let mut x = self.value(&args[0]);
                 self.assignment(&mut x, &args[0], ids::INT, "argument to #panicrange");
+                Operand::novalue()
+            }
+            Builtin::RangeDeferFrame => Operand::value(ids::UINTPTR),
+            Builtin::RangeDefer => {
+                let mut x = self.value(&args[0]);
+                self.assignment(&mut x, &args[0], ids::UINTPTR, "argument to #deferat");
+                self.go_defer_call("defer", &args[1]);
                 Operand::novalue()
             }
             Builtin::Sizeof | Builtin::Alignof => self.builtin_sizeof_alignof(b, args),

@@ -37,6 +37,12 @@ pub enum Builtin {
     /// (rangefunc.rs) when a yield function is called out of turn; not
     /// nameable in Go source.
     RangePanic,
+    /// `#deferframe()`: the enclosing function's defer-frame token, taken
+    /// by a range-over-func loop whose body defers (rangefunc.rs).
+    RangeDeferFrame,
+    /// `#deferat(token, call)`: `defer call` in a range-over-func loop
+    /// body, deferred to the function that holds the loop.
+    RangeDefer,
     // Package unsafe.
     Sizeof,
     Alignof,
@@ -71,6 +77,8 @@ impl Builtin {
             Real => "real",
             Recover => "recover",
             RangePanic => "#panicrange",
+            RangeDeferFrame => "#deferframe",
+            RangeDefer => "#deferat",
             Sizeof => "Sizeof",
             Alignof => "Alignof",
             Offsetof => "Offsetof",
@@ -91,7 +99,7 @@ impl Builtin {
         Builtin::StringData,
         Builtin::SliceData,
     ];
-    pub const ALL: [Builtin; 19] = [
+    pub const ALL: [Builtin; 21] = [
         Builtin::Append,
         Builtin::Cap,
         Builtin::Clear,
@@ -111,6 +119,8 @@ impl Builtin {
         Builtin::Real,
         Builtin::Recover,
         Builtin::RangePanic,
+        Builtin::RangeDeferFrame,
+        Builtin::RangeDefer,
     ];
 }
 

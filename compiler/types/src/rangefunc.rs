@@ -28,7 +28,14 @@
 //! `Info::branch_rewrites` by the position of the replaced statement), so
 //! codegen compiles plain closures and calls. A yield called in a state
 //! other than ready panics as gc's runtime does (`#panicrange`).
-//! `defer` and `goto` out of the body are not supported yet.
+//! A `goto` to a label outside the body is a jump like `break L`: the
+//! dispatch after the call (of the loop whose body declares the label, or
+//! the function's) performs the `goto`. `defer` in a body belongs to the
+//! function that holds the loop: its outermost loop takes the function's
+//! defer-frame token (`#dfr := #deferframe()`) and the body's `defer f(x)`
+//! becomes `#deferat(#dfr, f(x))`, which evaluates the call's operands as
+//! `defer` does and records the call on that frame
+//! (runtime.deferrangefunc / deferprocat, runtime/src/defer.rs).
 
 use std::collections::HashSet;
 
@@ -45,11 +52,19 @@ struct Frame {
     label: Option<String>,
     /// Labels declared inside its body (jumps to them stay as they are).
     inner_labels: HashSet<String>,
-    /// Jumps out of the body: (code stored in `#next`, label, continue?).
-    jumps: Vec<(i64, String, bool)>,
+    /// Jumps out of the body: (code stored in `#next`, label, kind).
+    jumps: Vec<(i64, String, Jump)>,
     /// `return`s left the body: with values (code -1), bare (-2).
     returns: bool,
     bare_returns: bool,
+}
+
+/// A jump to a label outside a loop body.
+#[derive(Clone, Copy, PartialEq)]
+enum Jump {
+    Break,
+    Continue,
+    Goto,
 }
 
 /// The range-over-func loops of the function being checked.
@@ -58,6 +73,8 @@ pub(crate) struct RangeFuncs {
     frames: Vec<Frame>,
     /// The enclosing function's results (set by its outermost loop).
     results: Vec<TypeId>,
+    /// The outermost loop's body defers: `#dfr` holds the token.
+    defers: bool,
     /// Counter for `#stateN` names and jump codes.
     count: i64,
     /// Set for the yield literal whose body is checked next: its labels
@@ -204,6 +221,13 @@ impl<'a> Checker<'a> {
             for (i, t) in self.rangefunc.results.clone().into_iter().enumerate() {
                 out.push(self.rf_var_decl(&format!("#r{}", i), t));
             }
+            self.rangefunc.defers = rgoc_syntax::visit::has_defer(&body.stmts);
+            if self.rangefunc.defers {
+                let l = self.rf_name("#dfr");
+                let f = self.rf_name("#deferframe");
+                let call = self.rf_mk(ExprKind::Call { fun: Box::new(f), args: vec![], ellipsis: false });
+                out.push(Self::rf_st(StmtKind::Assign { lhs: vec![l], op: AssignOp::Define, rhs: vec![call] }));
+            }
         }
         self.rangefunc.count += 1;
         let state = format!("#state{}", self.rangefunc.count);
@@ -297,30 +321,32 @@ impl<'a> Checker<'a> {
     /// its body asked for in `#next`.
     fn dispatch(&mut self, f: &Frame) -> Vec<Stmt> {
         let mut out = Vec::new();
-        for (code, l, cont) in f.jumps.clone() {
+        for (code, l, kind) in f.jumps.clone() {
             let mut then = vec![];
             match self.rangefunc.frames.last_mut() {
-                Some(o) if o.inner_labels.contains(&l) => {
-                    then.push(self.rf_set("#next", 0));
-                    let id = self.rf_ident(&l);
-                    then.push(Self::rf_st(if cont { StmtKind::Continue(Some(id)) } else { StmtKind::Break(Some(id)) }));
-                }
-                Some(o) if o.label.as_deref() == Some(l.as_str()) => {
+                Some(o) if o.label.as_deref() == Some(l.as_str()) && kind != Jump::Goto => {
                     let st = o.state.clone();
+                    let cont = kind == Jump::Continue;
                     then.push(self.rf_set("#next", 0));
                     then.push(self.rf_set(&st, if cont { 1 } else { 2 }));
                     then.push(self.rf_ret_bool(cont));
                 }
-                Some(o) => {
-                    o.jumps.push((code, l.clone(), cont));
+                Some(o) if !o.inner_labels.contains(&l) => {
+                    o.jumps.push((code, l.clone(), kind));
                     let st = o.state.clone();
                     then.push(self.rf_set(&st, 2));
                     then.push(self.rf_ret_bool(false));
                 }
-                None => {
+                _ => {
+                    // The label is in this function or in the enclosing
+                    // loop's body: jump there.
                     then.push(self.rf_set("#next", 0));
                     let id = self.rf_ident(&l);
-                    then.push(Self::rf_st(if cont { StmtKind::Continue(Some(id)) } else { StmtKind::Break(Some(id)) }));
+                    then.push(Self::rf_st(match kind {
+                        Jump::Break => StmtKind::Break(Some(id)),
+                        Jump::Continue => StmtKind::Continue(Some(id)),
+                        Jump::Goto => StmtKind::Goto(id),
+                    }));
                 }
             }
             out.push(self.rf_if_eq("#next", code, then));
@@ -378,7 +404,7 @@ impl<'a> Checker<'a> {
                     self.rangefunc.count += 1;
                     let code = self.rangefunc.count;
                     let top = self.rangefunc.frames.last_mut().expect("frame");
-                    top.jumps.push((code, l.name.clone(), cont));
+                    top.jumps.push((code, l.name.clone(), if cont { Jump::Continue } else { Jump::Break }));
                     vec![self.rf_set("#next", code), self.rf_set(&state, 2), self.rf_ret_bool(false)]
                 }
             }
@@ -402,12 +428,16 @@ impl<'a> Checker<'a> {
                 v
             }
             StmtKind::Goto(l) if !top.inner_labels.contains(&l.name) => {
-                self.unsupported(s.pos, "goto out of a range-over-func loop body");
-                return true;
+                self.rangefunc.count += 1;
+                let code = self.rangefunc.count;
+                let top = self.rangefunc.frames.last_mut().expect("frame");
+                top.jumps.push((code, l.name.clone(), Jump::Goto));
+                vec![self.rf_set("#next", code), self.rf_set(&state, 2), self.rf_ret_bool(false)]
             }
-            StmtKind::Defer(_) => {
-                self.unsupported(s.pos, "defer in a range-over-func loop body");
-                return true;
+            StmtKind::Defer(call) => {
+                let (f, token) = (self.rf_name("#deferat"), self.rf_name("#dfr"));
+                let c = Expr { id: self.synth_id(), pos: s.pos, kind: ExprKind::Call { fun: Box::new(f), args: vec![token, call.clone()], ellipsis: false } };
+                vec![Stmt { pos: s.pos, kind: StmtKind::Expr(c) }]
             }
             _ => return false,
         };

@@ -295,6 +295,7 @@ impl<'a> Checker<'a> {
                                 | "delete"
                                 | "clear"
                                 | "#panicrange"
+                                | "#deferat"
                         ) {
                             self.error(
                                 e.pos,
@@ -385,6 +386,11 @@ impl<'a> Checker<'a> {
         } else {
             "defer"
         };
+        self.go_defer_call(what, e);
+    }
+
+    /// The call of a `go` or `defer` statement (`what`).
+    pub(crate) fn go_defer_call(&mut self, what: &str, e: &Expr) {
         let inner = strip_paren(e);
         if !matches!(inner.kind, ExprKind::Call { .. }) {
             self.expr(e);
