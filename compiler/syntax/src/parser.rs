@@ -95,6 +95,13 @@ fn parse_here(
     // placeholder identifier in for each literal, parse again, and put the
     // literal's type expression back where the placeholder appears.
     if root.has_error() {
+        // tree-sitter-go has no empty init statement in `if ; cond {` and
+        // `switch ; {`: blank such a `;` (the empty statement means
+        // nothing, and positions stay) and parse again.
+        if let Some(fixed) = blank_empty_init_semicolons(src) {
+            drop(conv);
+            return parse_here(path, &fixed, file_index, ids);
+        }
         let lits = type_literal_selectors(root, src);
         if !lits.is_empty() {
             drop(conv);
@@ -1516,4 +1523,25 @@ fn describe_found(text: &str, kind: &str) -> String {
     } else {
         format!("'{}'", text.chars().take(20).collect::<String>())
     }
+}
+
+/// `src` with the `;` of each empty init statement (`if ;`, `switch ;`)
+/// replaced by a space, or None when there is none.
+fn blank_empty_init_semicolons(src: &str) -> Option<String> {
+    let toks = crate::scan::tokens(src);
+    let mut out = src.as_bytes().to_vec();
+    let mut changed = false;
+    for w in toks.windows(2) {
+        if w[0].kind == crate::scan::Tok::Keyword
+            && (w[0].text == "if" || w[0].text == "switch")
+            && w[1].kind == crate::scan::Tok::Semi
+        {
+            out[w[1].start] = b' ';
+            changed = true;
+        }
+    }
+    if !changed {
+        return None;
+    }
+    String::from_utf8(out).ok()
 }

@@ -1,6 +1,6 @@
 //! Package-level variable initialisation order (go/types' initorder.go):
-//! dependencies recorded while declarations are checked, then each
-//! initializer after those of the variables it depends on.
+//! dependencies recorded while declarations are checked; a depth-first walk
+//! reports cycles, a priority queue gives the order.
 
 use std::collections::{HashMap, HashSet};
 
@@ -23,8 +23,6 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn compute_init_order(&mut self) {
-        // Emit each initializer after the initializers of the variables it
-        // depends on (transitively through functions), in declaration order.
         let inits = std::mem::take(&mut self.pending_inits);
         let mut by_var: HashMap<ObjId, usize> = HashMap::new();
         for (i, init) in inits.iter().enumerate() {
@@ -32,13 +30,81 @@ impl<'a> Checker<'a> {
                 by_var.insert(o, i);
             }
         }
+        // Initialization cycles: a depth-first walk reports them.
         let mut done = vec![false; inits.len()];
         let mut visiting = vec![false; inits.len()];
-        let mut out = Vec::new();
+        let mut dfs_order = Vec::new();
         for i in 0..inits.len() {
-            self.visit_init(i, &inits, &by_var, &mut done, &mut visiting, &mut out);
+            self.visit_init(i, &inits, &by_var, &mut done, &mut visiting, &mut dfs_order);
+        }
+        // The order is go/types': package-level variables are graph nodes
+        // (with or without an initializer), edges are dependencies through
+        // functions; repeatedly take the node with the fewest dependencies
+        // left, the earliest declared among equals (object ids follow
+        // declaration order), and emit its initializer (once for `a, b =
+        // f()`). In a program without cycles that is the spec's "earliest
+        // variable in declaration order that is ready for initialization".
+        let mut deps: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
+        let mut nodes: Vec<ObjId> = Vec::new();
+        for init in &inits {
+            let reached = self.vars_reached(&init.lhs);
+            for &v in &init.lhs {
+                let d: HashSet<ObjId> = reached.iter().copied().filter(|d| !init.lhs.contains(d)).collect();
+                nodes.extend(d.iter().copied());
+                nodes.push(v);
+                deps.insert(v, d);
+            }
+        }
+        nodes.sort();
+        nodes.dedup();
+        let mut preds: HashMap<ObjId, Vec<ObjId>> = HashMap::new();
+        let mut ndeps: HashMap<ObjId, usize> = HashMap::new();
+        for &n in &nodes {
+            let d = deps.get(&n).map(|d| d.len()).unwrap_or(0);
+            ndeps.insert(n, d);
+            for &s in deps.get(&n).into_iter().flatten() {
+                preds.entry(s).or_default().push(n);
+            }
+        }
+        let mut queue: std::collections::BTreeSet<(usize, ObjId)> = nodes.iter().map(|&n| (ndeps[&n], n)).collect();
+        let mut emitted = vec![false; inits.len()];
+        let mut out = Vec::new();
+        while let Some((_, n)) = queue.pop_first() {
+            for &p in preds.get(&n).into_iter().flatten() {
+                let k = ndeps[&p];
+                if queue.remove(&(k, p)) {
+                    ndeps.insert(p, k - 1);
+                    queue.insert((k - 1, p));
+                }
+            }
+            if let Some(&i) = by_var.get(&n) {
+                if !emitted[i] {
+                    emitted[i] = true;
+                    out.push(i);
+                }
+            }
         }
         self.info.init_order = out.into_iter().map(|i| inits[i].clone()).collect();
+    }
+
+    /// The package-level variables the declarations of `objs` use,
+    /// directly or through the functions they call.
+    fn vars_reached(&self, objs: &[ObjId]) -> Vec<ObjId> {
+        let mut seen = HashSet::new();
+        let mut stack: Vec<ObjId> = objs.iter().flat_map(|o| self.deps.get(o).cloned().unwrap_or_default()).collect();
+        let mut vars = Vec::new();
+        while let Some(d) = stack.pop() {
+            if !seen.insert(d) {
+                continue;
+            }
+            if matches!(self.objs.get(d).kind, ObjKind::Var { .. }) {
+                vars.push(d);
+            } else if let Some(ds) = self.deps.get(&d) {
+                stack.extend(ds.iter().copied());
+            }
+        }
+        vars.sort();
+        vars
     }
 
     pub(crate) fn visit_init(
@@ -68,25 +134,8 @@ impl<'a> Checker<'a> {
             return;
         }
         visiting[i] = true;
-        // Collect variable dependencies through functions.
-        let mut seen = HashSet::new();
-        let mut stack: Vec<ObjId> = inits[i]
-            .lhs
-            .iter()
-            .flat_map(|o| self.deps.get(o).cloned().unwrap_or_default())
-            .collect();
-        let mut var_deps = Vec::new();
-        while let Some(d) = stack.pop() {
-            if !seen.insert(d) {
-                continue;
-            }
-            if by_var.contains_key(&d) {
-                var_deps.push(d);
-            } else if let Some(ds) = self.deps.get(&d) {
-                stack.extend(ds.iter().copied());
-            }
-        }
-        var_deps.sort();
+        let var_deps: Vec<ObjId> =
+            self.vars_reached(&inits[i].lhs).into_iter().filter(|d| by_var.contains_key(d)).collect();
         for d in var_deps {
             let j = by_var[&d];
             if j != i {
