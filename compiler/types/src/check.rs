@@ -72,12 +72,19 @@ pub(crate) struct Checker<'a> {
     pub ctx: Vec<crate::stmt::Ctx>,
     /// Imported package names: object -> (import path, position of the path).
     pub imports: Vec<(ObjId, String, Pos)>,
+    /// Dot imports: the objects they declared, the path and its position.
+    pub dot_imports: Vec<(Vec<ObjId>, String, Pos)>,
     /// Packages checked before this one: path -> (scope, package name).
     pub packages: HashMap<String, (ScopeId, String)>,
     /// A generic function body was skipped (its uses are unknown).
     pub skipped_generic_bodies: bool,
     /// Map key types that were incomplete when the map type was checked.
     pub pending_keys: Vec<(TypeId, Pos)>,
+    /// Defined types declared as another defined type whose declaration
+    /// was still in progress (`type T2 T1` inside `type T1 struct{ p *T2 }`):
+    /// (type, its right-hand side); their underlying type is set
+    /// when the right-hand side's is (decl.rs).
+    pub pending_under: Vec<(TypeId, TypeId)>,
     /// Package main has no func main (reported only if nothing else is).
     pub missing_main: Option<Pos>,
     /// File paths by file index, for positions inside messages.
@@ -146,9 +153,11 @@ pub fn check_program(
             spec_of_var: HashMap::new(),
             var_specs_done: HashSet::new(),
             pending_inits: Vec::new(),
+            pending_under: Vec::new(),
             pending_mismatch: None,
             ctx: Vec::new(),
             imports: Vec::new(),
+            dot_imports: Vec::new(),
             packages: scopes.clone(),
             skipped_generic_bodies: false,
             pending_keys: Vec::new(),
@@ -164,6 +173,16 @@ pub fn check_program(
         for (o, ipath, pos) in std::mem::take(&mut c.imports) {
             if !c.objs.get(o).used && !c.skipped_generic_bodies {
                 c.error(pos, format!("{:?} imported and not used", ipath));
+            }
+        }
+        let dots = std::mem::take(&mut c.dot_imports);
+        if !dots.is_empty() && !c.skipped_generic_bodies {
+            let used: HashSet<ObjId> =
+                idents_of(pfiles).iter().filter_map(|id| c.info.uses.get(id).copied()).collect();
+            for (objs, ipath, pos) in dots {
+                if !objs.iter().any(|o| used.contains(o)) {
+                    c.error(pos, format!("{:?} imported and not used", ipath));
+                }
             }
         }
         if let (Some(pos), true) = (c.missing_main, c.diags.is_empty() && diags.is_empty()) {
@@ -210,6 +229,7 @@ impl<'a> Checker<'a> {
     fn check_files(&mut self, files: &'a [ast::File]) {
         let (order, funcs) = self.collect_objects(files);
         self.package_objects(&order);
+        self.report_pending_under();
         self.func_bodies(funcs);
         self.compute_init_order();
     }
@@ -274,4 +294,25 @@ pub fn strip_paren(e: &Expr) -> &Expr {
         ast::ExprKind::Paren(x) => strip_paren(x),
         _ => e,
     }
+}
+
+/// The node ids of the identifiers in `files` (types included).
+fn idents_of(files: &[ast::File]) -> Vec<NodeId> {
+    use rgoc_syntax::visit::{walk_decl, walk_expr, Visitor};
+    struct Idents(Vec<NodeId>);
+    impl<'a> Visitor<'a> for Idents {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if let rgoc_syntax::ExprKind::Ident(_) = e.kind {
+                self.0.push(e.id);
+            }
+            walk_expr(self, e);
+        }
+    }
+    let mut v = Idents(Vec::new());
+    for f in files {
+        for d in &f.decls {
+            walk_decl(&mut v, d);
+        }
+    }
+    v.0
 }

@@ -226,10 +226,19 @@ impl<'a> Checker<'a> {
         let u = self.defined_type_rhs(named, spec);
         let under = self.types.underlying(u);
         if under == ids::INVALID && u != ids::INVALID {
-            self.error(spec.name.pos, recursive_type_msg(spec));
+            if self.types.named_info(u).is_some() && (self.decl_in_progress(u) || self.pending_under.iter().any(|p| p.0 == u)) {
+                // Set when u's is; a true cycle is reported after the
+                // package-level declarations (report_pending_under).
+                self.pending_under.push((named, u));
+            } else {
+                self.error(spec.name.pos, recursive_type_msg(spec));
+            }
         }
         if let Some(n) = self.types.named_info_mut(named) {
             n.underlying = under;
+        }
+        if under != ids::INVALID {
+            self.resolve_pending_under();
         }
         self.valid_type(named);
         self.check_pending_keys();
@@ -239,6 +248,66 @@ impl<'a> Checker<'a> {
         self.collect_methods(&spec.name.name, named);
         if generic {
             self.generic_type_ready(named);
+        }
+    }
+
+    /// Sets the underlying type of the pending defined types whose
+    /// right-hand side now has one, and checks them as valid types.
+    fn resolve_pending_under(&mut self) {
+        loop {
+            let Some(k) = self.pending_under.iter().position(|&(_, rhs)| self.types.underlying(rhs) != ids::INVALID) else {
+                return;
+            };
+            let (t, rhs) = self.pending_under.remove(k);
+            let under = self.types.underlying(rhs);
+            if let Some(n) = self.types.named_info_mut(t) {
+                n.underlying = under;
+            }
+            self.valid_type(t);
+        }
+    }
+
+    /// Pending defined types left after the package-level declarations
+    /// are cycles of type names (`type A B; type B A`): one error per
+    /// cycle, at its first declared type, in gc's words.
+    pub(crate) fn report_pending_under(&mut self) {
+        let pending = std::mem::take(&mut self.pending_under);
+        let mut reported: HashSet<TypeId> = HashSet::new();
+        let name = |c: &Self, t: TypeId| c.types.named_info(t).map(|n| n.name.clone()).unwrap_or_default();
+        let pos_of = |c: &Self, t: TypeId| c.types.named_info(t).and_then(|n| n.obj).map(|o| c.objs.get(o).pos).unwrap_or_default();
+        for &(t, _) in &pending {
+            if reported.contains(&t) {
+                continue;
+            }
+            // Follow right-hand sides until a type repeats: the cycle.
+            let mut path = vec![t];
+            let mut cur = t;
+            while let Some(&(_, rhs)) = pending.iter().find(|p| p.0 == cur) {
+                if let Some(i) = path.iter().position(|&x| x == rhs) {
+                    path.drain(..i);
+                    break;
+                }
+                path.push(rhs);
+                cur = rhs;
+            }
+            if path.iter().any(|x| reported.contains(x)) {
+                continue;
+            }
+            reported.extend(path.iter().copied());
+            let first = *path.iter().min_by_key(|&&x| pos_of(self, x)).expect("cycle");
+            let k = path.iter().position(|&x| x == first).expect("first");
+            path.rotate_left(k);
+            if path.len() == 1 {
+                let msg = format!("invalid recursive type: {} refers to itself", name(self, first));
+                self.error(pos_of(self, first), msg);
+                continue;
+            }
+            let mut msg = format!("invalid recursive type {}", name(self, first));
+            for (i, &x) in path.iter().enumerate() {
+                let next = path[(i + 1) % path.len()];
+                msg.push_str(&format!("\n\t{}: {} refers to {}", self.pos_str(pos_of(self, x)), name(self, x), name(self, next)));
+            }
+            self.error(pos_of(self, first), msg);
         }
     }
 

@@ -22,6 +22,8 @@ impl<'a> Checker<'a> {
         Operand::invalid()
     }
 
+    /// A construct rgoc does not support yet (none in the checker today).
+    #[allow(dead_code)]
     pub fn unsupported(&mut self, pos: Pos, what: &str) {
         self.error(pos, format!("rgoc: unsupported: {}", what));
     }

@@ -30,7 +30,7 @@ impl<'a> Checker<'a> {
             return;
         }
         if name == "." {
-            self.unsupported(imp.path_pos, "dot import");
+            self.dot_import(imp, scope);
             return;
         }
         if let Some((p, s, _)) = self.objs.lookup(self.pkg_scope, &name) {
@@ -50,6 +50,33 @@ impl<'a> Checker<'a> {
             self.error(imp.pos, format!("{} redeclared in this block", name));
         }
         self.imports.push((o, imp.path.clone(), imp.path_pos));
+    }
+
+    /// `import . "p"`: p's exported objects are declared in the package
+    /// scope (rgoc has no file scopes: a dot import is visible in the
+    /// package's other files too, which only accepts more programs, and
+    /// two files dot-importing packages that export the same name collide).
+    fn dot_import(&mut self, imp: &ast::ImportSpec, scope: ScopeId) {
+        let mut names: Vec<(String, ObjId)> = self
+            .objs
+            .scope(scope)
+            .names
+            .iter()
+            .filter(|(n, _)| n.chars().next().is_some_and(|c| c.is_uppercase()))
+            .map(|(n, &o)| (n.clone(), o))
+            .collect();
+        names.sort();
+        let mut objs = Vec::new();
+        for (n, o) in names {
+            if let Some(prev) = self.objs.insert(self.pkg_scope, &n, o) {
+                if prev != o {
+                    self.error(imp.pos, format!("{} redeclared in this block", n));
+                }
+                continue;
+            }
+            objs.push(o);
+        }
+        self.dot_imports.push((objs, imp.path.clone(), imp.path_pos));
     }
 
     /// The scope of package unsafe (created on first import).

@@ -1,0 +1,5 @@
+package main
+
+import . "strings" // ERROR `"strings" imported and not used`
+
+func main() {}
