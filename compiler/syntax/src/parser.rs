@@ -602,6 +602,43 @@ impl<'a> Conv<'a> {
                 variadic,
             });
         }
+        self.regroup_params(out)
+    }
+
+    /// A parameter list where some parameters are named: the unnamed ones
+    /// before a named group are names of that group (gc's parser does
+    /// this too). tree-sitter-go's ambiguity between `(a, b, c T)` and
+    /// `(a, b, c)` resolves to unnamed parameters `a`, `b` once a list has
+    /// about ten names.
+    fn regroup_params(&mut self, fields: Vec<Field>) -> Vec<Field> {
+        let named = fields.iter().filter(|f| !f.names.is_empty()).count();
+        if named == 0 || named == fields.len() {
+            return fields;
+        }
+        let mut out: Vec<Field> = Vec::new();
+        let mut pending: Vec<Ident> = Vec::new();
+        for mut f in fields {
+            if !f.names.is_empty() {
+                if let Some(first) = pending.first() {
+                    f.pos = first.pos;
+                }
+                f.names.splice(0..0, pending.drain(..));
+                out.push(f);
+                continue;
+            }
+            match &f.typ.kind {
+                ExprKind::Ident(name) => pending.push(Ident { id: f.typ.id, pos: f.typ.pos, name: name.clone() }),
+                _ => {
+                    self.error(f.typ.pos, "syntax error: missing parameter name");
+                    out.push(f);
+                }
+            }
+        }
+        if let Some(last) = pending.last() {
+            // gc reports it after the name.
+            let pos = Pos { col: last.pos.col + last.name.len() as u32, ..last.pos };
+            self.error(pos, "syntax error: missing parameter type");
+        }
         out
     }
 
