@@ -273,7 +273,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let shape: Vec<R> = match f {
             "runtime.panicSlice" => vec![R::I64, R::I64, R::I64],
             "runtime.panicIndex" => vec![R::I64, R::I64],
-            "runtime.panicRuntimeError" => vec![R::Ptr, R::I64],
+            "runtime.panicRuntimeError" | "runtime.panicPlain" => vec![R::Ptr, R::I64],
             _ => vec![],
         };
         // panicSlice takes its code as u32 in the runtime; an i64 in the

@@ -224,6 +224,16 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         } else {
             self.load(t, data.into_pointer_value(), pos)?
         };
+        if let (Type::Pointer(elem), true) = (self.c.types.under(t).clone(), path.is_empty() && iface_index.is_none()) {
+            if !self.c.objs.get(obj).ptr_recv {
+                // gc's (*T).M wrapper of a value method: runtime.panicwrap.
+                let (pkg, tname) = self.c.types.named_info(elem).map(|n| (n.pkg.clone(), self.c.types.type_string_in(elem, &n.pkg))).unwrap_or_default();
+                let msg = format!("value method {}.{}.{} called using nil *{} pointer", pkg, tname, name, tname);
+                let sp = self.string_data(msg.as_bytes());
+                let bad = self.builder.build_is_null(recv.into_pointer_value(), "").expect("isnull");
+                self.panic_if(bad, "runtime.panicPlain", &[sp.into(), self.i64c(msg.len() as u64).into()]);
+            }
+        }
         let args: Vec<BasicValueEnum> = w.get_param_iter().skip(1).collect();
         let callee = self.callee_for_type(recv, t, name, pos)?;
         let r = self.call_callee(callee, &msig, args, pos)?;
