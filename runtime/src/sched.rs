@@ -516,7 +516,17 @@ fn runqsteal(p: &'static P, victim: &'static P, stealnext: bool) -> Option<&'sta
         }
     }
     if stealnext {
-        let next = victim.runnext.load(Acquire);
+        let mut next = victim.runnext.load(Acquire);
+        if !next.is_null() && victim.status.load(Relaxed) == P_RUNNING {
+            // gc's runqgrab: the running P that just readied this G (a
+            // send, a close, an unlock) is likely about to block and run it
+            // itself; give it 3 us before taking it, so that the readier's
+            // next statements run first as they would on one P.
+            let t = libc::timespec { tv_sec: 0, tv_nsec: 3_000 };
+            // SAFETY: a valid timespec; no remainder wanted.
+            unsafe { libc::nanosleep(&t, core::ptr::null_mut()) };
+            next = victim.runnext.load(Acquire);
+        }
         if !next.is_null()
             && victim
                 .runnext

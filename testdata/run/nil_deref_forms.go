@@ -54,5 +54,12 @@ func main() {
 	var r interface{ VM() string }
 	try("nil iface call", func() { r.VM() })
 	r = p
-	try("iface holding nil *T, value method", func() { r.VM() })
+	try("iface holding nil *T, value method", func() { callVM(r) })
 }
+
+// callVM is not inlined, so gc cannot devirtualize the call (a
+// devirtualized call dereferences the nil *T itself: a nil dereference
+// instead of the wrapper's panicwrap message).
+//
+//go:noinline
+func callVM(r interface{ VM() string }) { r.VM() }

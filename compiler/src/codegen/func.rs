@@ -33,13 +33,23 @@ pub(crate) struct Outer<'ctx> {
     block: Option<BasicBlock<'ctx>>,
 }
 
-/// An evaluated assignment target.
-#[derive(Clone, Copy)]
+/// An evaluated assignment target. The operands are evaluated in the
+/// assignment's first phase; the nil or bounds check of the final
+/// indirection (and a map insertion) happen when the value is stored, so
+/// that in `m[k], *p = 1, 2` the map is assigned before `*p` panics, as
+/// the spec's two phases and gc have it.
+#[derive(Clone)]
 pub(crate) enum LValue<'ctx> {
     None,
     Ptr(PointerValue<'ctx>),
     /// Map type, map, key.
     MapElem(TypeId, BasicValueEnum<'ctx>, BasicValueEnum<'ctx>),
+    /// `*p`: the pointer.
+    Deref(PointerValue<'ctx>),
+    /// `s[i]` of a slice: data pointer, length, index, element type.
+    SliceElem(PointerValue<'ctx>, inkwell::values::IntValue<'ctx>, inkwell::values::IntValue<'ctx>, TypeId),
+    /// `p.f` with `p` a pointer: p, its element type, the field path.
+    Field(PointerValue<'ctx>, TypeId, Vec<usize>),
 }
 
 /// Where a local variable lives.
@@ -1009,11 +1019,17 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         match op {
             AssignOp::Op(bop) => {
                 let t = self.info.type_of(&lhs[0]);
-                let Some(p) = self.addr(&lhs[0]) else { return };
-                let Some(ty) = self.llvm_type(t, s.pos) else {
-                    return;
+                // A map element is read without inserting it: the key is
+                // added only when the result is stored, after the operands
+                // were evaluated (a panic in them leaves the map as it was).
+                let lv = self.lvalue(&lhs[0]);
+                let lv = self.lvalue_checked(lv, s.pos);
+                let old = match lv.clone() {
+                    LValue::MapElem(mt, m, k) => self.map_index(mt, m, k, s.pos).map(|(v, _)| v),
+                    LValue::Ptr(p) => self.llvm_type(t, s.pos).map(|ty| self.builder.build_load(ty, p, "").expect("load")),
+                    _ => None,
                 };
-                let old = self.builder.build_load(ty, p, "").expect("load");
+                let Some(old) = old else { return };
                 let rt = self.info.type_of(&rhs[0]);
                 let Some(r) = (if bop.is_shift() {
                     self.expr(&rhs[0])
@@ -1029,7 +1045,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 };
                 if let Some(nv) = nv {
                     // `s += x` stores a string.
-                    self.store_val(p, nv, t);
+                    self.store_lvalue(lv, nv, t, s.pos);
                 }
             }
             AssignOp::Define | AssignOp::Assign => {
@@ -1066,7 +1082,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                                 self.store_val(p, v, t);
                             }
                         } else {
-                            self.store_lvalue(addrs[i], v, t, l.pos);
+                            self.store_lvalue(addrs[i].clone(), v, t, l.pos);
                         }
                     }
                 } else {
@@ -1088,7 +1104,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                             self.store_val(p, val, lhs_types[i]);
                         } else if lhs_types[i] != rgoc_types::ids::INVALID {
                             let val = self.convert_value(parts[i], src[i], lhs_types[i], l.pos);
-                            self.store_lvalue(addrs[i], val, lhs_types[i], l.pos);
+                            self.store_lvalue(addrs[i].clone(), val, lhs_types[i], l.pos);
                         }
                     }
                 }
@@ -1103,18 +1119,68 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if is_blank(l) {
             return LValue::None;
         }
-        if let ExprKind::Index { x, indices } = &super::mem::strip(l).kind {
-            let mt = self.info.type_of(x);
-            if let Type::Map(kt, _) = self.c.types.under(mt).clone() {
-                let (Some(m), Some(k)) = (self.expr(x), self.expr_to(&indices[0], kt)) else {
-                    return LValue::None;
-                };
-                return LValue::MapElem(mt, m, k);
+        match &super::mem::strip(l).kind {
+            ExprKind::Index { x, indices } => {
+                let xt = self.info.type_of(x);
+                match self.c.types.under(xt).clone() {
+                    Type::Map(kt, _) => {
+                        let (Some(m), Some(k)) = (self.expr(x), self.expr_to(&indices[0], kt)) else {
+                            return LValue::None;
+                        };
+                        return LValue::MapElem(xt, m, k);
+                    }
+                    Type::Slice(et) => {
+                        let Some(sv) = self.expr(x) else { return LValue::None };
+                        let Some(i) = self.index_int(&indices[0]) else { return LValue::None };
+                        let (ptr, len, _) = self.slice_parts(sv);
+                        return LValue::SliceElem(ptr, len, i, et);
+                    }
+                    _ => {}
+                }
             }
+            ExprKind::Star(x) => {
+                return match self.expr(x) {
+                    Some(p) => LValue::Deref(p.into_pointer_value()),
+                    None => LValue::None,
+                };
+            }
+            ExprKind::Selector { x, .. } => {
+                let sel = self.info.selections.get(&super::mem::strip(l).id).cloned();
+                let xt = self.info.type_of(x);
+                if let (Some(sel), Type::Pointer(et)) = (sel, self.c.types.under(xt).clone()) {
+                    if sel.kind == rgoc_types::SelectionKind::FieldVal {
+                        return match self.expr(x) {
+                            Some(p) => LValue::Field(p.into_pointer_value(), et, sel.path.clone()),
+                            None => LValue::None,
+                        };
+                    }
+                }
+            }
+            _ => {}
         }
         match self.addr(l) {
             Some(p) => LValue::Ptr(p),
             None => LValue::None,
+        }
+    }
+
+    /// The target with its deferred nil or bounds check done: a pointer
+    /// (maps stay map elements).
+    fn lvalue_checked(&mut self, lv: LValue<'ctx>, pos: rgoc_syntax::Pos) -> LValue<'ctx> {
+        match lv {
+            LValue::Deref(p) => {
+                self.nil_check(p);
+                LValue::Ptr(p)
+            }
+            LValue::SliceElem(ptr, len, i, et) => {
+                self.bounds_check(i, len);
+                self.elem_ptr(ptr, et, i, pos).map_or(LValue::None, LValue::Ptr)
+            }
+            LValue::Field(p, t, path) => {
+                self.nil_check(p);
+                self.field_path(p, t, &path, pos).map_or(LValue::None, |(fp, _)| LValue::Ptr(fp))
+            }
+            lv => lv,
         }
     }
 
@@ -1125,13 +1191,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         t: TypeId,
         pos: rgoc_syntax::Pos,
     ) {
-        match lv {
+        match self.lvalue_checked(lv, pos) {
             LValue::Ptr(p) => self.store_val(p, v, t),
             LValue::MapElem(mt, m, k) => {
                 let slot = self.map_assign_slot(mt, m, k, pos);
                 self.store_val(slot, v, t);
             }
-            LValue::None => {}
+            _ => {}
         }
     }
 
