@@ -407,7 +407,7 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
     let srcs = read_units(l, units)?;
     let copts = codegen::Options {
         opt: std::env::var_os("RGOC_NOOPT").is_none(),
-        escape: std::env::var_os("RGOC_ESCAPE").is_some_and(|v| v != "0"),
+        escape: std::env::var_os("RGOC_ESCAPE").is_none_or(|v| v != "0"),
     };
     let cache = cache_dir();
     let compiler_id = compiler_identity(&copts);
