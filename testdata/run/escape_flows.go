@@ -329,6 +329,17 @@ func iterations() {
 	}
 	fmt.Println("last:", *last)
 
+	type self struct {
+		n    int
+		prev *self
+	}
+	for t := (self{}); t.n < 3; t.n++ {
+		if t.prev != nil {
+			fmt.Println("previous iteration's t:", t.prev.n)
+		}
+		t.prev = &t
+	}
+
 	var byRange [3]*int
 	for i, v := range [3]int{7, 8, 9} {
 		byRange[i] = &v

@@ -25,9 +25,10 @@
 //!   flows into the heap, so the walk is repeated until nothing changes;
 //! - its address is stored in another local that outlives it: one declared
 //!   at a smaller loop depth (the variable is one alloca for every
-//!   iteration, Go gives each iteration its own), or any other local when
-//!   it is a 3-clause loop variable (each iteration's copy is made from
-//!   the previous one) or the function has `goto`.
+//!   iteration, Go gives each iteration its own), or any local (itself
+//!   included) when it is a 3-clause loop variable (each iteration's copy
+//!   is made from the previous one), or any other local when the function
+//!   has `goto`.
 //!
 //! Calls of functions and methods of this package (static, not generic,
 //! with a body, not `go`/`defer`) use the callee's summary: for each
@@ -333,7 +334,11 @@ impl<'w, 'a> Walk<'w, 'a> {
                 for &r in &roots {
                     let rd = self.locals.get(&r).copied().unwrap_or(0);
                     for (&v, &d) in &Self::walk_from(&a, Loc::Var(r)) {
-                        if d >= 0 || v == r || !self.candidates.contains(&v) || boxed.contains(&v) {
+                        // A 3-clause loop variable's next iteration is a copy
+                        // of it: even its own address in it is the previous
+                        // iteration's.
+                        let itself = v == r && !self.looped.contains(&v);
+                        if d >= 0 || itself || !self.candidates.contains(&v) || boxed.contains(&v) {
                             continue;
                         }
                         let vd = self.locals.get(&v).copied().unwrap_or(0);
