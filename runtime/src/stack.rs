@@ -414,16 +414,16 @@ pub fn systemstack(arg: *mut u8, f: extern "C" fn(*mut u8)) {
 
 // --- copying (gc's copystack / adjustpointers) ------------------------------
 
-/// gc's adjustpointers, conservatively: every word of `words` holding a
-/// value in [old_lo, old_hi) is taken for a pointer into the old stack and
-/// moved by `delta`. Returns how many words changed.
-pub fn adjust_words(words: &mut [usize], old_lo: usize, old_hi: usize, delta: isize) -> usize {
+/// gc's adjustpointers, conservatively, fused with the copy: every word of
+/// `src` is written to `dst`, moved by `delta` when it holds a value in
+/// [old_lo, old_hi) (taken for a pointer into the old stack). One pass
+/// over the used part of the stack. Returns how many words changed.
+pub fn copy_adjusted(src: &[usize], dst: &mut [usize], old_lo: usize, old_hi: usize, delta: isize) -> usize {
     let mut n = 0;
-    for w in words.iter_mut() {
-        if *w >= old_lo && *w < old_hi {
-            *w = w.wrapping_add(delta as usize);
-            n += 1;
-        }
+    for (d, &w) in dst.iter_mut().zip(src) {
+        let moved = w.wrapping_sub(old_lo) < old_hi - old_lo;
+        *d = if moved { w.wrapping_add(delta as usize) } else { w };
+        n += moved as usize;
     }
     n
 }
@@ -467,9 +467,9 @@ pub unsafe fn copystack(g: &G, sp: usize, newsize: usize) -> isize {
     // new_hi) fits in the new one (newsize >= used, checked by callers);
     // the two stacks are distinct allocations. Both are 8-byte aligned.
     unsafe {
-        core::ptr::copy_nonoverlapping(sp as *const u8, new_sp as *mut u8, used);
-        let words = core::slice::from_raw_parts_mut(new_sp as *mut usize, used / 8);
-        adjust_words(words, old_lo, old_hi, delta);
+        let src = core::slice::from_raw_parts(sp as *const usize, used / 8);
+        let dst = core::slice::from_raw_parts_mut(new_sp as *mut usize, used / 8);
+        copy_adjusted(src, dst, old_lo, old_hi, delta);
     }
     let adj = |p: usize| adjust_one(p, old_lo, old_hi, delta);
     // Defer records (heap) point at their functions' frame records.
@@ -651,8 +651,7 @@ mod tests {
         let new_hi = new.as_ptr() as usize + N * 2 * 8;
         let delta = new_hi.wrapping_sub(old_hi) as isize;
         // Copy the used part [word 8, hi).
-        new[N + 8..].copy_from_slice(&old[8..]);
-        let n = adjust_words(&mut new[N + 8..], old_lo, old_hi, delta);
+        let n = copy_adjusted(&old[8..], &mut new[N + 8..], old_lo, old_hi, delta);
         assert_eq!(n, 5);
         let nw = |i: usize| new[N + i];
         let naddr = |i: usize| (new_hi - N * 8) + i * 8;

@@ -280,20 +280,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Whether local variable `o` gets a heap box: the checker says its
-    /// address is taken or a closure captures it, and escape.rs could not
-    /// show that its address stays in calls that do not keep it (or it is
-    /// over 64 KiB, too large for a frame, as gc's limit for implicit
-    /// stack variables).
-    pub fn var_escapes(&mut self, o: ObjId, pos: rgoc_syntax::Pos) -> bool {
-        let obj = self.c.objs.get(o);
-        if !obj.escapes {
-            return false;
-        }
-        if !self.stack_vars.contains(&o) {
-            return true;
-        }
-        let t = obj.typ;
-        self.size_of(t, pos) > 64 << 10
+    /// address is taken or a closure captures it, and escape.rs did not
+    /// find it a place in the frame. Exactly escape.rs's answer: a box it
+    /// did not expect could receive a pointer into the frame.
+    pub fn var_escapes(&mut self, o: ObjId, _pos: rgoc_syntax::Pos) -> bool {
+        self.c.objs.get(o).escapes && !self.stack_vars.contains(&o)
     }
 
     /// A zeroed heap object of type `t`.

@@ -50,6 +50,9 @@ use rgoc_types::{Checked, ObjId, Type, TypeId};
 
 pub struct Options {
     pub opt: bool,
+    /// Keep address-taken locals that do not escape in their frames
+    /// (escape.rs); `RGOC_ESCAPE=0` turns it off, for comparison.
+    pub escape: bool,
 }
 
 /// Which package of the checked program a compilation emits.
@@ -272,11 +275,19 @@ pub fn compile(
     };
     let first = files.get(c.packages[unit.package].files.start);
     g.dbg = Some(debuginfo::Dbg::new(&g.module, first));
-    // Off by default until one unexplained failure under
-    // GODEBUG=gcstress=50 (seen once while it was developed) is understood.
-    if std::env::var_os("RGOC_ESCAPE").is_some() {
+    if opts.escape {
         let own = &files[c.packages[unit.package].files.clone()];
-        g.stack_vars = escape::stack_vars(c, &c.info, own);
+        let sv = escape::stack_vars(c, &c.info, own, &mut |t| {
+            g.size_of(t, rgoc_syntax::Pos::default()) > escape::MAX_STACK_VAR
+        });
+        if std::env::var_os("RGOC_ESCAPE_DEBUG").is_some() {
+            let mut v: Vec<_> = sv.iter().map(|&o| c.objs.get(o)).map(|o| (o.pos, o.name.clone())).collect();
+            v.sort_by_key(|(p, _)| *p);
+            for (p, n) in v {
+                eprintln!("escape: {}: {}:{}: {} stays in its frame", c.pkg_path, p.line, p.col, n);
+            }
+        }
+        g.stack_vars = sv;
     }
     g.gen_package();
     g.dbg_finish();

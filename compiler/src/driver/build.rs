@@ -370,7 +370,7 @@ fn compiler_identity(opts: &codegen::Options) -> String {
             (m.len(), t.map(|d| d.as_nanos()).unwrap_or(0))
         })
         .unwrap_or((0, 0));
-    format!("{}-{}-{}-{}", env!("CARGO_PKG_VERSION"), len, mtime, opts.opt)
+    format!("{}-{}-{}-{}-{}", env!("CARGO_PKG_VERSION"), len, mtime, opts.opt, opts.escape)
 }
 
 /// A content hash of the package: compiler identity, import path, file
@@ -405,7 +405,10 @@ fn package_key(compiler: &str, u: &Unit, srcs: &[(String, Vec<u8>)], keys: &Hash
 /// does). Diagnostics are printed; the error is the exit code.
 pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &Opts) -> Result<(), u8> {
     let srcs = read_units(l, units)?;
-    let copts = codegen::Options { opt: std::env::var_os("RGOC_NOOPT").is_none() };
+    let copts = codegen::Options {
+        opt: std::env::var_os("RGOC_NOOPT").is_none(),
+        escape: std::env::var_os("RGOC_ESCAPE").is_none_or(|v| v != "0"),
+    };
     let cache = cache_dir();
     let compiler_id = compiler_identity(&copts);
     let mut keys: HashMap<String, String> = HashMap::new();
