@@ -610,6 +610,7 @@ pub(crate) mod testtypes {
             nin: 0,
             methods: core::ptr::null(),
             nmethods: 0,
+            call: core::ptr::null(),
         }))
     }
 

@@ -86,6 +86,7 @@ pub(crate) const fn desc(
         nin: 0,
         methods: core::ptr::null(),
         nmethods: 0,
+        call: core::ptr::null(),
     }
 }
 
@@ -194,6 +195,7 @@ pub static T_ERROR_STRING: Type = Type {
     ptrdata: 8,
     methods: &ERROR_STRING_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
+    call: core::ptr::null(),
     ..desc(b"runtime.errorString", b"runtime", kind::STRING, 16, 8, NC)
 };
 
@@ -212,6 +214,7 @@ pub static T_PLAIN_ERROR: Type = Type {
     ptrdata: 8,
     methods: &PLAIN_ERROR_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
+    call: core::ptr::null(),
     ..desc(b"runtime.plainError", b"runtime", kind::STRING, 16, 8, NC)
 };
 
@@ -283,6 +286,7 @@ pub static T_BOUNDS_ERROR: Type = Type {
     nfields: 4,
     methods: &BOUNDS_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
+    call: core::ptr::null(),
     ..desc(b"runtime.boundsError", b"runtime", kind::STRUCT, 24, 8, NC)
 };
 
@@ -349,6 +353,7 @@ pub static T_PTR_TYPE_ASSERTION_ERROR: Type = Type {
     elem: &T_TYPE_ASSERTION_ERROR,
     methods: &TAE_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
+    call: core::ptr::null(),
     ..desc(
         b"*runtime.TypeAssertionError",
         b"",
@@ -461,6 +466,7 @@ pub static T_PTR_PANIC_NIL_ERROR: Type = Type {
     elem: &T_PANIC_NIL_ERROR,
     methods: &PNE_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
+    call: core::ptr::null(),
     ..desc(
         b"*runtime.PanicNilError",
         b"",

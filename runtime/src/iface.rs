@@ -357,11 +357,13 @@ mod tests {
     static T_T: Type = Type {
         methods: &T_METHODS.0 as *const _ as *const MethodDesc,
         nmethods: 3,
+        call: core::ptr::null(),
         ..named(b"main.T", b"main", kind::STRUCT)
     };
     static T_OTHER: Type = Type {
         methods: &T_METHODS.0 as *const _ as *const MethodDesc,
         nmethods: 3,
+        call: core::ptr::null(),
         ..named(b"other.T", b"other", kind::STRUCT)
     };
     static U_METHODS: SyncCell<[MethodDesc; 2]> = SyncCell([
@@ -379,6 +381,7 @@ mod tests {
     static T_U: Type = Type {
         methods: &U_METHODS.0 as *const _ as *const MethodDesc,
         nmethods: 2,
+        call: core::ptr::null(),
         ..named(b"main.U", b"main", kind::STRUCT)
     };
 

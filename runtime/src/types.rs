@@ -128,6 +128,11 @@ pub struct Type {
     /// Methods of a named type (and of its pointer type), sorted by name.
     pub methods: *const MethodDesc,
     pub nmethods: usize,
+    /// For func types: the call adapter `adapter(code, ctx, args, results)`
+    /// that calls `code(ctx, *args[0], ...)` with the machine calling
+    /// convention of the signature and stores the results through
+    /// `results[i]` (reflect's Value.Call); null for other kinds.
+    pub call: *const u8,
 }
 
 // SAFETY: descriptors are immutable statics emitted by the compiler.
@@ -152,4 +157,17 @@ impl Type {
 pub struct Eface {
     pub typ: *const Type,
     pub data: *mut u8,
+}
+
+extern "C" {
+    static rgo_typelinks_bounds: [usize; 2];
+}
+
+/// The bounds `[start, stop)` of the linked table of type descriptor
+/// pointers (section `rgo_typelinks`; null entries are padding), for
+/// reflect.
+#[export_name = "runtime.typelinks"]
+pub extern "C" fn typelinks() -> *const [usize; 2] {
+    // Only the address of the static (defined in asm.rs) is taken.
+    core::ptr::addr_of!(rgo_typelinks_bounds)
 }

@@ -135,6 +135,7 @@ type rtype struct {
 	nin        uintptr
 	methods    unsafe.Pointer
 	nmethods   uintptr
+	call       unsafe.Pointer // func types: call adapter (codegen/typedesc.rs)
 }
 
 // fieldDesc mirrors runtime/src/types.rs `FieldDesc`.

@@ -370,7 +370,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// {global's address, type descriptor} for its globals that hold
     /// pointers, in the ELF section `rgo_roots` (the linker concatenates the
     /// tables of all packages; the runtime walks __start/__stop_rgo_roots).
-    fn gen_roots(&mut self) {
+    fn gen_roots(&mut self) -> Option<GlobalValue<'ctx>> {
         let globals: Vec<ObjId> = self.c.packages[self.target].globals.clone();
         let pt = self.ptr_type();
         let entry_ty = self.ctx.struct_type(&[pt.into(), pt.into()], false);
@@ -384,7 +384,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
         }
         if entries.is_empty() {
-            return;
+            return None;
         }
         let arr = entry_ty.const_array(&entries);
         let name = format!("go:roots.{}", self.c.packages[self.target].path);
@@ -393,12 +393,46 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         g.set_constant(true);
         g.set_initializer(&arr);
         g.set_section(Some("rgo_roots"));
-        // Keep the table although nothing references it.
-        let used_ty = pt.array_type(1);
+        Some(g)
+    }
+
+    /// reflect's typelinks: the addresses of every type descriptor this
+    /// module emits or references, in the ELF section `rgo_typelinks` (the
+    /// linker concatenates the tables; the runtime exports their bounds as
+    /// `runtime.typelinks`). Through it reflect.PointerTo, SliceOf and
+    /// MapOf find the program's own descriptor of a composite type.
+    fn gen_typelinks(&mut self) -> Option<GlobalValue<'ctx>> {
+        let pt = self.ptr_type();
+        let mut descs: Vec<(String, GlobalValue<'ctx>)> = self
+            .typedescs
+            .values()
+            .map(|g| (g.get_name().to_string_lossy().into_owned(), *g))
+            .collect();
+        if descs.is_empty() {
+            return None;
+        }
+        descs.sort_by(|a, b| a.0.cmp(&b.0));
+        let arr = pt.const_array(&descs.iter().map(|(_, g)| g.as_pointer_value()).collect::<Vec<_>>());
+        let name = format!("go:typelinks.{}", self.c.packages[self.target].path);
+        let g = self.module.add_global(arr.get_type(), None, &name);
+        g.set_linkage(Linkage::Internal);
+        g.set_constant(true);
+        g.set_initializer(&arr);
+        g.set_section(Some("rgo_typelinks"));
+        Some(g)
+    }
+
+    /// Keeps the tables nothing references (`llvm.used`).
+    fn keep_used(&mut self, gs: &[GlobalValue<'ctx>]) {
+        if gs.is_empty() {
+            return;
+        }
+        let pt = self.ptr_type();
+        let used_ty = pt.array_type(gs.len() as u32);
         let used = self.module.add_global(used_ty, None, "llvm.used");
         used.set_linkage(Linkage::Appending);
         used.set_section(Some("llvm.metadata"));
-        used.set_initializer(&pt.const_array(&[g.as_pointer_value()]));
+        used.set_initializer(&pt.const_array(&gs.iter().map(|g| g.as_pointer_value()).collect::<Vec<_>>()));
     }
 
     fn gen_package(&mut self) {
@@ -472,12 +506,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             self.gen_func(fd, fnv);
         }
         self.gen_instance_bodies(inst_bodies);
-        self.gen_roots();
+        let roots = self.gen_roots();
         let deps: Vec<String> = self.c.packages[..self.target].iter().map(|p| p.path.clone()).collect();
         let own: Vec<FunctionValue<'ctx>> = init_fns.iter().filter(|(pi, _)| *pi == self.target).map(|(_, f)| *f).collect();
         // The main package's init runs the other packages' inits first, in
         // dependency order.
         let is_main = self.target + 1 == self.c.packages.len();
         self.gen_init(if is_main { &deps } else { &[] }, &own);
+        let links = self.gen_typelinks();
+        let used: Vec<GlobalValue<'ctx>> = roots.into_iter().chain(links).collect();
+        self.keep_used(&used);
     }
 }

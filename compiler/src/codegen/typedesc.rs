@@ -127,6 +127,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 i64t.into(),
                 ptr.into(),
                 i64t.into(),
+                ptr.into(),
             ],
             false,
         );
@@ -136,6 +137,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.share_global(g, local);
         g.set_constant(true);
         self.typedescs.insert(t, g);
+        // *T's descriptor wherever T's is, when the program has the type
+        // *T: reflect.PointerTo finds it through typelinks (identity).
+        if let Some(pt) = self.c.types.find(&Type::Pointer(t)) {
+            self.type_desc(pt, pos);
+        }
         let size = self.size_of(t, pos);
         let align = self
             .llvm_type(t, pos)
@@ -196,6 +202,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let (fields_v, nfields, nin) = self.desc_fields(t, pos);
         let (methods_v, nmethods) = self.desc_methods(t, pos);
         let (ptrdata, gcdata_v) = self.desc_gcdata(t, pos);
+        let call_v: BasicValueEnum = match self.call_adapter(t, pos) {
+            Some(f) => f.as_global_value().as_pointer_value().into(),
+            None => ptr.const_null().into(),
+        };
         let init = desc_ty.const_named_struct(&[
             i64t.const_int(size, false).into(),
             i64t.const_int(ptrdata, false).into(),
@@ -216,9 +226,65 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             i64t.const_int(nin, false).into(),
             methods_v,
             i64t.const_int(nmethods, false).into(),
+            call_v,
         ]);
         g.set_initializer(&init);
         g
+    }
+
+    /// The call adapter of func type `t` (reflect's Value.Call):
+    /// `adapter(code, ctx, args *[nin]ptr, results *[nout]ptr)` loads each
+    /// argument from `*args[i]`, calls `code(ctx, args...)` with the
+    /// signature's LLVM calling convention and stores result i at
+    /// `*results[i]`. `code(ctx, ...)` is a closure's code with its closure
+    /// object, or a method's interface entry (`ifn`) with a data word.
+    fn call_adapter(&mut self, t: TypeId, pos: Pos) -> Option<inkwell::values::FunctionValue<'ctx>> {
+        let Type::Func(sig) = self.c.types.under(t).clone() else {
+            return None;
+        };
+        let name = format!("go:calladapter.{}", self.c.types.symbol_type_string(t));
+        if let Some(f) = self.module.get_function(&name) {
+            return Some(f);
+        }
+        let ft = self.closure_fn_type(&sig, pos)?;
+        let ptr = self.ptr_type();
+        let aty = self
+            .ctx
+            .void_type()
+            .fn_type(&[ptr.into(), ptr.into(), ptr.into(), ptr.into()], false);
+        let w = self.module.add_function(&name, aty, Some(Linkage::Internal));
+        self.go_fn_attrs(w, true);
+        let local = self.is_local_type(t);
+        self.share_global(w.as_global_value(), local);
+        let outer = self.enter_fn(w, name, Vec::new());
+        let param = |i: u32| w.get_nth_param(i).expect("param").into_pointer_value();
+        let (code, ctx, args, results) = (param(0), param(1), param(2), param(3));
+        let mut argv: Vec<inkwell::values::BasicMetadataValueEnum> = vec![ctx.into()];
+        for (i, &p) in sig.params.iter().enumerate() {
+            let slot = unsafe { self.builder.build_gep(ptr, args, &[self.i64c(i as u64)], "arg") }.expect("gep");
+            let ap = self.builder.build_load(ptr, slot, "argp").expect("load").into_pointer_value();
+            argv.push(self.load(p, ap, pos)?.into());
+        }
+        let cs = self.builder.build_indirect_call(ft, code, &argv, "").expect("call");
+        let r = match cs.try_as_basic_value() {
+            inkwell::values::ValueKind::Basic(v) => Some(v),
+            _ => None,
+        };
+        for (i, &rt) in sig.results.iter().enumerate() {
+            let v = if sig.results.len() == 1 {
+                r.expect("result")
+            } else {
+                self.builder
+                    .build_extract_value(r.expect("results").into_struct_value(), i as u32, "r")
+                    .expect("extract")
+            };
+            let slot = unsafe { self.builder.build_gep(ptr, results, &[self.i64c(i as u64)], "res") }.expect("gep");
+            let rp = self.builder.build_load(ptr, slot, "resp").expect("load").into_pointer_value();
+            self.store_val(rp, v, rt);
+        }
+        self.builder.build_return(None).expect("ret");
+        self.leave_fn(outer);
+        Some(w)
     }
 
     fn field_desc_type(&self) -> inkwell::types::StructType<'ctx> {

@@ -28,6 +28,7 @@ type Type struct {
 	NIn        uintptr
 	Methods    unsafe.Pointer
 	NMethods   uintptr
+	Call       unsafe.Pointer // func types: the call adapter (reflect.Value.Call)
 }
 
 // Kinds and type flags (runtime/src/types.rs).
