@@ -128,10 +128,11 @@ pub struct Type {
     /// Methods of a named type (and of its pointer type), sorted by name.
     pub methods: *const MethodDesc,
     pub nmethods: usize,
-    /// For func types: the call adapter `adapter(code, ctx, args, results)`
-    /// that calls `code(ctx, *args[0], ...)` with the machine calling
-    /// convention of the signature and stores the results through
-    /// `results[i]` (reflect's Value.Call); null for other kinds.
+    /// For func types: the call adapter `adapter(obj, ctx, args, results)`
+    /// (obj = `{adapter, code}`, a closure object) that calls `code(ctx,
+    /// *args[0], ...)` with the machine calling convention of the signature
+    /// and stores the results through `results[i]` (reflect's Value.Call;
+    /// codegen/typedesc.rs `call_adapter`); null for other kinds.
     pub call: *const u8,
 }
 

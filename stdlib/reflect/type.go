@@ -1,10 +1,11 @@
-// Package reflect: a subset of Go's reflect over rgoc's type descriptors
-// (runtime/src/types.rs). What is here: TypeOf/ValueOf, Type (Kind, Name,
-// String, PkgPath, Size, Elem, Key, Len, NumField/Field, NumMethod/Method
-// name, NumIn/NumOut/In/Out, IsVariadic, Comparable), and read access to
-// Values of every kind (fields, elements, map iteration, interfaces,
-// pointers) as package fmt needs it. No Set*, Call, MakeX or channels
-// operations yet.
+// Package reflect: Go's reflect over rgoc's type descriptors
+// (runtime/src/types.rs): types (type.go, typeops.go: relations, field
+// and method lookup, PointerTo/SliceOf/FuncOf through the typelinks
+// table), values (value.go: reading; set.go: setting, making, slices,
+// channels; convert.go; call.go: Call and methods through the compiler's
+// call adapters) and DeepEqual. Not supported: MakeFunc, StructOf,
+// interface values of method values (no run-time code generation), and
+// MapOf/ChanOf/ArrayOf of types the program does not use.
 package reflect
 
 import "unsafe"
@@ -193,6 +194,20 @@ type Type interface {
 	NumIn() int
 	NumOut() int
 	IsVariadic() bool
+	MethodByName(string) (Method, bool)
+	Implements(u Type) bool
+	AssignableTo(u Type) bool
+	ConvertibleTo(u Type) bool
+	FieldByIndex(index []int) StructField
+	FieldByName(name string) (StructField, bool)
+	FieldByNameFunc(match func(string) bool) (StructField, bool)
+	ChanDir() ChanDir
+	OverflowComplex(x complex128) bool
+	OverflowFloat(x float64) bool
+	OverflowInt(x int64) bool
+	OverflowUint(x uint64) bool
+	CanSeq() bool
+	CanSeq2() bool
 	common() *rtype
 }
 
@@ -284,7 +299,8 @@ func unquote(q string) string {
 type Method struct {
 	Name    string
 	PkgPath string
-	Type    Type
+	Type    Type  // method type (with the receiver first, except for interfaces)
+	Func    Value // func with receiver as first argument (not for interfaces)
 	Index   int
 }
 
@@ -306,7 +322,14 @@ func (t *rtype) Name() string {
 		return ""
 	}
 	s := t.name
-	i := len(s) - 1
+	end := len(s)
+	for j := 0; j < len(s); j++ {
+		if s[j] == '[' {
+			end = j
+			break
+		}
+	}
+	i := end - 1
 	for i >= 0 && s[i] != '.' {
 		i--
 	}
@@ -420,25 +443,38 @@ func (t *rtype) NumMethod() int {
 	return n
 }
 
-// Method returns the i'th exported method (sorted by name). Its Type is the
-// method's signature without the receiver.
+// Method returns the i'th exported method (sorted by name). For a
+// non-interface type its Type has the receiver as first parameter and
+// Func calls it; for an interface type Type is the method's signature.
 func (t *rtype) Method(i int) Method {
 	if t.Kind() == Interface {
+		if i < 0 || uintptr(i) >= t.nfields {
+			panic("reflect: Method index out of range")
+		}
 		f := t.field(i)
-		return Method{Name: f.name, Type: toType(f.typ), Index: i}
-	}
-	n := 0
-	for j := 0; j < int(t.nmethods); j++ {
-		m := t.method(j)
-		if !isExportedName(m.name) {
-			continue
+		m := Method{Name: f.name, Type: toType(f.typ), Index: i}
+		if !isExportedName(f.name) {
+			m.PkgPath = t.fieldPkgPath()
 		}
-		if n == i {
-			return Method{Name: m.name, Type: toType(m.mtyp), Index: i}
-		}
-		n++
+		return m
 	}
-	panic("reflect: Method index out of range")
+	if i < 0 || i >= t.NumMethod() {
+		panic("reflect: Method index out of range")
+	}
+	md := t.exportedMethod(i)
+	mt := md.mtyp
+	ts := make([]*rtype, 0, mt.nfields+1)
+	ts = append(ts, t)
+	for j := 0; j < int(mt.nfields); j++ {
+		ts = append(ts, mt.field(j).typ)
+	}
+	ft := funcOf(ts, mt.NumIn()+1, mt.IsVariadic())
+	return Method{
+		Name:  md.name,
+		Type:  toType(ft),
+		Func:  Value{ft, unsafe.Pointer(&methodFunc{t, i}), flagMethodFunc},
+		Index: i,
+	}
 }
 
 func (t *rtype) NumIn() int {

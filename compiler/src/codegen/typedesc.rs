@@ -233,11 +233,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// The call adapter of func type `t` (reflect's Value.Call):
-    /// `adapter(code, ctx, args *[nin]ptr, results *[nout]ptr)` loads each
-    /// argument from `*args[i]`, calls `code(ctx, args...)` with the
-    /// signature's LLVM calling convention and stores result i at
-    /// `*results[i]`. `code(ctx, ...)` is a closure's code with its closure
-    /// object, or a method's interface entry (`ifn`) with a data word.
+    /// `adapter(obj *{adapter, code}, ctx, args *[nin]ptr, results
+    /// *[nout]ptr)` loads each argument from `*args[i]`, calls `code(ctx,
+    /// args...)` with the signature's LLVM calling convention and stores
+    /// result i at `*results[i]`. `code(ctx, ...)` is a closure's code with
+    /// its closure object, or a method's interface entry (`ifn`) with a data
+    /// word. `obj` makes the adapter the code of a closure object, so Go
+    /// code calls it as a `func(ctx, args, results unsafe.Pointer)` value.
     fn call_adapter(&mut self, t: TypeId, pos: Pos) -> Option<inkwell::values::FunctionValue<'ctx>> {
         let Type::Func(sig) = self.c.types.under(t).clone() else {
             return None;
@@ -258,7 +260,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.share_global(w.as_global_value(), local);
         let outer = self.enter_fn(w, name, Vec::new());
         let param = |i: u32| w.get_nth_param(i).expect("param").into_pointer_value();
-        let (code, ctx, args, results) = (param(0), param(1), param(2), param(3));
+        let (obj, ctx, args, results) = (param(0), param(1), param(2), param(3));
+        let code_slot = unsafe { self.builder.build_gep(ptr, obj, &[self.i64c(1)], "codep") }.expect("gep");
+        let code = self.builder.build_load(ptr, code_slot, "code").expect("load").into_pointer_value();
         let mut argv: Vec<inkwell::values::BasicMetadataValueEnum> = vec![ctx.into()];
         for (i, &p) in sig.params.iter().enumerate() {
             let slot = unsafe { self.builder.build_gep(ptr, args, &[self.i64c(i as u64)], "arg") }.expect("gep");

@@ -1,0 +1,237 @@
+package reflect
+
+// Calls through reflection: Value.Call/CallSlice of func values, method
+// values (Value.Method) and Method.Func values.
+//
+// A call goes through the call adapter the compiler emits in every func
+// type's descriptor (rtype.call; codegen/typedesc.rs call_adapter):
+// adapter(obj, ctx, args, results) loads the arguments from the pointers
+// in args, calls obj.code(ctx, args...) with the signature's machine
+// calling convention and stores the results through the pointers in
+// results. ctx is the closure object for a func value, or the receiver as
+// an interface data word for a method, whose interface entry point (ifn
+// in the method table, or the itab slot) is the code.
+
+import "unsafe"
+
+// adapterObj is a closure object whose code is a call adapter: calling it
+// as a func(ctx, args, results unsafe.Pointer) runs the adapter with obj.
+type adapterObj struct {
+	adapter unsafe.Pointer
+	code    unsafe.Pointer
+}
+
+// methodFunc is what a Method.Func value points to: the receiver type and
+// the method's index among its exported methods.
+type methodFunc struct {
+	recv  *rtype
+	index int
+}
+
+// itabFun returns the code of method i in an itab ({inter, typ, hash, fun}).
+func itabFun(itab unsafe.Pointer, i int) unsafe.Pointer {
+	return *(*unsafe.Pointer)(unsafe.Add(itab, 24+8*uintptr(i)))
+}
+
+// methodTarget resolves a method value: the receiver's data word, the
+// code taking it, and the method's type.
+func (v Value) methodTarget(op string) (ctx, code unsafe.Pointer, mt *rtype) {
+	i := int(v.flag >> flagMethodShift)
+	if v.typ.Kind() == Interface {
+		f := v.typ.field(i)
+		if !isExportedName(f.name) {
+			panic("reflect: " + op + " of unexported method")
+		}
+		mt = f.typ
+		if op == "Type" {
+			return nil, nil, mt
+		}
+		itab := *(*unsafe.Pointer)(v.ptr)
+		if itab == nil {
+			panic("reflect: " + op + " of method on nil interface value")
+		}
+		if v.typ.nfields == 0 {
+			panic("reflect: internal error: invalid method index")
+		}
+		return (*nonEmptyInterface)(v.ptr).word, itabFun(itab, i), mt
+	}
+	m := v.typ.exportedMethod(i)
+	if op == "Type" {
+		return nil, nil, m.mtyp
+	}
+	return v.dataWord(), m.ifn, m.mtyp
+}
+
+func (v Value) NumMethod() int {
+	if v.typ == nil {
+		panic(&ValueError{"reflect.Value.NumMethod", Invalid})
+	}
+	if v.flag&flagMethod != 0 {
+		return 0
+	}
+	return v.typ.NumMethod()
+}
+
+// Method returns a function value corresponding to v's i'th method.
+func (v Value) Method(i int) Value {
+	if v.typ == nil {
+		panic(&ValueError{"reflect.Value.Method", Invalid})
+	}
+	if v.flag&(flagMethod|flagMethodFunc) != 0 || uint(i) >= uint(v.typ.NumMethod()) {
+		panic("reflect: Method index out of range")
+	}
+	if v.typ.Kind() == Interface && v.IsNil() {
+		panic("reflect: Method on nil interface value")
+	}
+	return Value{v.typ, v.ptr, v.flag.ro() | flagMethod | flag(i)<<flagMethodShift}
+}
+
+// MethodByName returns a function value corresponding to the method of v
+// with the given name, or the zero Value.
+func (v Value) MethodByName(name string) Value {
+	if v.typ == nil {
+		panic(&ValueError{"reflect.Value.MethodByName", Invalid})
+	}
+	if v.flag&flagMethod != 0 {
+		return Value{}
+	}
+	m, ok := v.typ.MethodByName(name)
+	if !ok {
+		return Value{}
+	}
+	return v.Method(m.Index)
+}
+
+// Call calls the function v with the input arguments in.
+func (v Value) Call(in []Value) []Value {
+	v.mustBe(Func, "reflect.Value.Call")
+	v.mustBeExported("reflect.Value.Call")
+	return v.call("Call", in)
+}
+
+// CallSlice calls the variadic function v with the input arguments in,
+// assigning the slice in[len(in)-1] to v's final variadic argument.
+func (v Value) CallSlice(in []Value) []Value {
+	v.mustBe(Func, "reflect.Value.CallSlice")
+	v.mustBeExported("reflect.Value.CallSlice")
+	return v.call("CallSlice", in)
+}
+
+func (v Value) call(op string, in []Value) []Value {
+	var t *rtype
+	var ctx, code unsafe.Pointer
+	switch {
+	case v.flag&flagMethod != 0:
+		ctx, code, t = v.methodTarget(op)
+	case v.flag&flagMethodFunc != 0:
+		// Method.Func: the receiver is the first argument.
+		mf := (*methodFunc)(v.ptr)
+		t = v.typ
+		if len(in) == 0 {
+			panic("reflect: " + op + " with too few input arguments")
+		}
+		recv := in[0]
+		if recv.Kind() == Invalid {
+			panic("reflect: " + op + " using zero Value argument")
+		}
+		if !recv.typ.AssignableTo(mf.recv) {
+			panic("reflect: " + op + " using " + recv.typ.String() + " as type " + mf.recv.String())
+		}
+		m := Value{mf.recv, recv.assignTo("reflect.Value.Call", mf.recv).ptr, flagMethod | flag(mf.index)<<flagMethodShift}
+		return m.call(op, in[1:])
+	default:
+		t = v.typ
+		clo := *(*unsafe.Pointer)(v.ptr)
+		if clo == nil {
+			panic("reflect.Value.Call: call of nil function")
+		}
+		ctx, code = clo, *(*unsafe.Pointer)(clo)
+	}
+	if t.call == nil {
+		panic("reflect: rgoc cannot call a value of func type " + t.String() + " built at run time")
+	}
+
+	isSlice := op == "CallSlice"
+	n := t.NumIn()
+	isVariadic := t.IsVariadic()
+	if isSlice {
+		if !isVariadic {
+			panic("reflect: CallSlice of non-variadic function")
+		}
+		if len(in) < n {
+			panic("reflect: CallSlice with too few input arguments")
+		}
+		if len(in) > n {
+			panic("reflect: CallSlice with too many input arguments")
+		}
+	} else {
+		if isVariadic {
+			n--
+		}
+		if len(in) < n {
+			panic("reflect: Call with too few input arguments")
+		}
+		if !isVariadic && len(in) > n {
+			panic("reflect: Call with too many input arguments")
+		}
+	}
+	for _, x := range in {
+		if x.Kind() == Invalid {
+			panic("reflect: " + op + " using zero Value argument")
+		}
+	}
+	for i := 0; i < n; i++ {
+		if xt, targ := in[i].Type(), t.In(i); !xt.AssignableTo(targ) {
+			panic("reflect: " + op + " using " + xt.String() + " as type " + targ.String())
+		}
+	}
+	if !isSlice && isVariadic {
+		m := len(in) - n
+		slice := MakeSlice(t.In(n), m, m)
+		elem := t.In(n).Elem()
+		for i := 0; i < m; i++ {
+			x := in[n+i]
+			if xt := x.Type(); !xt.AssignableTo(elem) {
+				panic("reflect: cannot use " + xt.String() + " as type " + elem.String() + " in " + op)
+			}
+			slice.Index(i).Set(x)
+		}
+		origIn := in
+		in = make([]Value, n+1)
+		copy(in[:n], origIn)
+		in[n] = slice
+	}
+	nin := len(in)
+	if nin != t.NumIn() {
+		panic("reflect.Value.Call: wrong argument count")
+	}
+
+	// Arguments: private copies (the callee owns its parameters).
+	args := make([]unsafe.Pointer, nin+1)
+	for i, x := range in {
+		targ := t.field(i).typ
+		x = x.assignTo("reflect.Value.Call", targ)
+		p := unsafe_New(targ)
+		typedmemmove(targ, p, x.ptr)
+		args[i] = p
+	}
+	nout := t.NumOut()
+	results := make([]unsafe.Pointer, nout+1)
+	ret := make([]Value, nout)
+	for i := 0; i < nout; i++ {
+		rt := t.field(nin + i).typ
+		p := unsafe_New(rt)
+		results[i] = p
+		ret[i] = Value{rt, p, 0}
+	}
+	obj := &adapterObj{t.call, code}
+	var f func(ctx, args, results unsafe.Pointer)
+	*(*unsafe.Pointer)(unsafe.Pointer(&f)) = unsafe.Pointer(obj)
+	f(ctx, unsafe.Pointer(&args[0]), unsafe.Pointer(&results[0]))
+	return ret
+}
+
+// MakeFunc is not supported: rgoc generates no code at run time.
+func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
+	panic("reflect.MakeFunc: not supported by rgoc (no run-time code generation)")
+}
