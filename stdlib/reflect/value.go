@@ -561,7 +561,7 @@ func (v Value) FieldByIndexErr(index []int) (Value, error) {
 		if i > 0 {
 			if v.Kind() == Pointer && v.typ.elem.Kind() == Struct {
 				if v.IsNil() {
-					return Value{}, &nilEmbedError{v.typ.elem.String()}
+					return Value{}, &nilEmbedError{v.typ.elem.Name()}
 				}
 				v = v.Elem()
 			}
@@ -607,7 +607,7 @@ func (v Value) Elem() Value {
 		if p == nil {
 			return Value{}
 		}
-		return Value{v.typ.elem, p, v.flag.ro() | flagAddr}
+		return Value{v.typ.elem, p, v.flag&flagRO | flagAddr}
 	}
 	panic(&ValueError{"reflect.Value.Elem", v.Kind()})
 }

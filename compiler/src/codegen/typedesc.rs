@@ -185,8 +185,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Type::Map(k, _) => Some(k),
             _ => None,
         };
+        // Array length; channel direction as reflect.ChanDir numbers it.
         let len = match self.c.types.under(t).clone() {
             Type::Array(n, _) => n,
+            Type::Chan(rgoc_types::ChanDir::Recv, _) => 1,
+            Type::Chan(rgoc_types::ChanDir::Send, _) => 2,
+            Type::Chan(rgoc_types::ChanDir::Both, _) => 3,
             _ => 0,
         };
         let elem_v: BasicValueEnum = match elem {
