@@ -611,6 +611,7 @@ pub(crate) mod testtypes {
             methods: core::ptr::null(),
             nmethods: 0,
             call: core::ptr::null(),
+            bound: core::ptr::null(),
         }))
     }
 

@@ -87,6 +87,7 @@ pub(crate) const fn desc(
         methods: core::ptr::null(),
         nmethods: 0,
         call: core::ptr::null(),
+        bound: core::ptr::null(),
     }
 }
 
@@ -142,11 +143,13 @@ const fn methods(error: ErrorFn) -> [MethodDesc; 2] {
             name: gs(b"Error"),
             mtyp: &T_FUNC_STRING,
             ifn: error as *const u8,
+            tfn: core::ptr::null(),
         },
         MethodDesc {
             name: gs(b"RuntimeError"),
             mtyp: &T_FUNC,
             ifn: runtime_error_method as *const u8,
+            tfn: core::ptr::null(),
         },
     ]
 }
@@ -196,6 +199,7 @@ pub static T_ERROR_STRING: Type = Type {
     methods: &ERROR_STRING_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
     call: core::ptr::null(),
+    bound: core::ptr::null(),
     ..desc(b"runtime.errorString", b"runtime", kind::STRING, 16, 8, NC)
 };
 
@@ -215,6 +219,7 @@ pub static T_PLAIN_ERROR: Type = Type {
     methods: &PLAIN_ERROR_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
     call: core::ptr::null(),
+    bound: core::ptr::null(),
     ..desc(b"runtime.plainError", b"runtime", kind::STRING, 16, 8, NC)
 };
 
@@ -287,6 +292,7 @@ pub static T_BOUNDS_ERROR: Type = Type {
     methods: &BOUNDS_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
     call: core::ptr::null(),
+    bound: core::ptr::null(),
     ..desc(b"runtime.boundsError", b"runtime", kind::STRUCT, 24, 8, NC)
 };
 
@@ -354,6 +360,7 @@ pub static T_PTR_TYPE_ASSERTION_ERROR: Type = Type {
     methods: &TAE_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
     call: core::ptr::null(),
+    bound: core::ptr::null(),
     ..desc(
         b"*runtime.TypeAssertionError",
         b"",
@@ -467,6 +474,7 @@ pub static T_PTR_PANIC_NIL_ERROR: Type = Type {
     methods: &PNE_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
     call: core::ptr::null(),
+    bound: core::ptr::null(),
     ..desc(
         b"*runtime.PanicNilError",
         b"",

@@ -93,6 +93,10 @@ pub struct MethodDesc {
     pub mtyp: *const Type,
     /// Function to call through an interface (receiver is the data word).
     pub ifn: *const u8,
+    /// The method expression's code `tfn(ctx, recv, args...)` (reflect's
+    /// Method.Func as a func value: a closure object `{tfn}`); null in the
+    /// runtime's own descriptors.
+    pub tfn: *const u8,
 }
 
 #[repr(C)]
@@ -134,6 +138,10 @@ pub struct Type {
     /// and stores the results through `results[i]` (reflect's Value.Call;
     /// codegen/typedesc.rs `call_adapter`); null for other kinds.
     pub call: *const u8,
+    /// For func types: the method-value code `bound(clo, args...)` with
+    /// clo = `{bound, ifn, word}`, which returns `ifn(word, args...)`
+    /// (reflect's Value.Method(i) as a func value); null for other kinds.
+    pub bound: *const u8,
 }
 
 // SAFETY: descriptors are immutable statics emitted by the compiler.

@@ -21,16 +21,58 @@ type adapterObj struct {
 	code    unsafe.Pointer
 }
 
-// methodFunc is what a Method.Func value points to: the receiver type and
-// the method's index among its exported methods.
+// methodFunc is what a Method.Func value points to: a closure object
+// running the method expression (nil in the runtime's own descriptors),
+// so that the Value's first word is a func value as for any func, then
+// the receiver type and the method's index among its exported methods.
 type methodFunc struct {
+	clo   *tfnObj
 	recv  *rtype
 	index int
+}
+
+// tfnObj is the closure object of a method expression (methodDesc.tfn).
+type tfnObj struct {
+	code unsafe.Pointer
+}
+
+// boundObj is the closure object of a method value: its code (the method
+// type's rtype.bound) calls ifn(word, args...).
+type boundObj struct {
+	code unsafe.Pointer
+	ifn  unsafe.Pointer
+	word unsafe.Pointer
+}
+
+// methodFuncValue makes the func value of a method value or Method.Func
+// Value (for Interface), or panics when the descriptors lack the code.
+func methodFuncValue(v Value) (*rtype, unsafe.Pointer) {
+	if v.flag&flagMethodFunc != 0 {
+		mf := (*methodFunc)(v.ptr)
+		if mf.clo == nil {
+			panic("reflect: rgoc cannot make a func value of method " + mf.recv.String() + "." + mf.recv.Method(mf.index).Name)
+		}
+		return v.typ, unsafe.Pointer(mf.clo)
+	}
+	ctx, code, mt := v.methodTarget("Interface")
+	if mt.bound == nil {
+		panic("reflect: rgoc cannot make a func value of a method of type " + mt.String())
+	}
+	return mt, unsafe.Pointer(&boundObj{mt.bound, code, ctx})
 }
 
 // itabFun returns the code of method i in an itab ({inter, typ, hash, fun}).
 func itabFun(itab unsafe.Pointer, i int) unsafe.Pointer {
 	return *(*unsafe.Pointer)(unsafe.Add(itab, 24+8*uintptr(i)))
+}
+
+// makeMethodValue turns a method value or Method.Func Value into a plain
+// func Value (gc's makeMethodValue).
+func makeMethodValue(v Value) Value {
+	t, clo := methodFuncValue(v)
+	p := new(unsafe.Pointer)
+	*p = clo
+	return Value{t, unsafe.Pointer(p), v.flag.ro()}
 }
 
 // methodTarget resolves a method value: the receiver's data word, the

@@ -8,7 +8,7 @@ import "unsafe"
 // Convert returns the value v converted to type t.
 func (v Value) Convert(t Type) Value {
 	if v.flag&(flagMethod|flagMethodFunc) != 0 {
-		panic("reflect: rgoc cannot convert a method value (no run-time code generation)")
+		v = makeMethodValue(v)
 	}
 	op := convertOp(t.common(), v.typ)
 	if op == nil {

@@ -9,7 +9,7 @@ import "unsafe"
 // value for an interface dst), or panics with gc's message.
 func (v Value) assignTo(context string, dst *rtype) Value {
 	if v.flag&(flagMethod|flagMethodFunc) != 0 {
-		panic("reflect: rgoc cannot assign a method value (no run-time code generation): " + context)
+		v = makeMethodValue(v)
 	}
 	switch {
 	case directlyAssignable(dst, v.typ):

@@ -3,9 +3,10 @@
 // and method lookup, PointerTo/SliceOf/FuncOf through the typelinks
 // table), values (value.go: reading; set.go: setting, making, slices,
 // channels; convert.go; call.go: Call and methods through the compiler's
-// call adapters) and DeepEqual. Not supported: MakeFunc, StructOf,
-// interface values of method values (no run-time code generation), and
-// MapOf/ChanOf/ArrayOf of types the program does not use.
+// call adapters, method values as closures over the compiler's bound and
+// tfn code) and DeepEqual. Not supported: MakeFunc and StructOf (no
+// run-time code generation), MapOf/ChanOf/ArrayOf of types the program
+// does not use.
 package reflect
 
 import "unsafe"
@@ -137,6 +138,7 @@ type rtype struct {
 	methods    unsafe.Pointer
 	nmethods   uintptr
 	call       unsafe.Pointer // func types: call adapter (codegen/typedesc.rs)
+	bound      unsafe.Pointer // func types: method-value code
 }
 
 // fieldDesc mirrors runtime/src/types.rs `FieldDesc`.
@@ -153,6 +155,7 @@ type methodDesc struct {
 	name string
 	mtyp *rtype
 	ifn  unsafe.Pointer
+	tfn  unsafe.Pointer // method expression code (receiver first)
 }
 
 func (t *rtype) field(i int) *fieldDesc {
@@ -472,9 +475,16 @@ func (t *rtype) Method(i int) Method {
 	return Method{
 		Name:  md.name,
 		Type:  toType(ft),
-		Func:  Value{ft, unsafe.Pointer(&methodFunc{t, i}), flagMethodFunc},
+		Func:  Value{ft, unsafe.Pointer(&methodFunc{(*tfnObj)(tfnClosure(md.tfn)), t, i}), flagMethodFunc},
 		Index: i,
 	}
+}
+
+func tfnClosure(code unsafe.Pointer) unsafe.Pointer {
+	if code == nil {
+		return nil
+	}
+	return unsafe.Pointer(&tfnObj{code})
 }
 
 func (t *rtype) NumIn() int {

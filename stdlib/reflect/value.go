@@ -211,7 +211,7 @@ func TypeAssert[T any](v Value) (T, bool) {
 
 func packEface(v Value) any {
 	if v.flag&(flagMethod|flagMethodFunc) != 0 {
-		panic("reflect: rgoc cannot make an interface value of a method value (no run-time code generation)")
+		return makeEface(methodFuncValue(v))
 	}
 	if v.Kind() == Interface {
 		// The interface's own dynamic value.

@@ -128,6 +128,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 ptr.into(),
                 i64t.into(),
                 ptr.into(),
+                ptr.into(),
             ],
             false,
         );
@@ -210,6 +211,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Some(f) => f.as_global_value().as_pointer_value().into(),
             None => ptr.const_null().into(),
         };
+        let bound_v: BasicValueEnum = match self.bound_method_code(t, pos) {
+            Some(f) => f.as_global_value().as_pointer_value().into(),
+            None => ptr.const_null().into(),
+        };
         let init = desc_ty.const_named_struct(&[
             i64t.const_int(size, false).into(),
             i64t.const_int(ptrdata, false).into(),
@@ -231,6 +236,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             methods_v,
             i64t.const_int(nmethods, false).into(),
             call_v,
+            bound_v,
         ]);
         g.set_initializer(&init);
         g
@@ -291,6 +297,81 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             self.store_val(rp, v, rt);
         }
         self.builder.build_return(None).expect("ret");
+        self.leave_fn(outer);
+        Some(w)
+    }
+
+    /// The method-value code of func type `t` (reflect's Value.Method(i)
+    /// as a func value): `bound(clo *{bound, ifn, word}, args...)` returns
+    /// `ifn(word, args...)`, so a closure object {bound, ifn, word} is a
+    /// func value of type `t` calling the method with a bound receiver.
+    fn bound_method_code(&mut self, t: TypeId, pos: Pos) -> Option<inkwell::values::FunctionValue<'ctx>> {
+        let Type::Func(sig) = self.c.types.under(t).clone() else {
+            return None;
+        };
+        let name = format!("go:boundmethod.{}", self.c.types.symbol_type_string(t));
+        if let Some(f) = self.module.get_function(&name) {
+            return Some(f);
+        }
+        let ft = self.closure_fn_type(&sig, pos)?;
+        let w = self.module.add_function(&name, ft, Some(Linkage::Internal));
+        self.go_fn_attrs(w, true);
+        let local = self.is_local_type(t);
+        self.share_global(w.as_global_value(), local);
+        let outer = self.enter_fn(w, name, sig.results.clone());
+        let ptr = self.ptr_type();
+        let clo = w.get_nth_param(0).expect("clo").into_pointer_value();
+        let word = |g: &mut Self, i: u64| {
+            let slot = unsafe { g.builder.build_gep(ptr, clo, &[g.i64c(i)], "w") }.expect("gep");
+            g.builder.build_load(ptr, slot, "").expect("load").into_pointer_value()
+        };
+        let ifn = word(self, 1);
+        let data = word(self, 2);
+        let args: Vec<BasicValueEnum> = w.get_param_iter().skip(1).collect();
+        let r = self.call_callee(super::call::Callee::Dynamic(ifn, data.into()), &sig, args, pos)?;
+        self.ret_call(r);
+        self.leave_fn(outer);
+        Some(w)
+    }
+
+    /// The method-expression code of method `name` of `t` (gc's tfn,
+    /// reflect's Method.Func as a func value): `tfn(clo, recv, args...)`
+    /// passes `recv` as an interface data word to the method's ifn.
+    fn method_tfn(
+        &mut self,
+        t: TypeId,
+        name: &str,
+        sig: TypeId,
+        ifn: inkwell::values::FunctionValue<'ctx>,
+        pos: Pos,
+    ) -> Option<inkwell::values::FunctionValue<'ctx>> {
+        let msig = self.c.types.signature(sig)?.clone();
+        let wname = format!("{}.{}·t", self.c.types.symbol_type_string(t), name);
+        if let Some(f) = self.module.get_function(&wname) {
+            return Some(f);
+        }
+        let mft = self.fn_type(&msig, Some(t), pos)?;
+        let ptr = self.ptr_type();
+        let ft = self.prepend_param(mft, ptr.into());
+        let w = self.module.add_function(&wname, ft, Some(Linkage::Internal));
+        self.go_fn_attrs(w, true);
+        let local = self.is_local_type(t);
+        self.share_global(w.as_global_value(), local);
+        let outer = self.enter_fn(w, wname, msig.results.clone());
+        let recv = w.get_nth_param(1).expect("recv");
+        // The receiver as a data word: itself when pointer-shaped, a big
+        // value's private copy, else a frame slot holding it.
+        let data = if self.is_direct_iface(t) || self.is_big(t) {
+            recv
+        } else {
+            let ty = self.llvm_type(t, pos)?;
+            let slot = self.alloca(ty, "recv");
+            self.builder.build_store(slot, recv).expect("store");
+            slot.into()
+        };
+        let args: Vec<BasicValueEnum> = w.get_param_iter().skip(2).collect();
+        let r = self.call_callee(super::call::Callee::Static(ifn, Some(data)), &msig, args, pos)?;
+        self.ret_call(r);
         self.leave_fn(outer);
         Some(w)
     }
@@ -443,7 +524,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let ptr = self.ptr_type();
         let mty = self
             .ctx
-            .struct_type(&[st.into(), ptr.into(), ptr.into()], false);
+            .struct_type(&[st.into(), ptr.into(), ptr.into(), ptr.into()], false);
         let mut vals = Vec::new();
         for (name, sig) in &ms {
             let Some(f) = self.method_ifn(t, name, pos) else {
@@ -451,10 +532,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             };
             let nv = self.string_const(name.as_bytes());
             let sv = self.type_desc(*sig, pos).as_pointer_value();
+            let tfn: BasicValueEnum = match self.method_tfn(t, name, *sig, f, pos) {
+                Some(w) => w.as_global_value().as_pointer_value().into(),
+                None => ptr.const_null().into(),
+            };
             vals.push(mty.const_named_struct(&[
                 nv,
                 sv.into(),
                 f.as_global_value().as_pointer_value().into(),
+                tfn,
             ]));
         }
         let n = vals.len() as u64;

@@ -29,6 +29,7 @@ type Type struct {
 	Methods    unsafe.Pointer
 	NMethods   uintptr
 	Call       unsafe.Pointer // func types: the call adapter (reflect.Value.Call)
+	Bound      unsafe.Pointer // func types: method-value code (reflect.Value.Method)
 }
 
 // Kinds and type flags (runtime/src/types.rs).
