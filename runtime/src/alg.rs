@@ -612,6 +612,7 @@ pub(crate) mod testtypes {
             nmethods: 0,
             call: core::ptr::null(),
             bound: core::ptr::null(),
+            ptrto: core::ptr::null(),
         }))
     }
 

@@ -88,6 +88,7 @@ pub(crate) const fn desc(
         nmethods: 0,
         call: core::ptr::null(),
         bound: core::ptr::null(),
+        ptrto: core::ptr::null(),
     }
 }
 
@@ -200,6 +201,7 @@ pub static T_ERROR_STRING: Type = Type {
     nmethods: 2,
     call: core::ptr::null(),
     bound: core::ptr::null(),
+    ptrto: core::ptr::null(),
     ..desc(b"runtime.errorString", b"runtime", kind::STRING, 16, 8, NC)
 };
 
@@ -220,6 +222,7 @@ pub static T_PLAIN_ERROR: Type = Type {
     nmethods: 2,
     call: core::ptr::null(),
     bound: core::ptr::null(),
+    ptrto: core::ptr::null(),
     ..desc(b"runtime.plainError", b"runtime", kind::STRING, 16, 8, NC)
 };
 
@@ -293,6 +296,7 @@ pub static T_BOUNDS_ERROR: Type = Type {
     nmethods: 2,
     call: core::ptr::null(),
     bound: core::ptr::null(),
+    ptrto: core::ptr::null(),
     ..desc(b"runtime.boundsError", b"runtime", kind::STRUCT, 24, 8, NC)
 };
 
@@ -361,6 +365,7 @@ pub static T_PTR_TYPE_ASSERTION_ERROR: Type = Type {
     nmethods: 2,
     call: core::ptr::null(),
     bound: core::ptr::null(),
+    ptrto: core::ptr::null(),
     ..desc(
         b"*runtime.TypeAssertionError",
         b"",
@@ -475,6 +480,7 @@ pub static T_PTR_PANIC_NIL_ERROR: Type = Type {
     nmethods: 2,
     call: core::ptr::null(),
     bound: core::ptr::null(),
+    ptrto: core::ptr::null(),
     ..desc(
         b"*runtime.PanicNilError",
         b"",

@@ -362,6 +362,7 @@ mod tests {
         nmethods: 3,
         call: core::ptr::null(),
         bound: core::ptr::null(),
+        ptrto: core::ptr::null(),
         ..named(b"main.T", b"main", kind::STRUCT)
     };
     static T_OTHER: Type = Type {
@@ -369,6 +370,7 @@ mod tests {
         nmethods: 3,
         call: core::ptr::null(),
         bound: core::ptr::null(),
+        ptrto: core::ptr::null(),
         ..named(b"other.T", b"other", kind::STRUCT)
     };
     static U_METHODS: SyncCell<[MethodDesc; 2]> = SyncCell([
@@ -390,6 +392,7 @@ mod tests {
         nmethods: 2,
         call: core::ptr::null(),
         bound: core::ptr::null(),
+        ptrto: core::ptr::null(),
         ..named(b"main.U", b"main", kind::STRUCT)
     };
 

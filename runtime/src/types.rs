@@ -142,6 +142,9 @@ pub struct Type {
     /// clo = `{bound, ifn, word}`, which returns `ifn(word, args...)`
     /// (reflect's Value.Method(i) as a func value); null for other kinds.
     pub bound: *const u8,
+    /// The descriptor of `*T` when the program has that type, else null
+    /// (reflect.PointerTo).
+    pub ptrto: *const Type,
 }
 
 // SAFETY: descriptors are immutable statics emitted by the compiler.

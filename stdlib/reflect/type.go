@@ -139,6 +139,7 @@ type rtype struct {
 	nmethods   uintptr
 	call       unsafe.Pointer // func types: call adapter (codegen/typedesc.rs)
 	bound      unsafe.Pointer // func types: method-value code
+	ptrto      *rtype         // *T when the program has that type
 }
 
 // fieldDesc mirrors runtime/src/types.rs `FieldDesc`.

@@ -500,6 +500,9 @@ func PointerTo(t Type) Type {
 func PtrTo(t Type) Type { return PointerTo(t) }
 
 func ptrTo(t *rtype) *rtype {
+	if t.ptrto != nil {
+		return t.ptrto
+	}
 	s := "*" + t.name
 	if p := lookupType(Pointer, s, func(p *rtype) bool { return p.elem == t }); p != nil {
 		return p

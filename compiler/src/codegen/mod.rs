@@ -396,17 +396,25 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         Some(g)
     }
 
-    /// reflect's typelinks: the addresses of every type descriptor this
-    /// module emits or references, in the ELF section `rgo_typelinks` (the
-    /// linker concatenates the tables; the runtime exports their bounds as
-    /// `runtime.typelinks`). Through it reflect.PointerTo, SliceOf and
-    /// MapOf find the program's own descriptor of a composite type.
+    /// reflect's typelinks (as gc's): the addresses of the descriptors of
+    /// the unnamed types without methods this module emits or references,
+    /// in the ELF section `rgo_typelinks` (the linker concatenates the
+    /// tables; the runtime exports their bounds as `runtime.typelinks`).
+    /// Through it reflect's SliceOf, MapOf, FuncOf and PointerTo find the
+    /// program's own descriptor of a composite type. Named types and
+    /// pointers to them stay out: the table keeps what it lists alive, and
+    /// their method tables would keep every method's code (PointerTo(T)
+    /// finds *T through T's `ptrto`).
     fn gen_typelinks(&mut self) -> Option<GlobalValue<'ctx>> {
         let pt = self.ptr_type();
         let mut descs: Vec<(String, GlobalValue<'ctx>)> = self
             .typedescs
-            .values()
-            .map(|g| (g.get_name().to_string_lossy().into_owned(), *g))
+            .iter()
+            .filter(|(t, _)| {
+                let named = |x: TypeId| self.c.types.is_named(x);
+                !named(**t) && !matches!(self.c.types.get(**t), Type::Pointer(e) if named(*e))
+            })
+            .map(|(_, g)| (g.get_name().to_string_lossy().into_owned(), *g))
             .collect();
         if descs.is_empty() {
             return None;

@@ -129,6 +129,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 i64t.into(),
                 ptr.into(),
                 ptr.into(),
+                ptr.into(),
             ],
             false,
         );
@@ -138,11 +139,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.share_global(g, local);
         g.set_constant(true);
         self.typedescs.insert(t, g);
-        // *T's descriptor wherever T's is, when the program has the type
-        // *T: reflect.PointerTo finds it through typelinks (identity).
-        if let Some(pt) = self.c.types.find(&Type::Pointer(t)) {
-            self.type_desc(pt, pos);
-        }
+        // *T's descriptor (ptrto) wherever T's is, when the program has the
+        // type *T: reflect.PointerTo returns it (identity).
+        let ptrto_v: BasicValueEnum = match self.c.types.find(&Type::Pointer(t)) {
+            Some(pt) => self.type_desc(pt, pos).as_pointer_value().into(),
+            None => ptr.const_null().into(),
+        };
         let size = self.size_of(t, pos);
         let align = self
             .llvm_type(t, pos)
@@ -237,6 +239,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             i64t.const_int(nmethods, false).into(),
             call_v,
             bound_v,
+            ptrto_v,
         ]);
         g.set_initializer(&init);
         g

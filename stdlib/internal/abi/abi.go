@@ -30,6 +30,7 @@ type Type struct {
 	NMethods   uintptr
 	Call       unsafe.Pointer // func types: the call adapter (reflect.Value.Call)
 	Bound      unsafe.Pointer // func types: method-value code (reflect.Value.Method)
+	PtrTo      *Type          // *T when the program has it (reflect.PointerTo)
 }
 
 // Kinds and type flags (runtime/src/types.rs).
