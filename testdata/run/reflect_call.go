@@ -12,6 +12,14 @@ type Big struct {
 	S string
 }
 
+func (b Big) Sum(k int) int {
+	t := k
+	for _, x := range b.A {
+		t += x
+	}
+	return t + len(b.S)
+}
+
 type Counter struct {
 	N    int
 	name string
@@ -152,6 +160,32 @@ func main() {
 	fmt.Printf("%q\n", reflect.ValueOf(h).Field(0).Call(vals("  x  "))[0].String())
 	fm := map[string]func(int) int{"dbl": func(x int) int { return 2 * x }}
 	fmt.Println(reflect.ValueOf(fm).MapIndex(reflect.ValueOf("dbl")).Call(vals(21))[0].Int())
+
+	// Method values and Method.Func as func values.
+	getf := cv.MethodByName("Get").Interface().(func() int)
+	c.N = 100 // the method value copied its receiver
+	fmt.Println(getf())
+	addf := reflect.ValueOf(&c).MethodByName("Add").Interface().(func(int) int)
+	fmt.Println(addf(1), c.N)
+	descf := reflect.ValueOf(c).MethodByName("Describe").Interface().(func(string, ...int) string)
+	fmt.Println(descf("v", 7, 8))
+	gm, _ := reflect.TypeOf(c).MethodByName("Get")
+	fmt.Println(gm.Func.Interface().(func(Counter) int)(Counter{N: 5}))
+	am, _ := reflect.TypeOf(&c).MethodByName("Add")
+	fmt.Println(am.Func.Interface().(func(*Counter, int) int)(&c, 2), c.N)
+	dm, _ := reflect.TypeOf(b).MethodByName("Sum")
+	fmt.Println(dm.Func.Interface().(func(Big, int) int)(b, 1), reflect.ValueOf(b).Method(0).Interface().(func(int) int)(2))
+	var gi Getter = Counter{N: 9}
+	fmt.Println(reflect.ValueOf(&gi).Elem().Method(0).Interface().(func() int)())
+	var mvs []func() int
+	for i := 0; i < 3; i++ {
+		mvs = append(mvs, reflect.ValueOf(Counter{N: i}).MethodByName("Get").Interface().(func() int))
+	}
+	fmt.Println(mvs[0](), mvs[1](), mvs[2]())
+	fv := reflect.New(reflect.TypeOf(func() int { return 0 })).Elem()
+	fv.Set(cv.MethodByName("Get"))
+	fmt.Println(fv.Call(nil)[0].Int(), fv.Interface().(func() int)())
+	fmt.Println(reflect.ValueOf(Fn.Apply).Call(vals(f, 6))[0].Int())
 
 	// Panics.
 	try("nil func", func() {
