@@ -485,7 +485,7 @@ func makechan(t *rtype, size int) unsafe.Pointer
 func chansend1(c unsafe.Pointer, elem unsafe.Pointer)
 
 //go:linkname chanrecv2 runtime.chanrecv2
-func chanrecv2(c unsafe.Pointer, elem unsafe.Pointer) bool
+func chanrecv2(c unsafe.Pointer, elem unsafe.Pointer) uint8
 
 //go:linkname closechan runtime.closechan
 func closechan(c unsafe.Pointer)
@@ -569,7 +569,7 @@ func (v Value) recv(nb bool) (Value, bool) {
 	p := unsafe_New(et)
 	c := *(*unsafe.Pointer)(v.ptr)
 	if !nb {
-		ok := chanrecv2(c, p)
+		ok := chanrecv2(c, p) != 0
 		return Value{et, p, 0}, ok
 	}
 	sc := scase{c, p, 2}
