@@ -755,6 +755,9 @@ func (v Value) Seq() func(yield func(Value) bool) {
 			}
 		}
 	}
+	if v.Kind() == Func {
+		panic("reflect: rgoc cannot range over a func Value (the yield function would need run-time code generation)")
+	}
 	panic("reflect: " + v.Type().String() + " cannot produce iter.Seq[Value]")
 }
 
@@ -800,5 +803,112 @@ func (v Value) Seq2() func(yield func(Value, Value) bool) {
 			}
 		}
 	}
+	if v.Kind() == Func {
+		panic("reflect: rgoc cannot range over a func Value (the yield function would need run-time code generation)")
+	}
 	panic("reflect: " + v.Type().String() + " cannot produce iter.Seq2[Value, Value]")
+}
+
+// A SelectDir describes the communication direction of a select case.
+type SelectDir int
+
+const (
+	_             SelectDir = iota
+	SelectSend              // case Chan <- Send
+	SelectRecv              // case <-Chan:
+	SelectDefault           // default
+)
+
+// A SelectCase describes a single case in a select operation.
+type SelectCase struct {
+	Dir  SelectDir // direction of case
+	Chan Value     // channel to use (for send or receive)
+	Send Value     // value to send (for send)
+}
+
+// Select executes a select operation described by the list of cases (the
+// runtime's selectgo; a zero Chan is a nil channel, never ready).
+func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool) {
+	if len(cases) > 65536 {
+		panic("reflect.Select: too many cases (max 65536)")
+	}
+	haveDefault := false
+	defaultIndex := -1
+	run := make([]scase, 0, len(cases))
+	index := make([]int, 0, len(cases)) // run case -> cases index
+	elems := make([]*rtype, 0, len(cases))
+	for i, c := range cases {
+		var sc scase
+		var et *rtype
+		switch c.Dir {
+		default:
+			panic("reflect.Select: invalid Dir")
+		case SelectDefault:
+			if haveDefault {
+				panic("reflect.Select: multiple default cases")
+			}
+			haveDefault = true
+			defaultIndex = i
+			if c.Chan.IsValid() {
+				panic("reflect.Select: default case has Chan value")
+			}
+			if c.Send.IsValid() {
+				panic("reflect.Select: default case has Send value")
+			}
+			continue
+		case SelectSend:
+			sc.dir = 1
+			ch := c.Chan
+			if ch.IsValid() {
+				ch.mustBe(Chan, "reflect.Select")
+				ch.mustBeExported("reflect.Select")
+				if ChanDir(ch.typ.len)&SendDir == 0 {
+					panic("reflect.Select: SendDir case using recv-only channel")
+				}
+				sc.c = *(*unsafe.Pointer)(ch.ptr)
+				v := c.Send
+				if !v.IsValid() {
+					panic("reflect.Select: SendDir case missing Send value")
+				}
+				v.mustBeExported("reflect.Select")
+				v = v.assignTo("reflect.Select", ch.typ.elem)
+				sc.elem = v.ptr
+			}
+		case SelectRecv:
+			sc.dir = 2
+			if c.Send.IsValid() {
+				panic("reflect.Select: RecvDir case has Send value")
+			}
+			ch := c.Chan
+			if ch.IsValid() {
+				ch.mustBe(Chan, "reflect.Select")
+				ch.mustBeExported("reflect.Select")
+				if ChanDir(ch.typ.len)&RecvDir == 0 {
+					panic("reflect.Select: RecvDir case using send-only channel")
+				}
+				sc.c = *(*unsafe.Pointer)(ch.ptr)
+				et = ch.typ.elem
+				sc.elem = unsafe_New(et)
+			}
+		}
+		run = append(run, sc)
+		index = append(index, i)
+		elems = append(elems, et)
+	}
+	block := 1
+	if haveDefault {
+		block = 0
+	}
+	var first *scase
+	if len(run) > 0 {
+		first = &run[0]
+	}
+	k, ok := selectgo(first, len(run), block)
+	if k < 0 {
+		return defaultIndex, Value{}, false
+	}
+	if run[k].dir == 2 {
+		recv = Value{elems[k], run[k].elem, 0}
+	}
+	return index[k], recv, ok != 0
 }
