@@ -463,6 +463,44 @@ func Swapper(slice any) func(i, j int) {
 	s := *(*sliceHeader)(v.ptr)
 	et := v.typ.elem
 	size := et.size
+	// Common element sizes swap whole words (as gc special-cases some
+	// element types; out-of-range indexes panic as index expressions do).
+	// Elements holding pointers go through pointer-typed words, so the
+	// write barrier runs.
+	if et.ptrdata != 0 {
+		switch size {
+		case 8:
+			is := unsafe.Slice((*unsafe.Pointer)(s.data), s.len)
+			return func(i, j int) { is[i], is[j] = is[j], is[i] }
+		case 16:
+			is := unsafe.Slice((*[2]unsafe.Pointer)(s.data), s.len)
+			return func(i, j int) { is[i], is[j] = is[j], is[i] }
+		case 24:
+			is := unsafe.Slice((*[3]unsafe.Pointer)(s.data), s.len)
+			return func(i, j int) { is[i], is[j] = is[j], is[i] }
+		}
+	} else {
+		switch size {
+		case 8:
+			is := unsafe.Slice((*uint64)(s.data), s.len)
+			return func(i, j int) { is[i], is[j] = is[j], is[i] }
+		case 16:
+			is := unsafe.Slice((*[2]uint64)(s.data), s.len)
+			return func(i, j int) { is[i], is[j] = is[j], is[i] }
+		case 24:
+			is := unsafe.Slice((*[3]uint64)(s.data), s.len)
+			return func(i, j int) { is[i], is[j] = is[j], is[i] }
+		case 4:
+			is := unsafe.Slice((*uint32)(s.data), s.len)
+			return func(i, j int) { is[i], is[j] = is[j], is[i] }
+		case 2:
+			is := unsafe.Slice((*uint16)(s.data), s.len)
+			return func(i, j int) { is[i], is[j] = is[j], is[i] }
+		case 1:
+			is := unsafe.Slice((*uint8)(s.data), s.len)
+			return func(i, j int) { is[i], is[j] = is[j], is[i] }
+		}
+	}
 	tmp := unsafe_New(et)
 	return func(i, j int) {
 		if uint(i) >= uint(s.len) || uint(j) >= uint(s.len) {

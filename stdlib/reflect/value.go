@@ -821,26 +821,23 @@ func (it *MapIter) Value() Value {
 
 // SetIterKey assigns to v the key of iter's current map entry.
 func (v Value) SetIterKey(iter *MapIter) {
-	if !iter.started {
-		panic("reflect: Value.SetIterKey called before Next")
-	}
-	if iter.key == nil {
-		panic("reflect: Value.SetIterKey called on exhausted iterator")
-	}
-	v.mustBeAssignable("reflect.Value.SetIterKey")
-	v.set(Value{iter.m.typ.key, iter.key, iter.m.flag.ro()}, "reflect.MapIter.SetKey")
+	v.setIter(iter, "SetIterKey", iter.m.typ.key, iter.key)
 }
 
 // SetIterValue assigns to v the value of iter's current map entry.
 func (v Value) SetIterValue(iter *MapIter) {
+	v.setIter(iter, "SetIterValue", iter.m.typ.elem, iter.elem)
+}
+
+func (v Value) setIter(iter *MapIter, method string, t *rtype, p unsafe.Pointer) {
 	if !iter.started {
-		panic("reflect: Value.SetIterValue called before Next")
+		panic("reflect: Value." + method + " called before Next")
 	}
 	if iter.key == nil {
-		panic("reflect: Value.SetIterValue called on exhausted iterator")
+		panic("reflect: Value." + method + " called on exhausted iterator")
 	}
-	v.mustBeAssignable("reflect.Value.SetIterValue")
-	v.set(Value{iter.m.typ.elem, iter.elem, iter.m.flag.ro()}, "reflect.MapIter.SetValue")
+	v.mustBeAssignable("reflect.Value." + method)
+	v.set(Value{t, p, iter.m.flag.ro()}, "reflect.MapIter.Set"+method[7:])
 }
 
 func copyVal(t *rtype, p unsafe.Pointer, fl flag) Value {

@@ -1,6 +1,7 @@
 //! Type descriptors, in the layout of runtime/src/types.rs (`Type`). One
 //! descriptor per distinct Go type per program, named `type:<name>` like gc.
 
+use inkwell::attributes::AttributeLoc;
 use inkwell::module::Linkage;
 use inkwell::values::{BasicValueEnum, GlobalValue};
 use rgoc_syntax::Pos;
@@ -254,32 +255,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// word. `obj` makes the adapter the code of a closure object, so Go
     /// code calls it as a `func(ctx, args, results unsafe.Pointer)` value.
     fn call_adapter(&mut self, t: TypeId, pos: Pos) -> Option<inkwell::values::FunctionValue<'ctx>> {
-        let Type::Func(sig) = self.c.types.under(t).clone() else {
-            return None;
-        };
-        let name = format!("go:calladapter.{}", self.c.types.symbol_type_string(t));
-        if let Some(f) = self.module.get_function(&name) {
-            return Some(f);
-        }
-        let ft = self.closure_fn_type(&sig, pos)?;
         let ptr = self.ptr_type();
         let aty = self
             .ctx
             .void_type()
             .fn_type(&[ptr.into(), ptr.into(), ptr.into(), ptr.into()], false);
-        let w = self.module.add_function(&name, aty, Some(Linkage::Internal));
-        self.go_fn_attrs(w, true);
-        let local = self.is_local_type(t);
-        self.share_global(w.as_global_value(), local);
-        let outer = self.enter_fn(w, name, Vec::new());
+        let (w, sig, outer) = self.func_type_code(t, "go:calladapter", false, |_, _| Some(aty))?;
+        let Some(outer) = outer else { return Some(w) };
+        let ft = self.closure_fn_type(&sig, pos)?;
         let param = |i: u32| w.get_nth_param(i).expect("param").into_pointer_value();
         let (obj, ctx, args, results) = (param(0), param(1), param(2), param(3));
-        let code_slot = unsafe { self.builder.build_gep(ptr, obj, &[self.i64c(1)], "codep") }.expect("gep");
-        let code = self.builder.build_load(ptr, code_slot, "code").expect("load").into_pointer_value();
+        let code = self.load_word(obj, 1);
         let mut argv: Vec<inkwell::values::BasicMetadataValueEnum> = vec![ctx.into()];
         for (i, &p) in sig.params.iter().enumerate() {
-            let slot = unsafe { self.builder.build_gep(ptr, args, &[self.i64c(i as u64)], "arg") }.expect("gep");
-            let ap = self.builder.build_load(ptr, slot, "argp").expect("load").into_pointer_value();
+            let ap = self.load_word(args, i as u64);
             argv.push(self.load(p, ap, pos)?.into());
         }
         let cs = self.builder.build_indirect_call(ft, code, &argv, "").expect("call");
@@ -295,8 +284,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     .build_extract_value(r.expect("results").into_struct_value(), i as u32, "r")
                     .expect("extract")
             };
-            let slot = unsafe { self.builder.build_gep(ptr, results, &[self.i64c(i as u64)], "res") }.expect("gep");
-            let rp = self.builder.build_load(ptr, slot, "resp").expect("load").into_pointer_value();
+            let rp = self.load_word(results, i as u64);
             self.store_val(rp, v, rt);
         }
         self.builder.build_return(None).expect("ret");
@@ -304,32 +292,68 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         Some(w)
     }
 
+    /// Reflection's code (call adapters, bound and tfn code: one per func
+    /// type or method of every descriptor, run only by reflect) is not
+    /// optimised: `optnone` (with the `noinline` it requires) keeps the
+    /// O2 pipeline's time on them near zero; the code stays a handful of
+    /// loads, one call and stores.
+    fn reflect_code_attrs(&self, f: inkwell::values::FunctionValue<'ctx>) {
+        for a in ["optnone", "noinline"] {
+            let id = inkwell::attributes::Attribute::get_named_enum_kind_id(a);
+            f.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(id, 0));
+        }
+    }
+
+    /// Word `i` of the pointer array at `base`, as a pointer.
+    fn load_word(&mut self, base: inkwell::values::PointerValue<'ctx>, i: u64) -> inkwell::values::PointerValue<'ctx> {
+        let ptr = self.ptr_type();
+        let slot = unsafe { self.builder.build_gep(ptr, base, &[self.i64c(i)], "w") }.expect("gep");
+        self.builder.build_load(ptr, slot, "").expect("load").into_pointer_value()
+    }
+
+    /// The reflection code `prefix.<t>` of func type `t` (link-once like
+    /// `t`'s descriptor), with the LLVM type `ty` makes from the signature
+    /// (`go_results`: the function returns the signature's results): the
+    /// function, the signature, and where generation was when the body is
+    /// still to be generated (None when the module already has it).
+    #[allow(clippy::type_complexity)]
+    fn func_type_code(
+        &mut self,
+        t: TypeId,
+        prefix: &str,
+        go_results: bool,
+        ty: impl FnOnce(&mut Self, &rgoc_types::Signature) -> Option<inkwell::types::FunctionType<'ctx>>,
+    ) -> Option<(inkwell::values::FunctionValue<'ctx>, rgoc_types::Signature, Option<super::func::Outer<'ctx>>)> {
+        let Type::Func(sig) = self.c.types.under(t).clone() else {
+            return None;
+        };
+        let name = format!("{}.{}", prefix, self.c.types.symbol_type_string(t));
+        if let Some(f) = self.module.get_function(&name) {
+            return Some((f, sig, None));
+        }
+        let ft = ty(self, &sig)?;
+        let w = self.module.add_function(&name, ft, Some(Linkage::Internal));
+        self.go_fn_attrs(w, true);
+        self.reflect_code_attrs(w);
+        let local = self.is_local_type(t);
+        self.share_global(w.as_global_value(), local);
+        // The adapter returns nothing to Go; bound code returns the results.
+        let results = if go_results { sig.results.clone() } else { Vec::new() };
+        let outer = self.enter_fn(w, name, results);
+        Some((w, sig, Some(outer)))
+    }
+
     /// The method-value code of func type `t` (reflect's Value.Method(i)
     /// as a func value): `bound(clo *{bound, ifn, word}, args...)` returns
     /// `ifn(word, args...)`, so a closure object {bound, ifn, word} is a
     /// func value of type `t` calling the method with a bound receiver.
     fn bound_method_code(&mut self, t: TypeId, pos: Pos) -> Option<inkwell::values::FunctionValue<'ctx>> {
-        let Type::Func(sig) = self.c.types.under(t).clone() else {
-            return None;
-        };
-        let name = format!("go:boundmethod.{}", self.c.types.symbol_type_string(t));
-        if let Some(f) = self.module.get_function(&name) {
-            return Some(f);
-        }
-        let ft = self.closure_fn_type(&sig, pos)?;
-        let w = self.module.add_function(&name, ft, Some(Linkage::Internal));
-        self.go_fn_attrs(w, true);
-        let local = self.is_local_type(t);
-        self.share_global(w.as_global_value(), local);
-        let outer = self.enter_fn(w, name, sig.results.clone());
-        let ptr = self.ptr_type();
+        let (w, sig, outer) =
+            self.func_type_code(t, "go:boundmethod", true, |g, sig| g.closure_fn_type(sig, pos))?;
+        let Some(outer) = outer else { return Some(w) };
         let clo = w.get_nth_param(0).expect("clo").into_pointer_value();
-        let word = |g: &mut Self, i: u64| {
-            let slot = unsafe { g.builder.build_gep(ptr, clo, &[g.i64c(i)], "w") }.expect("gep");
-            g.builder.build_load(ptr, slot, "").expect("load").into_pointer_value()
-        };
-        let ifn = word(self, 1);
-        let data = word(self, 2);
+        let ifn = self.load_word(clo, 1);
+        let data = self.load_word(clo, 2);
         let args: Vec<BasicValueEnum> = w.get_param_iter().skip(1).collect();
         let r = self.call_callee(super::call::Callee::Dynamic(ifn, data.into()), &sig, args, pos)?;
         self.ret_call(r);
@@ -358,6 +382,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let ft = self.prepend_param(mft, ptr.into());
         let w = self.module.add_function(&wname, ft, Some(Linkage::Internal));
         self.go_fn_attrs(w, true);
+        self.reflect_code_attrs(w);
         let local = self.is_local_type(t);
         self.share_global(w.as_global_value(), local);
         let outer = self.enter_fn(w, wname, msig.results.clone());
@@ -535,7 +560,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             };
             let nv = self.string_const(name.as_bytes());
             let sv = self.type_desc(*sig, pos).as_pointer_value();
-            let tfn: BasicValueEnum = match self.method_tfn(t, name, *sig, f, pos) {
+            // The method expression's code only when the program has its
+            // func type (func(T, params) results): otherwise no Go code can
+            // hold Method.Func as a typed func value, and reflect calls it
+            // through ifn.
+            let has_expr_type = self.c.types.signature(*sig).cloned().is_some_and(|ms| {
+                let mut params = vec![t];
+                params.extend(ms.params.iter().copied());
+                let et = rgoc_types::Signature { params, results: ms.results, variadic: ms.variadic };
+                self.c.types.find(&Type::Func(et)).is_some()
+            });
+            let tfn = if has_expr_type { self.method_tfn(t, name, *sig, f, pos) } else { None };
+            let tfn: BasicValueEnum = match tfn {
                 Some(w) => w.as_global_value().as_pointer_value().into(),
                 None => ptr.const_null().into(),
             };
