@@ -120,45 +120,25 @@ func makeInt(f flag, bits uint64, t Type) Value {
 }
 
 func makeFloat(f flag, v float64, t Type) Value {
-	typ := t.common()
-	ptr := unsafe_New(typ)
-	if typ.size == 4 {
-		*(*float32)(ptr) = float32(v)
-	} else {
-		*(*float64)(ptr) = v
+	if t.Size() == 4 {
+		return makeValue(f, float32(v), t)
 	}
-	return Value{typ, ptr, f}
+	return makeValue(f, v, t)
 }
 
 func makeComplex(f flag, v complex128, t Type) Value {
-	typ := t.common()
-	ptr := unsafe_New(typ)
-	if typ.size == 8 {
-		*(*complex64)(ptr) = complex64(v)
-	} else {
-		*(*complex128)(ptr) = v
+	if t.Size() == 8 {
+		return makeValue(f, complex64(v), t)
 	}
-	return Value{typ, ptr, f}
+	return makeValue(f, v, t)
 }
 
-func makeString(f flag, v string, t Type) Value {
+// makeValue returns a new Value of type t (whose representation is T's)
+// holding x.
+func makeValue[T any](f flag, x T, t Type) Value {
 	typ := t.common()
 	ptr := unsafe_New(typ)
-	*(*string)(ptr) = v
-	return Value{typ, ptr, f}
-}
-
-func makeBytes(f flag, v []byte, t Type) Value {
-	typ := t.common()
-	ptr := unsafe_New(typ)
-	*(*[]byte)(ptr) = v
-	return Value{typ, ptr, f}
-}
-
-func makeRunes(f flag, v []rune, t Type) Value {
-	typ := t.common()
-	ptr := unsafe_New(typ)
-	*(*[]rune)(ptr) = v
+	*(*T)(ptr) = x
 	return Value{typ, ptr, f}
 }
 
@@ -174,10 +154,7 @@ func cvtUintFloat(v Value, t Type) Value { return makeFloat(v.flag.ro(), float64
 func cvtFloat(v Value, t Type) Value {
 	if v.Kind() == Float32 && t.Kind() == Float32 {
 		// Keep a float32's bits (a signalling NaN stays one).
-		typ := t.common()
-		ptr := unsafe_New(typ)
-		*(*float32)(ptr) = *(*float32)(v.ptr)
-		return Value{typ, ptr, v.flag.ro()}
+		return makeValue(v.flag.ro(), *(*float32)(v.ptr), t)
 	}
 	return makeFloat(v.flag.ro(), v.Float(), t)
 }
@@ -189,7 +166,7 @@ func cvtIntString(v Value, t Type) Value {
 	if x := v.Int(); int64(rune(x)) == x {
 		s = string(rune(x))
 	}
-	return makeString(v.flag.ro(), s, t)
+	return makeValue(v.flag.ro(), s, t)
 }
 
 func cvtUintString(v Value, t Type) Value {
@@ -197,23 +174,23 @@ func cvtUintString(v Value, t Type) Value {
 	if x := v.Uint(); uint64(rune(x)) == x {
 		s = string(rune(x))
 	}
-	return makeString(v.flag.ro(), s, t)
+	return makeValue(v.flag.ro(), s, t)
 }
 
 func cvtBytesString(v Value, t Type) Value {
-	return makeString(v.flag.ro(), string(*(*[]byte)(v.ptr)), t)
+	return makeValue(v.flag.ro(), string(*(*[]byte)(v.ptr)), t)
 }
 
 func cvtStringBytes(v Value, t Type) Value {
-	return makeBytes(v.flag.ro(), []byte(*(*string)(v.ptr)), t)
+	return makeValue(v.flag.ro(), []byte(*(*string)(v.ptr)), t)
 }
 
 func cvtRunesString(v Value, t Type) Value {
-	return makeString(v.flag.ro(), string(*(*[]rune)(v.ptr)), t)
+	return makeValue(v.flag.ro(), string(*(*[]rune)(v.ptr)), t)
 }
 
 func cvtStringRunes(v Value, t Type) Value {
-	return makeRunes(v.flag.ro(), []rune(*(*string)(v.ptr)), t)
+	return makeValue(v.flag.ro(), []rune(*(*string)(v.ptr)), t)
 }
 
 func cvtSliceArrayPtr(v Value, t Type) Value {

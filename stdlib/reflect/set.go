@@ -374,24 +374,7 @@ func (v Value) Clear() {
 
 // Slice returns v[i:j].
 func (v Value) Slice(i, j int) Value {
-	var base unsafe.Pointer
-	var cap int
-	var typ *rtype
-	switch v.Kind() {
-	default:
-		panic(&ValueError{"reflect.Value.Slice", v.Kind()})
-	case Array:
-		if v.flag&flagAddr == 0 {
-			panic("reflect.Value.Slice: slice of unaddressable array")
-		}
-		cap = int(v.typ.len)
-		typ = SliceOf(toType(v.typ.elem)).common()
-		base = v.ptr
-	case Slice:
-		typ = v.typ
-		s := (*sliceHeader)(v.ptr)
-		base, cap = s.data, s.cap
-	case String:
+	if v.Kind() == String {
 		s := *(*string)(v.ptr)
 		if i < 0 || j < i || j > len(s) {
 			panic("reflect.Value.Slice: string slice index out of bounds")
@@ -400,46 +383,43 @@ func (v Value) Slice(i, j int) Value {
 		*t = s[i:j]
 		return Value{v.typ, unsafe.Pointer(t), v.flag.ro()}
 	}
+	base, cap, typ := v.sliceOperand("Slice")
 	if i < 0 || j < i || j > cap {
 		panic("reflect.Value.Slice: slice index out of bounds")
 	}
-	s := &sliceHeader{len: j - i, cap: cap - i}
-	if cap-i > 0 {
-		s.data = unsafe.Add(base, uintptr(i)*typ.elem.size)
-	} else {
-		s.data = base
-	}
-	return Value{typ, unsafe.Pointer(s), v.flag.ro()}
+	return v.sliced(base, typ, i, j, cap)
 }
 
 // Slice3 is the 3-index form of the slice operation: it returns v[i:j:k].
 func (v Value) Slice3(i, j, k int) Value {
-	var base unsafe.Pointer
-	var cap int
-	var typ *rtype
-	switch v.Kind() {
-	default:
-		panic(&ValueError{"reflect.Value.Slice3", v.Kind()})
-	case Array:
-		if v.flag&flagAddr == 0 {
-			panic("reflect.Value.Slice3: slice of unaddressable array")
-		}
-		cap = int(v.typ.len)
-		typ = SliceOf(toType(v.typ.elem)).common()
-		base = v.ptr
-	case Slice:
-		typ = v.typ
-		s := (*sliceHeader)(v.ptr)
-		base, cap = s.data, s.cap
-	}
+	base, cap, typ := v.sliceOperand("Slice3")
 	if i < 0 || j < i || k < j || k > cap {
 		panic("reflect.Value.Slice3: slice index out of bounds")
 	}
-	s := &sliceHeader{len: j - i, cap: k - i}
+	return v.sliced(base, typ, i, j, k)
+}
+
+// sliceOperand returns the array, capacity and result slice type of
+// slicing v (an addressable array or a slice).
+func (v Value) sliceOperand(op string) (unsafe.Pointer, int, *rtype) {
+	switch v.Kind() {
+	case Array:
+		if v.flag&flagAddr == 0 {
+			panic("reflect.Value." + op + ": slice of unaddressable array")
+		}
+		return v.ptr, int(v.typ.len), SliceOf(toType(v.typ.elem)).common()
+	case Slice:
+		s := (*sliceHeader)(v.ptr)
+		return s.data, s.cap, v.typ
+	}
+	panic(&ValueError{"reflect.Value." + op, v.Kind()})
+}
+
+// sliced returns base[i:j:k] as a Value of slice type typ.
+func (v Value) sliced(base unsafe.Pointer, typ *rtype, i, j, k int) Value {
+	s := &sliceHeader{data: base, len: j - i, cap: k - i}
 	if k-i > 0 {
 		s.data = unsafe.Add(base, uintptr(i)*typ.elem.size)
-	} else {
-		s.data = base
 	}
 	return Value{typ, unsafe.Pointer(s), v.flag.ro()}
 }
