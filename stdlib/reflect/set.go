@@ -3,7 +3,10 @@ package reflect
 // Setting values, making values, slices, channels (gc's reflect/value.go
 // API and panic messages, over rgoc's runtime entry points).
 
-import "unsafe"
+import (
+	"iter"
+	"unsafe"
+)
 
 // assignTo returns v converted to be assignable to type dst (an interface
 // value for an interface dst), or panics with gc's message.
@@ -703,7 +706,7 @@ func (v Value) Equal(u Value) bool {
 
 // Seq returns an iter.Seq[Value] that loops over the elements of v (as
 // a for range loop would, for the kinds Value.Seq supports).
-func (v Value) Seq() func(yield func(Value) bool) {
+func (v Value) Seq() iter.Seq[Value] {
 	switch v.Kind() {
 	case Int, Int8, Int16, Int32, Int64:
 		return func(yield func(Value) bool) {
@@ -781,7 +784,7 @@ func (v Value) Seq() func(yield func(Value) bool) {
 
 // Seq2 returns an iter.Seq2[Value, Value] that loops over the elements of
 // v (index or key, and value).
-func (v Value) Seq2() func(yield func(Value, Value) bool) {
+func (v Value) Seq2() iter.Seq2[Value, Value] {
 	switch v.Kind() {
 	case Pointer:
 		if v.typ.elem.Kind() != Array {

@@ -4,12 +4,15 @@
 // table), values (value.go: reading; set.go: setting, making, slices,
 // channels; convert.go; call.go: Call and methods through the compiler's
 // call adapters, method values as closures over the compiler's bound and
-// tfn code) and DeepEqual. Not supported: MakeFunc and StructOf (no
-// run-time code generation), MapOf/ChanOf/ArrayOf of types the program
-// does not use.
+// tfn code), iterators (iter.go), VisibleFields and DeepEqual. Not
+// supported: MakeFunc and StructOf (no run-time code generation), and
+// MapOf/ChanOf/ArrayOf of types the program does not use.
 package reflect
 
-import "unsafe"
+import (
+	"iter"
+	"unsafe"
+)
 
 // A Kind represents the specific kind of type that a Type represents.
 type Kind uint
@@ -212,6 +215,10 @@ type Type interface {
 	OverflowUint(x uint64) bool
 	CanSeq() bool
 	CanSeq2() bool
+	Fields() iter.Seq[StructField]
+	Methods() iter.Seq[Method]
+	Ins() iter.Seq[Type]
+	Outs() iter.Seq[Type]
 	common() *rtype
 }
 

@@ -909,3 +909,12 @@ type SliceHeader struct {
 	Len  int
 	Cap  int
 }
+
+// InterfaceData returns the interface v's two words.
+//
+// Deprecated: The memory representation of interface values is not
+// compatible with InterfaceData.
+func (v Value) InterfaceData() [2]uintptr {
+	v.mustBe(Interface, "reflect.Value.InterfaceData")
+	return *(*[2]uintptr)(v.ptr)
+}

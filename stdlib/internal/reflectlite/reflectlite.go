@@ -1,6 +1,6 @@
 // Package reflectlite is gc's lightweight reflect for packages below
 // reflect in the import graph (errors, sort, context). In rgoc it is a set
-// of aliases of package reflect, which imports only unsafe (its type
+// of aliases of package reflect, which imports only unsafe and iter (its type
 // descriptors and values are rgoc's own, see stdlib/reflect), so the real
 // errors and sort sources can use it without an import cycle.
 package reflectlite
