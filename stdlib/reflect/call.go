@@ -61,6 +61,24 @@ func methodFuncValue(v Value) (*rtype, unsafe.Pointer) {
 	return mt, unsafe.Pointer(&boundObj{mt.bound, code, ctx})
 }
 
+// compiledFuncType returns a func type descriptor with the compiler's
+// call adapter and bound code for t's signature: t itself, or for a
+// descriptor without them (the runtime's own, or one built by FuncOf) the
+// program's descriptor of the same signature when it has one.
+func compiledFuncType(t *rtype) *rtype {
+	if t.call != nil {
+		return t
+	}
+	ts := make([]*rtype, t.nfields)
+	for i := range ts {
+		ts[i] = t.field(i).typ
+	}
+	if ct := lookupFuncType(ts, t.NumIn(), t.IsVariadic()); ct != nil {
+		return ct
+	}
+	return t
+}
+
 // itabFun returns the code of method i in an itab ({inter, typ, hash, fun}).
 func itabFun(itab unsafe.Pointer, i int) unsafe.Pointer {
 	return *(*unsafe.Pointer)(unsafe.Add(itab, 24+8*uintptr(i)))
@@ -84,7 +102,7 @@ func (v Value) methodTarget(op string) (ctx, code unsafe.Pointer, mt *rtype) {
 		if !isExportedName(f.name) {
 			panic("reflect: " + op + " of unexported method")
 		}
-		mt = f.typ
+		mt = compiledFuncType(f.typ)
 		if op == "Type" {
 			return nil, nil, mt
 		}
@@ -98,10 +116,11 @@ func (v Value) methodTarget(op string) (ctx, code unsafe.Pointer, mt *rtype) {
 		return (*nonEmptyInterface)(v.ptr).word, itabFun(itab, i), mt
 	}
 	m := v.typ.exportedMethod(i)
+	mt = compiledFuncType(m.mtyp)
 	if op == "Type" {
-		return nil, nil, m.mtyp
+		return nil, nil, mt
 	}
-	return v.dataWord(), m.ifn, m.mtyp
+	return v.dataWord(), m.ifn, mt
 }
 
 func (v Value) NumMethod() int {
@@ -189,7 +208,12 @@ func (v Value) call(op string, in []Value) []Value {
 		}
 		ctx, code = clo, *(*unsafe.Pointer)(clo)
 	}
-	if t.call == nil {
+	// The runtime's own method types (and FuncOf's) have no adapter:
+	// the program's descriptor of the signature serves, with the
+	// program's descriptors of the argument and result types.
+	t = compiledFuncType(t)
+	adapter := t.call
+	if adapter == nil {
 		panic("reflect: rgoc cannot call a value of func type " + t.String() + " built at run time")
 	}
 
@@ -266,7 +290,7 @@ func (v Value) call(op string, in []Value) []Value {
 		results[i] = p
 		ret[i] = Value{rt, p, 0}
 	}
-	obj := &adapterObj{t.call, code}
+	obj := &adapterObj{adapter, code}
 	var f func(ctx, args, results unsafe.Pointer)
 	*(*unsafe.Pointer)(unsafe.Pointer(&f)) = unsafe.Pointer(obj)
 	f(ctx, unsafe.Pointer(&args[0]), unsafe.Pointer(&results[0]))

@@ -616,6 +616,48 @@ func FuncOf(in, out []Type, variadic bool) Type {
 }
 
 func funcOf(ts []*rtype, nin int, variadic bool) *rtype {
+	s, nword, match := funcTypeKey(ts, nin, variadic)
+	if ft := lookupType(Func, s, match); ft != nil {
+		return ft
+	}
+	fields := make([]fieldDesc, len(ts))
+	for i, t := range ts {
+		fields[i].typ = t
+	}
+	ft := &rtype{
+		size:       unsafe.Sizeof(uintptr(0)),
+		ptrdata:    unsafe.Sizeof(uintptr(0)),
+		hash:       fnv32(s),
+		tflag:      tflagDirectIface,
+		align:      8,
+		fieldAlign: 8,
+		kind:       uint8(Func),
+		gcdata:     unsafe.Pointer(&ptrGCData[0]),
+		name:       s,
+		nin:        nword,
+		nfields:    uintptr(len(ts)),
+	}
+	if len(ts) > 0 {
+		ft.fields = unsafe.Pointer(&fields[0])
+	}
+	return rememberType(s, ft)
+}
+
+// lookupFuncType returns the program's descriptor of the func type with
+// these parameters and results, or nil.
+func lookupFuncType(ts []*rtype, nin int, variadic bool) *rtype {
+	_, nword, match := funcTypeKey(ts, nin, variadic)
+	for _, t := range typelinks() {
+		if Kind(t.kind) == Func && t.tflag&tflagNamed == 0 && t.nin == nword && match(t) {
+			return t
+		}
+	}
+	return nil
+}
+
+// funcTypeKey returns the name, nin word and a matcher of the func type
+// with these parameter and result types.
+func funcTypeKey(ts []*rtype, nin int, variadic bool) (string, uintptr, func(*rtype) bool) {
 	s := "func("
 	for i := 0; i < nin; i++ {
 		if i > 0 {
@@ -650,36 +692,25 @@ func funcOf(ts []*rtype, nin int, variadic bool) *rtype {
 			return false
 		}
 		for i, t := range ts {
-			if p.field(i).typ != t {
+			if !samePredeclared(p.field(i).typ, t) {
 				return false
 			}
 		}
 		return true
 	}
-	if ft := lookupType(Func, s, match); ft != nil {
-		return ft
+	return s, nword, match
+}
+
+// samePredeclared reports whether a and b are the same type, counting the
+// runtime's own descriptors of predeclared types (runtime/src/error.rs)
+// as the program's.
+func samePredeclared(a, b *rtype) bool {
+	if a == b {
+		return true
 	}
-	fields := make([]fieldDesc, len(ts))
-	for i, t := range ts {
-		fields[i].typ = t
-	}
-	ft := &rtype{
-		size:       unsafe.Sizeof(uintptr(0)),
-		ptrdata:    unsafe.Sizeof(uintptr(0)),
-		hash:       fnv32(s),
-		tflag:      tflagDirectIface,
-		align:      8,
-		fieldAlign: 8,
-		kind:       uint8(Func),
-		gcdata:     unsafe.Pointer(&ptrGCData[0]),
-		name:       s,
-		nin:        nword,
-		nfields:    uintptr(len(ts)),
-	}
-	if len(ts) > 0 {
-		ft.fields = unsafe.Pointer(&fields[0])
-	}
-	return rememberType(s, ft)
+	k := a.Kind()
+	return k == b.Kind() && (Bool <= k && k <= Complex128 || k == String || k == UnsafePointer) &&
+		a.name == b.name && a.pkgpath == "" && b.pkgpath == ""
 }
 
 func fnv32(s string) uint32 {
