@@ -142,8 +142,8 @@ func makeValue[T any](f flag, x T, t Type) Value {
 	return Value{typ, ptr, f}
 }
 
-func cvtInt(v Value, t Type) Value   { return makeInt(v.flag.ro(), uint64(v.Int()), t) }
-func cvtUint(v Value, t Type) Value  { return makeInt(v.flag.ro(), v.Uint(), t) }
+func cvtInt(v Value, t Type) Value  { return makeInt(v.flag.ro(), uint64(v.Int()), t) }
+func cvtUint(v Value, t Type) Value { return makeInt(v.flag.ro(), v.Uint(), t) }
 func cvtFloatInt(v Value, t Type) Value {
 	return makeInt(v.flag.ro(), uint64(int64(v.Float())), t)
 }

@@ -25,8 +25,8 @@ type Counter struct {
 	name string
 }
 
-func (c Counter) Get() int                 { return c.N }
-func (c *Counter) Add(d int) int           { c.N += d; return c.N }
+func (c Counter) Get() int       { return c.N }
+func (c *Counter) Add(d int) int { c.N += d; return c.N }
 func (c Counter) Describe(p string, xs ...int) string {
 	return fmt.Sprint(p, c.N, xs)
 }

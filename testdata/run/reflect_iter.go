@@ -24,7 +24,7 @@ type Outer struct {
 }
 
 func (o Outer) Hello() string { return "hi " + o.Name }
-func (o Outer) Bye(n int) int  { return n + o.Count }
+func (o Outer) Bye(n int) int { return n + o.Count }
 
 func f(a int, b string) (bool, error) { return false, nil }
 

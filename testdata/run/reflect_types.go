@@ -47,7 +47,7 @@ type rw struct{}
 
 func (rw) Read(p []byte) (int, error)  { return 0, io.EOF }
 func (rw) Write(p []byte) (int, error) { return len(p), nil }
-func (*rw) Close() error              { return nil }
+func (*rw) Close() error               { return nil }
 
 type Shape interface {
 	Area() float64
