@@ -6,7 +6,7 @@
 // call adapters, method values as closures over the compiler's bound and
 // tfn code), iterators (iter.go), VisibleFields and DeepEqual. Not
 // supported: MakeFunc and StructOf (no run-time code generation), and
-// MapOf/ChanOf/ArrayOf of types the program does not use.
+// ArrayOf of array types the program does not use.
 package reflect
 
 import (

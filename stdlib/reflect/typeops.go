@@ -511,18 +511,7 @@ func ptrTo(t *rtype) *rtype {
 	// value methods when t's interface data word is already a pointer to
 	// the value (pointer-receiver methods exist only when *t is in the
 	// program, and then its descriptor is found above).
-	p := &rtype{
-		size:       unsafe.Sizeof(uintptr(0)),
-		ptrdata:    unsafe.Sizeof(uintptr(0)),
-		hash:       fnv32(s),
-		tflag:      tflagComparable | tflagRegularMem | tflagDirectIface,
-		align:      8,
-		fieldAlign: 8,
-		kind:       uint8(Pointer),
-		gcdata:     unsafe.Pointer(&ptrGCData[0]),
-		name:       s,
-		elem:       t,
-	}
+	p := refType(Pointer, s, t, nil, 0, tflagComparable|tflagRegularMem)
 	if t.tflag&tflagNamed != 0 && !t.directIface() && t.Kind() != Interface {
 		p.methods, p.nmethods = t.methods, t.nmethods
 	}
@@ -550,9 +539,9 @@ func SliceOf(t Type) Type {
 	return rememberType(s, st)
 }
 
-// MapOf returns the map type with the given key and element types. A map
-// type the program does not have is not supported (the runtime's maps
-// need the compiler's descriptor).
+// MapOf returns the map type with the given key and element types: the
+// program's descriptor, else one built here (the runtime's maps need only
+// a map descriptor's key and elem).
 func MapOf(key, elem Type) Type {
 	kt, et := key.common(), elem.common()
 	if !kt.Comparable() {
@@ -562,11 +551,31 @@ func MapOf(key, elem Type) Type {
 	if mt := lookupType(Map, s, func(p *rtype) bool { return p.key == kt && p.elem == et }); mt != nil {
 		return mt
 	}
-	panic("reflect.MapOf: rgoc cannot build map type " + s + " at run time (not used by the program)")
+	return rememberType(s, refType(Map, s, et, kt, 0, 0))
+}
+
+// refType builds the descriptor of a one-pointer-word type (pointer, map,
+// chan, func).
+func refType(k Kind, s string, elem, key *rtype, length uintptr, tflag uint8) *rtype {
+	return &rtype{
+		size:       unsafe.Sizeof(uintptr(0)),
+		ptrdata:    unsafe.Sizeof(uintptr(0)),
+		hash:       fnv32(s),
+		tflag:      tflagDirectIface | tflag,
+		align:      8,
+		fieldAlign: 8,
+		kind:       uint8(k),
+		gcdata:     unsafe.Pointer(&ptrGCData[0]),
+		name:       s,
+		elem:       elem,
+		key:        key,
+		len:        length,
+	}
 }
 
 // ChanOf returns the channel type with the given direction and element
-// type, when the program has it.
+// type: the program's descriptor, else one built here (the runtime's
+// channels need only its elem).
 func ChanOf(dir ChanDir, t Type) Type {
 	et := t.common()
 	var s string
@@ -576,14 +585,18 @@ func ChanOf(dir ChanDir, t Type) Type {
 	case RecvDir:
 		s = "<-chan " + et.name
 	case BothDir:
-		s = "chan " + et.name
+		if et.Kind() == Chan && ChanDir(et.len) == RecvDir {
+			s = "chan (" + et.name + ")"
+		} else {
+			s = "chan " + et.name
+		}
 	default:
 		panic("reflect.ChanOf: invalid dir")
 	}
 	if ct := lookupType(Chan, s, func(p *rtype) bool { return p.elem == et && p.len == uintptr(dir) }); ct != nil {
 		return ct
 	}
-	panic("reflect.ChanOf: rgoc cannot build channel type " + s + " at run time (not used by the program)")
+	return rememberType(s, refType(Chan, s, et, nil, uintptr(dir), tflagComparable|tflagRegularMem))
 }
 
 // ArrayOf returns the array type with the given length and element type,
@@ -624,19 +637,8 @@ func funcOf(ts []*rtype, nin int, variadic bool) *rtype {
 	for i, t := range ts {
 		fields[i].typ = t
 	}
-	ft := &rtype{
-		size:       unsafe.Sizeof(uintptr(0)),
-		ptrdata:    unsafe.Sizeof(uintptr(0)),
-		hash:       fnv32(s),
-		tflag:      tflagDirectIface,
-		align:      8,
-		fieldAlign: 8,
-		kind:       uint8(Func),
-		gcdata:     unsafe.Pointer(&ptrGCData[0]),
-		name:       s,
-		nin:        nword,
-		nfields:    uintptr(len(ts)),
-	}
+	ft := refType(Func, s, nil, nil, 0, 0)
+	ft.nin, ft.nfields = nword, uintptr(len(ts))
 	if len(ts) > 0 {
 		ft.fields = unsafe.Pointer(&fields[0])
 	}
