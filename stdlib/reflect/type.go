@@ -5,8 +5,7 @@
 // channels; convert.go; call.go: Call and methods through the compiler's
 // call adapters, method values as closures over the compiler's bound and
 // tfn code), iterators (iter.go), VisibleFields and DeepEqual. Not
-// supported: MakeFunc and StructOf (no run-time code generation), and
-// ArrayOf of array types the program does not use.
+// supported: MakeFunc and StructOf (no run-time code generation).
 package reflect
 
 import (

@@ -599,15 +599,51 @@ func ChanOf(dir ChanDir, t Type) Type {
 	return rememberType(s, refType(Chan, s, et, nil, uintptr(dir), tflagComparable|tflagRegularMem))
 }
 
-// ArrayOf returns the array type with the given length and element type,
-// when the program has it.
+// ArrayOf returns the array type with the given length and element type:
+// the program's descriptor, else one built here (the runtime derives an
+// array's equality and hashing from its kind, len and elem; the pointer
+// bitmap repeats the element's).
 func ArrayOf(length int, elem Type) Type {
+	if length < 0 {
+		panic("reflect: negative length passed to ArrayOf")
+	}
 	et := elem.common()
 	s := "[" + itoa(length) + "]" + et.name
 	if at := lookupType(Array, s, func(p *rtype) bool { return p.elem == et && p.len == uintptr(length) }); at != nil {
 		return at
 	}
-	panic("reflect.ArrayOf: rgoc cannot build array type " + s + " at run time (not used by the program)")
+	if et.size > 0 && uintptr(length) > ^uintptr(0)/et.size {
+		panic("reflect.ArrayOf: array size would exceed virtual address space")
+	}
+	at := &rtype{
+		size:       et.size * uintptr(length),
+		hash:       fnv32(s),
+		tflag:      et.tflag & (tflagComparable | tflagRegularMem),
+		align:      et.align,
+		fieldAlign: et.fieldAlign,
+		kind:       uint8(Array),
+		name:       s,
+		elem:       et,
+		len:        uintptr(length),
+	}
+	if et.ptrdata > 0 && length > 0 {
+		const w = unsafe.Sizeof(uintptr(0))
+		at.ptrdata = et.size*uintptr(length-1) + et.ptrdata
+		nbits := at.ptrdata / w
+		mask := make([]byte, (nbits+7)/8)
+		ebits := unsafe.Slice((*byte)(et.gcdata), (et.ptrdata/w+7)/8)
+		for i := 0; i < length; i++ {
+			base := uintptr(i) * et.size / w
+			for b := uintptr(0); b < et.ptrdata/w; b++ {
+				if ebits[b/8]>>(b%8)&1 != 0 {
+					bit := base + b
+					mask[bit/8] |= 1 << (bit % 8)
+				}
+			}
+		}
+		at.gcdata = unsafe.Pointer(&mask[0])
+	}
+	return rememberType(s, at)
 }
 
 // FuncOf returns the function type with the given argument and result
