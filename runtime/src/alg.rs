@@ -613,6 +613,7 @@ pub(crate) mod testtypes {
             call: core::ptr::null(),
             bound: core::ptr::null(),
             ptrto: core::ptr::null(),
+            makefunc: core::ptr::null(),
         }))
     }
 

@@ -89,6 +89,7 @@ pub(crate) const fn desc(
         call: core::ptr::null(),
         bound: core::ptr::null(),
         ptrto: core::ptr::null(),
+        makefunc: core::ptr::null(),
     }
 }
 
@@ -202,6 +203,7 @@ pub static T_ERROR_STRING: Type = Type {
     call: core::ptr::null(),
     bound: core::ptr::null(),
     ptrto: core::ptr::null(),
+    makefunc: core::ptr::null(),
     ..desc(b"runtime.errorString", b"runtime", kind::STRING, 16, 8, NC)
 };
 
@@ -223,6 +225,7 @@ pub static T_PLAIN_ERROR: Type = Type {
     call: core::ptr::null(),
     bound: core::ptr::null(),
     ptrto: core::ptr::null(),
+    makefunc: core::ptr::null(),
     ..desc(b"runtime.plainError", b"runtime", kind::STRING, 16, 8, NC)
 };
 
@@ -297,6 +300,7 @@ pub static T_BOUNDS_ERROR: Type = Type {
     call: core::ptr::null(),
     bound: core::ptr::null(),
     ptrto: core::ptr::null(),
+    makefunc: core::ptr::null(),
     ..desc(b"runtime.boundsError", b"runtime", kind::STRUCT, 24, 8, NC)
 };
 
@@ -366,6 +370,7 @@ pub static T_PTR_TYPE_ASSERTION_ERROR: Type = Type {
     call: core::ptr::null(),
     bound: core::ptr::null(),
     ptrto: core::ptr::null(),
+    makefunc: core::ptr::null(),
     ..desc(
         b"*runtime.TypeAssertionError",
         b"",
@@ -481,6 +486,7 @@ pub static T_PTR_PANIC_NIL_ERROR: Type = Type {
     call: core::ptr::null(),
     bound: core::ptr::null(),
     ptrto: core::ptr::null(),
+    makefunc: core::ptr::null(),
     ..desc(
         b"*runtime.PanicNilError",
         b"",

@@ -363,6 +363,7 @@ mod tests {
         call: core::ptr::null(),
         bound: core::ptr::null(),
         ptrto: core::ptr::null(),
+        makefunc: core::ptr::null(),
         ..named(b"main.T", b"main", kind::STRUCT)
     };
     static T_OTHER: Type = Type {
@@ -371,6 +372,7 @@ mod tests {
         call: core::ptr::null(),
         bound: core::ptr::null(),
         ptrto: core::ptr::null(),
+        makefunc: core::ptr::null(),
         ..named(b"other.T", b"other", kind::STRUCT)
     };
     static U_METHODS: SyncCell<[MethodDesc; 2]> = SyncCell([
@@ -393,6 +395,7 @@ mod tests {
         call: core::ptr::null(),
         bound: core::ptr::null(),
         ptrto: core::ptr::null(),
+        makefunc: core::ptr::null(),
         ..named(b"main.U", b"main", kind::STRUCT)
     };
 

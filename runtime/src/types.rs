@@ -145,6 +145,9 @@ pub struct Type {
     /// The descriptor of `*T` when the program has that type, else null
     /// (reflect.PointerTo).
     pub ptrto: *const Type,
+    /// For func types: the MakeFunc code `mf(clo, args...)` with clo =
+    /// `{mf, handler}` (reflect.MakeFunc); null for other kinds.
+    pub makefunc: *const u8,
 }
 
 // SAFETY: descriptors are immutable statics emitted by the compiler.

@@ -297,7 +297,59 @@ func (v Value) call(op string, in []Value) []Value {
 	return ret
 }
 
-// MakeFunc is not supported: rgoc generates no code at run time.
+// makeFuncImpl is the closure object of a MakeFunc func value: its code
+// (rtype.makefunc of the func type) stores the arguments in new objects
+// and calls handler (the method value impl.call) with their addresses and
+// the results' slots.
+type makeFuncImpl struct {
+	code    unsafe.Pointer
+	handler func(args, results unsafe.Pointer)
+	ftyp    *rtype
+	fn      func([]Value) []Value
+}
+
+// MakeFunc returns a new function of the given Type that wraps the
+// function fn, through the compiler's MakeFunc code of the func type.
 func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
-	panic("reflect.MakeFunc: not supported by rgoc (no run-time code generation)")
+	if typ.Kind() != Func {
+		panic("reflect: call of MakeFunc with non-Func type")
+	}
+	t := compiledFuncType(typ.common())
+	if t.makefunc == nil {
+		panic("reflect.MakeFunc: rgoc cannot make a func of type " + typ.String() + " (not a type of the program)")
+	}
+	impl := &makeFuncImpl{code: t.makefunc, ftyp: t, fn: fn}
+	impl.handler = impl.call
+	p := new(unsafe.Pointer)
+	*p = unsafe.Pointer(impl)
+	return Value{typ.common(), unsafe.Pointer(p), 0}
+}
+
+// call runs fn on the arguments and stores its results. It is a wrapper
+// (as gc's makeFuncStub): a recover in fn, deferred as the MakeFunc
+// value, stops the panic.
+//
+//go:wrapper
+func (m *makeFuncImpl) call(args, results unsafe.Pointer) {
+	t := m.ftyp
+	nin, nout := t.NumIn(), t.NumOut()
+	in := make([]Value, nin)
+	for i := range in {
+		in[i] = Value{t.field(i).typ, *(*unsafe.Pointer)(unsafe.Add(args, uintptr(i)*unsafe.Sizeof(args))), 0}
+	}
+	out := m.fn(in)
+	if len(out) != nout {
+		panic("reflect: wrong return count from function created by MakeFunc")
+	}
+	for i, v := range out {
+		if v.typ == nil {
+			panic("reflect: function created by MakeFunc using closure returned zero Value")
+		}
+		if v.flag&flagRO != 0 {
+			panic("reflect: function created by MakeFunc using closure returned value obtained from unexported field")
+		}
+		rt := t.field(nin + i).typ
+		v = v.assignTo("reflect.MakeFunc", rt)
+		typedmemmove(rt, *(*unsafe.Pointer)(unsafe.Add(results, uintptr(i)*unsafe.Sizeof(results))), v.ptr)
+	}
 }

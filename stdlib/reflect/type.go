@@ -5,7 +5,7 @@
 // channels; convert.go; call.go: Call and methods through the compiler's
 // call adapters, method values as closures over the compiler's bound and
 // tfn code), iterators (iter.go), VisibleFields and DeepEqual. Not
-// supported: MakeFunc and StructOf (no run-time code generation).
+// supported: StructOf (no run-time layouts).
 package reflect
 
 import (
@@ -142,6 +142,7 @@ type rtype struct {
 	call       unsafe.Pointer // func types: call adapter (codegen/typedesc.rs)
 	bound      unsafe.Pointer // func types: method-value code
 	ptrto      *rtype         // *T when the program has that type
+	makefunc   unsafe.Pointer // func types: MakeFunc code
 }
 
 // fieldDesc mirrors runtime/src/types.rs `FieldDesc`.

@@ -131,6 +131,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 ptr.into(),
                 ptr.into(),
                 ptr.into(),
+                ptr.into(),
             ],
             false,
         );
@@ -218,6 +219,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Some(f) => f.as_global_value().as_pointer_value().into(),
             None => ptr.const_null().into(),
         };
+        let makefunc_v: BasicValueEnum = match self.makefunc_code(t, pos) {
+            Some(f) => f.as_global_value().as_pointer_value().into(),
+            None => ptr.const_null().into(),
+        };
         let init = desc_ty.const_named_struct(&[
             i64t.const_int(size, false).into(),
             i64t.const_int(ptrdata, false).into(),
@@ -241,6 +246,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             call_v,
             bound_v,
             ptrto_v,
+            makefunc_v,
         ]);
         g.set_initializer(&init);
         g
@@ -357,6 +363,62 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let args: Vec<BasicValueEnum> = w.get_param_iter().skip(1).collect();
         let r = self.call_callee(super::call::Callee::Dynamic(ifn, data.into()), &sig, args, pos)?;
         self.ret_call(r);
+        self.leave_fn(outer);
+        Some(w)
+    }
+
+    /// The MakeFunc code of func type `t` (reflect.MakeFunc): `mf(clo
+    /// *{mf, handler}, args...) results` copies each argument into a new
+    /// object, makes a new object per result, calls the Go func value
+    /// `handler(args *[n]ptr, results *[m]ptr)` (reflect's, which runs the
+    /// user's function on Values and stores its results) and returns the
+    /// results. The handler comes from the closure object, so programs
+    /// that do not link reflect need no symbol of it.
+    fn makefunc_code(&mut self, t: TypeId, pos: Pos) -> Option<inkwell::values::FunctionValue<'ctx>> {
+        let (w, sig, outer) =
+            self.func_type_code(t, "go:makefunc", true, |g, sig| g.closure_fn_type(sig, pos))?;
+        let Some(outer) = outer else { return Some(w) };
+        let ptr = self.ptr_type();
+        let clo = w.get_nth_param(0).expect("clo").into_pointer_value();
+        let args = self.alloca(ptr.array_type(sig.params.len().max(1) as u32).into(), "args");
+        for (i, &p) in sig.params.iter().enumerate() {
+            let v = w.get_nth_param(i as u32 + 1).expect("param");
+            let obj = self.new_object(p, pos);
+            self.store_val(obj, v, p);
+            let slot = unsafe { self.builder.build_gep(ptr, args, &[self.i64c(i as u64)], "a") }.expect("gep");
+            self.builder.build_store(slot, obj).expect("store");
+        }
+        let results = self.alloca(ptr.array_type(sig.results.len().max(1) as u32).into(), "results");
+        let mut objs = Vec::new();
+        for (i, &r) in sig.results.iter().enumerate() {
+            let obj = self.new_object(r, pos);
+            let slot = unsafe { self.builder.build_gep(ptr, results, &[self.i64c(i as u64)], "r") }.expect("gep");
+            self.builder.build_store(slot, obj).expect("store");
+            objs.push(obj);
+        }
+        let handler = self.load_word(clo, 1);
+        self.nil_check(handler);
+        let code = self.load_word(handler, 0);
+        let hty = self
+            .ctx
+            .void_type()
+            .fn_type(&[ptr.into(), ptr.into(), ptr.into()], false);
+        self.builder
+            .build_indirect_call(hty, code, &[handler.into(), args.into(), results.into()], "")
+            .expect("call");
+        let mut vals = Vec::new();
+        for (&r, obj) in sig.results.iter().zip(objs) {
+            vals.push(self.load(r, obj, pos)?);
+        }
+        let ret = match vals.len() {
+            0 => None,
+            1 => Some(vals[0]),
+            _ => {
+                let ty = self.closure_fn_type(&sig, pos)?.get_return_type()?.into_struct_type();
+                Some(self.aggregate(ty, &vals))
+            }
+        };
+        self.ret_call(ret);
         self.leave_fn(outer);
         Some(w)
     }
