@@ -387,13 +387,19 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             return None;
         }
         let arr = entry_ty.const_array(&entries);
-        let name = format!("go:roots.{}", self.c.packages[self.target].path);
+        Some(self.section_table(arr, "go:roots", "rgo_roots"))
+    }
+
+    /// A constant table `prefix.<package path>` in ELF section `section`
+    /// (which the linker concatenates across packages).
+    fn section_table(&mut self, arr: inkwell::values::ArrayValue<'ctx>, prefix: &str, section: &str) -> GlobalValue<'ctx> {
+        let name = format!("{}.{}", prefix, self.c.packages[self.target].path);
         let g = self.module.add_global(arr.get_type(), None, &name);
         g.set_linkage(Linkage::Internal);
         g.set_constant(true);
         g.set_initializer(&arr);
-        g.set_section(Some("rgo_roots"));
-        Some(g)
+        g.set_section(Some(section));
+        g
     }
 
     /// reflect's typelinks (as gc's): the addresses of the descriptors of
@@ -421,13 +427,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         descs.sort_by(|a, b| a.0.cmp(&b.0));
         let arr = pt.const_array(&descs.iter().map(|(_, g)| g.as_pointer_value()).collect::<Vec<_>>());
-        let name = format!("go:typelinks.{}", self.c.packages[self.target].path);
-        let g = self.module.add_global(arr.get_type(), None, &name);
-        g.set_linkage(Linkage::Internal);
-        g.set_constant(true);
-        g.set_initializer(&arr);
-        g.set_section(Some("rgo_typelinks"));
-        Some(g)
+        Some(self.section_table(arr, "go:typelinks", "rgo_typelinks"))
     }
 
     /// Keeps the tables nothing references (`llvm.used`).
