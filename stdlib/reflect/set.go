@@ -776,8 +776,13 @@ func (v Value) Seq() iter.Seq[Value] {
 			}
 		}
 	}
-	if v.Kind() == Func {
-		panic("reflect: rgoc cannot range over a func Value (the yield function would need run-time code generation)")
+	if v.Kind() == Func && canRangeFunc(v.Type().common(), 1) {
+		return func(yield func(Value) bool) {
+			rf := MakeFunc(v.Type().In(0), func(in []Value) []Value {
+				return []Value{ValueOf(yield(in[0]))}
+			})
+			v.Call([]Value{rf})
+		}
 	}
 	panic("reflect: " + v.Type().String() + " cannot produce iter.Seq[Value]")
 }
@@ -824,8 +829,13 @@ func (v Value) Seq2() iter.Seq2[Value, Value] {
 			}
 		}
 	}
-	if v.Kind() == Func {
-		panic("reflect: rgoc cannot range over a func Value (the yield function would need run-time code generation)")
+	if v.Kind() == Func && canRangeFunc(v.Type().common(), 2) {
+		return func(yield func(Value, Value) bool) {
+			rf := MakeFunc(v.Type().In(0), func(in []Value) []Value {
+				return []Value{ValueOf(yield(in[0], in[1]))}
+			})
+			v.Call([]Value{rf})
+		}
 	}
 	panic("reflect: " + v.Type().String() + " cannot produce iter.Seq2[Value, Value]")
 }

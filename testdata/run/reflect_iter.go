@@ -64,6 +64,27 @@ func main() {
 			fmt.Println(m.Name, mv.Call([]reflect.Value{reflect.ValueOf(40)})[0])
 		}
 	}
+	// Range over func Values (through MakeFunc).
+	seq := func(yield func(int) bool) {
+		for i := 10; i < 13; i++ {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	for x := range reflect.ValueOf(seq).Seq() {
+		fmt.Print(x.Int(), " ")
+		if x.Int() == 11 {
+			break
+		}
+	}
+	seq2 := func(yield func(string, bool) bool) {
+		_ = yield("a", true) && yield("b", false)
+	}
+	for k, x := range reflect.ValueOf(seq2).Seq2() {
+		fmt.Print(k, "=", x, " ")
+	}
+	fmt.Println(reflect.TypeOf(seq).CanSeq(), reflect.TypeOf(seq2).CanSeq2(), reflect.TypeOf(seq).CanSeq2())
 	var e any = 5
 	d := reflect.ValueOf(&e).Elem().InterfaceData()
 	fmt.Println(d[0] != 0, d[1] != 0)
