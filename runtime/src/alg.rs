@@ -610,6 +610,10 @@ pub(crate) mod testtypes {
             nin: 0,
             methods: core::ptr::null(),
             nmethods: 0,
+            call: core::ptr::null(),
+            bound: core::ptr::null(),
+            ptrto: core::ptr::null(),
+            makefunc: core::ptr::null(),
         }))
     }
 

@@ -229,6 +229,21 @@ core::arch::global_asm!(
     "rgo_roots_bounds:",
     ".quad __start_rgo_roots",
     ".quad __stop_rgo_roots",
+    "",
+    // The compiler's table of every type descriptor a package emitted
+    // (reflect's typelinks: PointerTo, SliceOf, MapOf find the program's own
+    // descriptor of a composite type through it, keeping identity).
+    ".section rgo_typelinks,\"awR\",@progbits",
+    ".p2align 3",
+    "rgo_typelinks_placeholder:",
+    ".quad 0",
+    "",
+    ".section .data.rel.ro.rgo_typelinks_bounds,\"aw\",@progbits",
+    ".p2align 3",
+    ".globl rgo_typelinks_bounds",
+    "rgo_typelinks_bounds:",
+    ".quad __start_rgo_typelinks",
+    ".quad __stop_rgo_typelinks",
     ".text",
 
     // -----------------------------------------------------------------------

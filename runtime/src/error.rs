@@ -86,6 +86,10 @@ pub(crate) const fn desc(
         nin: 0,
         methods: core::ptr::null(),
         nmethods: 0,
+        call: core::ptr::null(),
+        bound: core::ptr::null(),
+        ptrto: core::ptr::null(),
+        makefunc: core::ptr::null(),
     }
 }
 
@@ -141,11 +145,13 @@ const fn methods(error: ErrorFn) -> [MethodDesc; 2] {
             name: gs(b"Error"),
             mtyp: &T_FUNC_STRING,
             ifn: error as *const u8,
+            tfn: core::ptr::null(),
         },
         MethodDesc {
             name: gs(b"RuntimeError"),
             mtyp: &T_FUNC,
             ifn: runtime_error_method as *const u8,
+            tfn: core::ptr::null(),
         },
     ]
 }
@@ -194,6 +200,10 @@ pub static T_ERROR_STRING: Type = Type {
     ptrdata: 8,
     methods: &ERROR_STRING_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
+    call: core::ptr::null(),
+    bound: core::ptr::null(),
+    ptrto: core::ptr::null(),
+    makefunc: core::ptr::null(),
     ..desc(b"runtime.errorString", b"runtime", kind::STRING, 16, 8, NC)
 };
 
@@ -212,6 +222,10 @@ pub static T_PLAIN_ERROR: Type = Type {
     ptrdata: 8,
     methods: &PLAIN_ERROR_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
+    call: core::ptr::null(),
+    bound: core::ptr::null(),
+    ptrto: core::ptr::null(),
+    makefunc: core::ptr::null(),
     ..desc(b"runtime.plainError", b"runtime", kind::STRING, 16, 8, NC)
 };
 
@@ -283,6 +297,10 @@ pub static T_BOUNDS_ERROR: Type = Type {
     nfields: 4,
     methods: &BOUNDS_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
+    call: core::ptr::null(),
+    bound: core::ptr::null(),
+    ptrto: core::ptr::null(),
+    makefunc: core::ptr::null(),
     ..desc(b"runtime.boundsError", b"runtime", kind::STRUCT, 24, 8, NC)
 };
 
@@ -349,6 +367,10 @@ pub static T_PTR_TYPE_ASSERTION_ERROR: Type = Type {
     elem: &T_TYPE_ASSERTION_ERROR,
     methods: &TAE_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
+    call: core::ptr::null(),
+    bound: core::ptr::null(),
+    ptrto: core::ptr::null(),
+    makefunc: core::ptr::null(),
     ..desc(
         b"*runtime.TypeAssertionError",
         b"",
@@ -461,6 +483,10 @@ pub static T_PTR_PANIC_NIL_ERROR: Type = Type {
     elem: &T_PANIC_NIL_ERROR,
     methods: &PNE_METHODS.0 as *const [MethodDesc; 2] as *const MethodDesc,
     nmethods: 2,
+    call: core::ptr::null(),
+    bound: core::ptr::null(),
+    ptrto: core::ptr::null(),
+    makefunc: core::ptr::null(),
     ..desc(
         b"*runtime.PanicNilError",
         b"",

@@ -342,26 +342,37 @@ mod tests {
             name: gs(b"M"),
             mtyp: &T_FUNC,
             ifn: f1 as *const u8,
+            tfn: core::ptr::null(),
         },
         MethodDesc {
             name: gs(b"String"),
             mtyp: &T_FUNC_STRING2,
             ifn: f2 as *const u8,
+            tfn: core::ptr::null(),
         },
         MethodDesc {
             name: gs(b"m"),
             mtyp: &T_FUNC,
             ifn: f2 as *const u8,
+            tfn: core::ptr::null(),
         },
     ]);
     static T_T: Type = Type {
         methods: &T_METHODS.0 as *const _ as *const MethodDesc,
         nmethods: 3,
+        call: core::ptr::null(),
+        bound: core::ptr::null(),
+        ptrto: core::ptr::null(),
+        makefunc: core::ptr::null(),
         ..named(b"main.T", b"main", kind::STRUCT)
     };
     static T_OTHER: Type = Type {
         methods: &T_METHODS.0 as *const _ as *const MethodDesc,
         nmethods: 3,
+        call: core::ptr::null(),
+        bound: core::ptr::null(),
+        ptrto: core::ptr::null(),
+        makefunc: core::ptr::null(),
         ..named(b"other.T", b"other", kind::STRUCT)
     };
     static U_METHODS: SyncCell<[MethodDesc; 2]> = SyncCell([
@@ -369,16 +380,22 @@ mod tests {
             name: gs(b"M"),
             mtyp: &T_FUNC_INT,
             ifn: f1 as *const u8,
+            tfn: core::ptr::null(),
         },
         MethodDesc {
             name: gs(b"String"),
             mtyp: &T_FUNC_STRING,
             ifn: f2 as *const u8,
+            tfn: core::ptr::null(),
         },
     ]);
     static T_U: Type = Type {
         methods: &U_METHODS.0 as *const _ as *const MethodDesc,
         nmethods: 2,
+        call: core::ptr::null(),
+        bound: core::ptr::null(),
+        ptrto: core::ptr::null(),
+        makefunc: core::ptr::null(),
         ..named(b"main.U", b"main", kind::STRUCT)
     };
 

@@ -93,6 +93,10 @@ pub struct MethodDesc {
     pub mtyp: *const Type,
     /// Function to call through an interface (receiver is the data word).
     pub ifn: *const u8,
+    /// The method expression's code `tfn(ctx, recv, args...)` (reflect's
+    /// Method.Func as a func value: a closure object `{tfn}`); null in the
+    /// runtime's own descriptors.
+    pub tfn: *const u8,
 }
 
 #[repr(C)]
@@ -128,6 +132,22 @@ pub struct Type {
     /// Methods of a named type (and of its pointer type), sorted by name.
     pub methods: *const MethodDesc,
     pub nmethods: usize,
+    /// For func types: the call adapter `adapter(obj, ctx, args, results)`
+    /// (obj = `{adapter, code}`, a closure object) that calls `code(ctx,
+    /// *args[0], ...)` with the machine calling convention of the signature
+    /// and stores the results through `results[i]` (reflect's Value.Call;
+    /// codegen/typedesc.rs `call_adapter`); null for other kinds.
+    pub call: *const u8,
+    /// For func types: the method-value code `bound(clo, args...)` with
+    /// clo = `{bound, ifn, word}`, which returns `ifn(word, args...)`
+    /// (reflect's Value.Method(i) as a func value); null for other kinds.
+    pub bound: *const u8,
+    /// The descriptor of `*T` when the program has that type, else null
+    /// (reflect.PointerTo).
+    pub ptrto: *const Type,
+    /// For func types: the MakeFunc code `mf(clo, args...)` with clo =
+    /// `{mf, handler}` (reflect.MakeFunc); null for other kinds.
+    pub makefunc: *const u8,
 }
 
 // SAFETY: descriptors are immutable statics emitted by the compiler.
@@ -152,4 +172,17 @@ impl Type {
 pub struct Eface {
     pub typ: *const Type,
     pub data: *mut u8,
+}
+
+extern "C" {
+    static rgo_typelinks_bounds: [usize; 2];
+}
+
+/// The bounds `[start, stop)` of the linked table of type descriptor
+/// pointers (section `rgo_typelinks`; null entries are padding), for
+/// reflect.
+#[export_name = "runtime.typelinks"]
+pub extern "C" fn typelinks() -> *const [usize; 2] {
+    // Only the address of the static (defined in asm.rs) is taken.
+    core::ptr::addr_of!(rgo_typelinks_bounds)
 }

@@ -1,13 +1,17 @@
-// Package reflect: a subset of Go's reflect over rgoc's type descriptors
-// (runtime/src/types.rs). What is here: TypeOf/ValueOf, Type (Kind, Name,
-// String, PkgPath, Size, Elem, Key, Len, NumField/Field, NumMethod/Method
-// name, NumIn/NumOut/In/Out, IsVariadic, Comparable), and read access to
-// Values of every kind (fields, elements, map iteration, interfaces,
-// pointers) as package fmt needs it. No Set*, Call, MakeX or channels
-// operations yet.
+// Package reflect: Go's reflect over rgoc's type descriptors
+// (runtime/src/types.rs): types (type.go, typeops.go: relations, field
+// and method lookup, PointerTo/SliceOf/FuncOf through the typelinks
+// table), values (value.go: reading; set.go: setting, making, slices,
+// channels; convert.go; call.go: Call and methods through the compiler's
+// call adapters, method values as closures over the compiler's bound and
+// tfn code), iterators (iter.go), VisibleFields and DeepEqual. Not
+// supported: StructOf (no run-time layouts).
 package reflect
 
-import "unsafe"
+import (
+	"iter"
+	"unsafe"
+)
 
 // A Kind represents the specific kind of type that a Type represents.
 type Kind uint
@@ -135,6 +139,10 @@ type rtype struct {
 	nin        uintptr
 	methods    unsafe.Pointer
 	nmethods   uintptr
+	call       unsafe.Pointer // func types: call adapter (codegen/typedesc.rs)
+	bound      unsafe.Pointer // func types: method-value code
+	ptrto      *rtype         // *T when the program has that type
+	makefunc   unsafe.Pointer // func types: MakeFunc code
 }
 
 // fieldDesc mirrors runtime/src/types.rs `FieldDesc`.
@@ -151,6 +159,7 @@ type methodDesc struct {
 	name string
 	mtyp *rtype
 	ifn  unsafe.Pointer
+	tfn  unsafe.Pointer // method expression code (receiver first)
 }
 
 func (t *rtype) field(i int) *fieldDesc {
@@ -192,6 +201,24 @@ type Type interface {
 	NumIn() int
 	NumOut() int
 	IsVariadic() bool
+	MethodByName(string) (Method, bool)
+	Implements(u Type) bool
+	AssignableTo(u Type) bool
+	ConvertibleTo(u Type) bool
+	FieldByIndex(index []int) StructField
+	FieldByName(name string) (StructField, bool)
+	FieldByNameFunc(match func(string) bool) (StructField, bool)
+	ChanDir() ChanDir
+	OverflowComplex(x complex128) bool
+	OverflowFloat(x float64) bool
+	OverflowInt(x int64) bool
+	OverflowUint(x uint64) bool
+	CanSeq() bool
+	CanSeq2() bool
+	Fields() iter.Seq[StructField]
+	Methods() iter.Seq[Method]
+	Ins() iter.Seq[Type]
+	Outs() iter.Seq[Type]
 	common() *rtype
 }
 
@@ -283,7 +310,8 @@ func unquote(q string) string {
 type Method struct {
 	Name    string
 	PkgPath string
-	Type    Type
+	Type    Type  // method type (with the receiver first, except for interfaces)
+	Func    Value // func with receiver as first argument (not for interfaces)
 	Index   int
 }
 
@@ -305,7 +333,14 @@ func (t *rtype) Name() string {
 		return ""
 	}
 	s := t.name
-	i := len(s) - 1
+	end := len(s)
+	for j := 0; j < len(s); j++ {
+		if s[j] == '[' {
+			end = j
+			break
+		}
+	}
+	i := end - 1
 	for i >= 0 && s[i] != '.' {
 		i--
 	}
@@ -419,25 +454,45 @@ func (t *rtype) NumMethod() int {
 	return n
 }
 
-// Method returns the i'th exported method (sorted by name). Its Type is the
-// method's signature without the receiver.
+// Method returns the i'th exported method (sorted by name). For a
+// non-interface type its Type has the receiver as first parameter and
+// Func calls it; for an interface type Type is the method's signature.
 func (t *rtype) Method(i int) Method {
 	if t.Kind() == Interface {
+		if i < 0 || uintptr(i) >= t.nfields {
+			panic("reflect: Method index out of range")
+		}
 		f := t.field(i)
-		return Method{Name: f.name, Type: toType(f.typ), Index: i}
-	}
-	n := 0
-	for j := 0; j < int(t.nmethods); j++ {
-		m := t.method(j)
-		if !isExportedName(m.name) {
-			continue
+		m := Method{Name: f.name, Type: toType(f.typ), Index: i}
+		if !isExportedName(f.name) {
+			m.PkgPath = t.fieldPkgPath()
 		}
-		if n == i {
-			return Method{Name: m.name, Type: toType(m.mtyp), Index: i}
-		}
-		n++
+		return m
 	}
-	panic("reflect: Method index out of range")
+	if i < 0 || i >= t.NumMethod() {
+		panic("reflect: Method index out of range")
+	}
+	md := t.exportedMethod(i)
+	mt := md.mtyp
+	ts := make([]*rtype, 0, mt.nfields+1)
+	ts = append(ts, t)
+	for j := 0; j < int(mt.nfields); j++ {
+		ts = append(ts, mt.field(j).typ)
+	}
+	ft := funcOf(ts, mt.NumIn()+1, mt.IsVariadic())
+	return Method{
+		Name:  md.name,
+		Type:  toType(ft),
+		Func:  Value{ft, unsafe.Pointer(&methodFunc{(*tfnObj)(tfnClosure(md.tfn)), t, i}), flagMethodFunc},
+		Index: i,
+	}
+}
+
+func tfnClosure(code unsafe.Pointer) unsafe.Pointer {
+	if code == nil {
+		return nil
+	}
+	return unsafe.Pointer(&tfnObj{code})
 }
 
 func (t *rtype) NumIn() int {

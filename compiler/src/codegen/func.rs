@@ -140,7 +140,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if !fd.pragmas.nosplit {
             self.split_stack(f);
         }
-        if fd.pragmas.noinline {
+        if fd.pragmas.wrapper {
+            f.set_section(Some(super::call::WRAPPER_SECTION));
+        }
+        if fd.pragmas.noinline || fd.pragmas.wrapper {
             let kind = inkwell::attributes::Attribute::get_named_enum_kind_id("noinline");
             f.add_attribute(
                 AttributeLoc::Function,

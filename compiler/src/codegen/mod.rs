@@ -381,7 +381,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// {global's address, type descriptor} for its globals that hold
     /// pointers, in the ELF section `rgo_roots` (the linker concatenates the
     /// tables of all packages; the runtime walks __start/__stop_rgo_roots).
-    fn gen_roots(&mut self) {
+    fn gen_roots(&mut self) -> Option<GlobalValue<'ctx>> {
         let globals: Vec<ObjId> = self.c.packages[self.target].globals.clone();
         let pt = self.ptr_type();
         let entry_ty = self.ctx.struct_type(&[pt.into(), pt.into()], false);
@@ -395,21 +395,63 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
         }
         if entries.is_empty() {
-            return;
+            return None;
         }
         let arr = entry_ty.const_array(&entries);
-        let name = format!("go:roots.{}", self.c.packages[self.target].path);
+        Some(self.section_table(arr, "go:roots", "rgo_roots"))
+    }
+
+    /// A constant table `prefix.<package path>` in ELF section `section`
+    /// (which the linker concatenates across packages).
+    fn section_table(&mut self, arr: inkwell::values::ArrayValue<'ctx>, prefix: &str, section: &str) -> GlobalValue<'ctx> {
+        let name = format!("{}.{}", prefix, self.c.packages[self.target].path);
         let g = self.module.add_global(arr.get_type(), None, &name);
         g.set_linkage(Linkage::Internal);
         g.set_constant(true);
         g.set_initializer(&arr);
-        g.set_section(Some("rgo_roots"));
-        // Keep the table although nothing references it.
-        let used_ty = pt.array_type(1);
+        g.set_section(Some(section));
+        g
+    }
+
+    /// reflect's typelinks (as gc's): the addresses of the descriptors of
+    /// the unnamed types without methods this module emits or references,
+    /// in the ELF section `rgo_typelinks` (the linker concatenates the
+    /// tables; the runtime exports their bounds as `runtime.typelinks`).
+    /// Through it reflect's SliceOf, MapOf, FuncOf and PointerTo find the
+    /// program's own descriptor of a composite type. Named types and
+    /// pointers to them stay out: the table keeps what it lists alive, and
+    /// their method tables would keep every method's code (PointerTo(T)
+    /// finds *T through T's `ptrto`).
+    fn gen_typelinks(&mut self) -> Option<GlobalValue<'ctx>> {
+        let pt = self.ptr_type();
+        let mut descs: Vec<(String, GlobalValue<'ctx>)> = self
+            .typedescs
+            .iter()
+            .filter(|(t, _)| {
+                let named = |x: TypeId| self.c.types.is_named(x);
+                !named(**t) && !matches!(self.c.types.get(**t), Type::Pointer(e) if named(*e))
+            })
+            .map(|(_, g)| (g.get_name().to_string_lossy().into_owned(), *g))
+            .collect();
+        if descs.is_empty() {
+            return None;
+        }
+        descs.sort_by(|a, b| a.0.cmp(&b.0));
+        let arr = pt.const_array(&descs.iter().map(|(_, g)| g.as_pointer_value()).collect::<Vec<_>>());
+        Some(self.section_table(arr, "go:typelinks", "rgo_typelinks"))
+    }
+
+    /// Keeps the tables nothing references (`llvm.used`).
+    fn keep_used(&mut self, gs: &[GlobalValue<'ctx>]) {
+        if gs.is_empty() {
+            return;
+        }
+        let pt = self.ptr_type();
+        let used_ty = pt.array_type(gs.len() as u32);
         let used = self.module.add_global(used_ty, None, "llvm.used");
         used.set_linkage(Linkage::Appending);
         used.set_section(Some("llvm.metadata"));
-        used.set_initializer(&pt.const_array(&[g.as_pointer_value()]));
+        used.set_initializer(&pt.const_array(&gs.iter().map(|g| g.as_pointer_value()).collect::<Vec<_>>()));
     }
 
     fn gen_package(&mut self) {
@@ -483,12 +525,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             self.gen_func(fd, fnv);
         }
         self.gen_instance_bodies(inst_bodies);
-        self.gen_roots();
+        let roots = self.gen_roots();
         let deps: Vec<String> = self.c.packages[..self.target].iter().map(|p| p.path.clone()).collect();
         let own: Vec<FunctionValue<'ctx>> = init_fns.iter().filter(|(pi, _)| *pi == self.target).map(|(_, f)| *f).collect();
         // The main package's init runs the other packages' inits first, in
         // dependency order.
         let is_main = self.target + 1 == self.c.packages.len();
         self.gen_init(if is_main { &deps } else { &[] }, &own);
+        let links = self.gen_typelinks();
+        let used: Vec<GlobalValue<'ctx>> = roots.into_iter().chain(links).collect();
+        self.keep_used(&used);
     }
 }

@@ -1,6 +1,7 @@
 //! Type descriptors, in the layout of runtime/src/types.rs (`Type`). One
 //! descriptor per distinct Go type per program, named `type:<name>` like gc.
 
+use inkwell::attributes::AttributeLoc;
 use inkwell::module::Linkage;
 use inkwell::values::{BasicValueEnum, GlobalValue};
 use rgoc_syntax::Pos;
@@ -127,6 +128,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 i64t.into(),
                 ptr.into(),
                 i64t.into(),
+                ptr.into(),
+                ptr.into(),
+                ptr.into(),
+                ptr.into(),
             ],
             false,
         );
@@ -136,6 +141,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.share_global(g, local);
         g.set_constant(true);
         self.typedescs.insert(t, g);
+        // *T's descriptor (ptrto) wherever T's is, when the program has the
+        // type *T: reflect.PointerTo returns it (identity).
+        let ptrto_v: BasicValueEnum = match self.c.types.find(&Type::Pointer(t)) {
+            Some(pt) => self.type_desc(pt, pos).as_pointer_value().into(),
+            None => ptr.const_null().into(),
+        };
         let size = self.size_of(t, pos);
         let align = self
             .llvm_type(t, pos)
@@ -179,8 +190,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Type::Map(k, _) => Some(k),
             _ => None,
         };
+        // Array length; channel direction as reflect.ChanDir numbers it.
         let len = match self.c.types.under(t).clone() {
             Type::Array(n, _) => n,
+            Type::Chan(rgoc_types::ChanDir::Recv, _) => 1,
+            Type::Chan(rgoc_types::ChanDir::Send, _) => 2,
+            Type::Chan(rgoc_types::ChanDir::Both, _) => 3,
             _ => 0,
         };
         let elem_v: BasicValueEnum = match elem {
@@ -196,6 +211,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let (fields_v, nfields, nin) = self.desc_fields(t, pos);
         let (methods_v, nmethods) = self.desc_methods(t, pos);
         let (ptrdata, gcdata_v) = self.desc_gcdata(t, pos);
+        let call_v: BasicValueEnum = match self.call_adapter(t, pos) {
+            Some(f) => f.as_global_value().as_pointer_value().into(),
+            None => ptr.const_null().into(),
+        };
+        let bound_v: BasicValueEnum = match self.bound_method_code(t, pos) {
+            Some(f) => f.as_global_value().as_pointer_value().into(),
+            None => ptr.const_null().into(),
+        };
+        let makefunc_v: BasicValueEnum = match self.makefunc_code(t, pos) {
+            Some(f) => f.as_global_value().as_pointer_value().into(),
+            None => ptr.const_null().into(),
+        };
         let init = desc_ty.const_named_struct(&[
             i64t.const_int(size, false).into(),
             i64t.const_int(ptrdata, false).into(),
@@ -216,9 +243,227 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             i64t.const_int(nin, false).into(),
             methods_v,
             i64t.const_int(nmethods, false).into(),
+            call_v,
+            bound_v,
+            ptrto_v,
+            makefunc_v,
         ]);
         g.set_initializer(&init);
         g
+    }
+
+    /// The call adapter of func type `t` (reflect's Value.Call):
+    /// `adapter(obj *{adapter, code}, ctx, args *[nin]ptr, results
+    /// *[nout]ptr)` loads each argument from `*args[i]`, calls `code(ctx,
+    /// args...)` with the signature's LLVM calling convention and stores
+    /// result i at `*results[i]`. `code(ctx, ...)` is a closure's code with
+    /// its closure object, or a method's interface entry (`ifn`) with a data
+    /// word. `obj` makes the adapter the code of a closure object, so Go
+    /// code calls it as a `func(ctx, args, results unsafe.Pointer)` value.
+    fn call_adapter(&mut self, t: TypeId, pos: Pos) -> Option<inkwell::values::FunctionValue<'ctx>> {
+        let ptr = self.ptr_type();
+        let aty = self
+            .ctx
+            .void_type()
+            .fn_type(&[ptr.into(), ptr.into(), ptr.into(), ptr.into()], false);
+        let (w, sig, outer) = self.func_type_code(t, "go:calladapter", false, |_, _| Some(aty))?;
+        let Some(outer) = outer else { return Some(w) };
+        let ft = self.closure_fn_type(&sig, pos)?;
+        let param = |i: u32| w.get_nth_param(i).expect("param").into_pointer_value();
+        let (obj, ctx, args, results) = (param(0), param(1), param(2), param(3));
+        let code = self.load_word(obj, 1);
+        let mut argv: Vec<inkwell::values::BasicMetadataValueEnum> = vec![ctx.into()];
+        for (i, &p) in sig.params.iter().enumerate() {
+            let ap = self.load_word(args, i as u64);
+            argv.push(self.load(p, ap, pos)?.into());
+        }
+        let cs = self.builder.build_indirect_call(ft, code, &argv, "").expect("call");
+        let r = match cs.try_as_basic_value() {
+            inkwell::values::ValueKind::Basic(v) => Some(v),
+            _ => None,
+        };
+        for (i, &rt) in sig.results.iter().enumerate() {
+            let v = if sig.results.len() == 1 {
+                r.expect("result")
+            } else {
+                self.builder
+                    .build_extract_value(r.expect("results").into_struct_value(), i as u32, "r")
+                    .expect("extract")
+            };
+            let rp = self.load_word(results, i as u64);
+            self.store_val(rp, v, rt);
+        }
+        self.builder.build_return(None).expect("ret");
+        self.leave_fn(outer);
+        Some(w)
+    }
+
+    /// Reflection's code (call adapters, bound and tfn code: one per func
+    /// type or method of every descriptor, run only by reflect) is not
+    /// optimised: `optnone` (with the `noinline` it requires) keeps the
+    /// O2 pipeline's time on them near zero; the code stays a handful of
+    /// loads, one call and stores.
+    fn reflect_code_attrs(&self, f: inkwell::values::FunctionValue<'ctx>) {
+        for a in ["optnone", "noinline"] {
+            let id = inkwell::attributes::Attribute::get_named_enum_kind_id(a);
+            f.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(id, 0));
+        }
+    }
+
+    /// Word `i` of the pointer array at `base`, as a pointer.
+    fn load_word(&mut self, base: inkwell::values::PointerValue<'ctx>, i: u64) -> inkwell::values::PointerValue<'ctx> {
+        let ptr = self.ptr_type();
+        let slot = unsafe { self.builder.build_gep(ptr, base, &[self.i64c(i)], "w") }.expect("gep");
+        self.builder.build_load(ptr, slot, "").expect("load").into_pointer_value()
+    }
+
+    /// The reflection code `prefix.<t>` of func type `t` (link-once like
+    /// `t`'s descriptor), with the LLVM type `ty` makes from the signature
+    /// (`go_results`: the function returns the signature's results): the
+    /// function, the signature, and where generation was when the body is
+    /// still to be generated (None when the module already has it).
+    #[allow(clippy::type_complexity)]
+    fn func_type_code(
+        &mut self,
+        t: TypeId,
+        prefix: &str,
+        go_results: bool,
+        ty: impl FnOnce(&mut Self, &rgoc_types::Signature) -> Option<inkwell::types::FunctionType<'ctx>>,
+    ) -> Option<(inkwell::values::FunctionValue<'ctx>, rgoc_types::Signature, Option<super::func::Outer<'ctx>>)> {
+        let Type::Func(sig) = self.c.types.under(t).clone() else {
+            return None;
+        };
+        let name = format!("{}.{}", prefix, self.c.types.symbol_type_string(t));
+        if let Some(f) = self.module.get_function(&name) {
+            return Some((f, sig, None));
+        }
+        let ft = ty(self, &sig)?;
+        let w = self.module.add_function(&name, ft, Some(Linkage::Internal));
+        self.go_fn_attrs(w, true);
+        self.reflect_code_attrs(w);
+        let local = self.is_local_type(t);
+        self.share_global(w.as_global_value(), local);
+        // The adapter returns nothing to Go; bound code returns the results.
+        let results = if go_results { sig.results.clone() } else { Vec::new() };
+        let outer = self.enter_fn(w, name, results);
+        Some((w, sig, Some(outer)))
+    }
+
+    /// The method-value code of func type `t` (reflect's Value.Method(i)
+    /// as a func value): `bound(clo *{bound, ifn, word}, args...)` returns
+    /// `ifn(word, args...)`, so a closure object {bound, ifn, word} is a
+    /// func value of type `t` calling the method with a bound receiver.
+    fn bound_method_code(&mut self, t: TypeId, pos: Pos) -> Option<inkwell::values::FunctionValue<'ctx>> {
+        let (w, sig, outer) =
+            self.func_type_code(t, "go:boundmethod", true, |g, sig| g.closure_fn_type(sig, pos))?;
+        let Some(outer) = outer else { return Some(w) };
+        let clo = w.get_nth_param(0).expect("clo").into_pointer_value();
+        let ifn = self.load_word(clo, 1);
+        let data = self.load_word(clo, 2);
+        let args: Vec<BasicValueEnum> = w.get_param_iter().skip(1).collect();
+        let r = self.call_callee(super::call::Callee::Dynamic(ifn, data.into()), &sig, args, pos)?;
+        self.ret_call(r);
+        self.leave_fn(outer);
+        Some(w)
+    }
+
+    /// The MakeFunc code of func type `t` (reflect.MakeFunc): `mf(clo
+    /// *{mf, handler}, args...) results` copies each argument into a new
+    /// object, makes a new object per result, calls the Go func value
+    /// `handler(args *[n]ptr, results *[m]ptr)` (reflect's, which runs the
+    /// user's function on Values and stores its results) and returns the
+    /// results. The handler comes from the closure object, so programs
+    /// that do not link reflect need no symbol of it.
+    fn makefunc_code(&mut self, t: TypeId, pos: Pos) -> Option<inkwell::values::FunctionValue<'ctx>> {
+        let (w, sig, outer) =
+            self.func_type_code(t, "go:makefunc", true, |g, sig| g.closure_fn_type(sig, pos))?;
+        let Some(outer) = outer else { return Some(w) };
+        let ptr = self.ptr_type();
+        let clo = w.get_nth_param(0).expect("clo").into_pointer_value();
+        let args = self.alloca(ptr.array_type(sig.params.len().max(1) as u32).into(), "args");
+        for (i, &p) in sig.params.iter().enumerate() {
+            let v = w.get_nth_param(i as u32 + 1).expect("param");
+            let obj = self.new_object(p, pos);
+            self.store_val(obj, v, p);
+            let slot = unsafe { self.builder.build_gep(ptr, args, &[self.i64c(i as u64)], "a") }.expect("gep");
+            self.builder.build_store(slot, obj).expect("store");
+        }
+        let results = self.alloca(ptr.array_type(sig.results.len().max(1) as u32).into(), "results");
+        let mut objs = Vec::new();
+        for (i, &r) in sig.results.iter().enumerate() {
+            let obj = self.new_object(r, pos);
+            let slot = unsafe { self.builder.build_gep(ptr, results, &[self.i64c(i as u64)], "r") }.expect("gep");
+            self.builder.build_store(slot, obj).expect("store");
+            objs.push(obj);
+        }
+        let handler = self.load_word(clo, 1);
+        self.nil_check(handler);
+        let code = self.load_word(handler, 0);
+        let hty = self
+            .ctx
+            .void_type()
+            .fn_type(&[ptr.into(), ptr.into(), ptr.into()], false);
+        self.builder
+            .build_indirect_call(hty, code, &[handler.into(), args.into(), results.into()], "")
+            .expect("call");
+        let mut vals = Vec::new();
+        for (&r, obj) in sig.results.iter().zip(objs) {
+            vals.push(self.load(r, obj, pos)?);
+        }
+        let ret = match vals.len() {
+            0 => None,
+            1 => Some(vals[0]),
+            _ => {
+                let ty = self.closure_fn_type(&sig, pos)?.get_return_type()?.into_struct_type();
+                Some(self.aggregate(ty, &vals))
+            }
+        };
+        self.ret_call(ret);
+        self.leave_fn(outer);
+        Some(w)
+    }
+
+    /// The method-expression code of method `name` of `t` (gc's tfn,
+    /// reflect's Method.Func as a func value): `tfn(clo, recv, args...)`
+    /// passes `recv` as an interface data word to the method's ifn.
+    fn method_tfn(
+        &mut self,
+        t: TypeId,
+        name: &str,
+        sig: TypeId,
+        ifn: inkwell::values::FunctionValue<'ctx>,
+        pos: Pos,
+    ) -> Option<inkwell::values::FunctionValue<'ctx>> {
+        let msig = self.c.types.signature(sig)?.clone();
+        let wname = format!("{}.{}·t", self.c.types.symbol_type_string(t), name);
+        if let Some(f) = self.module.get_function(&wname) {
+            return Some(f);
+        }
+        let mft = self.fn_type(&msig, Some(t), pos)?;
+        let ptr = self.ptr_type();
+        let ft = self.prepend_param(mft, ptr.into());
+        let w = self.module.add_function(&wname, ft, Some(Linkage::Internal));
+        self.go_fn_attrs(w, true);
+        self.reflect_code_attrs(w);
+        let local = self.is_local_type(t);
+        self.share_global(w.as_global_value(), local);
+        let outer = self.enter_fn(w, wname, msig.results.clone());
+        let recv = w.get_nth_param(1).expect("recv");
+        // The receiver as a data word: itself when pointer-shaped, a big
+        // value's private copy, else a frame slot holding it.
+        let data = if self.is_direct_iface(t) || self.is_big(t) {
+            recv
+        } else {
+            let ty = self.llvm_type(t, pos)?;
+            let slot = self.alloca(ty, "recv");
+            self.builder.build_store(slot, recv).expect("store");
+            slot.into()
+        };
+        let args: Vec<BasicValueEnum> = w.get_param_iter().skip(2).collect();
+        let r = self.call_callee(super::call::Callee::Static(ifn, Some(data)), &msig, args, pos)?;
+        self.ret_call(r);
+        self.leave_fn(outer);
+        Some(w)
     }
 
     fn field_desc_type(&self) -> inkwell::types::StructType<'ctx> {
@@ -369,7 +614,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let ptr = self.ptr_type();
         let mty = self
             .ctx
-            .struct_type(&[st.into(), ptr.into(), ptr.into()], false);
+            .struct_type(&[st.into(), ptr.into(), ptr.into(), ptr.into()], false);
         let mut vals = Vec::new();
         for (name, sig) in &ms {
             let Some(f) = self.method_ifn(t, name, pos) else {
@@ -377,10 +622,26 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             };
             let nv = self.string_const(name.as_bytes());
             let sv = self.type_desc(*sig, pos).as_pointer_value();
+            // The method expression's code only when the program has its
+            // func type (func(T, params) results): otherwise no Go code can
+            // hold Method.Func as a typed func value, and reflect calls it
+            // through ifn.
+            let has_expr_type = self.c.types.signature(*sig).cloned().is_some_and(|ms| {
+                let mut params = vec![t];
+                params.extend(ms.params.iter().copied());
+                let et = rgoc_types::Signature { params, results: ms.results, variadic: ms.variadic };
+                self.c.types.find(&Type::Func(et)).is_some()
+            });
+            let tfn = if has_expr_type { self.method_tfn(t, name, *sig, f, pos) } else { None };
+            let tfn: BasicValueEnum = match tfn {
+                Some(w) => w.as_global_value().as_pointer_value().into(),
+                None => ptr.const_null().into(),
+            };
             vals.push(mty.const_named_struct(&[
                 nv,
                 sv.into(),
                 f.as_global_value().as_pointer_value().into(),
+                tfn,
             ]));
         }
         let n = vals.len() as u64;

@@ -93,6 +93,11 @@ pub struct Pragmas {
     pub norace: bool,
     pub nowritebarrier: bool,
     pub systemstack: bool,
+    /// `//go:wrapper` (rgoc's): the function goes in the compiler
+    /// wrappers' section, so recover's frame walk and tracebacks look
+    /// through it as through gc's WRAPPER functions (reflect's MakeFunc
+    /// handler).
+    pub wrapper: bool,
     /// `//go:linkname local remote`
     pub linkname: Option<(String, String)>,
 }

@@ -501,6 +501,7 @@ impl<'a> Conv<'a> {
                     Some("norace") => pr.norace = true,
                     Some("nowritebarrier") => pr.nowritebarrier = true,
                     Some("systemstack") => pr.systemstack = true,
+                    Some("wrapper") => pr.wrapper = true,
                     Some("linkname") if pr.linkname.is_none() => {
                         let local = w.next().unwrap_or("").to_string();
                         let remote = w.next().unwrap_or("").to_string();

@@ -360,6 +360,11 @@ impl TypeTable {
         t
     }
 
+    /// The id of `ty` if the program has that type (no interning).
+    pub fn find(&self, ty: &Type) -> Option<TypeId> {
+        self.intern.get(ty).copied()
+    }
+
     pub fn intern(&mut self, ty: Type) -> TypeId {
         if let Some(&id) = self.intern.get(&ty) {
             return id;

@@ -28,6 +28,10 @@ type Type struct {
 	NIn        uintptr
 	Methods    unsafe.Pointer
 	NMethods   uintptr
+	Call       unsafe.Pointer // func types: the call adapter (reflect.Value.Call)
+	Bound      unsafe.Pointer // func types: method-value code (reflect.Value.Method)
+	PtrTo      *Type          // *T when the program has it (reflect.PointerTo)
+	MakeFunc   unsafe.Pointer // func types: reflect.MakeFunc code
 }
 
 // Kinds and type flags (runtime/src/types.rs).
