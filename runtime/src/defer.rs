@@ -144,19 +144,26 @@ fn free_defer(d: *mut Defer) {
 #[export_name = "runtime.deferproc"]
 pub extern "C" fn deferproc(frame: *mut Frame, closure: *mut u8) {
     let g = getg();
+    let d = new_defer(frame, closure);
+    // SAFETY: d is a fresh record owned by this function until linked.
+    unsafe { (*d).link = g.defers.load(Relaxed) };
+    g.defers.store(d, Relaxed);
+}
+
+/// A record of `closure` deferred by `frame`, not linked yet.
+fn new_defer(frame: *mut Frame, closure: *mut u8) -> *mut Defer {
     let d = alloc_defer();
     // The record is a root the collector may have scanned already this
     // cycle: shade the closure (the barrier of a pointer store).
     // SAFETY: d is a valid record (alloc_defer).
     let slot = unsafe { core::ptr::addr_of!((*d).closure) } as usize;
     crate::mbarrier::wb_store(slot, closure as usize);
-    // SAFETY: d is a fresh record owned by this function until linked.
+    // SAFETY: d is a fresh record owned by the caller until linked.
     unsafe {
         (*d).closure = closure;
         (*d).frame = frame;
-        (*d).link = g.defers.load(Relaxed);
     }
-    g.defers.store(d, Relaxed);
+    d
 }
 
 /// A range-over-func loop whose body defers (the compiler's rewrite,
@@ -185,14 +192,9 @@ pub extern "C" fn deferprocat(token: usize, closure: *mut u8) {
     if token == 0 || frame < lo || frame >= hi {
         crate::panic::throw_str(b"defer in a range-over-func loop body run outside its function's goroutine");
     }
-    let d = alloc_defer();
-    // SAFETY: as in deferproc.
-    let slot = unsafe { core::ptr::addr_of!((*d).closure) } as usize;
-    crate::mbarrier::wb_store(slot, closure as usize);
+    let d = new_defer(frame as *mut Frame, closure);
     // SAFETY: records on the list are valid; d is owned here until linked.
     unsafe {
-        (*d).closure = closure;
-        (*d).frame = frame as *mut Frame;
         let mut prev: *mut Defer = null_mut();
         let mut cur = g.defers.load(Relaxed);
         while !cur.is_null() && ((*cur).frame as usize) < frame {

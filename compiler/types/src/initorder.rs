@@ -30,12 +30,14 @@ impl<'a> Checker<'a> {
                 by_var.insert(o, i);
             }
         }
+        // The package-level variables each initializer uses, directly or
+        // through functions.
+        let reached: Vec<Vec<ObjId>> = inits.iter().map(|init| self.vars_reached(&init.lhs)).collect();
         // Initialization cycles: a depth-first walk reports them.
         let mut done = vec![false; inits.len()];
         let mut visiting = vec![false; inits.len()];
-        let mut dfs_order = Vec::new();
         for i in 0..inits.len() {
-            self.visit_init(i, &inits, &by_var, &mut done, &mut visiting, &mut dfs_order);
+            self.visit_init(i, &inits, &reached, &by_var, &mut done, &mut visiting);
         }
         // The order is go/types': package-level variables are graph nodes
         // (with or without an initializer), edges are dependencies through
@@ -46,8 +48,7 @@ impl<'a> Checker<'a> {
         // variable in declaration order that is ready for initialization".
         let mut deps: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
         let mut nodes: Vec<ObjId> = Vec::new();
-        for init in &inits {
-            let reached = self.vars_reached(&init.lhs);
+        for (init, reached) in inits.iter().zip(&reached) {
             for &v in &init.lhs {
                 let d: HashSet<ObjId> = reached.iter().copied().filter(|d| !init.lhs.contains(d)).collect();
                 nodes.extend(d.iter().copied());
@@ -107,14 +108,15 @@ impl<'a> Checker<'a> {
         vars
     }
 
-    pub(crate) fn visit_init(
+    /// Reports the initialization cycles through initializer `i`.
+    fn visit_init(
         &mut self,
         i: usize,
         inits: &[Initializer],
+        reached: &[Vec<ObjId>],
         by_var: &HashMap<ObjId, usize>,
         done: &mut [bool],
         visiting: &mut [bool],
-        out: &mut Vec<usize>,
     ) {
         if done[i] {
             return;
@@ -134,12 +136,10 @@ impl<'a> Checker<'a> {
             return;
         }
         visiting[i] = true;
-        let var_deps: Vec<ObjId> =
-            self.vars_reached(&inits[i].lhs).into_iter().filter(|d| by_var.contains_key(d)).collect();
-        for d in var_deps {
-            let j = by_var[&d];
+        for &d in &reached[i] {
+            let Some(&j) = by_var.get(&d) else { continue };
             if j != i {
-                self.visit_init(j, inits, by_var, done, visiting, out);
+                self.visit_init(j, inits, reached, by_var, done, visiting);
             } else if !inits[i].lhs.contains(&d) {
                 // dependency on a sibling in the same multi-assignment: fine
             } else {
@@ -154,9 +154,6 @@ impl<'a> Checker<'a> {
             }
         }
         visiting[i] = false;
-        if !done[i] {
-            done[i] = true;
-            out.push(i);
-        }
+        done[i] = true;
     }
 }

@@ -62,7 +62,7 @@ impl<'a> Checker<'a> {
             .scope(scope)
             .names
             .iter()
-            .filter(|(n, _)| n.chars().next().is_some_and(|c| c.is_uppercase()))
+            .filter(|(n, _)| crate::typexpr::is_exported(n))
             .map(|(n, &o)| (n.clone(), o))
             .collect();
         names.sort();
