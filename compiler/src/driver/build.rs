@@ -11,7 +11,7 @@ use std::rc::Rc;
 use rgoc_syntax::{Diagnostic, NodeIds};
 
 use super::load::{Loader, Package};
-use super::{cache_dir, display_path, io_error_text, stdlib_root, Fnv128};
+use super::{cache_dir, display_path, goroot, io_error_text, stdlib_root, Fnv128};
 use crate::codegen;
 
 /// Options of build, run and test.
@@ -611,6 +611,6 @@ pub fn check_only_main() -> Unit {
 
 /// The loader for a command: stdlib root, go.mod, build tags.
 pub fn loader(opts: &Opts) -> Result<Loader, String> {
-    Loader::new(stdlib_root(), super::load::BuildCtx { tags: opts.tags.clone() }, opts.mod_flag.as_deref())
+    Loader::new(stdlib_root(), goroot(), super::load::BuildCtx { tags: opts.tags.clone() }, opts.mod_flag.as_deref())
 }
 

@@ -31,6 +31,25 @@ const KNOWN_ARCH: &[&str] = &[
     "riscv64", "s390", "s390x", "sparc", "sparc64", "wasm",
 ];
 
+/// Tags that are always on besides GOOS, GOARCH, `unix`, `gc` and the
+/// release tags. The reference go 1.27's tool tags (its default
+/// GOEXPERIMENTs and GOAMD64=v1) select the same files of the Go
+/// distribution as gc does; `purego` and `math_big_pure_go` select the
+/// pure-Go implementations that packages keep beside their assembly
+/// (rgoc does not assemble `.s` files).
+pub const ALWAYS_TAGS: &[&str] = &[
+    "purego",
+    "math_big_pure_go",
+    "goexperiment.regabiwrappers",
+    "goexperiment.regabiargs",
+    "goexperiment.dwarf5",
+    "goexperiment.jsonv2",
+    "goexperiment.greenteagc",
+    "goexperiment.randomizedheapbase64",
+    "goexperiment.sizespecializedmalloc",
+    "amd64.v1",
+];
+
 /// Build-constraint context: the target and `-tags`.
 #[derive(Clone, Default)]
 pub struct BuildCtx {
@@ -39,7 +58,7 @@ pub struct BuildCtx {
 
 impl BuildCtx {
     pub fn tag(&self, t: &str) -> bool {
-        if t == GOOS || t == GOARCH || t == "gc" || t == "unix" {
+        if t == GOOS || t == GOARCH || t == "gc" || t == "unix" || ALWAYS_TAGS.contains(&t) {
             return true;
         }
         if let Some(v) = t.strip_prefix("go1.") {
@@ -320,7 +339,12 @@ pub struct MainModule {
 
 pub struct Loader {
     pub cwd: PathBuf,
+    /// rgoc's own packages (`stdlib/`): a directory here replaces the
+    /// Go distribution's package of the same import path.
     pub stdlib: Option<PathBuf>,
+    /// `$GOROOT/src` of the Go distribution: std packages rgoc has no
+    /// overlay for compile from their real sources.
+    pub goroot_src: Option<PathBuf>,
     pub main: Option<MainModule>,
     pub vendor: bool,
     pub ctx: BuildCtx,
@@ -331,7 +355,8 @@ pub struct Loader {
 pub type LoadError = String;
 
 impl Loader {
-    pub fn new(stdlib: Option<PathBuf>, ctx: BuildCtx, mod_flag: Option<&str>) -> Result<Loader, LoadError> {
+    pub fn new(stdlib: Option<PathBuf>, goroot: Option<PathBuf>, ctx: BuildCtx, mod_flag: Option<&str>) -> Result<Loader, LoadError> {
+        let goroot_src = goroot.map(|g| g.join("src")).filter(|d| d.is_dir());
         let cwd = std::env::current_dir().map_err(|e| format!("rgoc: {}", e))?;
         let mut main = None;
         let gomod_off = std::env::var("GO111MODULE").is_ok_and(|v| v == "off");
@@ -352,7 +377,7 @@ impl Loader {
                     && m.mf.go.as_deref().is_some_and(|v| version_at_least(v, 14))
             }),
         };
-        Ok(Loader { cwd, stdlib, main, vendor, ctx, cache: HashMap::new() })
+        Ok(Loader { cwd, stdlib, goroot_src, main, vendor, ctx, cache: HashMap::new() })
     }
 
     /// Display form of a path, relative to the current directory when under it.
@@ -371,12 +396,27 @@ impl Loader {
         !path.split('/').next().unwrap_or("").contains('.')
     }
 
+    /// The directory of std package `path`: rgoc's overlay `stdlib/<path>`
+    /// (the whole package) when it exists, else `$GOROOT/src/<path>`.
+    fn std_dir(&self, path: &str) -> Option<PathBuf> {
+        [&self.stdlib, &self.goroot_src]
+            .into_iter()
+            .flatten()
+            .map(|r| r.join(path))
+            .find(|d| d.is_dir() && !path.is_empty() && !path.starts_with("cmd/") && path != "cmd")
+    }
+
+    /// Whether `dir` holds standard-library sources (an overlay or GOROOT).
+    fn in_std(&self, dir: &Path) -> bool {
+        [&self.stdlib, &self.goroot_src].into_iter().flatten().any(|r| dir.starts_with(r))
+    }
+
     /// The directory of the package with import path `path` (resolving
     /// std, the main module, vendor/, replaced and cached modules), with
     /// its module path.
     fn find(&self, path: &str) -> Result<(PathBuf, Option<String>, bool), LoadError> {
         if Self::is_std_path(path) {
-            if let Some(d) = self.stdlib.as_ref().map(|r| r.join(path)).filter(|d| d.is_dir()) {
+            if let Some(d) = self.std_dir(path) {
                 return Ok((d, None, true));
             }
         }
@@ -463,7 +503,7 @@ impl Loader {
 
     /// The import path of the package in directory `dir` (absolute).
     pub fn import_path_of_dir(&self, dir: &Path) -> Result<(String, Option<String>), LoadError> {
-        if let Some(std) = &self.stdlib {
+        for std in [&self.stdlib, &self.goroot_src].into_iter().flatten() {
             if let Ok(r) = dir.strip_prefix(std) {
                 return Ok((r.display().to_string(), None));
             }
@@ -674,7 +714,7 @@ impl Loader {
                 let mut found = Vec::new();
                 if local {
                     let d = normalize(&self.cwd.join(base));
-                    if self.main.is_none() && self.stdlib.as_ref().is_none_or(|s| !d.starts_with(s)) {
+                    if self.main.is_none() && !self.in_std(&d) {
                         return Err("go: go.mod file not found in current directory or any parent directory; see 'go help modules'".into());
                     }
                     self.walk(&d, &mut found)?;
@@ -705,7 +745,7 @@ impl Loader {
                     Err(e) if e.starts_with("go:") => return Err(e),
                     Err(e) => return Err(format!("go: {}", e)),
                 };
-                let standard = module.is_none() && self.stdlib.as_ref().is_some_and(|s| d.starts_with(s));
+                let standard = module.is_none() && self.in_std(&d);
                 self.scan(&ip, &d, module, standard)
             } else {
                 let (dir, module, standard) = match self.find(a) {
@@ -751,7 +791,7 @@ impl Loader {
         let mut pkgs = Vec::new();
         for d in found {
             let (ip, module) = self.import_path_of_dir(&d).map_err(|e| if e.starts_with("go:") { e } else { format!("go: {}", e) })?;
-            let standard = module.is_none() && self.stdlib.as_ref().is_some_and(|s| d.starts_with(s));
+            let standard = module.is_none() && self.in_std(&d);
             let p = self.scan(&ip, &d, module, standard);
             // Directories whose files are all excluded are not packages here.
             if p.error.as_deref().is_some_and(|e| e.starts_with("build constraints exclude")) {
