@@ -572,3 +572,12 @@ type SliceHeader struct {
 	Len  int
 	Cap  int
 }
+
+// Indirect returns the value that v points to. If v is a nil pointer,
+// Indirect returns a zero Value. If v is not a pointer, Indirect returns v.
+func Indirect(v Value) Value {
+	if v.Kind() != Pointer {
+		return v
+	}
+	return v.Elem()
+}

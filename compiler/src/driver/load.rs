@@ -578,6 +578,21 @@ impl Loader {
             }
         };
         names.sort();
+        // An overlay may take some files of the Go distribution's package
+        // as they are: `goroot.files` lists their names (one a line, `#`
+        // comments), compiled with the overlay's own files (named by
+        // absolute path, which `dir.join` keeps).
+        if standard {
+            if let (Some(ov), Some(gsrc)) = (&self.stdlib, &self.goroot_src) {
+                if dir.starts_with(ov) {
+                    if let Ok(list) = std::fs::read_to_string(dir.join("goroot.files")) {
+                        for l in list.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
+                            names.push(gsrc.join(path).join(l).display().to_string());
+                        }
+                    }
+                }
+            }
+        }
         let mut imports = BTreeSet::new();
         let mut timports = BTreeSet::new();
         let mut ximports = BTreeSet::new();
@@ -592,7 +607,8 @@ impl Loader {
             }
             let src = std::fs::read_to_string(dir.join(&n)).unwrap_or_default();
             let h = scan_header(&src);
-            let ok = self.ctx.good_os_arch_file(&n)
+            let base = n.rsplit('/').next().unwrap_or(&n);
+            let ok = self.ctx.good_os_arch_file(base)
                 && match &h.build {
                     None => true,
                     Some(e) => self.ctx.eval(e).unwrap_or(false),
@@ -657,6 +673,14 @@ impl Loader {
 
     /// Resolves an import of `path` from `importer`.
     pub fn import(&mut self, path: &str, importer: &Package) -> Result<Rc<Package>, LoadError> {
+        // Std packages import golang.org/x/... from GOROOT/src/vendor
+        // (kept under their own import path, as gc's symbols are not:
+        // a program may not also use that module's own copy).
+        if importer.standard && !Self::is_std_path(path) {
+            if let Some(d) = self.goroot_src.as_ref().map(|g| g.join("vendor").join(path)).filter(|d| d.is_dir()) {
+                return Ok(self.scan(path, &d, None, true));
+            }
+        }
         let (dir, module, standard) = self.find(path)?;
         if let Some(parent) = internal_parent(path) {
             let ok = if standard || parent.is_empty() {

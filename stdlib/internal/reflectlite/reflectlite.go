@@ -1,54 +1,64 @@
-// Copyright 2017 The Go Authors. All rights reserved.
+// Copyright 2009 The Go Authors. All rights reserved.
 // Use of this source code is governed by a BSD-style
-// license that can be found in the LICENSE file.
+// license that can be found in the LICENSE-go file.
 
-// rgoc: gc's slice.go with reflectlite.ValueOf(x).Len and
-// reflectlite.Swapper replaced by sliceLen and swapper below, which read
-// rgoc's type descriptors (runtime/src/types.rs); zsortfunc.go is gc's.
-
-package sort
+// Package reflectlite is rgoc's overlay of gc's internal/reflectlite, the
+// part of reflect that packages below reflect use (errors, sort,
+// context): its Type, Value and Kind are rgoc's reflect's (the same type
+// descriptors, runtime/src/types.rs), and Swapper reads them directly.
+// Methods rgoc's reflect lacks (Implements, AssignableTo, Value.Set) are
+// missing here too, so code needing them fails to compile.
+package reflectlite
 
 import (
 	"internal/abi"
-	"math/bits"
+	"reflect"
 	"unsafe"
 )
 
-// Slice sorts the slice x given the provided less function.
-// It panics if x is not a slice.
-//
-// The sort is not guaranteed to be stable: equal elements
-// may be reversed from their original order.
-// For a stable sort, use [SliceStable].
-//
-// The less function must satisfy the same requirements as
-// the Interface type's Less method.
-func Slice(x any, less func(i, j int) bool) {
-	swap := swapper(x)
-	length := sliceLen(x)
-	limit := bits.Len(uint(length))
-	pdqsort_func(lessSwap{less, swap}, 0, length, limit)
-}
+type (
+	Type       = reflect.Type
+	Value      = reflect.Value
+	Kind       = reflect.Kind
+	ValueError = reflect.ValueError
+)
 
-// SliceStable sorts the slice x using the provided less
-// function, keeping equal elements in their original order.
-// It panics if x is not a slice.
-func SliceStable(x any, less func(i, j int) bool) {
-	swap := swapper(x)
-	stable_func(lessSwap{less, swap}, sliceLen(x))
-}
+const (
+	Invalid       = reflect.Invalid
+	Bool          = reflect.Bool
+	Int           = reflect.Int
+	Int8          = reflect.Int8
+	Int16         = reflect.Int16
+	Int32         = reflect.Int32
+	Int64         = reflect.Int64
+	Uint          = reflect.Uint
+	Uint8         = reflect.Uint8
+	Uint16        = reflect.Uint16
+	Uint32        = reflect.Uint32
+	Uint64        = reflect.Uint64
+	Uintptr       = reflect.Uintptr
+	Float32       = reflect.Float32
+	Float64       = reflect.Float64
+	Complex64     = reflect.Complex64
+	Complex128    = reflect.Complex128
+	Array         = reflect.Array
+	Chan          = reflect.Chan
+	Func          = reflect.Func
+	Interface     = reflect.Interface
+	Map           = reflect.Map
+	Pointer       = reflect.Pointer
+	Slice         = reflect.Slice
+	String        = reflect.String
+	Struct        = reflect.Struct
+	UnsafePointer = reflect.UnsafePointer
+	Ptr           = reflect.Ptr
+)
 
-// SliceIsSorted reports whether the slice x is sorted according to the provided less function.
-// It panics if x is not a slice.
-func SliceIsSorted(x any, less func(i, j int) bool) bool {
-	n := sliceLen(x)
-	for i := n - 1; i > 0; i-- {
-		if less(i, i-1) {
-			return false
-		}
-	}
-	return true
-}
+// TypeOf returns the dynamic type of i (nil for a nil interface).
+func TypeOf(i any) Type { return reflect.TypeOf(i) }
+
+// ValueOf returns a Value holding the dynamic value of i.
+func ValueOf(i any) Value { return reflect.ValueOf(i) }
 
 type sliceHeader struct {
 	data unsafe.Pointer
@@ -56,58 +66,16 @@ type sliceHeader struct {
 	cap  int
 }
 
-var kindNames = []string{"invalid", "bool", "int", "int8", "int16", "int32", "int64",
-	"uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32", "float64",
-	"complex64", "complex128", "array", "chan", "func", "interface", "map", "ptr",
-	"slice", "string", "struct", "unsafe.Pointer"}
-
-// valueError is reflectlite's ValueError.
-type valueError struct {
-	method string
-	kind   uint8
-}
-
-func (e *valueError) Error() string {
-	if e.kind == 0 {
-		return "reflect: call of " + e.method + " on zero Value"
-	}
-	return "reflect: call of " + e.method + " on " + kindNames[e.kind] + " Value"
-}
-
-// sliceLen is reflectlite.ValueOf(x).Len(): slices, strings, arrays,
-// maps and channels (the first word of a map or channel is its length).
-func sliceLen(x any) int {
-	e := (*abi.EmptyInterface)(unsafe.Pointer(&x))
-	var k uint8
-	if e.Type != nil {
-		k = e.Type.Kind
-	}
-	switch k {
-	case abi.KindSlice:
-		return (*sliceHeader)(e.Data).len
-	case abi.KindString:
-		return len(*(*string)(e.Data))
-	case abi.KindArray:
-		return int(e.Type.Len)
-	case abi.KindMap, abi.KindChan:
-		if e.Data == nil {
-			return 0
-		}
-		return *(*int)(e.Data)
-	}
-	panic(&valueError{"reflect.Value.Len", k})
-}
-
-// swapper is reflectlite.Swapper: a function that swaps the elements in
+// Swapper returns a function that swaps the elements in
 // the provided slice. It panics if x is not a slice.
-func swapper(x any) func(i, j int) {
+func Swapper(x any) func(i, j int) {
 	e := (*abi.EmptyInterface)(unsafe.Pointer(&x))
 	if e.Type == nil || e.Type.Kind != abi.KindSlice {
 		var k uint8
 		if e.Type != nil {
 			k = e.Type.Kind
 		}
-		panic(&valueError{"Swapper", k})
+		panic(&ValueError{"Swapper", Kind(k)})
 	}
 	s := *(*sliceHeader)(e.Data)
 	switch s.len {
