@@ -99,3 +99,35 @@ mod tests {
         }
     }
 }
+
+/// `CPUID` with leaf `eax` and sub-leaf `ecx`, the results in
+/// `out[0..4]` = eax, ebx, ecx, edx: the Go side of the runtime turns it
+/// into internal/cpu.cpuid (gc's cpu_x86.s).
+///
+/// # Safety
+/// `out` points to four writable u32s.
+#[export_name = "runtime.cpuid"]
+pub unsafe extern "C" fn cpuid(eax: u32, ecx: u32, out: *mut [u32; 4]) {
+    // CPUID exists on every x86-64 processor.
+    let r = core::arch::x86_64::__cpuid_count(eax, ecx);
+    // SAFETY: the caller passes a valid out-parameter.
+    unsafe { *out = [r.eax, r.ebx, r.ecx, r.edx] };
+}
+
+/// `XGETBV` with ecx = 0 (XCR0), as (eax, edx) in `out` (internal/cpu.xgetbv);
+/// zeros when the OS has not enabled XSAVE (then the instruction faults).
+///
+/// # Safety
+/// `out` points to two writable u32s.
+#[export_name = "runtime.xgetbv"]
+pub unsafe extern "C" fn xgetbv(out: *mut [u32; 2]) {
+    // CPUID leaf 1 is always valid.
+    let osxsave = core::arch::x86_64::__cpuid_count(1, 0).ecx & (1 << 27) != 0;
+    let (mut a, mut d) = (0u32, 0u32);
+    if osxsave {
+        // SAFETY: OSXSAVE set means XGETBV is enabled; it reads XCR0 only.
+        unsafe { core::arch::asm!("xgetbv", in("ecx") 0u32, out("eax") a, out("edx") d, options(nomem, nostack)) };
+    }
+    // SAFETY: the caller passes a valid out-parameter.
+    unsafe { *out = [a, d] };
+}

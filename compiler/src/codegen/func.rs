@@ -120,9 +120,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let recv_t = fd.recv.as_ref().map(|r| self.info.type_of(&r.typ));
         let ft = self.fn_type(&sig, recv_t, fd.pos)?;
         // Body-less functions of several packages may bind the same runtime
-        // symbol (go:linkname): one declaration serves them all.
-        if fd.body.is_none() {
-            if let Some(f) = self.module.get_function(sym) {
+        // symbol (go:linkname): one declaration serves them all; and a
+        // function with a body that defines another package's body-less
+        // function (`//go:linkname local pkg.name`) takes over its
+        // declaration, of the same type.
+        if let Some(f) = self.module.get_function(sym) {
+            if fd.body.is_none() || (f.count_basic_blocks() == 0 && f.get_type() == ft) {
                 return Some(f);
             }
         }

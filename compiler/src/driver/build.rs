@@ -96,6 +96,12 @@ fn visit_unit(
     };
     stack.push((u.show.clone(), importer.clone()));
     let mut imports = u.imports.clone();
+    // Every program links package runtime, as with gc: its Go side
+    // defines functions that other std packages declare without a body
+    // (stdlib/runtime/stdhooks.go).
+    if u.path == "main" && l.stdlib.as_ref().is_some_and(|s| s.join("runtime").is_dir()) {
+        imports.push("runtime".into());
+    }
     imports.sort();
     imports.dedup();
     for ip in imports {
