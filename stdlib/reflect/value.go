@@ -581,3 +581,123 @@ func Indirect(v Value) Value {
 	}
 	return v.Elem()
 }
+
+// CanSet reports whether the value of v can be changed: it is
+// addressable and was not obtained through an unexported struct field.
+func (v Value) CanSet() bool {
+	return v.flag&(flagAddr|flagRO) == flagAddr
+}
+
+func (v Value) mustBeAssignable(method string) {
+	if v.typ == nil {
+		panic(&ValueError{method, Invalid})
+	}
+	if v.flag&flagRO != 0 {
+		panic("reflect: " + method + " using value obtained using unexported field")
+	}
+	if v.flag&flagAddr == 0 {
+		panic("reflect: " + method + " using unaddressable value")
+	}
+}
+
+// Set assigns x to the value v. It panics if CanSet returns false. rgoc:
+// x must have v's type exactly, or v must be of interface type with no
+// methods (rgoc's reflect has no Implements for the general case).
+func (v Value) Set(x Value) {
+	v.mustBeAssignable("reflect.Set")
+	if x.typ == nil {
+		panic(&ValueError{"reflect.Set", Invalid})
+	}
+	if x.flag&flagRO != 0 {
+		panic("reflect: reflect.Set using value obtained using unexported field")
+	}
+	if x.typ == v.typ {
+		typedmemmove(v.typ, v.ptr, x.ptr)
+		return
+	}
+	if v.Kind() == Interface && v.typ.NumMethod() == 0 {
+		*(*any)(v.ptr) = packEface(x)
+		return
+	}
+	panic("reflect.Set: value of type " + x.typ.String() + " is not assignable to type " + v.typ.String())
+}
+
+// SetBool sets v's underlying value.
+func (v Value) SetBool(x bool) {
+	v.mustBeAssignable("reflect.Value.SetBool")
+	v.mustBe(Bool, "reflect.Value.SetBool")
+	*(*bool)(v.ptr) = x
+}
+
+// SetInt sets v's underlying value to x.
+func (v Value) SetInt(x int64) {
+	v.mustBeAssignable("reflect.Value.SetInt")
+	switch v.Kind() {
+	case Int:
+		*(*int)(v.ptr) = int(x)
+	case Int8:
+		*(*int8)(v.ptr) = int8(x)
+	case Int16:
+		*(*int16)(v.ptr) = int16(x)
+	case Int32:
+		*(*int32)(v.ptr) = int32(x)
+	case Int64:
+		*(*int64)(v.ptr) = x
+	default:
+		panic(&ValueError{"reflect.Value.SetInt", v.Kind()})
+	}
+}
+
+// SetUint sets v's underlying value to x.
+func (v Value) SetUint(x uint64) {
+	v.mustBeAssignable("reflect.Value.SetUint")
+	switch v.Kind() {
+	case Uint:
+		*(*uint)(v.ptr) = uint(x)
+	case Uint8:
+		*(*uint8)(v.ptr) = uint8(x)
+	case Uint16:
+		*(*uint16)(v.ptr) = uint16(x)
+	case Uint32:
+		*(*uint32)(v.ptr) = uint32(x)
+	case Uint64:
+		*(*uint64)(v.ptr) = x
+	case Uintptr:
+		*(*uintptr)(v.ptr) = uintptr(x)
+	default:
+		panic(&ValueError{"reflect.Value.SetUint", v.Kind()})
+	}
+}
+
+// SetFloat sets v's underlying value to x.
+func (v Value) SetFloat(x float64) {
+	v.mustBeAssignable("reflect.Value.SetFloat")
+	switch v.Kind() {
+	case Float32:
+		*(*float32)(v.ptr) = float32(x)
+	case Float64:
+		*(*float64)(v.ptr) = x
+	default:
+		panic(&ValueError{"reflect.Value.SetFloat", v.Kind()})
+	}
+}
+
+// SetComplex sets v's underlying value to x.
+func (v Value) SetComplex(x complex128) {
+	v.mustBeAssignable("reflect.Value.SetComplex")
+	switch v.Kind() {
+	case Complex64:
+		*(*complex64)(v.ptr) = complex64(x)
+	case Complex128:
+		*(*complex128)(v.ptr) = x
+	default:
+		panic(&ValueError{"reflect.Value.SetComplex", v.Kind()})
+	}
+}
+
+// SetString sets v's underlying value to x.
+func (v Value) SetString(x string) {
+	v.mustBeAssignable("reflect.Value.SetString")
+	v.mustBe(String, "reflect.Value.SetString")
+	*(*string)(v.ptr) = x
+}
