@@ -6,7 +6,7 @@ import (
 	"io"
 )
 
-//go:linkname runtime_write runtime.write
+//go:linkname runtime_write runtime.write64
 func runtime_write(fd int, p *byte, n int) int
 
 // File represents an open file descriptor: the standard streams, files

@@ -125,7 +125,16 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         // function (`//go:linkname local pkg.name`) takes over its
         // declaration, of the same type.
         if let Some(f) = self.module.get_function(sym) {
-            if fd.body.is_none() || (f.count_basic_blocks() == 0 && f.get_type() == ft) {
+            if f.get_type() != ft && (fd.body.is_none() || f.count_basic_blocks() == 0) {
+                // Two bindings of one symbol must agree, or calls through
+                // one of them would pass the wrong registers.
+                self.unsupported(
+                    fd.name.pos,
+                    &format!("{} is bound to symbol {} with a different signature elsewhere in the program", fd.name.name, sym),
+                );
+                return None;
+            }
+            if fd.body.is_none() || f.count_basic_blocks() == 0 {
                 return Some(f);
             }
         }
