@@ -49,4 +49,3 @@ type ScanState interface {
 type Scanner interface {
 	Scan(state ScanState, verb rune) error
 }
-

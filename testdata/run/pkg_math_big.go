@@ -44,7 +44,6 @@ func main() {
 	fl, acc := pi.Float64()
 	fmt.Println(fl, acc)
 
-
 	fib := []*big.Int{big.NewInt(0), big.NewInt(1)}
 	for i := 2; i <= 300; i++ {
 		fib = append(fib, new(big.Int).Add(fib[i-1], fib[i-2]))
