@@ -32,14 +32,9 @@ const KNOWN_ARCH: &[&str] = &[
 ];
 
 /// Tags that are always on besides GOOS, GOARCH, `unix`, `gc` and the
-/// release tags. The reference go 1.27's tool tags (its default
-/// GOEXPERIMENTs and GOAMD64=v1) select the same files of the Go
-/// distribution as gc does; `purego` and `math_big_pure_go` select the
-/// pure-Go implementations that packages keep beside their assembly
-/// (rgoc does not assemble `.s` files).
+/// release tags: the reference go 1.27's tool tags (its default
+/// GOEXPERIMENTs and GOAMD64=v1), so files are selected as gc does.
 pub const ALWAYS_TAGS: &[&str] = &[
-    "purego",
-    "math_big_pure_go",
     "goexperiment.regabiwrappers",
     "goexperiment.regabiargs",
     "goexperiment.dwarf5",
@@ -49,6 +44,12 @@ pub const ALWAYS_TAGS: &[&str] = &[
     "goexperiment.sizespecializedmalloc",
     "amd64.v1",
 ];
+
+/// Tags on for standard-library packages only: they select the pure-Go
+/// implementations that packages keep beside their assembly (rgoc does
+/// not assemble `.s` files). A module's own `purego` files stay as gc
+/// selects them (unless `-tags purego`).
+pub const STD_TAGS: &[&str] = &["purego", "math_big_pure_go"];
 
 /// Build-constraint context: the target and `-tags`.
 #[derive(Clone, Default)]
@@ -593,6 +594,13 @@ impl Loader {
                 }
             }
         }
+        let ctx = if standard {
+            let mut c = self.ctx.clone();
+            c.tags.extend(STD_TAGS.iter().map(|t| t.to_string()));
+            c
+        } else {
+            self.ctx.clone()
+        };
         let mut imports = BTreeSet::new();
         let mut timports = BTreeSet::new();
         let mut ximports = BTreeSet::new();
@@ -608,10 +616,10 @@ impl Loader {
             let src = std::fs::read_to_string(dir.join(&n)).unwrap_or_default();
             let h = scan_header(&src);
             let base = n.rsplit('/').next().unwrap_or(&n);
-            let ok = self.ctx.good_os_arch_file(base)
+            let ok = ctx.good_os_arch_file(base)
                 && match &h.build {
                     None => true,
-                    Some(e) => self.ctx.eval(e).unwrap_or(false),
+                    Some(e) => ctx.eval(e).unwrap_or(false),
                 };
             if !ok {
                 p.ignored_go_files.push(n);
