@@ -515,3 +515,86 @@ func RemoveAll(path string) error {
 	}
 	return first
 }
+
+// ReadAt reads len(b) bytes from the File starting at byte offset off
+// (pread64); at end of file it returns io.EOF with the bytes read.
+func (f *File) ReadAt(b []byte, off int64) (n int, err error) {
+	if f == nil {
+		return 0, ErrInvalid
+	}
+	if off < 0 {
+		return 0, &PathError{Op: "readat", Path: f.name, Err: errNegativeOffset}
+	}
+	for len(b) > 0 {
+		var r [3]uintptr
+		rtsys.Syscall6(17, uintptr(f.fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), uintptr(off), 0, 0, &r)
+		if r[2] == 4 { // EINTR
+			continue
+		}
+		if r[2] != 0 {
+			return n, &PathError{Op: "read", Path: f.name, Err: Errno(r[2])}
+		}
+		if r[0] == 0 {
+			return n, io.EOF
+		}
+		n += int(r[0])
+		b = b[r[0]:]
+		off += int64(r[0])
+	}
+	return n, nil
+}
+
+// WriteAt writes len(b) bytes to the File starting at byte offset off
+// (pwrite64).
+func (f *File) WriteAt(b []byte, off int64) (n int, err error) {
+	if f == nil {
+		return 0, ErrInvalid
+	}
+	if off < 0 {
+		return 0, &PathError{Op: "writeat", Path: f.name, Err: errNegativeOffset}
+	}
+	for len(b) > 0 {
+		var r [3]uintptr
+		rtsys.Syscall6(18, uintptr(f.fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), uintptr(off), 0, 0, &r)
+		if r[2] == 4 { // EINTR
+			continue
+		}
+		if r[2] != 0 {
+			return n, &PathError{Op: "write", Path: f.name, Err: Errno(r[2])}
+		}
+		n += int(r[0])
+		b = b[r[0]:]
+		off += int64(r[0])
+	}
+	return n, nil
+}
+
+var errNegativeOffset = errorString("negative offset")
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+func rawID(num uintptr) int {
+	var r [3]uintptr
+	rtsys.Syscall6(num, 0, 0, 0, 0, 0, 0, &r)
+	return int(r[0])
+}
+
+// Getuid, Geteuid, Getgid, Getegid, Getpid and Getppid return the
+// process's ids (the system calls of the same names).
+func Getuid() int  { return rawID(102) }
+func Geteuid() int { return rawID(107) }
+func Getgid() int  { return rawID(104) }
+func Getegid() int { return rawID(108) }
+func Getppid() int { return rawID(110) }
+
+// UserHomeDir returns the current user's home directory ($HOME).
+func UserHomeDir() (string, error) {
+	if v := Getenv("HOME"); v != "" {
+		return v, nil
+	}
+	return "", errorString("$HOME is not defined")
+}
+
+func Getpid() int { return rawID(39) }
