@@ -519,48 +519,37 @@ func RemoveAll(path string) error {
 // ReadAt reads len(b) bytes from the File starting at byte offset off
 // (pread64); at end of file it returns io.EOF with the bytes read.
 func (f *File) ReadAt(b []byte, off int64) (n int, err error) {
-	if f == nil {
-		return 0, ErrInvalid
-	}
-	if off < 0 {
-		return 0, &PathError{Op: "readat", Path: f.name, Err: errNegativeOffset}
-	}
-	for len(b) > 0 {
-		var r [3]uintptr
-		rtsys.Syscall6(17, uintptr(f.fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), uintptr(off), 0, 0, &r)
-		if r[2] == 4 { // EINTR
-			continue
-		}
-		if r[2] != 0 {
-			return n, &PathError{Op: "read", Path: f.name, Err: Errno(r[2])}
-		}
-		if r[0] == 0 {
-			return n, io.EOF
-		}
-		n += int(r[0])
-		b = b[r[0]:]
-		off += int64(r[0])
-	}
-	return n, nil
+	return f.pio(17, "read", b, off)
 }
 
 // WriteAt writes len(b) bytes to the File starting at byte offset off
 // (pwrite64).
 func (f *File) WriteAt(b []byte, off int64) (n int, err error) {
+	return f.pio(18, "write", b, off)
+}
+
+// pio runs pread64 (17) or pwrite64 (18) until all of b is transferred.
+func (f *File) pio(num uintptr, op string, b []byte, off int64) (n int, err error) {
 	if f == nil {
 		return 0, ErrInvalid
 	}
 	if off < 0 {
-		return 0, &PathError{Op: "writeat", Path: f.name, Err: errNegativeOffset}
+		return 0, &PathError{Op: op + "at", Path: f.name, Err: errNegativeOffset}
 	}
 	for len(b) > 0 {
 		var r [3]uintptr
-		rtsys.Syscall6(18, uintptr(f.fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), uintptr(off), 0, 0, &r)
+		rtsys.Syscall6(num, uintptr(f.fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), uintptr(off), 0, 0, &r)
 		if r[2] == 4 { // EINTR
 			continue
 		}
 		if r[2] != 0 {
-			return n, &PathError{Op: "write", Path: f.name, Err: Errno(r[2])}
+			return n, &PathError{Op: op, Path: f.name, Err: Errno(r[2])}
+		}
+		if r[0] == 0 {
+			if num == 17 {
+				return n, io.EOF
+			}
+			return n, io.ErrShortWrite
 		}
 		n += int(r[0])
 		b = b[r[0]:]
