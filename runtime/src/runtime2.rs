@@ -82,6 +82,9 @@ pub struct G {
     /// goroutine and its creator's id (`created by` in tracebacks).
     pub gopc: AtomicU64,
     pub parentgoid: AtomicU64,
+    /// gc's g.fipsIndicator (low byte) and g.fipsOnlyBypass (bit 8), for
+    /// crypto/internal/fips140 and crypto/fips140 (sys.rs).
+    pub fips: AtomicU32,
 }
 
 impl G {
@@ -113,6 +116,7 @@ impl G {
             syscallregs: [const { AtomicUsize::new(0) }; 6],
             gopc: AtomicU64::new(0),
             parentgoid: AtomicU64::new(0),
+            fips: AtomicU32::new(0),
         }
     }
 }

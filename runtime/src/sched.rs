@@ -925,6 +925,7 @@ pub extern "C" fn newproc(closure: *mut u8) {
     g.param.store(null_mut(), Relaxed);
     g.select_done.store(0, Relaxed);
     g.lockedm.store(null_mut(), Relaxed);
+    g.fips.store(0, Relaxed);
     g.entry.store(closure, Relaxed);
     g.gopc.store(crate::traceback::caller_pc(), Relaxed);
     g.parentgoid.store(getg().goid.load(Relaxed), Relaxed);

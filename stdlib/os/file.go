@@ -1,12 +1,12 @@
 package os
 
 import (
-	"errors"
 	"internal/rtsys"
 	"io"
+	"io/fs"
 )
 
-//go:linkname runtime_write runtime.write
+//go:linkname runtime_write runtime.write64
 func runtime_write(fd int, p *byte, n int) int
 
 // File represents an open file descriptor: the standard streams, files
@@ -14,6 +14,7 @@ func runtime_write(fd int, p *byte, n int) int
 type File struct {
 	fd   int
 	name string
+	dir  *dirInfo // directory reading state (stat.go)
 }
 
 var (
@@ -23,10 +24,10 @@ var (
 )
 
 // ErrClosed: the file is already closed (or the File is nil).
-var ErrClosed = errors.New("file already closed")
+var ErrClosed = fs.ErrClosed
 
 // ErrInvalid indicates an invalid argument (a nil *File).
-var ErrInvalid = errors.New("invalid argument")
+var ErrInvalid = fs.ErrInvalid
 
 // NewFile returns a new File with the given file descriptor and name.
 func NewFile(fd uintptr, name string) *File {
@@ -96,15 +97,7 @@ func (f *File) Read(b []byte) (n int, err error) {
 }
 
 // PathError records an error and the operation and file path that caused it.
-type PathError struct {
-	Op   string
-	Path string
-	Err  error
-}
-
-func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
-
-func (e *PathError) Unwrap() error { return e.Err }
+type PathError = fs.PathError
 
 // Errno is a Unix error number (syscall.Errno's role).
 type Errno uintptr

@@ -2,14 +2,13 @@
 // Rename, Mkdir, MkdirAll, File.Close/Seek/Truncate, as gc's os for Linux
 // (error values *PathError / *LinkError wrapping an Errno, with gc's
 // messages). The system calls are the runtime's (runtime/src/ostime.rs,
-// bound in internal/rtsys). Not here yet: Stat/FileInfo (needs package
-// time in os), directories listing, RemoveAll, ReadAt/WriteAt.
+// bound in internal/rtsys); Stat, directories and the rest are in stat.go.
 package os
 
 import (
-	"errors"
 	"internal/rtsys"
 	"io"
+	"io/fs"
 )
 
 // Flags to OpenFile (Linux values).
@@ -31,75 +30,35 @@ const (
 	SEEK_END int = 2
 )
 
-// Portable analogs of some common system call errors (gc's io/fs values).
+// Portable analogs of some common system call errors (io/fs's).
 var (
-	ErrPermission = errors.New("permission denied")
-	ErrExist      = errors.New("file already exists")
-	ErrNotExist   = errors.New("file does not exist")
+	ErrPermission = fs.ErrPermission
+	ErrExist      = fs.ErrExist
+	ErrNotExist   = fs.ErrNotExist
 )
 
-// A FileMode represents a file's mode and permission bits (gc's
-// fs.FileMode).
-type FileMode uint32
+// A FileMode represents a file's mode and permission bits.
+type FileMode = fs.FileMode
 
 // The defined file mode bits are the most significant bits of the FileMode.
 const (
-	ModeDir        FileMode = 1 << (32 - 1 - iota) // d: is a directory
-	ModeAppend                                     // a: append-only
-	ModeExclusive                                  // l: exclusive use
-	ModeTemporary                                  // T: temporary file; Plan 9 only
-	ModeSymlink                                    // L: symbolic link
-	ModeDevice                                     // D: device file
-	ModeNamedPipe                                  // p: named pipe (FIFO)
-	ModeSocket                                     // S: Unix domain socket
-	ModeSetuid                                     // u: setuid
-	ModeSetgid                                     // g: setgid
-	ModeCharDevice                                 // c: Unix character device, when ModeDevice is set
-	ModeSticky                                     // t: sticky
-	ModeIrregular                                  // ?: non-regular file; nothing else is known about this file
+	ModeDir        = fs.ModeDir
+	ModeAppend     = fs.ModeAppend
+	ModeExclusive  = fs.ModeExclusive
+	ModeTemporary  = fs.ModeTemporary
+	ModeSymlink    = fs.ModeSymlink
+	ModeDevice     = fs.ModeDevice
+	ModeNamedPipe  = fs.ModeNamedPipe
+	ModeSocket     = fs.ModeSocket
+	ModeSetuid     = fs.ModeSetuid
+	ModeSetgid     = fs.ModeSetgid
+	ModeCharDevice = fs.ModeCharDevice
+	ModeSticky     = fs.ModeSticky
+	ModeIrregular  = fs.ModeIrregular
 
-	ModeType = ModeDir | ModeSymlink | ModeNamedPipe | ModeSocket | ModeDevice | ModeCharDevice | ModeIrregular
-
-	ModePerm FileMode = 0777 // Unix permission bits
+	ModeType = fs.ModeType
+	ModePerm = fs.ModePerm
 )
-
-func (m FileMode) String() string {
-	const str = "dalTLDpSugct?"
-	var buf [32]byte // Mode is uint32.
-	w := 0
-	for i, c := range str {
-		if m&(1<<uint(32-1-i)) != 0 {
-			buf[w] = byte(c)
-			w++
-		}
-	}
-	if w == 0 {
-		buf[w] = '-'
-		w++
-	}
-	const rwx = "rwxrwxrwx"
-	for i, c := range rwx {
-		if m&(1<<uint(9-1-i)) != 0 {
-			buf[w] = byte(c)
-		} else {
-			buf[w] = '-'
-		}
-		w++
-	}
-	return string(buf[:w])
-}
-
-// IsDir reports whether m describes a directory.
-func (m FileMode) IsDir() bool { return m&ModeDir != 0 }
-
-// IsRegular reports whether m describes a regular file.
-func (m FileMode) IsRegular() bool { return m&ModeType == 0 }
-
-// Perm returns the Unix permission bits in m (m & ModePerm).
-func (m FileMode) Perm() FileMode { return m & ModePerm }
-
-// Type returns type bits in m (m & ModeType).
-func (m FileMode) Type() FileMode { return m & ModeType }
 
 // syscallMode returns the syscall-specific mode bits from Go's portable
 // mode bits.

@@ -100,36 +100,6 @@ func (o *Once) doSlow(f func()) {
 	}
 }
 
-// OnceFunc returns a function that invokes f only once. The returned
-// function may be called concurrently. If f panics, the returned function
-// will panic with the same value on every call.
-func OnceFunc(f func()) func() {
-	d := struct {
-		f     func()
-		once  Once
-		valid bool
-		p     any
-	}{
-		f: f,
-	}
-	return func() {
-		d.once.Do(func() {
-			defer func() {
-				d.f = nil
-				d.p = recover()
-				if !d.valid {
-					panic(d.p)
-				}
-			}()
-			d.f()
-			d.valid = true
-		})
-		if !d.valid {
-			panic(d.p)
-		}
-	}
-}
-
 // Cond implements a condition variable, a rendezvous point for goroutines
 // waiting for or announcing the occurrence of an event. Waiters are woken
 // in the order they started waiting, as gc's notifyList does.

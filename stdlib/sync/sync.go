@@ -214,3 +214,12 @@ type rlocker RWMutex
 
 func (r *rlocker) Lock()   { (*RWMutex)(r).RLock() }
 func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }
+
+// syscall_hasWaitingReaders reports whether any goroutine is waiting to
+// acquire a read lock on rw (gc's, for syscall.ForkLock).
+//
+//go:linkname syscall_hasWaitingReaders syscall.hasWaitingReaders
+func syscall_hasWaitingReaders(rw *RWMutex) bool {
+	r := atomic.LoadInt32(&rw.readerCount)
+	return r < 0 && r+rwmutexMaxReaders > 0
+}

@@ -130,9 +130,21 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let recv_t = fd.recv.as_ref().map(|r| self.info.type_of(&r.typ));
         let ft = self.fn_type(&sig, recv_t, fd.pos)?;
         // Body-less functions of several packages may bind the same runtime
-        // symbol (go:linkname): one declaration serves them all.
-        if fd.body.is_none() {
-            if let Some(f) = self.module.get_function(sym) {
+        // symbol (go:linkname): one declaration serves them all; and a
+        // function with a body that defines another package's body-less
+        // function (`//go:linkname local pkg.name`) takes over its
+        // declaration, of the same type.
+        if let Some(f) = self.module.get_function(sym) {
+            if f.get_type() != ft && (fd.body.is_none() || f.count_basic_blocks() == 0) {
+                // Two bindings of one symbol must agree, or calls through
+                // one of them would pass the wrong registers.
+                self.unsupported(
+                    fd.name.pos,
+                    &format!("{} is bound to symbol {} with a different signature elsewhere in the program", fd.name.name, sym),
+                );
+                return None;
+            }
+            if fd.body.is_none() || f.count_basic_blocks() == 0 {
                 return Some(f);
             }
         }
@@ -530,6 +542,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             if init.lhs.len() == 1 {
                 let o = init.lhs[0];
                 let t = self.c.objs.get(o).typ;
+                if let Some(g) = self.globals.get(&o).copied() {
+                    if let Some(c) = self.static_int_array(t, &init.rhs) {
+                        g.set_initializer(&c);
+                        continue;
+                    }
+                }
                 let Some(v) = self.expr_to(&init.rhs, t) else {
                     continue;
                 };
@@ -556,6 +574,30 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         self.builder.build_return(None).expect("ret");
         self.f = None;
+    }
+
+    /// The constant initializer of a package-level array of integers
+    /// given by a composite literal of constants without keys (tables
+    /// such as crypto's precomputed points, `[...]byte{...}` with tens of
+    /// thousands of elements): static data, as gc emits it, instead of
+    /// init code storing each element.
+    fn static_int_array(&mut self, t: rgoc_types::TypeId, rhs: &Expr) -> Option<inkwell::values::ArrayValue<'ctx>> {
+        let rgoc_types::Type::Array(n, elem) = self.c.types.under(t).clone() else { return None };
+        if !self.c.types.basic(elem).is_some_and(|k| k.is_integer()) {
+            return None;
+        }
+        let ExprKind::CompositeLit { elts, .. } = &rhs.kind else { return None };
+        if elts.len() as u64 > n || elts.iter().any(|el| el.key.is_some()) {
+            return None;
+        }
+        let et = self.llvm_type(elem, rhs.pos)?.into_int_type();
+        let mut vals = Vec::with_capacity(n as usize);
+        for el in elts {
+            let v = self.info.tv(&el.value)?.val.clone()?;
+            vals.push(self.constant(&v, elem, el.value.pos)?.into_int_value());
+        }
+        vals.resize(n as usize, et.const_zero());
+        Some(et.const_array(&vals))
     }
 
     pub fn block(&mut self, stmts: &[Stmt]) {

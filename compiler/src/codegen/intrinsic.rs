@@ -1,6 +1,6 @@
 //! Calls the compiler expands inline, as gc does for the same functions:
-//! math's hardware operations and bit reinterpretations, and math/bits'
-//! counting operations. The Go definitions in stdlib stay (they are what
+//! math's hardware operations and bit reinterpretations, math/bits'
+//! counting operations, crypto/internal/constanttime's boolToUint8. The Go definitions in stdlib stay (they are what
 //! function values and other compilers use) and give the same results.
 
 use inkwell::intrinsics::Intrinsic;
@@ -21,7 +21,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         let o = self.info.obj_of(f.id)?;
         let obj = self.c.objs.get(o);
-        if obj.kind != ObjKind::Func || !matches!(obj.pkg.as_str(), "math" | "math/bits") {
+        if obj.kind != ObjKind::Func || !matches!(obj.pkg.as_str(), "math" | "math/bits" | "crypto/internal/constanttime") {
             return None;
         }
         let (pkg, name) = (obj.pkg.clone(), obj.name.clone());
@@ -40,6 +40,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let arg = |g: &mut Self, i: usize, t: TypeId| g.expr_to(&args[i], t);
         use rgoc_types::ids;
         match (pkg.as_str(), name.as_str()) {
+            // gc intrinsifies it (its Go body panics): 1 for true, 0 for
+            // false, without a branch.
+            ("crypto/internal/constanttime", "boolToUint8") => {
+                let b = arg(self, 0, ids::BOOL)?.into_int_value();
+                Some(self.builder.build_int_z_extend(b, self.ctx.i8_type(), "").expect("zext").into())
+            }
             ("math", "Sqrt" | "Abs" | "Floor" | "Ceil" | "Trunc") => {
                 let x = arg(self, 0, ids::FLOAT64)?;
                 let n = match name.as_str() {

@@ -491,9 +491,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let mut sym =
                         func_symbol(&p.path, fd, if is_init { Some(init_index) } else { None });
                     // `//go:linkname local target` on a body-less function
-                    // binds it to the runtime's symbol `target`.
+                    // binds it to the symbol `target` (the runtime's, or
+                    // another package's); on a function with a body it
+                    // defines `target` (gc's "push" form).
                     if let Some((local, target)) = &fd.pragmas.linkname {
-                        if fd.body.is_none() && local == &fd.name.name {
+                        if fd.recv.is_none() && local == &fd.name.name && !target.is_empty() {
                             sym = target.clone();
                         }
                     }

@@ -136,16 +136,47 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             false,
         );
         let sym = format!("type:{}", self.c.types.symbol_type_string(t));
-        let g = self.module.add_global(desc_ty, None, &sym);
+        // A weak reference from an earlier descriptor's ptrto (below) may
+        // have declared it already.
+        let g = match self.module.get_global(&sym) {
+            Some(g) if g.get_linkage() == Linkage::ExternalWeak && g.get_value_type() == desc_ty.into() => g,
+            _ => self.module.add_global(desc_ty, None, &sym),
+        };
         let local = self.is_local_type(t);
         self.share_global(g, local);
         g.set_constant(true);
         self.typedescs.insert(t, g);
         // *T's descriptor (ptrto) wherever T's is, when the program has the
         // type *T: reflect.PointerTo returns it (identity).
-        let ptrto_v: BasicValueEnum = match self.c.types.find(&Type::Pointer(t)) {
-            Some(pt) => self.type_desc(pt, pos).as_pointer_value().into(),
-            None => ptr.const_null().into(),
+        // A package's object is cached whatever program compiled it, so
+        // whether the program has *T must not decide its content: other
+        // modules refer to *T's symbol weakly (null when no module of the
+        // program defines it).
+        // The package declaring a named T has *T whenever T has pointer
+        // methods (their receivers), whatever the program: it emits *T.
+        let declared_here = self.c.types.named_info(t).and_then(|n| n.obj).is_some_and(|o| {
+            let file = self.c.objs.get(o).pos.file;
+            self.files.iter().any(|f| f.file_index == file)
+        });
+        let ptrto_v: BasicValueEnum = if local || declared_here {
+            match self.c.types.find(&Type::Pointer(t)) {
+                Some(pt) => self.type_desc(pt, pos).as_pointer_value().into(),
+                None => ptr.const_null().into(),
+            }
+        } else {
+            let psym = format!("type:*{}", self.c.types.symbol_type_string(t));
+            let pg = match self.module.get_global(&psym) {
+                // A function-local type's descriptor of the same spelling
+                // is internal: not this one.
+                Some(pg) if pg.get_linkage() == Linkage::Internal => None,
+                Some(pg) => Some(pg),
+                None => {
+                    let pg = self.module.add_global(desc_ty, None, &psym);
+                    pg.set_linkage(Linkage::ExternalWeak);
+                    Some(pg)
+                }
+            };
+            pg.map_or(ptr.const_null().into(), |pg| pg.as_pointer_value().into())
         };
         let size = self.size_of(t, pos);
         let align = self

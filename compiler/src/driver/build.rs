@@ -11,7 +11,7 @@ use std::rc::Rc;
 use rgoc_syntax::{Diagnostic, NodeIds};
 
 use super::load::{Loader, Package};
-use super::{cache_dir, display_path, io_error_text, stdlib_root, Fnv128};
+use super::{cache_dir, display_path, goroot, io_error_text, stdlib_root, Fnv128};
 use crate::codegen;
 
 /// Options of build, run and test.
@@ -96,6 +96,12 @@ fn visit_unit(
     };
     stack.push((u.show.clone(), importer.clone()));
     let mut imports = u.imports.clone();
+    // Every program links package runtime, as with gc: its Go side
+    // defines functions that other std packages declare without a body
+    // (stdlib/runtime/stdhooks.go).
+    if u.path == "main" && l.stdlib.as_ref().is_some_and(|s| s.join("runtime").is_dir()) {
+        imports.push("runtime".into());
+    }
     imports.sort();
     imports.dedup();
     for ip in imports {
@@ -620,6 +626,6 @@ pub fn check_only_main() -> Unit {
 
 /// The loader for a command: stdlib root, go.mod, build tags.
 pub fn loader(opts: &Opts) -> Result<Loader, String> {
-    Loader::new(stdlib_root(), super::load::BuildCtx { tags: opts.tags.clone() }, opts.mod_flag.as_deref())
+    Loader::new(stdlib_root(), goroot(), super::load::BuildCtx { tags: opts.tags.clone() }, opts.mod_flag.as_deref())
 }
 

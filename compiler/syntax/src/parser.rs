@@ -441,6 +441,30 @@ impl<'a> Conv<'a> {
                 self.ident_at(pos, "_")
             }
         };
+        // `//go:linkname local remote` may stand anywhere in the file
+        // (gc applies it by name): a function without one directly
+        // above it takes the file's directive naming it.
+        let mut linknames: Vec<(String, String)> = Vec::new();
+        for line in String::from_utf8_lossy(self.src).lines() {
+            let Some(d) = line.strip_prefix("//go:linkname ").or_else(|| line.strip_prefix("//go:linknamestd ")) else {
+                continue;
+            };
+            let mut w = d.split_whitespace();
+            if let (Some(l), Some(r)) = (w.next(), w.next()) {
+                linknames.push((l.to_string(), r.to_string()));
+            }
+        }
+        if !linknames.is_empty() {
+            for d in &mut decls {
+                if let Decl::Func(fd) = d {
+                    if fd.recv.is_none() && fd.pragmas.linkname.is_none() {
+                        if let Some(l) = linknames.iter().find(|l| l.0 == fd.name.name) {
+                            fd.pragmas.linkname = Some(l.clone());
+                        }
+                    }
+                }
+            }
+        }
         File {
             path: path.to_string(),
             file_index: self.file,
@@ -502,10 +526,15 @@ impl<'a> Conv<'a> {
                     Some("nowritebarrier") => pr.nowritebarrier = true,
                     Some("systemstack") => pr.systemstack = true,
                     Some("wrapper") => pr.wrapper = true,
-                    Some("linkname") if pr.linkname.is_none() => {
+                    // gc's std-only spelling `linknamestd` binds the same way.
+                    Some("linkname") | Some("linknamestd") if pr.linkname.is_none() => {
                         let local = w.next().unwrap_or("").to_string();
                         let remote = w.next().unwrap_or("").to_string();
-                        pr.linkname = Some((local, remote));
+                        // The one-argument form only allows others to
+                        // pull the symbol: it binds nothing.
+                        if !remote.is_empty() {
+                            pr.linkname = Some((local, remote));
+                        }
                     }
                     _ => {}
                 }

@@ -318,11 +318,25 @@ impl<'a> Checker<'a> {
             }
             _ => ut,
         };
-        let ok = match self.types.get(ut) {
-            Type::Basic(k) => k.is_string() && b == Builtin::Len,
-            Type::Array(..) | Type::Slice(_) | Type::Chan(..) => true,
-            Type::Map(..) => b == Builtin::Len,
-            _ => false,
+        let fits = |ty: &crate::types::TypeTable, t: crate::types::TypeId| -> bool {
+            let u = ty.underlying(t);
+            let u = match ty.get(u) {
+                Type::Pointer(p) if matches!(ty.under(*p), Type::Array(..)) => ty.underlying(*p),
+                _ => u,
+            };
+            match ty.get(u) {
+                Type::Basic(k) => k.is_string() && b == Builtin::Len,
+                Type::Array(..) | Type::Slice(_) | Type::Chan(..) => true,
+                Type::Map(..) => b == Builtin::Len,
+                _ => false,
+            }
+        };
+        // A type parameter: every type of its set must have a length
+        // (go/types' underIs), core type or not.
+        let ok = if self.types.is_type_param(x.typ) {
+            self.types.all_in_set(x.typ, &fits)
+        } else {
+            fits(&self.types, x.typ)
         };
         if !ok {
             return self.errorf(
@@ -337,7 +351,7 @@ impl<'a> Checker<'a> {
         if let Some(Value::String(s)) = &x.val {
             return Operand::constant(ids::INT, Value::int(s.len() as i64));
         }
-        if let Type::Array(n, _) = self.types.get(ut) {
+        if let (Type::Array(n, _), false) = (self.types.get(ut), self.types.is_type_param(x.typ)) {
             if !self.has_call_or_recv_excluding_conversions(&args[0]) {
                 return Operand::constant(ids::INT, Value::int(*n as i64));
             }

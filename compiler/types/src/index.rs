@@ -256,7 +256,18 @@ impl<'a> Checker<'a> {
         if x.is_invalid() {
             return x;
         }
-        let ut = self.types.underlying(x.typ);
+        let mut ut = self.types.underlying(x.typ);
+        // A type parameter whose type set holds only byte slices and
+        // strings slices like a string (go/types' coreString); the
+        // result keeps the operand's type.
+        if self.types.is_type_param(x.typ)
+            && self.types.core_type(x.typ) == ids::INVALID
+            && self.types.all_in_set(x.typ, &|ty, u| {
+                ty.is_string(u) || matches!(ty.under(u), Type::Slice(e) if ty.basic(*e) == Some(BasicKind::Uint8))
+            })
+        {
+            ut = ids::STRING;
+        }
         let (result, cap): (TypeId, Option<u64>) = match self.types.get(ut).clone() {
             Type::Basic(k) if k.is_string() => {
                 if max.is_some() {

@@ -66,3 +66,23 @@ type NonEmptyInterface struct {
 //
 //go:linkname TypedMemmove runtime.typedmemmove
 func TypedMemmove(t *Type, dst, src unsafe.Pointer)
+
+// NoEscape hides a pointer from escape analysis (gc's; rgoc's collector
+// scans stacks conservatively, so the pointer stays visible to it).
+//
+//go:nosplit
+func NoEscape(p unsafe.Pointer) unsafe.Pointer {
+	x := uintptr(p)
+	return unsafe.Pointer(x ^ 0)
+}
+
+var alwaysFalse bool
+var escapeSink any
+
+// Escape forces any pointers in x to escape to the heap.
+func Escape[T any](x T) T {
+	if alwaysFalse {
+		escapeSink = x
+	}
+	return x
+}

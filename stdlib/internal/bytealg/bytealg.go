@@ -30,8 +30,6 @@ var MaxLen = 63
 // MaxBruteForce is the length below which Index uses brute force.
 const MaxBruteForce = 64
 
-// PrimeRK is the prime base used in Rabin-Karp algorithm.
-const PrimeRK = 16777619
 
 // Cutover reports the number of failures of IndexByte we should tolerate
 // before switching over to Index (gc's amd64 formula).
@@ -108,14 +106,17 @@ func IndexString(a, b string) int {
 	return rtIndexString(unsafe.StringData(a), len(a), unsafe.StringData(b), len(b))
 }
 
-// HashStr returns the hash and the appropriate multiplicative factor for
-// use in Rabin-Karp algorithm.
-func HashStr(sep string) (uint32, uint32) {
+// primeRK is the prime base used in Rabin-Karp algorithm.
+const primeRK = 16777619
+
+// hashStr returns the hash and the appropriate multiplicative
+// factor for use in Rabin-Karp algorithm.
+func hashStr[T string | []byte](sep T) (uint32, uint32) {
 	hash := uint32(0)
 	for i := 0; i < len(sep); i++ {
-		hash = hash*PrimeRK + uint32(sep[i])
+		hash = hash*primeRK + uint32(sep[i])
 	}
-	var pow, sq uint32 = 1, PrimeRK
+	var pow, sq uint32 = 1, primeRK
 	for i := len(sep); i > 0; i >>= 1 {
 		if i&1 != 0 {
 			pow *= sq
@@ -125,14 +126,14 @@ func HashStr(sep string) (uint32, uint32) {
 	return hash, pow
 }
 
-// HashStrRev returns the hash of the reverse of sep and the appropriate
-// multiplicative factor for use in Rabin-Karp algorithm.
-func HashStrRev(sep string) (uint32, uint32) {
+// hashStrRev returns the hash of the reverse of sep and the
+// appropriate multiplicative factor for use in Rabin-Karp algorithm.
+func hashStrRev[T string | []byte](sep T) (uint32, uint32) {
 	hash := uint32(0)
 	for i := len(sep) - 1; i >= 0; i-- {
-		hash = hash*PrimeRK + uint32(sep[i])
+		hash = hash*primeRK + uint32(sep[i])
 	}
-	var pow, sq uint32 = 1, PrimeRK
+	var pow, sq uint32 = 1, primeRK
 	for i := len(sep); i > 0; i >>= 1 {
 		if i&1 != 0 {
 			pow *= sq
@@ -142,48 +143,50 @@ func HashStrRev(sep string) (uint32, uint32) {
 	return hash, pow
 }
 
-// IndexRabinKarp uses the Rabin-Karp search algorithm to return the index
-// of the first occurrence of sep in s, or -1 if not present.
-func IndexRabinKarp(s, sep string) int {
-	hashss, pow := HashStr(sep)
+// IndexRabinKarp uses the Rabin-Karp search algorithm to return the index of the
+// first occurrence of sep in s, or -1 if not present.
+func IndexRabinKarp[T string | []byte](s, sep T) int {
+	// Rabin-Karp search
+	hashss, pow := hashStr(sep)
 	n := len(sep)
 	var h uint32
 	for i := 0; i < n; i++ {
-		h = h*PrimeRK + uint32(s[i])
+		h = h*primeRK + uint32(s[i])
 	}
-	if h == hashss && s[:n] == sep {
+	if h == hashss && string(s[:n]) == string(sep) {
 		return 0
 	}
 	for i := n; i < len(s); {
-		h *= PrimeRK
+		h *= primeRK
 		h += uint32(s[i])
 		h -= pow * uint32(s[i-n])
 		i++
-		if h == hashss && s[i-n:i] == sep {
+		if h == hashss && string(s[i-n:i]) == string(sep) {
 			return i - n
 		}
 	}
 	return -1
 }
 
-// LastIndexRabinKarp uses the Rabin-Karp search algorithm to return the
-// last index of the occurrence of sep in s, or -1 if not present.
-func LastIndexRabinKarp(s, sep string) int {
-	hashss, pow := HashStrRev(sep)
+// LastIndexRabinKarp uses the Rabin-Karp search algorithm to return the last index of the
+// occurrence of sep in s, or -1 if not present.
+func LastIndexRabinKarp[T string | []byte](s, sep T) int {
+	// Rabin-Karp search from the end of the string
+	hashss, pow := hashStrRev(sep)
 	n := len(sep)
 	last := len(s) - n
 	var h uint32
 	for i := len(s) - 1; i >= last; i-- {
-		h = h*PrimeRK + uint32(s[i])
+		h = h*primeRK + uint32(s[i])
 	}
-	if h == hashss && s[last:] == sep {
+	if h == hashss && string(s[last:]) == string(sep) {
 		return last
 	}
 	for i := last - 1; i >= 0; i-- {
-		h *= PrimeRK
+		h *= primeRK
 		h += uint32(s[i])
 		h -= pow * uint32(s[i+n])
-		if h == hashss && s[i:i+n] == sep {
+		if h == hashss && string(s[i:i+n]) == string(sep) {
 			return i
 		}
 	}

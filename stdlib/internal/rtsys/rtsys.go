@@ -67,3 +67,8 @@ func Nanosleep(ns int64)
 //
 //go:linkname TimeSleep runtime.timeSleep
 func TimeSleep(ns int64)
+
+// Syscall6 is a raw system call: out = (r1, r2, errno).
+//
+//go:linkname Syscall6 runtime.syscall6
+func Syscall6(num, a1, a2, a3, a4, a5, a6 uintptr, out *[3]uintptr)
