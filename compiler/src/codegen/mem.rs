@@ -39,7 +39,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         };
         let size = self.td.get_abi_size(&ty);
         let wb = self.needs_wb(p, t, None);
-        if size > BIG || wb {
+        // An aggregate store of a long array is expanded element by
+        // element by LLVM (even a zero-sized `[1e9][0]*int`): clear memory.
+        if size > BIG || wb || has_long_array(ty) {
             let align = self.td.get_abi_alignment(&ty);
             self.clear_mem(p, self.i64c(size), align, wb);
         } else {
@@ -972,5 +974,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.i64c(size).into(),
             ],
         )
+    }
+}
+
+/// Whether the LLVM type holds an array of more than 64 elements.
+fn has_long_array(ty: inkwell::types::BasicTypeEnum) -> bool {
+    use inkwell::types::BasicTypeEnum as B;
+    match ty {
+        B::ArrayType(a) => a.len() > 64 || has_long_array(a.get_element_type()),
+        B::StructType(st) => st.get_field_types().into_iter().any(has_long_array),
+        _ => false,
     }
 }
