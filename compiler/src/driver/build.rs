@@ -465,6 +465,11 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
         // The link is cached too: same objects and flags, same executable.
         let mut h = Fnv128::new();
         h.write(b"link");
+        // The runtime library is linked in: a rebuilt runtime relinks.
+        if let Some(m) = runtime_lib().and_then(|p| std::fs::metadata(p).ok()) {
+            let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            h.write(format!("{}-{}", m.len(), t.map(|d| d.as_nanos()).unwrap_or(0)).as_bytes());
+        }
         for k in &objkeys {
             h.write(k.as_bytes());
         }
