@@ -60,6 +60,8 @@ pub struct MCache {
     pub tiny: usize,
     pub tiny_off: usize,
     pub tiny_allocs: u64,
+    /// The span of `tiny` (to mark it, see mallocgc).
+    pub tiny_span: *const MSpan,
 }
 
 impl MCache {
@@ -72,6 +74,7 @@ impl MCache {
             tiny: 0,
             tiny_off: 0,
             tiny_allocs: 0,
+            tiny_span: core::ptr::null(),
         }
     }
 }
@@ -220,6 +223,7 @@ pub fn flush_cache(m: &mut MemState, c: &mut MCache) {
     // (gc's releaseAll).
     c.tiny = 0;
     c.tiny_off = 0;
+    c.tiny_span = core::ptr::null();
     for spc in 0..NUM_SPAN_CLASSES {
         let s = core::mem::replace(&mut c.alloc[spc], null_mut());
         if !s.is_null() {
@@ -359,6 +363,16 @@ pub unsafe extern "C" fn mallocgc(size: usize, typ: *const Type, needzero: u8) -
             if c.tiny != 0 && off + size <= TINY_SIZE {
                 c.tiny_off = off + size;
                 c.tiny_allocs += 1;
+                if crate::mgcmark::MARKING.load(Relaxed) {
+                    // The block may predate this mark phase (caches are
+                    // flushed when it ends): the new object must survive
+                    // it, so the block is allocated black now.
+                    // SAFETY: tiny_span is the live, cached span of tiny.
+                    let s = unsafe { &*c.tiny_span };
+                    if !s.test_and_set_mark(s.obj_index(c.tiny)) {
+                        c.black += s.elemsize;
+                    }
+                }
                 return (c.tiny + off) as *mut u8;
             }
             let s = c.alloc[TINY_SPC];
@@ -373,6 +387,7 @@ pub unsafe extern "C" fn mallocgc(size: usize, typ: *const Type, needzero: u8) -
                     if c.tiny == 0 || size < c.tiny_off {
                         c.tiny = p;
                         c.tiny_off = size;
+                        c.tiny_span = s;
                     }
                     return p as *mut u8;
                 }
