@@ -366,3 +366,17 @@ func maps_clone(m any) any {
 	(*[2]unsafe.Pointer)(unsafe.Pointer(&r))[1] = mapclone(e[0], e[1])
 	return r
 }
+
+// gc's runtime error variables, which math/bits links to (`//go:linkname
+// overflowError runtime.overflowError`): the same values the Rust
+// runtime panics with (runtime/src/error.rs), so a recovered
+// bits.Div64 overflow is the division's own error value.
+
+func staticError(i int) any
+
+var (
+	memoryError   = staticError(0).(error)
+	divideError   = staticError(1).(error)
+	shiftError    = staticError(2).(error)
+	overflowError = staticError(3).(error)
+)
