@@ -486,6 +486,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 }
             }
         }
+        let linked: std::collections::HashSet<String> = var_links.values().map(|(t, _)| t.to_string()).collect();
         for (pi, o) in globals {
             let obj = self.c.objs.get(o);
             let Some(ty) = self.llvm_type(obj.typ, obj.pos) else {
@@ -496,7 +497,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 Some((target, _)) => target.to_string(),
                 None => format!("{}.{}", obj.pkg, obj.name),
             };
-            let gv = match self.module.get_global(&name) {
+            // Only linked symbols are shared; other clashes (several `_`
+            // variables) get distinct globals.
+            let shared = link.is_some() || linked.contains(name.as_str());
+            let gv = match self.module.get_global(&name).filter(|_| shared) {
                 Some(g) if g.get_value_type() == inkwell::types::AnyType::as_any_type_enum(&ty) => g,
                 Some(_) => {
                     self.unsupported(obj.pos, &format!("variables of different types linked to the symbol {name}"));
