@@ -120,6 +120,14 @@ fn entropy() -> u64 {
     mix(v ^ P2, P3) | 1
 }
 
+/// gc's runtime.rand, which packages bind with `//go:linkname runtime_rand
+/// runtime.rand` (math/rand's unseeded source, hash/maphash, os' temporary
+/// names, net).
+#[export_name = "runtime.rand"]
+pub extern "C" fn runtime_rand() -> u64 {
+    rand()
+}
+
 /// A random 64-bit number (wyrand over a global atomic state).
 pub fn rand() -> u64 {
     let mut s = RAND_STATE.load(Ordering::Relaxed);

@@ -353,3 +353,30 @@ func subtle_setDITEnabled() bool { return false }
 
 //go:linkname subtle_setDITDisabled crypto/subtle.setDITDisabled
 func subtle_setDITDisabled() {}
+
+// maps.Clone's table copy (gc: runtime/map.go's maps.clone). An `any`
+// holding a map is {type, *hmap}.
+
+func mapclone(mt, h unsafe.Pointer) unsafe.Pointer
+
+//go:linkname maps_clone maps.clone
+func maps_clone(m any) any {
+	e := (*[2]unsafe.Pointer)(unsafe.Pointer(&m))
+	r := m
+	(*[2]unsafe.Pointer)(unsafe.Pointer(&r))[1] = mapclone(e[0], e[1])
+	return r
+}
+
+// gc's runtime error variables, which math/bits links to (`//go:linkname
+// overflowError runtime.overflowError`): the same values the Rust
+// runtime panics with (runtime/src/error.rs), so a recovered
+// bits.Div64 overflow is the division's own error value.
+
+func staticError(i int) any
+
+var (
+	memoryError   = staticError(0).(error)
+	divideError   = staticError(1).(error)
+	shiftError    = staticError(2).(error)
+	overflowError = staticError(3).(error)
+)

@@ -470,16 +470,62 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .enumerate()
             .flat_map(|(pi, p)| p.globals.iter().map(move |o| (pi, *o)))
             .collect();
+        // `//go:linkname local target` on a package-level variable names
+        // its symbol `target` (math/bits' `overflowError` is the runtime's).
+        // As gc's linker lets a variable with an initialiser win over
+        // content-less ones of the same symbol, a linknamed variable
+        // without an initialiser is a weak zero definition: the
+        // package that defines the symbol for real (runtime's
+        // `var overflowError = ...`) replaces it, and with no such
+        // package it is a zero variable.
+        let mut var_links: HashMap<(usize, &str), (&str, bool)> = HashMap::new();
+        for (pi, p) in self.c.packages.iter().enumerate() {
+            for f in &self.files[p.files.clone()] {
+                for (local, target) in &f.linknames {
+                    if target.is_empty() {
+                        continue;
+                    }
+                    let has_init = f.decls.iter().any(|d| match d {
+                        ast::Decl::Var(specs) => specs.iter().any(|sp| !sp.values.is_empty() && sp.names.iter().any(|n| &n.name == local)),
+                        _ => false,
+                    });
+                    var_links.insert((pi, local.as_str()), (target.as_str(), has_init));
+                }
+            }
+        }
+        let linked: std::collections::HashSet<String> = var_links.values().map(|(t, _)| t.to_string()).collect();
         for (pi, o) in globals {
             let obj = self.c.objs.get(o);
             let Some(ty) = self.llvm_type(obj.typ, obj.pos) else {
                 continue;
             };
-            let name = format!("{}.{}", obj.pkg, obj.name);
-            let gv = self.module.add_global(ty, None, &name);
-            gv.set_linkage(Linkage::External);
+            let link = var_links.get(&(pi, obj.name.as_str())).copied();
+            let name = match link {
+                Some((target, _)) => target.to_string(),
+                None => format!("{}.{}", obj.pkg, obj.name),
+            };
+            // Only linked symbols are shared; other clashes (several `_`
+            // variables) get distinct globals.
+            let shared = link.is_some() || linked.contains(name.as_str());
+            let gv = match self.module.get_global(&name).filter(|_| shared) {
+                Some(g) if g.get_value_type() == inkwell::types::AnyType::as_any_type_enum(&ty) => g,
+                Some(_) => {
+                    self.unsupported(obj.pos, &format!("variables of different types linked to the symbol {name}"));
+                    continue;
+                }
+                None => {
+                    let g = self.module.add_global(ty, None, &name);
+                    g.set_linkage(Linkage::External);
+                    g
+                }
+            };
             if pi == self.target {
                 gv.set_initializer(&ty.const_zero());
+                if matches!(link, Some((_, false))) {
+                    gv.set_linkage(Linkage::WeakAny);
+                } else {
+                    gv.set_linkage(Linkage::External);
+                }
             }
             self.globals.insert(o, gv);
         }

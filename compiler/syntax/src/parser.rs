@@ -42,6 +42,7 @@ pub fn parse(path: &str, src: &str, file_index: u32, ids: &mut NodeIds) -> (File
             },
             imports: vec![],
             decls: vec![],
+            linknames: vec![],
         };
         (
             file,
@@ -80,6 +81,7 @@ fn parse_here(
             package: conv.ident_at(pos, "_"),
             imports: vec![],
             decls: vec![],
+            linknames: vec![],
         };
         return (
             file,
@@ -471,6 +473,7 @@ impl<'a> Conv<'a> {
             package,
             imports,
             decls,
+            linknames,
         }
     }
 
