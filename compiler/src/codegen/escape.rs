@@ -652,11 +652,12 @@ impl<'w, 'a> Walk<'w, 'a> {
                 | Builtin::Real
                 | Builtin::Imag
                 | Builtin::Complex
-                | Builtin::New
                 | Builtin::Make
                 | Builtin::Sizeof
                 | Builtin::Alignof
                 | Builtin::Offsetof => self.exprs(args, DISCARD),
+                // new(expr): the value is stored in a heap object.
+                Builtin::New => self.exprs(args, HEAP),
                 Builtin::Copy => {
                     // The source's elements are stored in the destination's
                     // array, wherever that is.
