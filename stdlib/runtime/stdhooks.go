@@ -7,7 +7,10 @@
 
 package runtime
 
-import "unsafe"
+import (
+	_ "internal/chacha8rand" // gc's runtime imports it too; block_generic below
+	"unsafe"
+)
 
 // cpuid and xgetbv are the runtime's (runtime/src/sys.rs).
 func cpuid(eax, ecx uint32, out *[4]uint32)
@@ -353,3 +356,14 @@ func subtle_setDITEnabled() bool { return false }
 
 //go:linkname subtle_setDITDisabled crypto/subtle.setDITDisabled
 func subtle_setDITDisabled() {}
+
+// internal/chacha8rand's block is assembly on amd64 (chacha8_amd64.s);
+// the package's portable block_generic computes the same blocks.
+//
+//go:linkname chacha8rand_block internal/chacha8rand.block
+func chacha8rand_block(seed *[4]uint64, blocks *[32]uint64, counter uint32) {
+	chacha8rand_block_generic(seed, blocks, counter)
+}
+
+//go:linkname chacha8rand_block_generic internal/chacha8rand.block_generic
+func chacha8rand_block_generic(seed *[4]uint64, blocks *[32]uint64, counter uint32)

@@ -598,7 +598,20 @@ fn link(objs: &[PathBuf], out: &Path) -> Result<(), u8> {
     // 0.07 s of each link, so warnings are off.
     cmd.args(["-fuse-ld=bfd", "-no-pie", "-static", "-Wl,--gc-sections", "-Wl,--no-warnings", "-lutil", "-lrt", "-lpthread", "-lm", "-ldl", "-lc"]);
     match cmd.output() {
-        Ok(o) if o.status.success() => Ok(()),
+        Ok(o) if o.status.success() => {
+            // --no-warnings also silences ld's undefined references (and
+            // it then exits 0): a Go symbol left undefined (a body-less
+            // function nothing defines) fails the link here instead of
+            // calling address 0 at run time.
+            let undefined = undefined_go_symbols(out);
+            if undefined.is_empty() {
+                return Ok(());
+            }
+            let _ = std::fs::remove_file(out);
+            let lines: Vec<String> = undefined.iter().map(|s| format!("undefined reference to `{}'", s)).collect();
+            eprintln!("rgoc: link failed:\n{}", lines.join("\n"));
+            Err(1)
+        }
         Ok(o) => {
             eprintln!("rgoc: link failed:\n{}", String::from_utf8_lossy(&o.stderr));
             Err(1)
@@ -608,6 +621,24 @@ fn link(objs: &[PathBuf], out: &Path) -> Result<(), u8> {
             Err(1)
         }
     }
+}
+
+/// The undefined symbols of executable `exe` with Go names (`pkg.name`;
+/// glibc's static archive leaves C names such as __tls_get_addr
+/// undefined in code it never runs).
+fn undefined_go_symbols(exe: &Path) -> Vec<String> {
+    use object::{Object, ObjectSymbol};
+    let Ok(data) = std::fs::read(exe) else { return Vec::new() };
+    let Ok(obj) = object::File::parse(&*data) else { return Vec::new() };
+    let mut out: Vec<String> = obj
+        .symbols()
+        .filter(|s| s.is_undefined() && !s.is_weak())
+        .filter_map(|s| s.name().ok().map(str::to_string))
+        .filter(|n| n.contains('.'))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// A synthetic main package for compiling packages without linking them.
