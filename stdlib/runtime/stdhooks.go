@@ -324,6 +324,9 @@ func fips_fatal(s string) { throw(s) }
 //go:linkname sysrand_fatal crypto/internal/sysrand.fatal
 func sysrand_fatal(s string) { throw(s) }
 
+//go:linkname rand_fatal crypto/rand.fatal
+func rand_fatal(s string) { throw(s) }
+
 //go:linkname fips_getIndicator crypto/internal/fips140.getIndicator
 func fips_getIndicator() uint8 { return uint8(getgfips()) }
 

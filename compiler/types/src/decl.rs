@@ -52,7 +52,7 @@ impl<'a> Checker<'a> {
         let saved_decl = self.cur_decl;
         let saved_iota = self.iota.take();
         let saved_fctx = std::mem::take(&mut self.fctx);
-        self.scope = self.pkg_scope;
+        self.scope = self.file_scope(self.objs.get(o).pos.file);
         match d {
             DeclRef::Const {
                 idx,
@@ -420,7 +420,7 @@ impl<'a> Checker<'a> {
             }
             let ptr = matches!(strip_paren(&recv.typ).kind, ast::ExprKind::Star(_));
             let saved = self.scope;
-            self.scope = self.pkg_scope;
+            self.scope = self.file_scope(fd.pos.file);
             let mut obj = Object::new(&fd.name.name, ObjKind::Func, ids::INVALID, fd.name.pos, &self.pkg);
             obj.recv_base = Some(named);
             obj.ptr_recv = ptr;

@@ -47,6 +47,9 @@ pub(crate) struct Generics<'a> {
     pub recv_targs: Vec<TypeId>,
     /// Generic types whose methods are all collected.
     pub ready: HashSet<TypeId>,
+    /// Each file's scope (its imports; the parent is its package's scope)
+    /// by file index, for every package checked so far.
+    pub file_scopes: HashMap<u32, crate::objects::ScopeId>,
 }
 
 impl<'a> Checker<'a> {
@@ -340,7 +343,8 @@ impl<'a> Checker<'a> {
         let saved_info = std::mem::take(&mut self.info);
         let saved_pkg = std::mem::replace(&mut self.pkg, pkg);
         let saved_pkg_scope = std::mem::replace(&mut self.pkg_scope, pkg_scope);
-        let saved_scope = std::mem::replace(&mut self.scope, pkg_scope);
+        let file_scope = self.gen.file_scopes.get(&fd.pos.file).copied().unwrap_or(pkg_scope);
+        let saved_scope = std::mem::replace(&mut self.scope, file_scope);
         let saved_fctx = std::mem::take(&mut self.fctx);
         let saved_ctx = std::mem::take(&mut self.ctx);
         let saved_decl = self.cur_decl.take();
