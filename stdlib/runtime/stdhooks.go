@@ -7,7 +7,10 @@
 
 package runtime
 
-import "unsafe"
+import (
+	_ "internal/chacha8rand" // gc's runtime imports it too; block_generic below
+	"unsafe"
+)
 
 // cpuid and xgetbv are the runtime's (runtime/src/sys.rs).
 func cpuid(eax, ecx uint32, out *[4]uint32)
@@ -321,6 +324,9 @@ func fips_fatal(s string) { throw(s) }
 //go:linkname sysrand_fatal crypto/internal/sysrand.fatal
 func sysrand_fatal(s string) { throw(s) }
 
+//go:linkname rand_fatal crypto/rand.fatal
+func rand_fatal(s string) { throw(s) }
+
 //go:linkname fips_getIndicator crypto/internal/fips140.getIndicator
 func fips_getIndicator() uint8 { return uint8(getgfips()) }
 
@@ -380,3 +386,13 @@ var (
 	shiftError    = staticError(2).(error)
 	overflowError = staticError(3).(error)
 )
+// internal/chacha8rand's block is assembly on amd64 (chacha8_amd64.s);
+// the package's portable block_generic computes the same blocks.
+//
+//go:linkname chacha8rand_block internal/chacha8rand.block
+func chacha8rand_block(seed *[4]uint64, blocks *[32]uint64, counter uint32) {
+	chacha8rand_block_generic(seed, blocks, counter)
+}
+
+//go:linkname chacha8rand_block_generic internal/chacha8rand.block_generic
+func chacha8rand_block_generic(seed *[4]uint64, blocks *[32]uint64, counter uint32)

@@ -561,6 +561,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let mut vals: Vec<(usize, BasicValueEnum)> = Vec::with_capacity(elts.len());
                 let mut tmp = None;
                 for (k, el) in elts.iter().enumerate() {
+                    if let Some(path) = el.key.as_ref().and_then(|key| self.info.selections.get(&key.id)).map(|s| s.path.clone()) {
+                        // A promoted field (go 1.27): stored through its
+                        // embedded structs.
+                        let (fp, ft) = self.field_path(tmp, t, &path, e.pos)?;
+                        let v = self.expr_to(&el.value, ft)?;
+                        all_const = false;
+                        self.store_val(fp, v, ft);
+                        continue;
+                    }
                     let i = match &el.key {
                         Some(key) => match &strip(key).kind {
                             ExprKind::Ident(n) => fields.iter().position(|f| &f.name == n)?,

@@ -156,11 +156,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         match obj.recv_base {
             Some(b) => {
                 let n = types.named_info(b).expect("instance receiver is named");
-                let base = format!("{}[{}]", n.name, args(&n.targs));
+                let base = if n.targs.is_empty() { n.name.clone() } else { format!("{}[{}]", n.name, args(&n.targs)) };
+                // A generic method's own type arguments follow the
+                // receiver's: `main.(*List[int]).Map[string]`.
+                let own = inst.targs.get(n.targs.len()..).unwrap_or(&[]);
+                let own = if own.is_empty() { String::new() } else { format!("[{}]", args(own)) };
                 if obj.ptr_recv {
-                    format!("{}.(*{}).{}", n.pkg, base, obj.name)
+                    format!("{}.(*{}).{}{}", n.pkg, base, obj.name, own)
                 } else {
-                    format!("{}.{}.{}", n.pkg, base, obj.name)
+                    format!("{}.{}.{}{}", n.pkg, base, obj.name, own)
                 }
             }
             None => format!("{}.{}[{}]", obj.pkg, obj.name, args(&inst.targs)),
