@@ -120,6 +120,14 @@ fn entropy() -> u64 {
     mix(v ^ P2, P3) | 1
 }
 
+/// gc's runtime.rand, which packages bind with `//go:linkname runtime_rand
+/// runtime.rand` (math/rand's unseeded source, hash/maphash, os' temporary
+/// names, net).
+#[export_name = "runtime.rand"]
+pub extern "C" fn runtime_rand() -> u64 {
+    rand()
+}
+
 /// A random 64-bit number (wyrand over a global atomic state).
 pub fn rand() -> u64 {
     let mut s = RAND_STATE.load(Ordering::Relaxed);
@@ -575,13 +583,6 @@ pub unsafe extern "C" fn memequal_typed(t: *const Type, x: *const u8, y: *const 
 pub unsafe extern "C" fn typehash_c(t: *const Type, p: *const u8, seed: u64) -> u64 {
     // SAFETY: forwarded.
     unsafe { typehash(&*t, p, seed) }
-}
-
-/// `runtime.rand() uint64` (gc's rand: what math/rand/v2, hash/maphash,
-/// internal/sync and unique link to for seeds).
-#[export_name = "runtime.rand"]
-pub extern "C" fn rand_c() -> u64 {
-    rand()
 }
 
 /// `runtime.memhash(p unsafe.Pointer, seed, s uintptr) uintptr` (gc's

@@ -386,3 +386,9 @@ func isync_throw(s string) { throw(s) }
 
 //go:linkname isync_fatal internal/sync.fatal
 func isync_fatal(s string) { fatal(s) }
+
+// runtime/debug.modinfo (gc: the module information the linker embeds,
+// for debug.ReadBuildInfo): rgoc embeds none.
+//
+//go:linkname debug_modinfo runtime/debug.modinfo
+func debug_modinfo() string { return "" }
