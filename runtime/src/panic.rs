@@ -183,6 +183,15 @@ pub extern "C" fn throw(p: *const u8, n: isize) -> ! {
     throw_str(msg)
 }
 
+/// `runtime.fatal(s string)`: gc's fatal, for Go code (internal/sync's
+/// `fatal("sync: unlock of unlocked mutex")`).
+#[export_name = "runtime.fatal"]
+pub extern "C" fn fatal(p: *const u8, n: isize) -> ! {
+    // SAFETY: generated code passes a Go string (p, n).
+    let msg = unsafe { go_bytes(p, n) };
+    fatal_str(msg)
+}
+
 /// Called by `rgo_newstack` (on the system stack) when goroutine 1 runs
 /// out of stack.
 pub fn stack_overflow(sp: u64, lo: u64, hi: u64) -> ! {

@@ -386,6 +386,7 @@ var (
 	shiftError    = staticError(2).(error)
 	overflowError = staticError(3).(error)
 )
+
 // internal/chacha8rand's block is assembly on amd64 (chacha8_amd64.s);
 // the package's portable block_generic computes the same blocks.
 //
@@ -396,3 +397,42 @@ func chacha8rand_block(seed *[4]uint64, blocks *[32]uint64, counter uint32) {
 
 //go:linkname chacha8rand_block_generic internal/chacha8rand.block_generic
 func chacha8rand_block_generic(seed *[4]uint64, blocks *[32]uint64, counter uint32)
+
+// internal/sync (gc's Mutex, under HashTrieMap and unique): the runtime's
+// semaphores (runtime/src/sema.rs), which are FIFO: lifo and handoff are
+// hints rgoc does not take; no active spinning (a Mutex that is not free
+// parks at once, which gc also does when spinning is not worth it).
+func semacquire(s *uint32, reason int)
+func semrelease(s *uint32)
+func fatal(s string)
+
+//go:linkname isync_runtime_SemacquireMutex internal/sync.runtime_SemacquireMutex
+func isync_runtime_SemacquireMutex(s *uint32, lifo bool, skipframes int) {
+	semacquire(s, 1) // wait reason sync.Mutex.Lock
+}
+
+//go:linkname isync_runtime_Semrelease internal/sync.runtime_Semrelease
+func isync_runtime_Semrelease(s *uint32, handoff bool, skipframes int) {
+	semrelease(s)
+}
+
+//go:linkname isync_runtime_canSpin internal/sync.runtime_canSpin
+func isync_runtime_canSpin(i int) bool { return false }
+
+//go:linkname isync_runtime_doSpin internal/sync.runtime_doSpin
+func isync_runtime_doSpin() {}
+
+//go:linkname isync_runtime_nanotime internal/sync.runtime_nanotime
+func isync_runtime_nanotime() int64 { return nanotime() }
+
+//go:linkname isync_throw internal/sync.throw
+func isync_throw(s string) { throw(s) }
+
+//go:linkname isync_fatal internal/sync.fatal
+func isync_fatal(s string) { fatal(s) }
+
+// runtime/debug.modinfo (gc: the module information the linker embeds,
+// for debug.ReadBuildInfo): rgoc embeds none.
+//
+//go:linkname debug_modinfo runtime/debug.modinfo
+func debug_modinfo() string { return "" }

@@ -79,6 +79,9 @@ pub(crate) struct Gen<'ctx, 'a> {
     pub globals: HashMap<ObjId, GlobalValue<'ctx>>,
     pub strings: HashMap<Vec<u8>, GlobalValue<'ctx>>,
     pub typedescs: HashMap<TypeId, GlobalValue<'ctx>>,
+    /// Closure objects of descriptors' Equal (`go:eq.T`, key false) and
+    /// map types' Hasher (`go:hash.K`, key true) func values.
+    pub desc_closures: HashMap<(bool, TypeId), GlobalValue<'ctx>>,
     /// Static itabs by (concrete type, interface).
     pub itabs: HashMap<(TypeId, TypeId), GlobalValue<'ctx>>,
     /// Interface-call entry points by (type, method name).
@@ -270,6 +273,7 @@ pub fn compile(
         globals: HashMap::new(),
         strings: HashMap::new(),
         typedescs: HashMap::new(),
+        desc_closures: HashMap::new(),
         itabs: HashMap::new(),
         ifns: HashMap::new(),
         diags: Vec::new(),
