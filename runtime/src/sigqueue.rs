@@ -427,6 +427,11 @@ extern "C" fn sighandler(sig: i32, info: *mut libc::siginfo_t, ctx: *mut libc::c
 /// sighandler's decisions for a signal that is not a fault turned into a
 /// panic (signal.rs calls it for fault signals sent by a process).
 pub fn handle(s: usize, code: i32, uc: &libc::ucontext_t) {
+    // gc's SIGPROF is the CPU profiler's alone (rgoc has none): never
+    // queued, never fatal.
+    if s == libc::SIGPROF as usize {
+        return;
+    }
     let f = flags(s);
     let user = from_user(code);
     if (user || f & NOTIFY != 0) && sigsend(s) {
