@@ -170,8 +170,10 @@ func syscall_runtime_AfterFork() {
 //go:nosplit
 //go:linkname syscall_runtime_AfterForkInChild syscall.runtime_AfterForkInChild
 func syscall_runtime_AfterForkInChild() {
-	// exec resets caught signals to their default action; the mask
-	// is restored for the new program.
+	// The runtime's handlers become SIG_DFL before the mask is restored
+	// (gc's clearSignalHandlers: exec resets them too, but a signal may
+	// come first); ignored signals stay ignored for the new program.
+	sigresetchild()
 	var r [3]uintptr
 	syscall6(14, 2, uintptr(unsafe.Pointer(&forkSigmask)), 0, 8, 0, 0, &r)
 }
