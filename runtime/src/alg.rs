@@ -138,13 +138,6 @@ pub fn rand() -> u64 {
     mix(s, s ^ P1)
 }
 
-/// `runtime.rand` (math/rand/v2's and hash/maphash's runtime_rand, gc's
-/// per-M ChaCha8 generator): a random uint64 from the same generator.
-#[export_name = "runtime.rand"]
-pub extern "C" fn go_rand() -> u64 {
-    rand()
-}
-
 /// The per-process hash key (mixed into every seed).
 #[inline]
 fn hash_key() -> u64 {
