@@ -32,6 +32,7 @@ mod rt;
 mod typedesc;
 mod walk;
 mod wb;
+mod xinline;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -53,6 +54,9 @@ pub struct Options {
     /// Keep address-taken locals that do not escape in their frames
     /// (escape.rs); `RGOC_ESCAPE=0` turns it off, for comparison.
     pub escape: bool,
+    /// Inline small functions across packages (xinline.rs);
+    /// `RGOC_XINLINE=0` turns it off, for comparison.
+    pub inline_foreign: bool,
 }
 
 /// Which package of the checked program a compilation emits.
@@ -97,6 +101,8 @@ pub(crate) struct Gen<'ctx, 'a> {
     pub dbg: Option<debuginfo::Dbg<'ctx>>,
     /// Address-taken local variables that stay in the frame (escape.rs).
     pub stack_vars: std::collections::HashSet<ObjId>,
+    /// Give the module other packages' small functions (xinline.rs).
+    pub inline_foreign: bool,
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -272,6 +278,7 @@ pub fn compile(
         fresh_scan: None,
         dbg: None,
         stack_vars: Default::default(),
+        inline_foreign: opts.opt && opts.inline_foreign,
     };
     let first = files.get(c.packages[unit.package].files.start);
     g.dbg = Some(debuginfo::Dbg::new(&g.module, first));
@@ -525,6 +532,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         // Declare every function first (calls may precede definitions).
         let mut bodies: Vec<(&'a ast::FuncDecl, FunctionValue<'ctx>)> = Vec::new();
         let mut init_fns = Vec::new();
+        let mut decls: HashMap<ObjId, (usize, &'a ast::FuncDecl)> = HashMap::new();
         for (pi, p) in self.c.packages.iter().enumerate() {
             let mut init_index = 0;
             for f in &self.files[p.files.clone()] {
@@ -560,6 +568,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     };
                     if is_init {
                         init_fns.push((pi, fnv));
+                    } else {
+                        decls.insert(o, (pi, fd));
                     }
                     self.funcs.insert(o, fnv);
                     if fd.body.is_some() && pi == self.target {
@@ -569,8 +579,25 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
         }
         let inst_bodies = self.declare_instances();
+        let foreign = if self.inline_foreign {
+            let own: Vec<&ast::FuncDecl> = bodies.iter().map(|(fd, _)| *fd).collect();
+            xinline::foreign_bodies(self.c, &decls, &own, self.target)
+        } else {
+            Vec::new()
+        };
         for (fd, fnv) in bodies {
             self.gen_func(fd, fnv);
+        }
+        // Other packages' small functions, for LLVM to inline (xinline.rs).
+        for (o, fd, size) in foreign {
+            let fnv = self.funcs[&o];
+            if fnv.count_basic_blocks() == 0 {
+                self.gen_func(fd, fnv);
+                fnv.set_linkage(Linkage::AvailableExternally);
+                let attr = if size <= xinline::ALWAYS { "alwaysinline" } else { "inlinehint" };
+                let kind = inkwell::attributes::Attribute::get_named_enum_kind_id(attr);
+                fnv.add_attribute(inkwell::attributes::AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
+            }
         }
         self.gen_instance_bodies(inst_bodies);
         let roots = self.gen_roots();

@@ -376,7 +376,7 @@ fn compiler_identity(opts: &codegen::Options) -> String {
             (m.len(), t.map(|d| d.as_nanos()).unwrap_or(0))
         })
         .unwrap_or((0, 0));
-    format!("{}-{}-{}-{}-{}", env!("CARGO_PKG_VERSION"), len, mtime, opts.opt, opts.escape)
+    format!("{}-{}-{}-{}-{}-{}", env!("CARGO_PKG_VERSION"), len, mtime, opts.opt, opts.escape, opts.inline_foreign)
 }
 
 /// A content hash of the package: compiler identity, import path, file
@@ -414,6 +414,7 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
     let copts = codegen::Options {
         opt: std::env::var_os("RGOC_NOOPT").is_none(),
         escape: std::env::var_os("RGOC_ESCAPE").is_none_or(|v| v != "0"),
+        inline_foreign: std::env::var_os("RGOC_XINLINE").is_none_or(|v| v != "0"),
     };
     let cache = cache_dir();
     let compiler_id = compiler_identity(&copts);
@@ -465,6 +466,11 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
         // The link is cached too: same objects and flags, same executable.
         let mut h = Fnv128::new();
         h.write(b"link");
+        // The runtime library is linked in: a rebuilt runtime relinks.
+        if let Some(m) = runtime_lib().and_then(|p| std::fs::metadata(p).ok()) {
+            let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            h.write(format!("{}-{}", m.len(), t.map(|d| d.as_nanos()).unwrap_or(0)).as_bytes());
+        }
         for k in &objkeys {
             h.write(k.as_bytes());
         }
