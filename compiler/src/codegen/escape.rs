@@ -219,6 +219,12 @@ fn analyze(
     let params: Vec<ObjId> = fi.params.iter().flatten().copied().collect();
     for &p in &params {
         w.locals.insert(p, 0);
+        // An address-taken parameter may stay in the frame like a local
+        // (reflect.ValueOf's `(*emptyInterface)(unsafe.Pointer(&i))`).
+        let obj = c.objs.get(p);
+        if obj.escapes && !(w.big)(obj.typ) {
+            w.candidates.insert(p);
+        }
     }
     for fl in &fi.fd.sig.results {
         for n in &fl.names {
