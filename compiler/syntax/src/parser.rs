@@ -699,8 +699,11 @@ impl<'a> Conv<'a> {
             (Some(r), None) => Some((self.params(r), self.pos(r))),
             (None, None) => None,
         };
+        let name_pos = field(n, "name").map(|k| self.pos(k));
+        // gc reports a bad receiver list at the method's name.
         let recv = match recv_fields {
             Some((mut fs, p)) => {
+                let p = name_pos.unwrap_or(p);
                 if fs.is_empty() {
                     self.error(p, "method has no receiver");
                     None
