@@ -156,6 +156,10 @@ pub(crate) struct Fixups {
     /// the receiver is blanked and the declaration parses as a generic
     /// function; the receiver is then parsed on its own (`receiver`).
     generic_recvs: std::collections::HashMap<usize, GenericRecv>,
+    /// Type parameters on interface methods (`interface{ m[P any]() }`),
+    /// which gc's parser rejects: blanked, with gc's diagnostic at the
+    /// `[` (byte offset).
+    iface_tparams: Vec<usize>,
 }
 
 #[derive(Clone)]
@@ -171,7 +175,7 @@ struct GenericRecv {
 
 impl Fixups {
     fn is_empty(&self) -> bool {
-        self.new_calls.is_empty() && self.generic_recvs.is_empty()
+        self.new_calls.is_empty() && self.generic_recvs.is_empty() && self.iface_tparams.is_empty()
     }
 }
 
@@ -204,8 +208,31 @@ fn go127_rewrite(src: &str) -> Option<(String, Fixups)> {
         None
     };
     let mut depth = 0i32;
+    // Whether each open `{` is an interface type's.
+    let mut braces: Vec<bool> = Vec::new();
     for i in 0..toks.len() {
         let t = &toks[i];
+        // interface{ ...; m[P any](); ... }
+        let in_iface = braces.last() == Some(&true);
+        let elem_start = i > 0 && (is_op(i - 1, "{") || matches!(toks[i - 1].kind, Tok::Newline | Tok::Semi));
+        if in_iface && elem_start && t.kind == Tok::Name && is_op(i + 1, "[") {
+            if let Some(r) = closing(i + 1) {
+                if is_op(r + 1, "(") {
+                    let (a, b) = (toks[i + 1].start, toks[r].end);
+                    for c in &mut out[a..b] {
+                        if *c != b'\n' {
+                            *c = b' ';
+                        }
+                    }
+                    fx.iface_tparams.push(a);
+                }
+            }
+        }
+        if t.kind == Tok::Op && t.text == "{" {
+            braces.push(i > 0 && toks[i - 1].kind == Tok::Keyword && toks[i - 1].text == "interface");
+        } else if t.kind == Tok::Op && t.text == "}" {
+            braces.pop();
+        }
         let decl_start = i == 0 || matches!(toks[i - 1].kind, Tok::Newline | Tok::Semi);
         if t.kind == Tok::Keyword && t.text == "func" && depth == 0 && decl_start && is_op(i + 1, "(") {
             // func (recv) Name[
@@ -499,6 +526,10 @@ impl<'a> Conv<'a> {
     // ---------------------------------------------------------------- files
 
     fn source_file(&mut self, root: Node, path: &str) -> File {
+        for b in self.fx.iface_tparams.clone() {
+            let p = self.at_byte(b);
+            self.error(p, "interface method must have no type parameters");
+        }
         let items = kids(root);
         let mut package = None;
         let mut imports = vec![];
@@ -702,8 +733,11 @@ impl<'a> Conv<'a> {
             (Some(r), None) => Some((self.params(r), self.pos(r))),
             (None, None) => None,
         };
+        let name_pos = field(n, "name").map(|k| self.pos(k));
+        // gc reports a bad receiver list at the method's name.
         let recv = match recv_fields {
             Some((mut fs, p)) => {
+                let p = name_pos.unwrap_or(p);
                 if fs.is_empty() {
                     self.error(p, "method has no receiver");
                     None

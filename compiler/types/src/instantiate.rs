@@ -758,7 +758,7 @@ impl<'a> Checker<'a> {
         if !self.verify_targs_from(&tps, &targs, &pos, nrecv) {
             return Operand::invalid();
         }
-        let (inst, sig) = self.method_instance(m, &targs[nrecv..], e.pos);
+        let (inst, sig) = self.method_instance(m, targs.get(nrecv..).unwrap_or(&[]), e.pos);
         let typ = self.instantiate_selection(base, sel, inst, sig);
         for id in [base.id, fe.id, fun.id] {
             self.record(id, crate::Mode::Value, typ, None);
