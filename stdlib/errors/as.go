@@ -11,10 +11,13 @@ import (
 //go:linkname assertE2I2 runtime.assertE2I2
 func assertE2I2(inter *abi.Type, typ *abi.Type) unsafe.Pointer
 
-// errorType is the descriptor of the interface type error.
-var errorType = func() *abi.Type {
+// errorType is the descriptor of the interface type error. (An
+// unsafe.Pointer: a package variable of type *abi.Type would make every
+// program keep *abi.Type's descriptor, with its method table and all it
+// reaches, as a GC root's type.)
+var errorType = func() unsafe.Pointer {
 	var p any = (*error)(nil)
-	return (*abi.EmptyInterface)(unsafe.Pointer(&p)).Type.Elem()
+	return unsafe.Pointer((*abi.EmptyInterface)(unsafe.Pointer(&p)).Type.Elem())
 }()
 
 // As finds the first error in err's tree that matches target, and if one
@@ -39,7 +42,7 @@ func As(err error, target any) bool {
 		panic("errors: target must be a non-nil pointer")
 	}
 	targetType := t.Type.Elem()
-	if targetType.Kind() != abi.Interface && assertE2I2(errorType, targetType) == nil {
+	if targetType.Kind() != abi.Interface && assertE2I2((*abi.Type)(errorType), targetType) == nil {
 		panic("errors: *target must be interface or implement error")
 	}
 	return as(err, target, t.Data, targetType)

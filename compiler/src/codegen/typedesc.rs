@@ -571,6 +571,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         g.set_linkage(Linkage::Private);
         g.set_constant(true);
         g.set_initializer(&arr);
+        // A section of its own, so that the linker's --gc-sections drops
+        // it with the descriptor that refers to it (in the module's one
+        // .data.rel.ro, the method tables of every type of the package, and
+        // all their methods' code, stayed whenever one was used).
+        let sec = format!(".data.rel.ro.{}", g.get_name().to_string_lossy());
+        g.set_section(Some(&sec));
         g.as_pointer_value().into()
     }
 

@@ -21,7 +21,10 @@
 // FuncType.InCount/OutCount (use the methods), gc's map group layout
 // (MapType.Group, SlotSize, ...), TFlagUncommon/ExtraStar/GCMaskOnDemand,
 // Type.NumMethod and Name.IsExported (gc reads an export bit the compiler
-// computed with unicode.IsUpper; not needed so far).
+// computed with unicode.IsUpper), FuncType.InSlice/OutSlice (not needed so
+// far; code that allocates []*Type here would keep every descriptor of
+// this package in every program, rgoc linking a package's code as one
+// section).
 // (reflect keeps its own copy of the layout, since it defines methods on
 // it; internal/reflectlite is an alias file of reflect.)
 package abi
@@ -403,22 +406,6 @@ func (t *FuncType) NumOut() int {
 
 func (t *FuncType) Out(i int) *Type {
 	return t.params_()[t.NumIn():][i].Typ
-}
-
-func (t *FuncType) InSlice() []*Type {
-	var s []*Type
-	for _, p := range t.params_()[:t.NumIn()] {
-		s = append(s, p.Typ)
-	}
-	return s
-}
-
-func (t *FuncType) OutSlice() []*Type {
-	var s []*Type
-	for _, p := range t.params_()[t.NumIn():] {
-		s = append(s, p.Typ)
-	}
-	return s
 }
 
 func (t *FuncType) IsVariadic() bool {
