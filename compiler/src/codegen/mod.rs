@@ -299,7 +299,7 @@ pub fn compile(
             let mut v: Vec<_> = sv.iter().map(|&o| c.objs.get(o)).map(|o| (o.pos, o.name.clone())).collect();
             v.sort_by_key(|(p, _)| *p);
             for (p, n) in v {
-                eprintln!("escape: {}: {}:{}: {} stays in its frame", c.pkg_path, p.line, p.col, n);
+                eprintln!("escape: {}: {}:{}: {} stays in its frame", c.packages[unit.package].path, p.line, p.col, n);
             }
         }
         g.stack_vars = sv;
