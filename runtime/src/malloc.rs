@@ -426,6 +426,11 @@ pub unsafe extern "C" fn mallocgc(size: usize, typ: *const Type, needzero: u8) -
 /// Pointer-free objects smaller than this are packed into blocks of this
 /// size (gc's maxTinySize).
 pub const TINY_SIZE: usize = 16;
+/// Whether `s` holds tiny blocks (objects there may share their slot).
+pub fn is_tiny_span(s: &MSpan) -> bool {
+    s.noscan() && s.sizeclass() != 0 && s.elemsize == TINY_SIZE
+}
+
 /// The size class of 16-byte objects and its pointer-free span class.
 const TINY_SIZE_CLASS: usize = 2;
 const TINY_SPC: usize = TINY_SIZE_CLASS << 1 | 1;

@@ -238,7 +238,7 @@ pub unsafe extern "C" fn add_cleanup(
     // variables' boxes, which may share ptr's block).
     let tiny = crate::mgcmark::heap()
         .span_of(base)
-        .is_some_and(|s| s.noscan() && s.sizeclass() != 0 && s.elemsize == crate::malloc::TINY_SIZE);
+        .is_some_and(|s| crate::malloc::is_tiny_span(s));
     let inside = |v: usize| if tiny { v == ptr as usize } else { v >= base && v < base + size };
     if !arg.is_null() && inside(arg as usize) {
         return 2;

@@ -300,8 +300,7 @@ unsafe fn set_finalizer_locked(
         // SAFETY: t is a pointer type's descriptor; elem, when set, too.
         let tiny = !t.elem.is_null()
             && unsafe { (*t.elem).ptrdata == 0 && (*t.elem).size < crate::malloc::TINY_SIZE }
-            && s.noscan()
-            && s.elemsize == crate::malloc::TINY_SIZE;
+            && crate::malloc::is_tiny_span(s);
         if !tiny {
             fail(&[b"runtime.SetFinalizer: pointer not at beginning of allocated block"]);
         }

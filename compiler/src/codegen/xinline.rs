@@ -33,6 +33,8 @@ use rgoc_syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 use rgoc_syntax::visit::{self, Visitor};
 use rgoc_types::{Builtin, Checked, ObjId, ObjKind, SelectionKind};
 
+use super::mem::strip;
+
 const BUDGET: usize = 60;
 /// Bodies at most this large are always inlined (LLVM's cost model counts
 /// the cold paths of nil checks, write barriers and append's growth, and
@@ -57,13 +59,6 @@ impl<'a, 'c> Visitor<'a> for Calls<'c> {
             }
         }
         visit::walk_expr(self, e)
-    }
-}
-
-fn strip(e: &Expr) -> &Expr {
-    match &e.kind {
-        ExprKind::Paren(x) => strip(x),
-        _ => e,
     }
 }
 

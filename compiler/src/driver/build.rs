@@ -387,14 +387,20 @@ pub fn report_vet(prog: &Program, mut diags: Vec<Diagnostic>) {
 
 /// What else determines a package's object: this rgoc binary and options.
 fn compiler_identity(opts: &codegen::Options) -> String {
-    let meta = std::env::current_exe().and_then(std::fs::metadata).ok();
-    let (len, mtime) = meta
+    let exe = std::env::current_exe().map(|p| file_stamp(&p)).unwrap_or_else(|_| "0-0".into());
+    format!("{}-{}-{}-{}-{}", env!("CARGO_PKG_VERSION"), exe, opts.opt, opts.escape, opts.inline_foreign)
+}
+
+/// `LEN-MTIME_NS` of a file ("0-0" when it cannot be read): a cheap stamp
+/// of a binary the cache keys depend on.
+fn file_stamp(p: &Path) -> String {
+    let (len, mtime) = std::fs::metadata(p)
         .map(|m| {
             let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
             (m.len(), t.map(|d| d.as_nanos()).unwrap_or(0))
         })
         .unwrap_or((0, 0));
-    format!("{}-{}-{}-{}-{}-{}", env!("CARGO_PKG_VERSION"), len, mtime, opts.opt, opts.escape, opts.inline_foreign)
+    format!("{len}-{mtime}")
 }
 
 /// A content hash of the package: compiler identity, import path, file
@@ -488,9 +494,8 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
         let mut h = Fnv128::new();
         h.write(b"link");
         // The runtime library is linked in: a rebuilt runtime relinks.
-        if let Some(m) = runtime_lib().and_then(|p| std::fs::metadata(p).ok()) {
-            let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-            h.write(format!("{}-{}", m.len(), t.map(|d| d.as_nanos()).unwrap_or(0)).as_bytes());
+        if let Some(p) = runtime_lib() {
+            h.write(file_stamp(&p).as_bytes());
         }
         for k in &objkeys {
             h.write(k.as_bytes());
