@@ -82,12 +82,7 @@ pub unsafe extern "C" fn indexstring(ap: *const u8, an: isize, bp: *const u8, bn
 /// Both are Go strings.
 #[export_name = "runtime.bytealg_comparestring"]
 pub unsafe extern "C" fn comparestring(ap: *const u8, an: isize, bp: *const u8, bn: isize) -> i64 {
-    let (a, b) = (bytes(ap, an), bytes(bp, bn));
-    match a.cmp(b) {
-        core::cmp::Ordering::Less => -1,
-        core::cmp::Ordering::Equal => 0,
-        core::cmp::Ordering::Greater => 1,
-    }
+    crate::string::cmpstring(ap, an, bp, bn)
 }
 
 /// The capacity `make`/`append` would give `n` pointer-free bytes (the

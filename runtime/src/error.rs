@@ -254,6 +254,19 @@ pub fn static_error(v: &'static SyncCell<GoString>) -> Eface {
     }
 }
 
+/// The static error values for the runtime's Go side, which keeps them
+/// in gc's variables (`runtime.divideError`, `overflowError`, ...: math/bits
+/// links to them): 0 memory, 1 divide, 2 shift, 3 overflow.
+#[export_name = "runtime.staticError"]
+pub extern "C" fn static_error_at(i: i64) -> Eface {
+    static_error(match i {
+        0 => &MEMORY_ERROR,
+        1 => &DIVIDE_ERROR,
+        2 => &SHIFT_ERROR,
+        _ => &OVERFLOW_ERROR,
+    })
+}
+
 /// An errorString (`runtime error: ` + msg) or plainError (msg) eface for
 /// the Go string (p, n), which is referenced, not copied (strings are
 /// immutable).

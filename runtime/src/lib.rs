@@ -4,7 +4,7 @@
 //! `stack` (goroutine stacks, `__morestack`), `print` (print/println),
 //! `panic` (panics, runtime errors, fatal errors), `defer` (deferred calls,
 //! recover, setjmp/longjmp), `error` (runtime error values), `iface`
-//! (itabs, interface conversions), `signal` (SIGSEGV & co), `types` (type
+//! (itabs, interface conversions), `signal` (SIGSEGV & co), `sigqueue` (the other signals: os/signal's queue, gc's default actions), `types` (type
 //! descriptors shared with the compiler), `malloc` (allocation entry
 //! points, size classes, per-P cache), `mheap` (page heap, spans, pointer
 //! bitmap, scavenger), `mgc` (the collector's cycle: concurrent mark, lazy sweep,
@@ -49,6 +49,7 @@ pub mod runtime2;
 pub mod sched;
 pub mod sema;
 pub mod signal;
+pub mod sigqueue;
 pub mod slice;
 pub mod stack;
 pub mod string;

@@ -54,6 +54,14 @@ pub struct MCache {
     pub bytes: u64,
     /// Bytes allocated black (while marking) since the last fold.
     pub black: usize,
+    /// gc's tiny allocator: the current 16-byte pointer-free block that
+    /// small pointer-free objects are packed into (0: none), the offset of
+    /// its first free byte, and the objects packed since the last fold.
+    pub tiny: usize,
+    pub tiny_off: usize,
+    pub tiny_allocs: u64,
+    /// The span of `tiny` (to mark it, see mallocgc).
+    pub tiny_span: *const MSpan,
 }
 
 impl MCache {
@@ -63,6 +71,10 @@ impl MCache {
             mallocs: [0; NUM_SIZE_CLASSES],
             bytes: 0,
             black: 0,
+            tiny: 0,
+            tiny_off: 0,
+            tiny_allocs: 0,
+            tiny_span: core::ptr::null(),
         }
     }
 }
@@ -81,7 +93,11 @@ pub struct MCentral {
 
 /// Allocation statistics (HEAP_LOCK).
 pub struct Stats {
+    /// Objects allocated (tiny blocks count once, not their contents).
     pub mallocs: u64,
+    /// Objects packed into tiny blocks (gc's tinyAllocs: MemStats counts
+    /// them in both Mallocs and Frees).
+    pub tiny_allocs: u64,
     pub frees: u64,
     pub total_alloc: u64,
     /// Bytes in allocated objects (slot sizes; see the invariants).
@@ -117,6 +133,7 @@ impl MemState {
             unswept: Vec::new(),
             stats: Stats {
                 mallocs: 0,
+                tiny_allocs: 0,
                 frees: 0,
                 total_alloc: 0,
                 heap_live: 0,
@@ -184,6 +201,7 @@ fn fold_stats(m: &mut MemState, c: &mut MCache) {
         n += core::mem::take(k);
     }
     m.stats.mallocs += n;
+    m.stats.tiny_allocs += core::mem::take(&mut c.tiny_allocs);
     m.stats.total_alloc += core::mem::take(&mut c.bytes);
     let black = core::mem::take(&mut c.black);
     if black != 0 {
@@ -201,6 +219,11 @@ fn uncache_span(m: &mut MemState, s: *mut MSpan) {
 /// Release every span of cache `c` and fold its counts (gc's
 /// mcache.releaseAll). HEAP_LOCK held or the world stopped.
 pub fn flush_cache(m: &mut MemState, c: &mut MCache) {
+    // The tiny block may be unreachable by the next sweep: start a new one
+    // (gc's releaseAll).
+    c.tiny = 0;
+    c.tiny_off = 0;
+    c.tiny_span = core::ptr::null();
     for spc in 0..NUM_SPAN_CLASSES {
         let s = core::mem::replace(&mut c.alloc[spc], null_mut());
         if !s.is_null() {
@@ -322,6 +345,63 @@ pub unsafe extern "C" fn mallocgc(size: usize, typ: *const Type, needzero: u8) -
             return p as *mut u8;
         };
         let c = cache(pid);
+        if noscan && size < TINY_SIZE {
+            // gc's tiny allocator: pack pointer-free objects under 16
+            // bytes into one 16-byte block, aligned to their size's
+            // alignment; the block is freed when none of them is
+            // reachable.
+            let align = if size & 7 == 0 {
+                8
+            } else if size & 3 == 0 {
+                4
+            } else if size & 1 == 0 {
+                2
+            } else {
+                1
+            };
+            let off = (c.tiny_off + align - 1) & !(align - 1);
+            if c.tiny != 0 && off + size <= TINY_SIZE {
+                c.tiny_off = off + size;
+                c.tiny_allocs += 1;
+                if crate::mgcmark::MARKING.load(Relaxed) {
+                    // The block may predate this mark phase (caches are
+                    // flushed when it ends): the new object must survive
+                    // it, so the block is allocated black now.
+                    // SAFETY: tiny_span is the live, cached span of tiny.
+                    let s = unsafe { &*c.tiny_span };
+                    if !s.test_and_set_mark(s.obj_index(c.tiny)) {
+                        c.black += s.elemsize;
+                    }
+                }
+                return (c.tiny + off) as *mut u8;
+            }
+            let s = c.alloc[TINY_SPC];
+            if !s.is_null() {
+                // SAFETY: cached spans are live, in-use spans of this P.
+                if let Some(p) = unsafe { (*s).next_free() } {
+                    let h = core::ptr::addr_of_mut!(mem().heap);
+                    // SAFETY: forwarded; p is a fresh slot of s, zeroed
+                    // whole (the rest of the block is handed out later).
+                    let p = unsafe { finish_small(h, c, &*s, p, TINY_SIZE_CLASS, TINY_SIZE, typ, true, true) };
+                    // Keep whichever block has more room left.
+                    if c.tiny == 0 || size < c.tiny_off {
+                        c.tiny = p;
+                        c.tiny_off = size;
+                        c.tiny_span = s;
+                    }
+                    return p as *mut u8;
+                }
+            }
+            // Refill the 16-byte class below, then take the tiny path again.
+            crate::mgc::alloc_slow_hook(CLASS_SPAN_BYTES[TINY_SIZE_CLASS]);
+            let Some(pid) = crate::sched::curp_id() else {
+                continue;
+            };
+            HEAP_LOCK.lock();
+            refill(mem(), cache(pid), TINY_SPC);
+            HEAP_LOCK.unlock();
+            continue;
+        }
         let s = c.alloc[spc];
         if !s.is_null() {
             // SAFETY: cached spans are live, in-use spans of this P.
@@ -342,6 +422,13 @@ pub unsafe extern "C" fn mallocgc(size: usize, typ: *const Type, needzero: u8) -
         HEAP_LOCK.unlock();
     }
 }
+
+/// Pointer-free objects smaller than this are packed into blocks of this
+/// size (gc's maxTinySize).
+pub const TINY_SIZE: usize = 16;
+/// The size class of 16-byte objects and its pointer-free span class.
+const TINY_SIZE_CLASS: usize = 2;
+const TINY_SPC: usize = TINY_SIZE_CLASS << 1 | 1;
 
 /// Bytes of a span of each size class (the pacing charge of a refill).
 static CLASS_SPAN_BYTES: [usize; NUM_SIZE_CLASSES] = {
@@ -519,12 +606,12 @@ pub extern "C" fn alloc_stats() -> AllocStats {
     let st = &mem().stats;
     let mut r = AllocStats {
         bytes: st.total_alloc,
-        objects: st.mallocs,
+        objects: st.mallocs + st.tiny_allocs,
     };
     for i in (0..crate::sched::allp_len()).chain([NO_P]) {
         let c = cache(i);
         r.bytes += c.bytes;
-        r.objects += c.mallocs.iter().sum::<u64>();
+        r.objects += c.mallocs.iter().sum::<u64>() + c.tiny_allocs;
     }
     HEAP_LOCK.unlock();
     r

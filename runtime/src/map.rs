@@ -670,6 +670,45 @@ pub unsafe extern "C" fn mapiternext(it: *mut Hiter) {
     }
 }
 
+/// A copy of `h` with the same entries (gc's maps.clone, behind
+/// maps.Clone): NaN-like keys are copied too. Null for a nil map.
+///
+/// # Safety
+/// `mt` is the map's type, `h` null or a map of that type.
+#[export_name = "runtime.mapclone"]
+pub unsafe extern "C" fn mapclone(mt: *const Type, h: *mut Hmap) -> *mut Hmap {
+    if h.is_null() {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: h is a live map of type mt; its group array stays alive (a
+    // local of this frame, scanned conservatively) while the copy
+    // allocates, and an array is never modified after the map moved to a
+    // new one.
+    unsafe {
+        let src = &*h;
+        let n = makemap(mt, src.count as i64);
+        let groups = src.groups;
+        if groups.is_null() || src.count == 0 {
+            return n;
+        }
+        let et = src.elem;
+        for gi in 0..=src.mask {
+            src.check_read(b"concurrent map read and map write");
+            let g = src.group(groups, gi);
+            for si in 0..SLOTS {
+                if *g.add(si) & 0x80 != 0 {
+                    continue; // EMPTY or DELETED
+                }
+                let s = src.slot(g, si);
+                // assign inserts a key that is not equal to itself anew.
+                let e = (*n).assign(s);
+                crate::mbarrier::typedmemmove(et, e, s.add(src.elem_off));
+            }
+        }
+        n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

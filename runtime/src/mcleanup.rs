@@ -232,7 +232,14 @@ pub unsafe extern "C" fn add_cleanup(
     let Some((base, size)) = object_of(ptr as usize) else {
         return 1;
     };
-    let inside = |v: usize| v >= base && v < base + size;
+    // A tiny block (malloc.rs) holds several objects: only `ptr` itself
+    // is the object (gc captures closure variables by value and exempts
+    // arguments in tiny blocks; rgoc's closures point to their captured
+    // variables' boxes, which may share ptr's block).
+    let tiny = crate::mgcmark::heap()
+        .span_of(base)
+        .is_some_and(|s| s.noscan() && s.sizeclass() != 0 && s.elemsize == crate::malloc::TINY_SIZE);
+    let inside = |v: usize| if tiny { v == ptr as usize } else { v >= base && v < base + size };
     if !arg.is_null() && inside(arg as usize) {
         return 2;
     }

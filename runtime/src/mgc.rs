@@ -911,8 +911,9 @@ unsafe fn read_mem_stats_locked(out: *mut MemStats) {
     o.alloc = st.heap_live as u64;
     o.total_alloc = st.total_alloc;
     o.lookups = 0;
-    o.mallocs = st.mallocs;
-    o.frees = st.frees;
+    // Objects in tiny blocks count as allocated and freed at once (gc).
+    o.mallocs = st.mallocs + st.tiny_allocs;
+    o.frees = st.frees + st.tiny_allocs;
     o.heap_alloc = st.heap_live as u64;
     o.heap_sys = h.heap_sys() as u64;
     o.heap_inuse = h.pages_inuse as u64;

@@ -776,3 +776,13 @@ mod tests {
         );
     }
 }
+
+/// startpanic for sigqueue.rs's fatal signal report.
+pub fn startpanic_signal() -> bool {
+    startpanic()
+}
+
+/// crash_abort for sigqueue.rs's fatal signal report (GOTRACEBACK=crash).
+pub fn crash_abort_pub() -> ! {
+    crash_abort()
+}

@@ -57,18 +57,88 @@ pub extern "C" fn concatstring2(ap: *const u8, an: isize, bp: *const u8, bn: isi
     alloc_string(&[bytes(ap, an), bytes(bp, bn)])
 }
 
+/// Strings at most this long are compared a word at a time inline; longer
+/// ones go to libc's vectorised memcmp/bcmp (whose call costs more than a
+/// short comparison: sort.Strings of short keys, map-free equality).
+const SHORT_CMP: usize = 64;
+
+/// Compare the first `n` bytes of `a` and `b` (n <= SHORT_CMP) as
+/// big-endian words: the sign of the first difference, or 0.
+#[inline(always)]
+fn cmp_short(a: *const u8, b: *const u8, n: usize) -> i64 {
+    #[inline(always)]
+    fn order(x: u64, y: u64) -> i64 {
+        if x == y {
+            0
+        } else if x < y {
+            -1
+        } else {
+            1
+        }
+    }
+    // SAFETY: every read stays within the first n bytes of both strings;
+    // words are read big-endian so that their order is the bytes' order.
+    // Short tails are read as overlapping words: the overlapped bytes were
+    // found equal already, so the comparison is still lexicographic.
+    unsafe {
+        let w64 = |p: *const u8, i: usize| u64::from_be(core::ptr::read_unaligned(p.add(i) as *const u64));
+        let w32 = |p: *const u8, i: usize| u32::from_be(core::ptr::read_unaligned(p.add(i) as *const u32)) as u64;
+        if n >= 8 {
+            let mut i = 0;
+            while i + 8 <= n {
+                let (x, y) = (w64(a, i), w64(b, i));
+                if x != y {
+                    return order(x, y);
+                }
+                i += 8;
+            }
+            if i == n {
+                return 0;
+            }
+            return order(w64(a, n - 8), w64(b, n - 8));
+        }
+        if n >= 4 {
+            let x = (w32(a, 0) << 32) | w32(a, n - 4);
+            let y = (w32(b, 0) << 32) | w32(b, n - 4);
+            return order(x, y);
+        }
+        let w = |p: *const u8| ((*p as u64) << 16) | ((*p.add(n / 2) as u64) << 8) | *p.add(n - 1) as u64;
+        order(w(a), w(b))
+    }
+}
+
 #[export_name = "runtime.cmpstring"]
 pub extern "C" fn cmpstring(ap: *const u8, an: isize, bp: *const u8, bn: isize) -> i64 {
-    match bytes(ap, an).cmp(bytes(bp, bn)) {
-        std::cmp::Ordering::Less => -1,
-        std::cmp::Ordering::Equal => 0,
-        std::cmp::Ordering::Greater => 1,
+    let n = an.min(bn).max(0) as usize;
+    let c = if ap == bp || n == 0 {
+        0
+    } else if n <= SHORT_CMP {
+        cmp_short(ap, bp, n)
+    } else {
+        match bytes(ap, n as isize).cmp(bytes(bp, n as isize)) {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        }
+    };
+    if c != 0 {
+        return c;
     }
+    (an > bn) as i64 - (an < bn) as i64
 }
 
 #[export_name = "runtime.eqstring"]
 pub extern "C" fn eqstring(ap: *const u8, an: isize, bp: *const u8, bn: isize) -> u8 {
-    (an == bn && (ap == bp || bytes(ap, an) == bytes(bp, bn))) as u8
+    if an != bn {
+        return 0;
+    }
+    if ap == bp || an <= 0 {
+        return 1;
+    }
+    if an as usize <= SHORT_CMP {
+        return (cmp_short(ap, bp, an as usize) == 0) as u8;
+    }
+    (bytes(ap, an) == bytes(bp, bn)) as u8
 }
 
 /// string(rune): invalid code points become U+FFFD.

@@ -9,7 +9,55 @@
 // reference machine), computing the fused operations with the exact
 // software FMA.
 
+//
+// Copyright 2021 The Go Authors (archMax ... archTrunc: gc's dim_noasm.go,
+// floor_noasm.go and hypot_noasm.go). Use of this source code is governed
+// by a BSD-style license that can be found in the LICENSE-go file.
+//
+// gc's other amd64 assembly routines (dim_amd64.s: Max, Min; floor_amd64.s:
+// Floor, Ceil, Trunc; hypot_amd64.s: Hypot) compute exactly what the
+// pure-Go max, min, floor, ceil, trunc and hypot compute (same special
+// cases, same NaN bits, exact or same-order operations), so they are off
+// here as on architectures without assembly. Floor, Ceil and Trunc are
+// compiler intrinsics anyway (codegen/intrinsic.rs).
+
 package math
+
+const haveArchMax = false
+
+func archMax(x, y float64) float64 {
+	panic("not implemented")
+}
+
+const haveArchMin = false
+
+func archMin(x, y float64) float64 {
+	panic("not implemented")
+}
+
+const haveArchFloor = false
+
+func archFloor(x float64) float64 {
+	panic("not implemented")
+}
+
+const haveArchCeil = false
+
+func archCeil(x float64) float64 {
+	panic("not implemented")
+}
+
+const haveArchTrunc = false
+
+func archTrunc(x float64) float64 {
+	panic("not implemented")
+}
+
+const haveArchHypot = false
+
+func archHypot(p, q float64) float64 {
+	panic("not implemented")
+}
 
 const haveArchExp = true
 

@@ -219,6 +219,12 @@ fn analyze(
     let params: Vec<ObjId> = fi.params.iter().flatten().copied().collect();
     for &p in &params {
         w.locals.insert(p, 0);
+        // An address-taken parameter may stay in the frame like a local
+        // (reflect.ValueOf's `(*emptyInterface)(unsafe.Pointer(&i))`).
+        let obj = c.objs.get(p);
+        if obj.escapes && !(w.big)(obj.typ) {
+            w.candidates.insert(p);
+        }
     }
     for fl in &fi.fd.sig.results {
         for n in &fl.names {
@@ -461,9 +467,11 @@ impl<'w, 'a> Walk<'w, 'a> {
             ExprKind::BasicLit { .. } => {}
             ExprKind::CompositeLit { elts, .. } => {
                 let t = self.info.type_of(e);
+                // A promoted field (a key with a path) may be of any type.
+                let promoted = elts.iter().any(|el| el.key.as_ref().is_some_and(|key| self.info.selections.contains_key(&key.id)));
                 let (keys, vals) = match self.under_t(t) {
                     Type::Struct(fs) => {
-                        (DISCARD, if fs.iter().any(|f| self.is_iface(f.typ)) { HEAP } else { k })
+                        (DISCARD, if promoted || fs.iter().any(|f| self.is_iface(f.typ)) { HEAP } else { k })
                     }
                     Type::Array(_, et) => (DISCARD, if self.is_iface(*et) { HEAP } else { k }),
                     _ => (HEAP, HEAP),
@@ -652,11 +660,12 @@ impl<'w, 'a> Walk<'w, 'a> {
                 | Builtin::Real
                 | Builtin::Imag
                 | Builtin::Complex
-                | Builtin::New
                 | Builtin::Make
                 | Builtin::Sizeof
                 | Builtin::Alignof
                 | Builtin::Offsetof => self.exprs(args, DISCARD),
+                // new(expr): the value is stored in a heap object.
+                Builtin::New => self.exprs(args, HEAP),
                 Builtin::Copy => {
                     // The source's elements are stored in the destination's
                     // array, wherever that is.

@@ -17,6 +17,10 @@ use rgoc_types::{Mode, SelectionKind, Type, TypeId};
 use super::rt::R;
 use super::Gen;
 
+/// Literals with at least this many elements, all constants, copy them
+/// from a constant global (`const_elements`).
+const CONST_ARRAY_MIN: usize = 8;
+
 /// Aggregates larger than this are zeroed and copied through memory.
 pub(crate) const BIG: u64 = 64;
 
@@ -539,6 +543,25 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.composite_of(e, t, elts)
     }
 
+    /// The zeroed temporary of a struct literal of type `t` (LLVM type
+    /// `ty`), holding the constant fields `vals` gathered so far.
+    fn literal_temporary(
+        &mut self,
+        ty: inkwell::types::BasicTypeEnum<'ctx>,
+        t: TypeId,
+        fields: &[rgoc_types::Field],
+        vals: Vec<(usize, BasicValueEnum<'ctx>)>,
+        pos: rgoc_syntax::Pos,
+    ) -> PointerValue<'ctx> {
+        let p = self.alloca(ty, "lit");
+        self.zero_store(p, t, pos);
+        for (j, c) in vals {
+            let fp = self.builder.build_struct_gep(ty.into_struct_type(), p, j as u32, "").expect("gep");
+            self.store_val(fp, c, fields[j].typ);
+        }
+        p
+    }
+
     fn composite_of(
         &mut self,
         e: &Expr,
@@ -548,14 +571,28 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         match self.c.types.under(t).clone() {
             Type::Struct(fields) => {
                 let ty = self.llvm_type(t, e.pos)?;
-                let tmp = self.alloca(ty, "lit");
-                self.zero_store(tmp, t, e.pos);
                 let sty = ty.into_struct_type();
                 // Constant fields make a constant value (a store of it into
-                // a fresh object needs no write barrier).
-                let mut consts: Vec<Option<BasicValueEnum>> = vec![None; fields.len()];
-                let mut all_const = true;
+                // a fresh object needs no write barrier), without a
+                // temporary: thousands of dead ones (unicode's tables) made
+                // LLVM's SROA quadratic. They wait in `vals` until a field
+                // that is not constant needs the temporary.
+                let mut vals: Vec<(usize, BasicValueEnum)> = Vec::with_capacity(elts.len());
+                let mut tmp = None;
                 for (k, el) in elts.iter().enumerate() {
+                    if let Some(path) = el.key.as_ref().and_then(|key| self.info.selections.get(&key.id)).map(|s| s.path.clone()) {
+                        // A promoted field (go 1.27): stored through its
+                        // embedded structs.
+                        let p = match tmp {
+                            Some(p) => p,
+                            None => self.literal_temporary(ty, t, &fields, std::mem::take(&mut vals), e.pos),
+                        };
+                        tmp = Some(p);
+                        let (fp, ft) = self.field_path(p, t, &path, e.pos)?;
+                        let v = self.expr_to(&el.value, ft)?;
+                        self.store_val(fp, v, ft);
+                        continue;
+                    }
                     let i = match &el.key {
                         Some(key) => match &strip(key).kind {
                             ExprKind::Ident(n) => fields.iter().position(|f| &f.name == n)?,
@@ -564,34 +601,34 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         None => k,
                     };
                     let v = self.expr_to(&el.value, fields[i].typ)?;
-                    if all_const && v.is_const() && !self.is_big(fields[i].typ) {
-                        consts[i] = Some(v);
-                    } else {
-                        all_const = false;
+                    if tmp.is_none() && (!v.is_const() || self.is_big(fields[i].typ) || self.is_big(t)) {
+                        tmp = Some(self.literal_temporary(ty, t, &fields, std::mem::take(&mut vals), e.pos));
                     }
-                    let fp = self
-                        .builder
-                        .build_struct_gep(sty, tmp, i as u32, "")
-                        .expect("gep");
-                    self.store_val(fp, v, fields[i].typ);
+                    match tmp {
+                        Some(p) => {
+                            let fp = self.builder.build_struct_gep(sty, p, i as u32, "").expect("gep");
+                            self.store_val(fp, v, fields[i].typ);
+                        }
+                        None => vals.push((i, v)),
+                    }
                 }
+                let Some(tmp) = tmp else {
+                    if self.is_big(t) {
+                        // No fields given: a zeroed temporary.
+                        let p = self.alloca(ty, "lit");
+                        self.zero_store(p, t, e.pos);
+                        return Some(p.into());
+                    }
+                    let mut consts: Vec<BasicValueEnum> = (0..fields.len())
+                        .map(|i| sty.get_field_type_at_index(i as u32).map(|ft| ft.const_zero()))
+                        .collect::<Option<_>>()?;
+                    for (i, v) in vals {
+                        consts[i] = v;
+                    }
+                    return Some(sty.const_named_struct(&consts).into());
+                };
                 if self.is_big(t) {
                     return Some(tmp.into());
-                }
-                if all_const {
-                    let vals: Option<Vec<BasicValueEnum>> = consts
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| {
-                            c.or_else(|| {
-                                sty.get_field_type_at_index(i as u32)
-                                    .map(|ft| ft.const_zero())
-                            })
-                        })
-                        .collect();
-                    if let Some(vals) = vals {
-                        return Some(sty.const_named_struct(&vals).into());
-                    }
                 }
                 Some(self.builder.build_load(ty, tmp, "").expect("load"))
             }
@@ -676,6 +713,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         pos: Pos,
     ) -> Option<()> {
         let mut i = 0u64;
+        // Constant elements wait in `vals` (a constant occupies no
+        // register); the first other one stores them all and every
+        // element after it is stored as it comes.
+        let mut vals = Vec::with_capacity(elts.len());
+        let mut all_const = !self.is_big(et);
         for el in elts {
             if let Some(k) = &el.key {
                 if let Some(v) = self.info.tv(k).and_then(|tv| tv.val.as_ref()) {
@@ -683,11 +725,74 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 }
             }
             let v = self.expr_to(&el.value, et)?;
-            let p = self.elem_ptr(base, et, self.i64c(i), pos)?;
-            self.store_val(p, v, et);
+            if all_const && !v.is_const() {
+                all_const = false;
+                for (j, c) in std::mem::take(&mut vals) {
+                    let p = self.elem_ptr(base, et, self.i64c(j), pos)?;
+                    self.store_val(p, c, et);
+                }
+            }
+            if all_const {
+                vals.push((i, v));
+            } else {
+                let p = self.elem_ptr(base, et, self.i64c(i), pos)?;
+                self.store_val(p, v, et);
+            }
             i += 1;
         }
+        if all_const && vals.len() >= CONST_ARRAY_MIN {
+            if let Some(g) = self.const_elements(et, &vals, pos) {
+                // `base` is a fresh heap object or a temporary, and the
+                // constants point only to static data: no write barrier.
+                let ty = g.get_value_type();
+                let size = self.td.get_abi_size(&ty);
+                let align = self.td.get_abi_alignment(&ty);
+                self.copy_mem(base, g.as_pointer_value(), self.i64c(size), align, false);
+                return Some(());
+            }
+        }
+        for (i, v) in vals {
+            let p = self.elem_ptr(base, et, self.i64c(i), pos)?;
+            self.store_val(p, v, et);
+        }
         Some(())
+    }
+
+    /// A private constant global holding elements `vals` (index, constant)
+    /// of type `et`, zeros between them, up to the last index: a literal
+    /// of many constants is one copy from it instead of a store per
+    /// element (unicode's tables made LLVM spend seconds on the stores of
+    /// their package initialiser).
+    fn const_elements(
+        &mut self,
+        et: TypeId,
+        vals: &[(u64, BasicValueEnum<'ctx>)],
+        pos: Pos,
+    ) -> Option<inkwell::values::GlobalValue<'ctx>> {
+        use inkwell::types::BasicTypeEnum as T;
+        let ety = self.llvm_type(et, pos)?;
+        let n = vals.iter().map(|(i, _)| i + 1).max()? as usize;
+        let mut elems = vec![ety.const_zero(); n];
+        for &(i, v) in vals {
+            if v.get_type() != ety {
+                return None;
+            }
+            elems[i as usize] = v;
+        }
+        let arr = match ety {
+            T::IntType(t) => t.const_array(&elems.iter().map(|v| v.into_int_value()).collect::<Vec<_>>()),
+            T::FloatType(t) => t.const_array(&elems.iter().map(|v| v.into_float_value()).collect::<Vec<_>>()),
+            T::PointerType(t) => t.const_array(&elems.iter().map(|v| v.into_pointer_value()).collect::<Vec<_>>()),
+            T::StructType(t) => t.const_array(&elems.iter().map(|v| v.into_struct_value()).collect::<Vec<_>>()),
+            T::ArrayType(t) => t.const_array(&elems.iter().map(|v| v.into_array_value()).collect::<Vec<_>>()),
+            _ => return None,
+        };
+        let g = self.module.add_global(arr.get_type(), None, "go:lit");
+        g.set_initializer(&arr);
+        g.set_constant(true);
+        g.set_linkage(inkwell::module::Linkage::Private);
+        g.set_unnamed_addr(true);
+        Some(g)
     }
 
     /// Copies a value of type `t` from `src` to `dst` (memmove for big ones).

@@ -32,6 +32,7 @@ mod rt;
 mod typedesc;
 mod walk;
 mod wb;
+mod xinline;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -53,6 +54,9 @@ pub struct Options {
     /// Keep address-taken locals that do not escape in their frames
     /// (escape.rs); `RGOC_ESCAPE=0` turns it off, for comparison.
     pub escape: bool,
+    /// Inline small functions across packages (xinline.rs);
+    /// `RGOC_XINLINE=0` turns it off, for comparison.
+    pub inline_foreign: bool,
 }
 
 /// Which package of the checked program a compilation emits.
@@ -100,6 +104,8 @@ pub(crate) struct Gen<'ctx, 'a> {
     pub dbg: Option<debuginfo::Dbg<'ctx>>,
     /// Address-taken local variables that stay in the frame (escape.rs).
     pub stack_vars: std::collections::HashSet<ObjId>,
+    /// Give the module other packages' small functions (xinline.rs).
+    pub inline_foreign: bool,
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -153,11 +159,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         match obj.recv_base {
             Some(b) => {
                 let n = types.named_info(b).expect("instance receiver is named");
-                let base = format!("{}[{}]", n.name, args(&n.targs));
+                let base = if n.targs.is_empty() { n.name.clone() } else { format!("{}[{}]", n.name, args(&n.targs)) };
+                // A generic method's own type arguments follow the
+                // receiver's: `main.(*List[int]).Map[string]`.
+                let own = inst.targs.get(n.targs.len()..).unwrap_or(&[]);
+                let own = if own.is_empty() { String::new() } else { format!("[{}]", args(own)) };
                 if obj.ptr_recv {
-                    format!("{}.(*{}).{}", n.pkg, base, obj.name)
+                    format!("{}.(*{}).{}{}", n.pkg, base, obj.name, own)
                 } else {
-                    format!("{}.{}.{}", n.pkg, base, obj.name)
+                    format!("{}.{}.{}{}", n.pkg, base, obj.name, own)
                 }
             }
             None => format!("{}.{}[{}]", obj.pkg, obj.name, args(&inst.targs)),
@@ -276,6 +286,7 @@ pub fn compile(
         fresh_scan: None,
         dbg: None,
         stack_vars: Default::default(),
+        inline_foreign: opts.opt && opts.inline_foreign,
     };
     let first = files.get(c.packages[unit.package].files.start);
     g.dbg = Some(debuginfo::Dbg::new(&g.module, first));
@@ -467,22 +478,69 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .enumerate()
             .flat_map(|(pi, p)| p.globals.iter().map(move |o| (pi, *o)))
             .collect();
+        // `//go:linkname local target` on a package-level variable names
+        // its symbol `target` (math/bits' `overflowError` is the runtime's).
+        // As gc's linker lets a variable with an initialiser win over
+        // content-less ones of the same symbol, a linknamed variable
+        // without an initialiser is a weak zero definition: the
+        // package that defines the symbol for real (runtime's
+        // `var overflowError = ...`) replaces it, and with no such
+        // package it is a zero variable.
+        let mut var_links: HashMap<(usize, &str), (&str, bool)> = HashMap::new();
+        for (pi, p) in self.c.packages.iter().enumerate() {
+            for f in &self.files[p.files.clone()] {
+                for (local, target) in &f.linknames {
+                    if target.is_empty() {
+                        continue;
+                    }
+                    let has_init = f.decls.iter().any(|d| match d {
+                        ast::Decl::Var(specs) => specs.iter().any(|sp| !sp.values.is_empty() && sp.names.iter().any(|n| &n.name == local)),
+                        _ => false,
+                    });
+                    var_links.insert((pi, local.as_str()), (target.as_str(), has_init));
+                }
+            }
+        }
+        let linked: std::collections::HashSet<String> = var_links.values().map(|(t, _)| t.to_string()).collect();
         for (pi, o) in globals {
             let obj = self.c.objs.get(o);
             let Some(ty) = self.llvm_type(obj.typ, obj.pos) else {
                 continue;
             };
-            let name = format!("{}.{}", obj.pkg, obj.name);
-            let gv = self.module.add_global(ty, None, &name);
-            gv.set_linkage(Linkage::External);
+            let link = var_links.get(&(pi, obj.name.as_str())).copied();
+            let name = match link {
+                Some((target, _)) => target.to_string(),
+                None => format!("{}.{}", obj.pkg, obj.name),
+            };
+            // Only linked symbols are shared; other clashes (several `_`
+            // variables) get distinct globals.
+            let shared = link.is_some() || linked.contains(name.as_str());
+            let gv = match self.module.get_global(&name).filter(|_| shared) {
+                Some(g) if g.get_value_type() == inkwell::types::AnyType::as_any_type_enum(&ty) => g,
+                Some(_) => {
+                    self.unsupported(obj.pos, &format!("variables of different types linked to the symbol {name}"));
+                    continue;
+                }
+                None => {
+                    let g = self.module.add_global(ty, None, &name);
+                    g.set_linkage(Linkage::External);
+                    g
+                }
+            };
             if pi == self.target {
                 gv.set_initializer(&ty.const_zero());
+                if matches!(link, Some((_, false))) {
+                    gv.set_linkage(Linkage::WeakAny);
+                } else {
+                    gv.set_linkage(Linkage::External);
+                }
             }
             self.globals.insert(o, gv);
         }
         // Declare every function first (calls may precede definitions).
         let mut bodies: Vec<(&'a ast::FuncDecl, FunctionValue<'ctx>)> = Vec::new();
         let mut init_fns = Vec::new();
+        let mut decls: HashMap<ObjId, (usize, &'a ast::FuncDecl)> = HashMap::new();
         for (pi, p) in self.c.packages.iter().enumerate() {
             let mut init_index = 0;
             for f in &self.files[p.files.clone()] {
@@ -518,6 +576,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     };
                     if is_init {
                         init_fns.push((pi, fnv));
+                    } else {
+                        decls.insert(o, (pi, fd));
                     }
                     self.funcs.insert(o, fnv);
                     if fd.body.is_some() && pi == self.target {
@@ -527,8 +587,25 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
         }
         let inst_bodies = self.declare_instances();
+        let foreign = if self.inline_foreign {
+            let own: Vec<&ast::FuncDecl> = bodies.iter().map(|(fd, _)| *fd).collect();
+            xinline::foreign_bodies(self.c, &decls, &own, self.target)
+        } else {
+            Vec::new()
+        };
         for (fd, fnv) in bodies {
             self.gen_func(fd, fnv);
+        }
+        // Other packages' small functions, for LLVM to inline (xinline.rs).
+        for (o, fd, size) in foreign {
+            let fnv = self.funcs[&o];
+            if fnv.count_basic_blocks() == 0 {
+                self.gen_func(fd, fnv);
+                fnv.set_linkage(Linkage::AvailableExternally);
+                let attr = if size <= xinline::ALWAYS { "alwaysinline" } else { "inlinehint" };
+                let kind = inkwell::attributes::Attribute::get_named_enum_kind_id(attr);
+                fnv.add_attribute(inkwell::attributes::AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
+            }
         }
         self.gen_instance_bodies(inst_bodies);
         let roots = self.gen_roots();

@@ -191,9 +191,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Type::Slice(_) | Type::Array(..) | Type::Pointer(_) => {
                 let (base, len, et) = match self.c.types.under(xt).clone() {
                     Type::Slice(et) => {
-                        let Some(v) = self.expr(x) else { return };
-                        let (p, l, _) = self.slice_parts(v);
-                        (Some(p), l, et)
+                        if let Some(s) = self.byte_conversion_of_string(x) {
+                            // `range []byte(s)` reads s's bytes in place, as
+                            // gc does: the body cannot reach the converted
+                            // slice, and a string's bytes never change.
+                            let st = self.info.type_of(s);
+                            let st = if self.c.types.is_untyped(st) { ids::STRING } else { st };
+                            let Some(v) = self.expr_to(s, st) else { return };
+                            let (p, l) = self.string_parts(v);
+                            (Some(p), l, et)
+                        } else {
+                            let Some(v) = self.expr(x) else { return };
+                            let (p, l, _) = self.slice_parts(v);
+                            (Some(p), l, et)
+                        }
                     }
                     Type::Array(n, et) => {
                         // The array is copied once when its elements are used.
@@ -293,6 +304,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 &format!("range over {}", self.c.types.type_string(xt)),
             ),
         }
+    }
+
+    /// `s` when `x` is a conversion `[]byte(s)` (any byte slice type) of a
+    /// string-typed `s`.
+    fn byte_conversion_of_string<'e>(&self, x: &'e Expr) -> Option<&'e Expr> {
+        let ast::ExprKind::Call { fun, args, ellipsis: false } = &super::mem::strip(x).kind else { return None };
+        if args.len() != 1 || self.info.tv(fun).map(|t| t.mode) != Some(rgoc_types::Mode::Type) {
+            return None;
+        }
+        let Type::Slice(et) = self.c.types.under(self.info.type_of(x)).clone() else { return None };
+        let st = self.info.type_of(&args[0]);
+        let is_byte = self.c.types.basic(et) == Some(rgoc_types::BasicKind::Uint8);
+        let is_string = self.c.types.basic(st).is_some_and(|k| k.is_string());
+        (is_byte && is_string).then_some(&args[0])
     }
 
     fn range_target_type(&self, k: &Expr, define: bool) -> TypeId {

@@ -683,10 +683,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 ..
             } = rgoc_types::lookup_field_or_method(&self.c.types, &self.c.objs, t, &name)
             {
-                let ok = iface_index.is_some()
-                    || !self.c.objs.get(obj).ptr_recv
-                    || indirect
-                    || self.c.types.is_pointer(t);
+                // Generic methods are not in the method set (go 1.27).
+                let generic = iface_index.is_none() && !self.c.objs.get(obj).tparams.is_empty();
+                let ok = !generic
+                    && (iface_index.is_some()
+                        || !self.c.objs.get(obj).ptr_recv
+                        || indirect
+                        || self.c.types.is_pointer(t));
                 if ok {
                     out.push((name, sig));
                 }

@@ -394,7 +394,7 @@ fn compiler_identity(opts: &codegen::Options) -> String {
             (m.len(), t.map(|d| d.as_nanos()).unwrap_or(0))
         })
         .unwrap_or((0, 0));
-    format!("{}-{}-{}-{}-{}", env!("CARGO_PKG_VERSION"), len, mtime, opts.opt, opts.escape)
+    format!("{}-{}-{}-{}-{}-{}", env!("CARGO_PKG_VERSION"), len, mtime, opts.opt, opts.escape, opts.inline_foreign)
 }
 
 /// A content hash of the package: compiler identity, import path, file
@@ -435,6 +435,7 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
     let copts = codegen::Options {
         opt: std::env::var_os("RGOC_NOOPT").is_none(),
         escape: std::env::var_os("RGOC_ESCAPE").is_none_or(|v| v != "0"),
+        inline_foreign: std::env::var_os("RGOC_XINLINE").is_none_or(|v| v != "0"),
     };
     let cache = cache_dir();
     let compiler_id = compiler_identity(&copts);
@@ -486,6 +487,11 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
         // The link is cached too: same objects and flags, same executable.
         let mut h = Fnv128::new();
         h.write(b"link");
+        // The runtime library is linked in: a rebuilt runtime relinks.
+        if let Some(m) = runtime_lib().and_then(|p| std::fs::metadata(p).ok()) {
+            let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            h.write(format!("{}-{}", m.len(), t.map(|d| d.as_nanos()).unwrap_or(0)).as_bytes());
+        }
         for k in &objkeys {
             h.write(k.as_bytes());
         }
@@ -619,7 +625,7 @@ fn link(objs: &[PathBuf], out: &Path) -> Result<(), u8> {
     // 0.07 s of each link, so warnings are off.
     cmd.args(["-fuse-ld=bfd", "-no-pie", "-static", "-Wl,--gc-sections", "-Wl,--no-warnings", "-lutil", "-lrt", "-lpthread", "-lm", "-ldl", "-lc"]);
     match cmd.output() {
-        Ok(o) if o.status.success() => Ok(()),
+        Ok(o) if o.status.success() => undefined_go_symbols(out),
         Ok(o) => {
             eprintln!("rgoc: link failed:\n{}", String::from_utf8_lossy(&o.stderr));
             Err(1)
@@ -629,6 +635,35 @@ fn link(objs: &[PathBuf], out: &Path) -> Result<(), u8> {
             Err(1)
         }
     }
+}
+
+/// ld.bfd 2.40 with `--no-warnings` (set above) silences undefined
+/// references too and links successfully: a body-less Go function that
+/// nothing defines (`//go:linkname clone maps.clone` without a runtime
+/// hook) would be a call to address 0. The executable's symbol table is
+/// checked instead: an undefined, non-weak symbol with a Go name (`pkg.name`)
+/// fails the link, naming it as the linker would have.
+fn undefined_go_symbols(exe: &Path) -> Result<(), u8> {
+    use object::{Object, ObjectSymbol};
+    let Ok(data) = std::fs::read(exe) else { return Ok(()) };
+    let Ok(obj) = object::File::parse(&*data) else { return Ok(()) };
+    let mut missing: Vec<String> = obj
+        .symbols()
+        .filter(|s| s.is_undefined() && s.is_global() && !s.is_weak())
+        .filter_map(|s| s.name().ok().map(str::to_string))
+        .filter(|n| n.contains('.') && n.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    missing.sort();
+    missing.dedup();
+    let _ = std::fs::remove_file(exe);
+    eprintln!("rgoc: link failed:");
+    for m in missing {
+        eprintln!("undefined reference to `{m}'");
+    }
+    Err(1)
 }
 
 /// A synthetic main package for compiling packages without linking them.

@@ -65,6 +65,10 @@ pub struct File {
     pub package: Ident,
     pub imports: Vec<ImportSpec>,
     pub decls: Vec<Decl>,
+    /// The file's `//go:linkname local target` directives (functions take
+    /// theirs into `Pragmas::linkname`; codegen reads package-level
+    /// variables' here).
+    pub linknames: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug)]
