@@ -109,3 +109,24 @@ var buildVersion string
 func Version() string {
 	return buildVersion
 }
+
+// defaultGOROOT is set by rgoc's driver to the Go distribution whose
+// standard library it compiles (`rgoc env GOROOT`), as gc's linker sets it
+// to the toolchain's GOROOT.
+var defaultGOROOT string
+
+// GOROOT returns the root of the Go tree. It uses the
+// GOROOT environment variable, if set at process start,
+// or else the root used during the Go build.
+//
+// Deprecated: The root used during the Go build will not be
+// meaningful if the binary is copied to another machine.
+// Use the system path to locate the “go” binary, and use
+// “go env GOROOT” to find its GOROOT.
+func GOROOT() string {
+	var s string
+	if envlookup("GOROOT", &s) && s != "" {
+		return s
+	}
+	return defaultGOROOT
+}

@@ -257,7 +257,10 @@ fn parse_sources(units: &[Unit], all: Sources, opts: &Opts) -> Result<Program, u
             let (mut file, d) = rgoc_syntax::parse_file(&disp, &text, index, &mut ids);
             diags.extend(d);
             if u.show == "runtime" {
-                let v = [("runtime".to_string(), "buildVersion".to_string(), build_version().to_string())];
+                let v = [
+                    ("runtime".to_string(), "buildVersion".to_string(), build_version().to_string()),
+                    ("runtime".to_string(), "defaultGOROOT".to_string(), default_goroot().to_string()),
+                ];
                 apply_xdefs(&mut file, &u.show, &v, &mut ids);
             }
             apply_xdefs(&mut file, &u.show, &opts.xdefs, &mut ids);
@@ -312,6 +315,15 @@ fn build_version() -> &'static str {
             .and_then(|v| v.lines().next().map(|l| l.trim().to_string()))
             .unwrap_or_default()
     })
+}
+
+/// `runtime.defaultGOROOT` (runtime.GOROOT without $GOROOT at run time):
+/// the Go distribution whose standard library rgoc compiles (`rgoc env
+/// GOROOT`), as gc's linker records its own GOROOT. Part of the runtime
+/// package's key.
+fn default_goroot() -> &'static str {
+    static V: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    V.get_or_init(|| goroot().map(|g| g.to_string_lossy().into_owned()).unwrap_or_default())
 }
 
 fn go_quote(s: &str) -> String {
@@ -419,6 +431,7 @@ fn package_key(compiler: &str, u: &Unit, srcs: &[(String, Vec<u8>)], keys: &Hash
     }
     if u.show == "runtime" {
         h.write(build_version().as_bytes());
+        h.write(default_goroot().as_bytes());
     }
     let mut deps: Vec<&str> = u.imports.iter().map(String::as_str).collect();
     deps.sort();
