@@ -585,6 +585,45 @@ pub unsafe extern "C" fn typehash_c(t: *const Type, p: *const u8, seed: u64) -> 
     unsafe { typehash(&*t, p, seed) }
 }
 
+/// `runtime.memhash(p unsafe.Pointer, seed, s uintptr) uintptr` (gc's
+/// argument order; hash/maphash's String and Bytes). Equal to the hash
+/// of a string key with those bytes, as in gc, so maphash.String and
+/// maphash.Comparable of a string agree.
+///
+/// # Safety
+/// `p` points to `s` readable bytes.
+#[export_name = "runtime.memhash"]
+pub unsafe extern "C" fn memhash_c(p: *const u8, seed: usize, s: usize) -> usize {
+    // SAFETY: forwarded.
+    unsafe { memhash(p, s, seed as u64) as usize }
+}
+
+/// The code of a type's `Equal` func value (internal/abi `Type.Equal`):
+/// the compiler emits, for every comparable type T, a closure object
+/// `{runtime.eqfunc, &T's descriptor}` (`go:eq.T`), so calling
+/// `t.Equal(p, q)` from Go compares `*p == *q` as values of type T.
+///
+/// # Safety
+/// `clo` is such a closure object; p and q point to values of its type.
+#[export_name = "runtime.eqfunc"]
+pub unsafe extern "C" fn eqfunc(clo: *const [*const Type; 2], p: *const u8, q: *const u8) -> bool {
+    // SAFETY: clo[1] is the descriptor the closure was made for.
+    unsafe { typeequal(&*(*clo)[1], p, q) }
+}
+
+/// The code of a map type's `Hasher` func value (internal/abi
+/// `MapType.Hasher`): closure objects `{runtime.hashfunc, &K's
+/// descriptor}` (`go:hash.K`), so `Hasher(p, seed)` is the runtime map's
+/// hash of the key at p (panics for unhashable dynamic types, as gc's).
+///
+/// # Safety
+/// `clo` is such a closure object; p points to a value of its type.
+#[export_name = "runtime.hashfunc"]
+pub unsafe extern "C" fn hashfunc(clo: *const [*const Type; 2], p: *const u8, seed: usize) -> usize {
+    // SAFETY: clo[1] is the key descriptor the closure was made for.
+    unsafe { typehash(&*(*clo)[1], p, seed as u64) as usize }
+}
+
 #[cfg(test)]
 pub(crate) mod testtypes {
     //! Type descriptors built in Rust for the unit tests.
@@ -606,7 +645,7 @@ pub(crate) mod testtypes {
             align: size.clamp(1, 8) as u8,
             field_align: size.clamp(1, 8) as u8,
             kind: k,
-            equal: None,
+            equal: core::ptr::null(),
             gcdata: core::ptr::null(),
             name: gs(name),
             pkgpath: gs(""),

@@ -74,7 +74,7 @@ pub(crate) const fn desc(
         align,
         field_align: align,
         kind: k,
-        equal: None,
+        equal: core::ptr::null(),
         gcdata: core::ptr::null(),
         name: gs(name),
         pkgpath: gs(pkgpath),

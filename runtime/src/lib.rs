@@ -4,12 +4,12 @@
 //! `stack` (goroutine stacks, `__morestack`), `print` (print/println),
 //! `panic` (panics, runtime errors, fatal errors), `defer` (deferred calls,
 //! recover, setjmp/longjmp), `error` (runtime error values), `iface`
-//! (itabs, interface conversions), `signal` (SIGSEGV & co), `types` (type
+//! (itabs, interface conversions), `signal` (SIGSEGV & co), `sigqueue` (the other signals: os/signal's queue, gc's default actions), `types` (type
 //! descriptors shared with the compiler), `malloc` (allocation entry
 //! points, size classes, per-P cache), `mheap` (page heap, spans, pointer
 //! bitmap, scavenger), `mgc` (the collector's cycle: concurrent mark, lazy sweep,
 //! pacing, MemStats, runtime/debug knobs), `mgcmark` (marking, work queue,
-//! shading), `mgcsweep` (lazy sweeping), `mbarrier` (write barriers), `mfinal` (finalizers), `string` (string operations and conversions), `alg` (hashing
+//! shading), `mgcsweep` (lazy sweeping), `mbarrier` (write barriers), `mfinal` (finalizers), `mcleanup` (AddCleanup, weak pointers), `string` (string operations and conversions), `alg` (hashing
 //! and equality over type descriptors, random numbers), `map` (Go maps:
 //! swiss-table style groups), `slice` (makeslice, growslice, copy),
 //! `complex` (complex division), `env` (arguments and environment for os),
@@ -35,6 +35,7 @@ pub mod lock;
 pub mod malloc;
 pub mod map;
 pub mod mbarrier;
+pub mod mcleanup;
 pub mod mfinal;
 pub mod mgc;
 pub mod mgcmark;
@@ -48,6 +49,7 @@ pub mod runtime2;
 pub mod sched;
 pub mod sema;
 pub mod signal;
+pub mod sigqueue;
 pub mod slice;
 pub mod stack;
 pub mod string;

@@ -70,17 +70,21 @@ fn fin() -> &'static mut FinState {
 /// work. (gc also hides it while it is runnable; here a runnable fing
 /// counts, so time.Sleep, which naps without yielding when it is the only
 /// goroutine, lets queued finalizers run.)
+/// The cleanup goroutine (mcleanup.rs) is one too while it waits.
 pub fn is_system_goroutine(g: &G) -> bool {
-    core::ptr::eq(g, FING.load(Relaxed))
+    (core::ptr::eq(g, FING.load(Relaxed))
         && !FING_RUNNING.load(Relaxed)
-        && g.status.load(Relaxed) == crate::runtime2::G_WAITING
+        && g.status.load(Relaxed) == crate::runtime2::G_WAITING)
+        || crate::mcleanup::is_system_goroutine(g)
 }
 
-/// The finalizer goroutine exists and is a system goroutine now.
-pub fn fing_is_system() -> bool {
+/// How many of the finalizer and cleanup goroutines exist and are system
+/// goroutines now.
+pub fn system_goroutines() -> i64 {
     let f = FING.load(Relaxed);
     // SAFETY: fing is a leaked, never freed G.
-    !f.is_null() && is_system_goroutine(unsafe { &*f })
+    let fing = !f.is_null() && is_system_goroutine(unsafe { &*f });
+    fing as i64 + crate::mcleanup::cleanup_g_is_system() as i64
 }
 
 /// Roots: finalizer closures, the contents of objects with finalizers, and
@@ -156,6 +160,7 @@ pub fn wake_fing() {
         // released HEAP_LOCK after it was parked).
         crate::sched::goready(unsafe { &*g });
     }
+    crate::mcleanup::wake();
 }
 
 /// gopark's unlock function for the finalizer goroutine.

@@ -591,15 +591,18 @@ fn mark_termination() {
 }
 
 /// The end of marking, for both kinds of cycle (world stopped, grey
-/// objects drained): queue the finalizers of unreached objects (marking
-/// what they reach), flush the caches, make the marked bytes the live heap
+/// objects drained): clear the weak handles of unreached objects, queue
+/// their finalizers (marking what they reach), then the cleanups of what
+/// is still unreached (mcleanup.rs), flush the caches, make the marked bytes the live heap
 /// (gc's resetLive: sweeping frees the rest), set the next goal and make
 /// every span unswept (the goal first: the scavenger runs against it when
 /// the last span is swept). Returns the heap before the flush and the
 /// marked bytes.
 fn finish_mark(m: &mut MemState, mk: &mut Marker) -> (usize, usize) {
+    crate::mcleanup::clear_weak(mk);
     crate::mfinal::queue_unreachable(mk);
     mk.drain_all();
+    crate::mcleanup::queue_unreachable(mk);
     let heap1 = m.stats.heap_live;
     flush_all_caches(m);
     let marked = MARKED_BYTES.load(Relaxed);

@@ -429,6 +429,7 @@ impl Marker {
             }
         }
         crate::mfinal::mark_roots(self);
+        crate::mcleanup::mark_roots(self);
         (stacks, globals)
     }
 }

@@ -183,6 +183,15 @@ pub extern "C" fn throw(p: *const u8, n: isize) -> ! {
     throw_str(msg)
 }
 
+/// `runtime.fatal(s string)`: gc's fatal, for Go code (internal/sync's
+/// `fatal("sync: unlock of unlocked mutex")`).
+#[export_name = "runtime.fatal"]
+pub extern "C" fn fatal(p: *const u8, n: isize) -> ! {
+    // SAFETY: generated code passes a Go string (p, n).
+    let msg = unsafe { go_bytes(p, n) };
+    fatal_str(msg)
+}
+
 /// Called by `rgo_newstack` (on the system stack) when goroutine 1 runs
 /// out of stack.
 pub fn stack_overflow(sp: u64, lo: u64, hi: u64) -> ! {
@@ -766,4 +775,14 @@ mod tests {
             "cannot convert slice with length 2 to array or pointer to array with length 4"
         );
     }
+}
+
+/// startpanic for sigqueue.rs's fatal signal report.
+pub fn startpanic_signal() -> bool {
+    startpanic()
+}
+
+/// crash_abort for sigqueue.rs's fatal signal report (GOTRACEBACK=crash).
+pub fn crash_abort_pub() -> ! {
+    crash_abort()
 }

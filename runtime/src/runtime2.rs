@@ -274,6 +274,8 @@ pub enum WaitReason {
     FinalizerWait,
     /// time.Sleep (timer.rs).
     Sleep,
+    /// The cleanup goroutine waits for work (mcleanup.rs).
+    CleanupWait,
 }
 
 impl WaitReason {
@@ -292,6 +294,7 @@ impl WaitReason {
             11 => b"sync.Cond.Wait",
             12 => b"finalizer wait",
             13 => b"sleep",
+            14 => b"cleanup wait",
             _ => b"",
         }
     }

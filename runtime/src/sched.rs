@@ -1385,7 +1385,7 @@ pub fn for_each_m(mut f: impl FnMut(&'static M)) {
 /// Number of goroutines that exist (user goroutines and goroutine 1).
 #[export_name = "runtime.NumGoroutine"]
 pub extern "C" fn num_goroutine() -> i64 {
-    GCOUNT.load(Relaxed) - crate::mfinal::fing_is_system() as i64
+    GCOUNT.load(Relaxed) - crate::mfinal::system_goroutines()
 }
 
 /// `runtime.GOMAXPROCS(n)`: set the number of Ps when n > 0; returns the

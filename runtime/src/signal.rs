@@ -63,6 +63,16 @@ extern "C" fn handler(sig: i32, info: *mut libc::siginfo_t, ctx: *mut libc::c_vo
     let (code, addr) = unsafe { ((*info).si_code, (*info).si_addr() as u64) };
     let pc = uc.uc_mcontext.gregs[libc::REG_RIP as usize] as u64;
     let sp = uc.uc_mcontext.gregs[libc::REG_RSP as usize] as u64;
+    // A fault signal sent by kill or tgkill is not a fault: gc queues it
+    // for os/signal or reports it (sighandler's sigFromUser cases).
+    if crate::sigqueue::from_user(code) {
+        // SAFETY: the errno location of this thread.
+        let errno = unsafe { *libc::__errno_location() };
+        crate::sigqueue::handle(sig as usize, code, uc);
+        // SAFETY: as above.
+        unsafe { *libc::__errno_location() = errno };
+        return;
+    }
     let si = SigInfo {
         sig,
         code,
@@ -120,6 +130,8 @@ pub fn init() {
             libc::sigaction(sig, &sa, core::ptr::null_mut());
         }
     }
+    // Every other signal gc's runtime handles (sigqueue.rs).
+    crate::sigqueue::initsig();
 }
 
 /// Give this thread (every M) its own alternate signal stack.

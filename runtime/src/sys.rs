@@ -195,3 +195,52 @@ pub extern "C" fn getgfips() -> u32 {
 pub extern "C" fn setgfips(v: u32) {
     crate::proc::getg().fips.store(v, core::sync::atomic::Ordering::Relaxed)
 }
+
+/// First thing a forked child does (syscall.rawVforkSyscall's child
+/// side): drop a preemption request copied from the parent's thread (a
+/// collection or sysmon may have set it just before the fork). The child
+/// has no other thread and no scheduler to yield to: a loop poll that
+/// saw the request would park it forever.
+#[export_name = "runtime.forkchild"]
+pub extern "C" fn forkchild() {
+    crate::proc::tls_store(crate::proc::TLS_PREEMPT, 0);
+}
+
+/// Two words returned in rax:rdx (a Go function with two uintptr results).
+#[repr(C)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+}
+
+/// A raw Linux system call returning (r1, errno) by value (errno 0 on
+/// success, r1 = -1 on failure), for the Go hooks that run in a forked
+/// child (syscall.RawSyscall6, rawSyscallNoError, the fork hooks):
+/// `syscall6`'s out-parameter would be a local whose address escapes,
+/// i.e. a heap allocation, and an allocation in the child may start a
+/// collection whose stop-the-world waits for threads the child does not
+/// have.
+///
+/// # Safety
+/// The call does whatever the system call does with its arguments.
+#[export_name = "runtime.rawsyscall6"]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn rawsyscall6(num: usize, a1: usize, a2: usize, a3: usize, a4: usize, a5: usize, a6: usize) -> Pair {
+    let r1: usize;
+    // SAFETY: a system call; the kernel clobbers rcx and r11 only.
+    unsafe {
+        core::arch::asm!(
+            "syscall",
+            inlateout("rax") num => r1,
+            in("rdi") a1, in("rsi") a2, in("rdx") a3,
+            in("r10") a4, in("r8") a5, in("r9") a6,
+            lateout("rcx") _, lateout("r11") _,
+            options(nostack)
+        );
+    }
+    if r1 > (-4096isize) as usize {
+        Pair { a: usize::MAX, b: r1.wrapping_neg() }
+    } else {
+        Pair { a: r1, b: 0 }
+    }
+}

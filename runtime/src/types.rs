@@ -109,8 +109,14 @@ pub struct Type {
     pub align: u8,
     pub field_align: u8,
     pub kind: u8,
-    /// Equality of two values of this type (None when not comparable).
-    pub equal: Option<unsafe extern "C" fn(*const u8, *const u8) -> bool>,
+    /// gc's `Equal func(unsafe.Pointer, unsafe.Pointer) bool` as a Go func
+    /// value: for a comparable type, the closure object `{runtime.eqfunc,
+    /// this descriptor}` (`go:eq.T`, alg.rs `eqfunc`); null when the type
+    /// is not comparable (and in the runtime's own descriptors). The runtime
+    /// itself derives equality from the descriptor and never calls it; it
+    /// is there for gc's Go code (internal/abi users: internal/sync,
+    /// unique).
+    pub equal: *const u8,
     /// Pointer bitmap: one bit per word of `ptrdata`, LSB first.
     pub gcdata: *const u8,
     /// The type as %T prints it: `int`, `main.T`, `[]string`, `*main.T`.
@@ -152,6 +158,18 @@ pub struct Type {
 
 // SAFETY: descriptors are immutable statics emitted by the compiler.
 unsafe impl Sync for Type {}
+
+/// A map type's descriptor: `Type` followed by one more word, gc's
+/// `MapType.Hasher` as a Go func value (the closure object
+/// `{runtime.hashfunc, key descriptor}`, alg.rs `hashfunc`), for gc's Go
+/// code that hashes keys as the map would (hash/maphash.Comparable,
+/// internal/sync.HashTrieMap, unique). The runtime's maps hash through
+/// `alg::typehash` and never read it. Only map descriptors have it.
+#[repr(C)]
+pub struct MapType {
+    pub typ: Type,
+    pub hasher: *const u8,
+}
 
 impl Type {
     pub fn name(&self) -> &[u8] {

@@ -11,10 +11,13 @@ import (
 //go:linkname assertE2I2 runtime.assertE2I2
 func assertE2I2(inter *abi.Type, typ *abi.Type) unsafe.Pointer
 
-// errorType is the descriptor of the interface type error.
-var errorType = func() *abi.Type {
+// errorType is the descriptor of the interface type error. (An
+// unsafe.Pointer: a package variable of type *abi.Type would make every
+// program keep *abi.Type's descriptor, with its method table and all it
+// reaches, as a GC root's type.)
+var errorType = func() unsafe.Pointer {
 	var p any = (*error)(nil)
-	return (*abi.EmptyInterface)(unsafe.Pointer(&p)).Type.Elem
+	return unsafe.Pointer((*abi.EmptyInterface)(unsafe.Pointer(&p)).Type.Elem())
 }()
 
 // As finds the first error in err's tree that matches target, and if one
@@ -35,11 +38,11 @@ func As(err error, target any) bool {
 		panic("errors: target cannot be nil")
 	}
 	t := (*abi.EmptyInterface)(unsafe.Pointer(&target))
-	if t.Type.Kind != abi.KindPointer || t.Data == nil {
+	if t.Type.Kind() != abi.Pointer || t.Data == nil {
 		panic("errors: target must be a non-nil pointer")
 	}
-	targetType := t.Type.Elem
-	if targetType.Kind != abi.KindInterface && assertE2I2(errorType, targetType) == nil {
+	targetType := t.Type.Elem()
+	if targetType.Kind() != abi.Interface && assertE2I2((*abi.Type)(errorType), targetType) == nil {
 		panic("errors: *target must be interface or implement error")
 	}
 	return as(err, target, t.Data, targetType)
@@ -79,16 +82,16 @@ func sameType(a, b *abi.Type) bool {
 	if a == b {
 		return true
 	}
-	return a.TFlag&abi.TFlagNamed != 0 && b.TFlag&abi.TFlagNamed != 0 && a.Kind == b.Kind &&
-		a.Name == b.Name && a.PkgPath == b.PkgPath
+	return a.HasName() && b.HasName() && a.Kind() == b.Kind() &&
+		a.Str == b.Str && a.PkgPath_ == b.PkgPath_
 }
 
 // assignTo stores err in *targetPtr (of type targetType) when err's
 // dynamic type is assignable to targetType, and reports whether it did.
 func assignTo(err error, targetPtr unsafe.Pointer, targetType *abi.Type) bool {
 	e := (*abi.NonEmptyInterface)(unsafe.Pointer(&err))
-	typ := e.ITab[1]
-	if targetType.Kind == abi.KindInterface {
+	typ := e.ITab.Type
+	if targetType.Kind() == abi.Interface {
 		if isEmptyInterface(targetType) {
 			*(*abi.EmptyInterface)(targetPtr) = abi.EmptyInterface{Type: typ, Data: e.Data}
 			return true
@@ -97,13 +100,13 @@ func assignTo(err error, targetPtr unsafe.Pointer, targetType *abi.Type) bool {
 		if itab == nil {
 			return false
 		}
-		*(*abi.NonEmptyInterface)(targetPtr) = abi.NonEmptyInterface{ITab: (*[2]*abi.Type)(itab), Data: e.Data}
+		*(*abi.NonEmptyInterface)(targetPtr) = abi.NonEmptyInterface{ITab: (*abi.ITab)(itab), Data: e.Data}
 		return true
 	}
 	if !sameType(typ, targetType) {
 		return false
 	}
-	if typ.TFlag&abi.TFlagDirectIface != 0 {
+	if typ.IsDirectIface() {
 		*(*unsafe.Pointer)(targetPtr) = e.Data
 	} else {
 		abi.TypedMemmove(typ, targetPtr, e.Data)
@@ -111,7 +114,6 @@ func assignTo(err error, targetPtr unsafe.Pointer, targetType *abi.Type) bool {
 	return true
 }
 
-// isEmptyInterface: an interface type lists its methods in Fields/NFields.
 func isEmptyInterface(t *abi.Type) bool {
-	return t.NFields == 0
+	return t.InterfaceType().NumMethod() == 0
 }

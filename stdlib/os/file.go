@@ -4,6 +4,7 @@ import (
 	"internal/rtsys"
 	"io"
 	"io/fs"
+	"syscall"
 )
 
 //go:linkname runtime_write runtime.write64
@@ -12,9 +13,10 @@ func runtime_write(fd int, p *byte, n int) int
 // File represents an open file descriptor: the standard streams, files
 // from Open/Create/OpenFile (files.go) or NewFile.
 type File struct {
-	fd   int
-	name string
-	dir  *dirInfo // directory reading state (stat.go)
+	fd          int
+	name        string
+	dir         *dirInfo // directory reading state (stat.go)
+	stdoutOrErr bool     // created for fd 1 or 2: EPIPE on it raises SIGPIPE
 }
 
 var (
@@ -34,7 +36,11 @@ func NewFile(fd uintptr, name string) *File {
 	if int(fd) < 0 {
 		return nil
 	}
-	return &File{fd: int(fd), name: name}
+	return newFile(int(fd), name)
+}
+
+func newFile(fd int, name string) *File {
+	return &File{fd: fd, name: name, stdoutOrErr: fd == 1 || fd == 2}
 }
 
 // Name returns the name of the file as presented to NewFile.
@@ -61,7 +67,8 @@ func (f *File) Write(b []byte) (n int, err error) {
 	}
 	r := runtime_write(f.fd, &b[0], len(b))
 	if r < 0 {
-		return 0, &PathError{Op: "write", Path: f.name, Err: Errno(-r)}
+		epipecheck(f, syscall.Errno(-r))
+		return 0, &PathError{Op: "write", Path: f.name, Err: syscall.Errno(-r)}
 	}
 	if r < len(b) {
 		return r, io.ErrShortWrite
@@ -88,7 +95,7 @@ func (f *File) Read(b []byte) (n int, err error) {
 	}
 	r := rtsys.Read(f.fd, &b[0], len(b))
 	if r < 0 {
-		return 0, &PathError{Op: "read", Path: f.name, Err: Errno(-r)}
+		return 0, &PathError{Op: "read", Path: f.name, Err: syscall.Errno(-r)}
 	}
 	if r == 0 {
 		return 0, io.EOF
@@ -96,61 +103,23 @@ func (f *File) Read(b []byte) (n int, err error) {
 	return r, nil
 }
 
+// epipecheck raises SIGPIPE if we get an EPIPE error on standard
+// output or standard error (gc's file_unix.go): the runtime catches
+// SIGPIPE, so the write itself returned EPIPE.
+func epipecheck(file *File, e error) {
+	if e == syscall.EPIPE && file.stdoutOrErr {
+		sigpipe()
+	}
+}
+
+// sigpipe is implemented in package runtime (stdlib/runtime/stdhooks.go).
+func sigpipe()
+
+// DevNull is the name of the operating system's “null device.”
+const DevNull = "/dev/null"
+
 // PathError records an error and the operation and file path that caused it.
 type PathError = fs.PathError
-
-// Errno is a Unix error number (syscall.Errno's role).
-type Errno uintptr
-
-var errnoText = map[Errno]string{
-	1:  "operation not permitted",
-	2:  "no such file or directory",
-	4:  "interrupted system call",
-	5:  "input/output error",
-	9:  "bad file descriptor",
-	11: "resource temporarily unavailable",
-	12: "cannot allocate memory",
-	13: "permission denied",
-	14: "bad address",
-	17: "file exists",
-	20: "not a directory",
-	21: "is a directory",
-	22: "invalid argument",
-	24: "too many open files",
-	16: "device or resource busy",
-	18: "invalid cross-device link",
-	26: "text file busy",
-	27: "file too large",
-	28: "no space left on device",
-	29: "illegal seek",
-	30: "read-only file system",
-	31: "too many links",
-	32: "broken pipe",
-	36: "file name too long",
-	39: "directory not empty",
-	40: "too many levels of symbolic links",
-}
-
-// Is makes errors.Is(err, ErrNotExist) & co. hold for the matching
-// errnos, as syscall.Errno's Is does.
-func (e Errno) Is(target error) bool {
-	switch target {
-	case ErrPermission:
-		return e == 13 || e == 1
-	case ErrExist:
-		return e == 17 || e == 39
-	case ErrNotExist:
-		return e == 2
-	}
-	return false
-}
-
-func (e Errno) Error() string {
-	if s, ok := errnoText[e]; ok {
-		return s
-	}
-	return "errno " + itoa(int(e))
-}
 
 func itoa(v int) string {
 	if v == 0 {

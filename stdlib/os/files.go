@@ -1,6 +1,6 @@
 // Files by name: Open, Create, OpenFile, ReadFile, WriteFile, Remove,
 // Rename, Mkdir, MkdirAll, File.Close/Seek/Truncate, as gc's os for Linux
-// (error values *PathError / *LinkError wrapping an Errno, with gc's
+// (error values *PathError / *LinkError wrapping a syscall.Errno, with gc's
 // messages). The system calls are the runtime's (runtime/src/ostime.rs,
 // bound in internal/rtsys); Stat, directories and the rest are in stat.go.
 package os
@@ -9,6 +9,7 @@ import (
 	"internal/rtsys"
 	"io"
 	"io/fs"
+	"syscall"
 )
 
 // Flags to OpenFile (Linux values).
@@ -96,7 +97,7 @@ func underlyingErrorIs(err, target error) bool {
 	if err == target {
 		return true
 	}
-	e, ok := err.(Errno)
+	e, ok := err.(syscall.Errno)
 	return ok && e.Is(target)
 }
 
@@ -136,9 +137,9 @@ func Create(name string) (*File, error) {
 func OpenFile(name string, flag int, perm FileMode) (*File, error) {
 	fd := rtsys.Open(name, flag, int(syscallMode(perm)))
 	if fd < 0 {
-		return nil, &PathError{Op: "open", Path: name, Err: Errno(-fd)}
+		return nil, &PathError{Op: "open", Path: name, Err: syscall.Errno(-fd)}
 	}
-	return &File{fd: fd, name: name}, nil
+	return newFile(fd, name), nil
 }
 
 // Close closes the File, rendering it unusable for I/O.
@@ -152,7 +153,7 @@ func (f *File) Close() error {
 	r := rtsys.Close(f.fd)
 	f.fd = -1
 	if r < 0 {
-		return &PathError{Op: "close", Path: f.name, Err: Errno(-r)}
+		return &PathError{Op: "close", Path: f.name, Err: syscall.Errno(-r)}
 	}
 	return nil
 }
@@ -169,7 +170,7 @@ func (f *File) Seek(offset int64, whence int) (ret int64, err error) {
 	}
 	r := rtsys.Lseek(f.fd, offset, whence)
 	if r < 0 {
-		return 0, &PathError{Op: "seek", Path: f.name, Err: Errno(-r)}
+		return 0, &PathError{Op: "seek", Path: f.name, Err: syscall.Errno(-r)}
 	}
 	return r, nil
 }
@@ -183,7 +184,7 @@ func (f *File) Truncate(size int64) error {
 		return &PathError{Op: "truncate", Path: f.name, Err: ErrClosed}
 	}
 	if r := rtsys.Ftruncate(f.fd, size); r < 0 {
-		return &PathError{Op: "truncate", Path: f.name, Err: Errno(-r)}
+		return &PathError{Op: "truncate", Path: f.name, Err: syscall.Errno(-r)}
 	}
 	return nil
 }
@@ -242,13 +243,13 @@ func Remove(name string) error {
 	if e1 != -20 { // ENOTDIR
 		e = e1
 	}
-	return &PathError{Op: "remove", Path: name, Err: Errno(-e)}
+	return &PathError{Op: "remove", Path: name, Err: syscall.Errno(-e)}
 }
 
 // Rename renames (moves) oldpath to newpath.
 func Rename(oldpath, newpath string) error {
 	if r := rtsys.Rename(oldpath, newpath); r < 0 {
-		return &LinkError{"rename", oldpath, newpath, Errno(-r)}
+		return &LinkError{"rename", oldpath, newpath, syscall.Errno(-r)}
 	}
 	return nil
 }
@@ -257,7 +258,7 @@ func Rename(oldpath, newpath string) error {
 // bits (before umask).
 func Mkdir(name string, perm FileMode) error {
 	if r := rtsys.Mkdir(name, int(syscallMode(perm))); r < 0 {
-		return &PathError{Op: "mkdir", Path: name, Err: Errno(-r)}
+		return &PathError{Op: "mkdir", Path: name, Err: syscall.Errno(-r)}
 	}
 	return nil
 }
@@ -285,7 +286,7 @@ func MkdirAll(path string, perm FileMode) error {
 		if dir {
 			return nil
 		}
-		return &PathError{Op: "mkdir", Path: path, Err: Errno(20)}
+		return &PathError{Op: "mkdir", Path: path, Err: syscall.Errno(20)}
 	}
 	i := len(path)
 	for i > 0 && path[i-1] == '/' {

@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"slices"
+	"syscall"
 	"time"
 	"unsafe"
 )
@@ -94,7 +95,7 @@ func newFileStat(name string, st *rtsys.StatBuf) *fileStat {
 func Stat(name string) (FileInfo, error) {
 	var st rtsys.StatBuf
 	if r := rtsys.Stat(name, &st); r < 0 {
-		return nil, &PathError{Op: "stat", Path: name, Err: Errno(-r)}
+		return nil, &PathError{Op: "stat", Path: name, Err: syscall.Errno(-r)}
 	}
 	return newFileStat(name, &st), nil
 }
@@ -104,7 +105,7 @@ func Stat(name string) (FileInfo, error) {
 func Lstat(name string) (FileInfo, error) {
 	var st rtsys.StatBuf
 	if r := rtsys.Lstat(name, &st); r < 0 {
-		return nil, &PathError{Op: "lstat", Path: name, Err: Errno(-r)}
+		return nil, &PathError{Op: "lstat", Path: name, Err: syscall.Errno(-r)}
 	}
 	return newFileStat(name, &st), nil
 }
@@ -116,7 +117,7 @@ func (f *File) Stat() (FileInfo, error) {
 	}
 	var st rtsys.StatBuf
 	if r := rtsys.Fstat(f.fd, &st); r < 0 {
-		return nil, &PathError{Op: "stat", Path: f.name, Err: Errno(-r)}
+		return nil, &PathError{Op: "stat", Path: f.name, Err: syscall.Errno(-r)}
 	}
 	return newFileStat(f.name, &st), nil
 }
@@ -135,7 +136,7 @@ func Getwd() (dir string, err error) {
 	var r [3]uintptr
 	rtsys.Syscall6(79, uintptr(unsafe.Pointer(&buf[0])), uintptr(len(buf)), 0, 0, 0, 0, &r)
 	if r[2] != 0 {
-		return "", &SyscallError{Syscall: "getwd", Err: Errno(r[2])}
+		return "", &SyscallError{Syscall: "getwd", Err: syscall.Errno(r[2])}
 	}
 	n := int(r[0])
 	if n > 0 && buf[n-1] == 0 {
@@ -154,7 +155,7 @@ func Readlink(name string) (string, error) {
 		fd := atFdcwd
 		rtsys.Syscall6(267, uintptr(fd), uintptr(unsafe.Pointer(&p[0])), uintptr(unsafe.Pointer(&b[0])), uintptr(size), 0, 0, &r)
 		if r[2] != 0 {
-			return "", &PathError{Op: "readlink", Path: name, Err: Errno(r[2])}
+			return "", &PathError{Op: "readlink", Path: name, Err: syscall.Errno(r[2])}
 		}
 		if n := int(r[0]); n < size {
 			return string(b[:n]), nil
@@ -192,7 +193,7 @@ func (f *File) nextDirent() (name string, dtype byte, ok bool, err error) {
 			var r [3]uintptr
 			rtsys.Syscall6(217, uintptr(f.fd), uintptr(unsafe.Pointer(&d.buf[0])), uintptr(len(d.buf)), 0, 0, 0, &r)
 			if r[2] != 0 {
-				return "", 0, false, &PathError{Op: "readdirent", Path: f.name, Err: Errno(r[2])}
+				return "", 0, false, &PathError{Op: "readdirent", Path: f.name, Err: syscall.Errno(r[2])}
 			}
 			if r[0] == 0 {
 				return "", 0, false, nil
@@ -475,7 +476,7 @@ func RemoveAll(path string) error {
 		return nil
 	}
 	if path == "." || len(path) >= 2 && path[len(path)-1] == '.' && IsPathSeparator(path[len(path)-2]) {
-		return &PathError{Op: "RemoveAll", Path: path, Err: Errno(22)}
+		return &PathError{Op: "RemoveAll", Path: path, Err: syscall.Errno(22)}
 	}
 	err := Remove(path)
 	if err == nil || IsNotExist(err) {
@@ -543,7 +544,7 @@ func (f *File) pio(num uintptr, op string, b []byte, off int64) (n int, err erro
 			continue
 		}
 		if r[2] != 0 {
-			return n, &PathError{Op: op, Path: f.name, Err: Errno(r[2])}
+			return n, &PathError{Op: op, Path: f.name, Err: syscall.Errno(r[2])}
 		}
 		if r[0] == 0 {
 			if num == 17 {
@@ -570,13 +571,12 @@ func rawID(num uintptr) int {
 	return int(r[0])
 }
 
-// Getuid, Geteuid, Getgid, Getegid, Getpid and Getppid return the
-// process's ids (the system calls of the same names).
+// Getuid, Geteuid, Getgid and Getegid return the process's ids (the
+// system calls of the same names; Getpid and Getppid are gc's exec.go).
 func Getuid() int  { return rawID(102) }
 func Geteuid() int { return rawID(107) }
 func Getgid() int  { return rawID(104) }
 func Getegid() int { return rawID(108) }
-func Getppid() int { return rawID(110) }
 
 // UserHomeDir returns the current user's home directory ($HOME).
 func UserHomeDir() (string, error) {
@@ -586,4 +586,3 @@ func UserHomeDir() (string, error) {
 	return "", errorString("$HOME is not defined")
 }
 
-func Getpid() int { return rawID(39) }

@@ -118,7 +118,8 @@ const (
 	tflagDirectIface = 8
 )
 
-// rtype mirrors runtime/src/types.rs `Type` field for field.
+// rtype mirrors runtime/src/types.rs `Type` field for field (a map
+// type's descriptor has one more word, mapRType's hasher).
 type rtype struct {
 	size       uintptr
 	ptrdata    uintptr
@@ -127,7 +128,7 @@ type rtype struct {
 	align      uint8
 	fieldAlign uint8
 	kind       uint8
-	equal      unsafe.Pointer
+	equal      unsafe.Pointer // comparable types: the Equal func value {runtime.eqfunc, t}
 	gcdata     unsafe.Pointer
 	name       string
 	pkgpath    string

@@ -491,6 +491,31 @@ func rememberType(s string, t *rtype) *rtype {
 
 var ptrGCData = [1]byte{1}
 
+// Built descriptors carry what the compiler's have (internal/abi reads
+// them with gc's field names): a comparable type's Equal func value
+// {runtime.eqfunc, t} and a map type's trailing Hasher {runtime.hashfunc,
+// key} (runtime/src/types.rs `MapType`). The code words are taken from a
+// compiled descriptor's closures.
+
+// mapRType is a map type's descriptor.
+type mapRType struct {
+	rtype
+	hasher unsafe.Pointer
+}
+
+func closureCode(clo unsafe.Pointer) unsafe.Pointer {
+	return (*[2]unsafe.Pointer)(clo)[0]
+}
+
+// withEqual sets t's Equal when t is comparable.
+func withEqual(t *rtype) *rtype {
+	if t.tflag&tflagComparable != 0 {
+		code := closureCode(TypeOf(0).common().equal)
+		t.equal = unsafe.Pointer(&[2]unsafe.Pointer{code, unsafe.Pointer(t)})
+	}
+	return t
+}
+
 // PointerTo returns the pointer type with element t.
 func PointerTo(t Type) Type {
 	return toType(ptrTo(t.common()))
@@ -511,7 +536,7 @@ func ptrTo(t *rtype) *rtype {
 	// value methods when t's interface data word is already a pointer to
 	// the value (pointer-receiver methods exist only when *t is in the
 	// program, and then its descriptor is found above).
-	p := refType(Pointer, s, t, nil, 0, tflagComparable|tflagRegularMem)
+	p := withEqual(refType(Pointer, s, t, nil, 0, tflagComparable|tflagRegularMem))
 	if t.tflag&tflagNamed != 0 && !t.directIface() && t.Kind() != Interface {
 		p.methods, p.nmethods = t.methods, t.nmethods
 	}
@@ -551,7 +576,10 @@ func MapOf(key, elem Type) Type {
 	if mt := lookupType(Map, s, func(p *rtype) bool { return p.key == kt && p.elem == et }); mt != nil {
 		return mt
 	}
-	return rememberType(s, refType(Map, s, et, kt, 0, 0))
+	mt := &mapRType{rtype: *refType(Map, s, et, kt, 0, 0)}
+	code := closureCode((*mapRType)(unsafe.Pointer(TypeOf(map[int]int(nil)).common())).hasher)
+	mt.hasher = unsafe.Pointer(&[2]unsafe.Pointer{code, unsafe.Pointer(kt)})
+	return rememberType(s, &mt.rtype)
 }
 
 // refType builds the descriptor of a one-pointer-word type (pointer, map,
@@ -596,7 +624,7 @@ func ChanOf(dir ChanDir, t Type) Type {
 	if ct := lookupType(Chan, s, func(p *rtype) bool { return p.elem == et && p.len == uintptr(dir) }); ct != nil {
 		return ct
 	}
-	return rememberType(s, refType(Chan, s, et, nil, uintptr(dir), tflagComparable|tflagRegularMem))
+	return rememberType(s, withEqual(refType(Chan, s, et, nil, uintptr(dir), tflagComparable|tflagRegularMem)))
 }
 
 // ArrayOf returns the array type with the given length and element type:
@@ -643,7 +671,7 @@ func ArrayOf(length int, elem Type) Type {
 		}
 		at.gcdata = unsafe.Pointer(&mask[0])
 	}
-	return rememberType(s, at)
+	return rememberType(s, withEqual(at))
 }
 
 // FuncOf returns the function type with the given argument and result

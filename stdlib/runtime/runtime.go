@@ -97,3 +97,15 @@ func LockOSThread()
 //
 //go:linkname UnlockOSThread runtime.UnlockOSThread
 func UnlockOSThread()
+
+// buildVersion is set by rgoc's driver to the first line of the Go
+// distribution's VERSION file (the standard library it compiles), as
+// gc's linker sets it to the toolchain's version.
+var buildVersion string
+
+// Version returns the Go tree's version string.
+// It is either the commit hash and date at the time of the build or,
+// when possible, a release tag like "go1.3".
+func Version() string {
+	return buildVersion
+}

@@ -7,7 +7,10 @@
 
 package runtime
 
-import "unsafe"
+import (
+	_ "internal/chacha8rand" // gc's runtime imports it too; block_generic below
+	"unsafe"
+)
 
 // cpuid and xgetbv are the runtime's (runtime/src/sys.rs).
 func cpuid(eax, ecx uint32, out *[4]uint32)
@@ -94,6 +97,7 @@ func crc32_ieeeCLMUL(crc uint32, p []byte) uint32 {
 // The runtime's (runtime/src): raw system calls, the environment the
 // process started with, clocks, fatal errors, the goroutine's FIPS word.
 func syscall6(num, a1, a2, a3, a4, a5, a6 uintptr, out *[3]uintptr)
+func rawsyscall6(num, a1, a2, a3, a4, a5, a6 uintptr) (r1, errno uintptr)
 func nenv() int
 func envat(i int) string
 func envlookup(key string, out *string) bool
@@ -103,22 +107,30 @@ func throw(s string)
 func getgfips() uint32
 func setgfips(v uint32)
 
-// linux_Syscall6 is gc's assembly internal/runtime/syscall/linux.Syscall6.
+// linux_Syscall6 is gc's assembly internal/runtime/syscall/linux.Syscall6
+// (r2 is rdx after the system call, i.e. a3, or 0 on failure). These
+// hooks, syscall's raw calls and the fork hooks below run in forked
+// children before exec: they must not allocate (rawsyscall6 returns its
+// results by value; see runtime/src/sys.rs).
 //
 //go:nosplit
 //go:linkname linux_Syscall6 internal/runtime/syscall/linux.Syscall6
 func linux_Syscall6(num, a1, a2, a3, a4, a5, a6 uintptr) (r1, r2, errno uintptr) {
-	var r [3]uintptr
-	syscall6(num, a1, a2, a3, a4, a5, a6, &r)
-	return r[0], r[1], r[2]
+	r1, errno = rawsyscall6(num, a1, a2, a3, a4, a5, a6)
+	if errno != 0 {
+		return r1, 0, errno
+	}
+	return r1, a3, 0
 }
 
 //go:nosplit
 //go:linkname syscall_rawSyscallNoError syscall.rawSyscallNoError
 func syscall_rawSyscallNoError(trap, a1, a2, a3 uintptr) (r1, r2 uintptr) {
-	var r [3]uintptr
-	syscall6(trap, a1, a2, a3, 0, 0, 0, &r)
-	return r[0], r[1]
+	r1, errno := rawsyscall6(trap, a1, a2, a3, 0, 0, 0)
+	if errno != 0 {
+		return r1, 0
+	}
+	return r1, a3
 }
 
 // syscall_rawVforkSyscall is gc's assembly that clones with CLONE_VM and
@@ -140,37 +152,42 @@ func syscall_rawVforkSyscall(trap, a1, a2, a3 uintptr) (r1 uintptr, err uintptr)
 		// struct clone_args starts with the u64 flags.
 		*(*uint64)(unsafe.Pointer(a1)) &^= cloneVM | cloneVfork
 	}
-	var r [3]uintptr
-	syscall6(trap, a1, a2, a3, 0, 0, 0, &r)
-	return r[0], r[2]
+	r1, err = rawsyscall6(trap, a1, a2, a3, 0, 0, 0)
+	if r1 == 0 && err == 0 && (trap == sysClone || trap == sysClone3) {
+		forkchild() // the child: see runtime/src/sys.rs
+	}
+	return r1, err
 }
+
+// forkchild is the runtime's (runtime/src/sys.rs).
+func forkchild()
 
 // Signals are blocked across fork so that the child runs no handler of
 // this process before it execs (gc: syscall_runtime_BeforeFork).
 var forkSigmask uint64
 
+var forkAllSignals = ^uint64(0)
+
 //go:nosplit
 //go:linkname syscall_runtime_BeforeFork syscall.runtime_BeforeFork
 func syscall_runtime_BeforeFork() {
-	all := ^uint64(0)
-	var r [3]uintptr
-	syscall6(14, 0, uintptr(unsafe.Pointer(&all)), uintptr(unsafe.Pointer(&forkSigmask)), 8, 0, 0, &r) // rt_sigprocmask(SIG_SETMASK)
+	rawsyscall6(14, 0, uintptr(unsafe.Pointer(&forkAllSignals)), uintptr(unsafe.Pointer(&forkSigmask)), 8, 0, 0) // rt_sigprocmask(SIG_BLOCK)
 }
 
 //go:nosplit
 //go:linkname syscall_runtime_AfterFork syscall.runtime_AfterFork
 func syscall_runtime_AfterFork() {
-	var r [3]uintptr
-	syscall6(14, 2, uintptr(unsafe.Pointer(&forkSigmask)), 0, 8, 0, 0, &r)
+	rawsyscall6(14, 2, uintptr(unsafe.Pointer(&forkSigmask)), 0, 8, 0, 0)
 }
 
 //go:nosplit
 //go:linkname syscall_runtime_AfterForkInChild syscall.runtime_AfterForkInChild
 func syscall_runtime_AfterForkInChild() {
-	// exec resets caught signals to their default action; the mask
-	// is restored for the new program.
-	var r [3]uintptr
-	syscall6(14, 2, uintptr(unsafe.Pointer(&forkSigmask)), 0, 8, 0, 0, &r)
+	// The runtime's handlers become SIG_DFL before the mask is restored
+	// (gc's clearSignalHandlers: exec resets them too, but a signal may
+	// come first); ignored signals stay ignored for the new program.
+	sigresetchild()
+	rawsyscall6(14, 2, uintptr(unsafe.Pointer(&forkSigmask)), 0, 8, 0, 0)
 }
 
 // syscall_runtime_BeforeExec and AfterExec: gc takes a lock that keeps
@@ -321,6 +338,9 @@ func fips_fatal(s string) { throw(s) }
 //go:linkname sysrand_fatal crypto/internal/sysrand.fatal
 func sysrand_fatal(s string) { throw(s) }
 
+//go:linkname rand_fatal crypto/rand.fatal
+func rand_fatal(s string) { throw(s) }
+
 //go:linkname fips_getIndicator crypto/internal/fips140.getIndicator
 func fips_getIndicator() uint8 { return uint8(getgfips()) }
 
@@ -380,3 +400,53 @@ var (
 	shiftError    = staticError(2).(error)
 	overflowError = staticError(3).(error)
 )
+
+// internal/chacha8rand's block is assembly on amd64 (chacha8_amd64.s);
+// the package's portable block_generic computes the same blocks.
+//
+//go:linkname chacha8rand_block internal/chacha8rand.block
+func chacha8rand_block(seed *[4]uint64, blocks *[32]uint64, counter uint32) {
+	chacha8rand_block_generic(seed, blocks, counter)
+}
+
+//go:linkname chacha8rand_block_generic internal/chacha8rand.block_generic
+func chacha8rand_block_generic(seed *[4]uint64, blocks *[32]uint64, counter uint32)
+
+// internal/sync (gc's Mutex, under HashTrieMap and unique): the runtime's
+// semaphores (runtime/src/sema.rs), which are FIFO: lifo and handoff are
+// hints rgoc does not take; no active spinning (a Mutex that is not free
+// parks at once, which gc also does when spinning is not worth it).
+func semacquire(s *uint32, reason int)
+func semrelease(s *uint32)
+func fatal(s string)
+
+//go:linkname isync_runtime_SemacquireMutex internal/sync.runtime_SemacquireMutex
+func isync_runtime_SemacquireMutex(s *uint32, lifo bool, skipframes int) {
+	semacquire(s, 1) // wait reason sync.Mutex.Lock
+}
+
+//go:linkname isync_runtime_Semrelease internal/sync.runtime_Semrelease
+func isync_runtime_Semrelease(s *uint32, handoff bool, skipframes int) {
+	semrelease(s)
+}
+
+//go:linkname isync_runtime_canSpin internal/sync.runtime_canSpin
+func isync_runtime_canSpin(i int) bool { return false }
+
+//go:linkname isync_runtime_doSpin internal/sync.runtime_doSpin
+func isync_runtime_doSpin() {}
+
+//go:linkname isync_runtime_nanotime internal/sync.runtime_nanotime
+func isync_runtime_nanotime() int64 { return nanotime() }
+
+//go:linkname isync_throw internal/sync.throw
+func isync_throw(s string) { throw(s) }
+
+//go:linkname isync_fatal internal/sync.fatal
+func isync_fatal(s string) { fatal(s) }
+
+// runtime/debug.modinfo (gc: the module information the linker embeds,
+// for debug.ReadBuildInfo): rgoc embeds none.
+//
+//go:linkname debug_modinfo runtime/debug.modinfo
+func debug_modinfo() string { return "" }

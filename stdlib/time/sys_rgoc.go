@@ -15,7 +15,6 @@ package time
 import (
 	"errors"
 	"internal/rtsys"
-	"runtime"
 )
 
 func now() (sec int64, nsec int32, mono int64) {

@@ -79,6 +79,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Builtin::New => {
                 let t = self.info.type_of(e);
                 let et = self.pointer_elem(t);
+                if self.info.tv(&args[0]).is_some_and(|tv| tv.mode != rgoc_types::Mode::Type) {
+                    // new(expr): the value first, then the variable.
+                    let v = self.expr_to(&args[0], et)?;
+                    let p = self.new_object(et, e.pos);
+                    self.store_val(p, v, et);
+                    return Some(p.into());
+                }
                 Some(self.new_object(et, e.pos).into())
             }
             Builtin::Make => {

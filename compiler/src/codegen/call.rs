@@ -157,9 +157,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         Some(r.unwrap_or_else(|| self.ctx.i8_type().const_zero().into()))
     }
 
+    /// The selector of a generic method instantiated by index expression
+    /// `e` (`x.M[int]`, `T.M[int]`), which codegen treats as the selector
+    /// (the checker's selection names the instance).
+    pub(crate) fn method_inst_selector<'e>(&self, e: &'e Expr) -> Option<&'e Expr> {
+        let ExprKind::Index { x, .. } = &strip(e).kind else { return None };
+        let se = strip(x);
+        let method = self.info.selections.get(&se.id).is_some_and(|s| s.kind != SelectionKind::FieldVal);
+        (matches!(se.kind, ExprKind::Selector { .. }) && method).then_some(se)
+    }
+
     /// Evaluates the function part of a call.
     pub fn callee(&mut self, fun: &Expr) -> Option<Callee<'ctx>> {
         let f = strip(fun);
+        let f = self.method_inst_selector(f).unwrap_or(f);
         if let Some(Preset::Value(v)) = self.preset_of(f.id) {
             return Some(Callee::Value(v.into_pointer_value()));
         }
@@ -259,6 +270,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     /// The function object a call of `fun` calls directly, if known.
     fn callee_obj(&self, fun: &Expr) -> Option<ObjId> {
         let f = strip(fun);
+        let f = self.method_inst_selector(f).unwrap_or(f);
         if let Some(&o) = self.info.instances.get(&f.id) {
             return Some(o);
         }
@@ -639,6 +651,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         e: &Expr,
         recv_t: TypeId,
         name: &str,
+        inst: Option<ObjId>,
     ) -> Option<BasicValueEnum<'ctx>> {
         let ft_go = self.info.type_of(e);
         let sig = self.c.types.signature(ft_go)?.clone();
@@ -656,7 +669,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             results: sig.results.clone(),
             variadic: sig.variadic,
         };
-        let callee = self.callee_for_type(recv, recv_t, name, e.pos)?;
+        let callee = self.callee_for_type(recv, recv_t, name, inst, e.pos)?;
         let r = self.call_callee(callee, &msig, args, e.pos)?;
         self.ret_call(r);
         self.leave_fn(outer);
@@ -665,11 +678,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// The callee of method `name` on a receiver value `recv` of type `t`
     /// (used by wrappers: method expressions and interface tables).
+    /// `inst`: the instance of a generic method to call in place of the
+    /// method found by name.
     pub fn callee_for_type(
         &mut self,
         recv: BasicValueEnum<'ctx>,
         t: TypeId,
         name: &str,
+        inst: Option<ObjId>,
         pos: Pos,
     ) -> Option<Callee<'ctx>> {
         let r = lookup_field_or_method(&self.c.types, &self.c.objs, t, name);
@@ -692,7 +708,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let obj = if iface_index.is_some() {
             None
         } else {
-            Some(obj)
+            Some(inst.unwrap_or(obj))
         };
         let (p, bt) = match self.c.types.under(t).clone() {
             Type::Pointer(e) => (recv.into_pointer_value(), e),
@@ -711,6 +727,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         };
         let mut caps: Vec<(NodeId, Preset<'ctx>)> = Vec::new();
         let f = strip(fun);
+        let f = self.method_inst_selector(f).unwrap_or(f);
         let fmode = self.info.tv(f).map(|t| t.mode);
         match (&f.kind, fmode) {
             (_, Some(Mode::Builtin)) | (_, Some(Mode::Type)) => {}

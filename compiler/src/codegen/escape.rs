@@ -467,9 +467,11 @@ impl<'w, 'a> Walk<'w, 'a> {
             ExprKind::BasicLit { .. } => {}
             ExprKind::CompositeLit { elts, .. } => {
                 let t = self.info.type_of(e);
+                // A promoted field (a key with a path) may be of any type.
+                let promoted = elts.iter().any(|el| el.key.as_ref().is_some_and(|key| self.info.selections.contains_key(&key.id)));
                 let (keys, vals) = match self.under_t(t) {
                     Type::Struct(fs) => {
-                        (DISCARD, if fs.iter().any(|f| self.is_iface(f.typ)) { HEAP } else { k })
+                        (DISCARD, if promoted || fs.iter().any(|f| self.is_iface(f.typ)) { HEAP } else { k })
                     }
                     Type::Array(_, et) => (DISCARD, if self.is_iface(*et) { HEAP } else { k }),
                     _ => (HEAP, HEAP),
@@ -658,11 +660,12 @@ impl<'w, 'a> Walk<'w, 'a> {
                 | Builtin::Real
                 | Builtin::Imag
                 | Builtin::Complex
-                | Builtin::New
                 | Builtin::Make
                 | Builtin::Sizeof
                 | Builtin::Alignof
                 | Builtin::Offsetof => self.exprs(args, DISCARD),
+                // new(expr): the value is stored in a heap object.
+                Builtin::New => self.exprs(args, HEAP),
                 Builtin::Copy => {
                     // The source's elements are stored in the destination's
                     // array, wherever that is.

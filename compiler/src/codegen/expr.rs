@@ -109,6 +109,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             // `F[int]` or an inferred `F`: the instance's function value.
             return self.obj_value(e, inst, t);
         }
+        if let Some(se) = self.method_inst_selector(e) {
+            // `x.M[int]`, `T.M[int]`: the instantiated generic method's
+            // selector.
+            return self.expr(se);
+        }
         match &e.kind {
             ExprKind::Paren(x) => {
                 if comma_ok {
@@ -180,7 +185,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     rgoc_types::SelectionKind::MethodVal => self.method_value(e, x, &s, &sel.name),
                     rgoc_types::SelectionKind::MethodExpr => {
                         let rt = self.info.type_of(x);
-                        self.method_expr(e, rt, &sel.name)
+                        // A generic method's instance is the selection's
+                        // object; other methods are looked up by name.
+                        let inst = s.obj.filter(|&o| self.c.objs.get(o).inst.is_some());
+                        self.method_expr(e, rt, &sel.name, inst)
                     }
                 }
             }

@@ -235,7 +235,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
         }
         let args: Vec<BasicValueEnum> = w.get_param_iter().skip(1).collect();
-        let callee = self.callee_for_type(recv, t, name, pos)?;
+        let callee = self.callee_for_type(recv, t, name, None, pos)?;
         let r = self.call_callee(callee, &msig, args, pos)?;
         match r {
             Some(v) => self.builder.build_return(Some(&v)).expect("ret"),

@@ -543,6 +543,25 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.composite_of(e, t, elts)
     }
 
+    /// The zeroed temporary of a struct literal of type `t` (LLVM type
+    /// `ty`), holding the constant fields `vals` gathered so far.
+    fn literal_temporary(
+        &mut self,
+        ty: inkwell::types::BasicTypeEnum<'ctx>,
+        t: TypeId,
+        fields: &[rgoc_types::Field],
+        vals: Vec<(usize, BasicValueEnum<'ctx>)>,
+        pos: rgoc_syntax::Pos,
+    ) -> PointerValue<'ctx> {
+        let p = self.alloca(ty, "lit");
+        self.zero_store(p, t, pos);
+        for (j, c) in vals {
+            let fp = self.builder.build_struct_gep(ty.into_struct_type(), p, j as u32, "").expect("gep");
+            self.store_val(fp, c, fields[j].typ);
+        }
+        p
+    }
+
     fn composite_of(
         &mut self,
         e: &Expr,
@@ -561,6 +580,19 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let mut vals: Vec<(usize, BasicValueEnum)> = Vec::with_capacity(elts.len());
                 let mut tmp = None;
                 for (k, el) in elts.iter().enumerate() {
+                    if let Some(path) = el.key.as_ref().and_then(|key| self.info.selections.get(&key.id)).map(|s| s.path.clone()) {
+                        // A promoted field (go 1.27): stored through its
+                        // embedded structs.
+                        let p = match tmp {
+                            Some(p) => p,
+                            None => self.literal_temporary(ty, t, &fields, std::mem::take(&mut vals), e.pos),
+                        };
+                        tmp = Some(p);
+                        let (fp, ft) = self.field_path(p, t, &path, e.pos)?;
+                        let v = self.expr_to(&el.value, ft)?;
+                        self.store_val(fp, v, ft);
+                        continue;
+                    }
                     let i = match &el.key {
                         Some(key) => match &strip(key).kind {
                             ExprKind::Ident(n) => fields.iter().position(|f| &f.name == n)?,
@@ -570,13 +602,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     };
                     let v = self.expr_to(&el.value, fields[i].typ)?;
                     if tmp.is_none() && (!v.is_const() || self.is_big(fields[i].typ) || self.is_big(t)) {
-                        let p = self.alloca(ty, "lit");
-                        self.zero_store(p, t, e.pos);
-                        tmp = Some(p);
-                        for (j, c) in std::mem::take(&mut vals) {
-                            let fp = self.builder.build_struct_gep(sty, p, j as u32, "").expect("gep");
-                            self.store_val(fp, c, fields[j].typ);
-                        }
+                        tmp = Some(self.literal_temporary(ty, t, &fields, std::mem::take(&mut vals), e.pos));
                     }
                     match tmp {
                         Some(p) => {

@@ -79,6 +79,9 @@ pub(crate) struct Gen<'ctx, 'a> {
     pub globals: HashMap<ObjId, GlobalValue<'ctx>>,
     pub strings: HashMap<Vec<u8>, GlobalValue<'ctx>>,
     pub typedescs: HashMap<TypeId, GlobalValue<'ctx>>,
+    /// Closure objects of descriptors' Equal (`go:eq.T`, key false) and
+    /// map types' Hasher (`go:hash.K`, key true) func values.
+    pub desc_closures: HashMap<(bool, TypeId), GlobalValue<'ctx>>,
     /// Static itabs by (concrete type, interface).
     pub itabs: HashMap<(TypeId, TypeId), GlobalValue<'ctx>>,
     /// Interface-call entry points by (type, method name).
@@ -156,11 +159,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         match obj.recv_base {
             Some(b) => {
                 let n = types.named_info(b).expect("instance receiver is named");
-                let base = format!("{}[{}]", n.name, args(&n.targs));
+                let base = if n.targs.is_empty() { n.name.clone() } else { format!("{}[{}]", n.name, args(&n.targs)) };
+                // A generic method's own type arguments follow the
+                // receiver's: `main.(*List[int]).Map[string]`.
+                let own = inst.targs.get(n.targs.len()..).unwrap_or(&[]);
+                let own = if own.is_empty() { String::new() } else { format!("[{}]", args(own)) };
                 if obj.ptr_recv {
-                    format!("{}.(*{}).{}", n.pkg, base, obj.name)
+                    format!("{}.(*{}).{}{}", n.pkg, base, obj.name, own)
                 } else {
-                    format!("{}.{}.{}", n.pkg, base, obj.name)
+                    format!("{}.{}.{}{}", n.pkg, base, obj.name, own)
                 }
             }
             None => format!("{}.{}[{}]", obj.pkg, obj.name, args(&inst.targs)),
@@ -266,6 +273,7 @@ pub fn compile(
         globals: HashMap::new(),
         strings: HashMap::new(),
         typedescs: HashMap::new(),
+        desc_closures: HashMap::new(),
         itabs: HashMap::new(),
         ifns: HashMap::new(),
         diags: Vec::new(),
@@ -291,7 +299,7 @@ pub fn compile(
             let mut v: Vec<_> = sv.iter().map(|&o| c.objs.get(o)).map(|o| (o.pos, o.name.clone())).collect();
             v.sort_by_key(|(p, _)| *p);
             for (p, n) in v {
-                eprintln!("escape: {}: {}:{}: {} stays in its frame", c.pkg_path, p.line, p.col, n);
+                eprintln!("escape: {}: {}:{}: {} stays in its frame", c.packages[unit.package].path, p.line, p.col, n);
             }
         }
         g.stack_vars = sv;

@@ -7,6 +7,7 @@ use inkwell::values::{BasicValueEnum, GlobalValue};
 use rgoc_syntax::Pos;
 use rgoc_types::{BasicKind, Type, TypeId};
 
+use super::rt::R;
 use super::Gen;
 
 mod kind {
@@ -107,8 +108,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let i8t = self.ctx.i8_type();
         let ptr = self.ptr_type();
         let st = self.string_type();
-        let desc_ty = self.ctx.struct_type(
-            &[
+        // A map type's descriptor has one more word: its Hasher
+        // (runtime/src/types.rs `MapType`).
+        let is_map = matches!(self.c.types.under(t), Type::Map(..));
+        let mut fields: Vec<inkwell::types::BasicTypeEnum<'ctx>> = vec![
                 i64t.into(),
                 i64t.into(),
                 i32t.into(),
@@ -132,9 +135,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 ptr.into(),
                 ptr.into(),
                 ptr.into(),
-            ],
-            false,
-        );
+            ];
+        // The layout of every descriptor that is not a map's (*T's).
+        let plain_ty = self.ctx.struct_type(&fields, false);
+        if is_map {
+            fields.push(ptr.into());
+        }
+        let desc_ty = self.ctx.struct_type(&fields, false);
         let sym = format!("type:{}", self.c.types.symbol_type_string(t));
         // A weak reference from an earlier descriptor's ptrto (below) may
         // have declared it already.
@@ -171,7 +178,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 Some(pg) if pg.get_linkage() == Linkage::Internal => None,
                 Some(pg) => Some(pg),
                 None => {
-                    let pg = self.module.add_global(desc_ty, None, &psym);
+                    let pg = self.module.add_global(plain_ty, None, &psym);
                     pg.set_linkage(Linkage::ExternalWeak);
                     Some(pg)
                 }
@@ -254,7 +261,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             Some(f) => f.as_global_value().as_pointer_value().into(),
             None => ptr.const_null().into(),
         };
-        let init = desc_ty.const_named_struct(&[
+        // gc's Type.Equal as a Go func value, for gc's Go code
+        // (internal/abi): null when T is not comparable.
+        let equal_v: BasicValueEnum = if comparable {
+            self.desc_closure(false, t, pos)
+        } else {
+            ptr.const_null().into()
+        };
+        let hasher_v: Option<BasicValueEnum> = key.map(|k| self.desc_closure(true, k, pos));
+        let mut values: Vec<BasicValueEnum<'ctx>> = vec![
             i64t.const_int(size, false).into(),
             i64t.const_int(ptrdata, false).into(),
             i32t.const_int(hash as u64, false).into(),
@@ -262,7 +277,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             i8t.const_int(align as u64, false).into(),
             i8t.const_int(align as u64, false).into(),
             i8t.const_int(self.kind_of(t) as u64, false).into(),
-            ptr.const_null().into(),
+            equal_v,
             gcdata_v,
             name_v,
             pkg_v,
@@ -278,9 +293,43 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             bound_v,
             ptrto_v,
             makefunc_v,
-        ]);
+        ];
+        if let Some(h) = hasher_v {
+            values.push(h);
+        }
+        let init = desc_ty.const_named_struct(&values);
         g.set_initializer(&init);
         g
+    }
+
+    /// The closure object `{code, &T's descriptor}` of T's Equal func value
+    /// (`hasher` false: code runtime.eqfunc, `go:eq.T`) or of the Hasher
+    /// of maps keyed by T (`hasher` true: runtime.hashfunc, `go:hash.T`);
+    /// runtime/src/alg.rs. Shared link-once like descriptors.
+    fn desc_closure(&mut self, hasher: bool, t: TypeId, pos: Pos) -> BasicValueEnum<'ctx> {
+        if let Some(g) = self.desc_closures.get(&(hasher, t)) {
+            return g.as_pointer_value().into();
+        }
+        let ptr = self.ptr_type();
+        let (prefix, code, ret) = if hasher {
+            ("go:hash.", "runtime.hashfunc", R::I64)
+        } else {
+            ("go:eq.", "runtime.eqfunc", R::I8)
+        };
+        let sym = format!("{prefix}{}", self.c.types.symbol_type_string(t));
+        let ty = self.ctx.struct_type(&[ptr.into(), ptr.into()], false);
+        let g = self.module.add_global(ty, None, &sym);
+        let local = self.is_local_type(t);
+        self.share_global(g, local);
+        g.set_constant(true);
+        self.desc_closures.insert((hasher, t), g);
+        let f = self.rt(code, &[R::Ptr, R::Ptr, R::Ptr], ret);
+        let d = self.type_desc(t, pos);
+        g.set_initializer(&ty.const_named_struct(&[
+            f.as_global_value().as_pointer_value().into(),
+            d.as_pointer_value().into(),
+        ]));
+        g.as_pointer_value().into()
     }
 
     /// The call adapter of func type `t` (reflect's Value.Call):
@@ -522,6 +571,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         g.set_linkage(Linkage::Private);
         g.set_constant(true);
         g.set_initializer(&arr);
+        // A section of its own, so that the linker's --gc-sections drops
+        // it with the descriptor that refers to it (in the module's one
+        // .data.rel.ro, the method tables of every type of the package, and
+        // all their methods' code, stayed whenever one was used).
+        let sec = format!(".data.rel.ro.{}", g.get_name().to_string_lossy());
+        g.set_section(Some(&sec));
         g.as_pointer_value().into()
     }
 
@@ -558,6 +613,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             _ => {}
         }
         let n = entries.len() as u64;
+        // Structs and interfaces: nin = nfields, so that {fields, nfields,
+        // nin} is a slice header of the entries (internal/abi's
+        // StructType.Fields and InterfaceType.Methods view it as one).
+        if matches!(self.c.types.under(t), Type::Struct(_) | Type::Interface(_)) {
+            nin = n;
+        }
         let mut vals = Vec::new();
         for (name, ft, off, tag, emb) in entries {
             let nv = self.string_const(name.as_bytes());
@@ -622,10 +683,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 ..
             } = rgoc_types::lookup_field_or_method(&self.c.types, &self.c.objs, t, &name)
             {
-                let ok = iface_index.is_some()
-                    || !self.c.objs.get(obj).ptr_recv
-                    || indirect
-                    || self.c.types.is_pointer(t);
+                // Generic methods are not in the method set (go 1.27).
+                let generic = iface_index.is_none() && !self.c.objs.get(obj).tparams.is_empty();
+                let ok = !generic
+                    && (iface_index.is_some()
+                        || !self.c.objs.get(obj).ptr_recv
+                        || indirect
+                        || self.c.types.is_pointer(t));
                 if ok {
                     out.push((name, sig));
                 }

@@ -256,6 +256,10 @@ fn parse_sources(units: &[Unit], all: Sources, opts: &Opts) -> Result<Program, u
             prog.sources.push(src);
             let (mut file, d) = rgoc_syntax::parse_file(&disp, &text, index, &mut ids);
             diags.extend(d);
+            if u.show == "runtime" {
+                let v = [("runtime".to_string(), "buildVersion".to_string(), build_version().to_string())];
+                apply_xdefs(&mut file, &u.show, &v, &mut ids);
+            }
             apply_xdefs(&mut file, &u.show, &opts.xdefs, &mut ids);
             prog.files.push(file);
         }
@@ -294,6 +298,20 @@ fn apply_xdefs(file: &mut rgoc_syntax::ast::File, show: &str, xdefs: &[(String, 
             }
         }
     }
+}
+
+/// `runtime.buildVersion` (runtime.Version): the first line of the Go
+/// distribution's VERSION file (`go1.27.3`), whose standard library rgoc
+/// compiles, as gc's linker sets it to its toolchain's version. Part of
+/// the runtime package's key.
+fn build_version() -> &'static str {
+    static V: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    V.get_or_init(|| {
+        goroot()
+            .and_then(|g| std::fs::read_to_string(g.join("VERSION")).ok())
+            .and_then(|v| v.lines().next().map(|l| l.trim().to_string()))
+            .unwrap_or_default()
+    })
 }
 
 fn go_quote(s: &str) -> String {
@@ -392,6 +410,9 @@ fn package_key(compiler: &str, u: &Unit, srcs: &[(String, Vec<u8>)], keys: &Hash
     for (disp, src) in srcs {
         h.write(disp.as_bytes());
         h.write(src);
+    }
+    if u.show == "runtime" {
+        h.write(build_version().as_bytes());
     }
     let mut deps: Vec<&str> = u.imports.iter().map(String::as_str).collect();
     deps.sort();

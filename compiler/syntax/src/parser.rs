@@ -15,7 +15,7 @@ const MAX_DEPTH: u32 = 100_000;
 const STACK_SIZE: usize = 512 << 20;
 
 pub fn parse(path: &str, src: &str, file_index: u32, ids: &mut NodeIds) -> (File, Vec<Diagnostic>) {
-    let run = || parse_here(path, src, file_index, ids);
+    let run = || parse_here(path, src, file_index, ids, &Fixups::default());
     std::thread::scope(|s| {
         let h = std::thread::Builder::new()
             .stack_size(STACK_SIZE)
@@ -59,6 +59,7 @@ fn parse_here(
     src: &str,
     file_index: u32,
     ids: &mut NodeIds,
+    fx: &Fixups,
 ) -> (File, Vec<Diagnostic>) {
     let mut parser = tree_sitter::Parser::new();
     let tree = match parser.set_language(&tree_sitter_go::LANGUAGE.into()) {
@@ -72,6 +73,7 @@ fn parse_here(
         diags: vec![],
         depth: 0,
         type_lits: std::collections::HashMap::new(),
+        fx: fx.clone(),
     };
     let Some(tree) = tree else {
         let pos = conv.at(0, 0);
@@ -102,12 +104,21 @@ fn parse_here(
         // nothing, and positions stay) and parse again.
         if let Some(fixed) = blank_empty_init_semicolons(src) {
             drop(conv);
-            return parse_here(path, &fixed, file_index, ids);
+            return parse_here(path, &fixed, file_index, ids, fx);
+        }
+        // Go 1.26/1.27 syntax tree-sitter-go rejects (`new(expr)`, type
+        // parameters on methods): rewrite it, positions kept, parse
+        // again, and undo the rewrite while converting.
+        if fx.is_empty() {
+            if let Some((text, fx2)) = go127_rewrite(src) {
+                drop(conv);
+                return parse_here(path, &text, file_index, ids, &fx2);
+            }
         }
         let lits = type_literal_selectors(root, src);
         if !lits.is_empty() {
             drop(conv);
-            return parse_with_type_literals(path, src, file_index, ids, &lits);
+            return parse_with_type_literals(path, src, file_index, ids, &lits, fx);
         }
     }
     let mut syntax = errors::collect(root, src, file_index);
@@ -126,6 +137,163 @@ pub(crate) struct Conv<'a> {
     depth: u32,
     /// Placeholder identifier -> the type literal it stands for.
     type_lits: std::collections::HashMap<String, Expr>,
+    /// The rewrites `go127_rewrite` made to the text being converted.
+    fx: Fixups,
+}
+
+/// Rewrites of Go syntax that tree-sitter-go does not accept, each
+/// keeping every byte offset, line and column of the source.
+#[derive(Clone, Default)]
+pub(crate) struct Fixups {
+    /// `new(expr)` (go 1.26): tree-sitter-go parses `new(` as the start of
+    /// `new(Type)` only. The `new` token of each call whose argument does
+    /// not parse as a type (byte offset) is replaced by a placeholder
+    /// identifier of the same length, which parses as an ordinary call
+    /// and is converted back to `new`.
+    new_calls: std::collections::HashSet<usize>,
+    /// Generic methods (go 1.27), by the byte offset of their `func`:
+    /// tree-sitter-go has no type parameters on a method declaration, so
+    /// the receiver is blanked and the declaration parses as a generic
+    /// function; the receiver is then parsed on its own (`receiver`).
+    generic_recvs: std::collections::HashMap<usize, GenericRecv>,
+    /// Type parameters on interface methods (`interface{ m[P any]() }`),
+    /// which gc's parser rejects: blanked, with gc's diagnostic at the
+    /// `[` (byte offset).
+    iface_tparams: Vec<usize>,
+}
+
+#[derive(Clone)]
+struct GenericRecv {
+    /// Byte offset of `func`.
+    func: usize,
+    /// Byte range of the receiver's parenthesised list, and its text.
+    recv: (usize, usize),
+    recv_text: String,
+    /// Byte offset of the `[` after the method name.
+    lbrack: usize,
+}
+
+impl Fixups {
+    fn is_empty(&self) -> bool {
+        self.new_calls.is_empty() && self.generic_recvs.is_empty() && self.iface_tparams.is_empty()
+    }
+}
+
+/// Finds generic method declarations and `new(expr)` calls in `src` (by
+/// its tokens) and returns the rewritten text with what was rewritten, or
+/// None when there is neither.
+fn go127_rewrite(src: &str) -> Option<(String, Fixups)> {
+    use crate::scan::Tok;
+    let toks = crate::scan::tokens(src);
+    let mut fx = Fixups::default();
+    let mut out = src.as_bytes().to_vec();
+    let is_op = |i: usize, op: &str| toks.get(i).is_some_and(|t| t.kind == Tok::Op && t.text == op);
+    // Index of the token closing the bracket opened at token `i`.
+    let closing = |i: usize| -> Option<usize> {
+        let mut depth = 0i32;
+        for (j, t) in toks.iter().enumerate().skip(i) {
+            if t.kind == Tok::Op {
+                match t.text.as_str() {
+                    "(" | "[" | "{" => depth += 1,
+                    ")" | "]" | "}" => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(j);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        None
+    };
+    let mut depth = 0i32;
+    // Whether each open `{` is an interface type's.
+    let mut braces: Vec<bool> = Vec::new();
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        // interface{ ...; m[P any](); ... }
+        let in_iface = braces.last() == Some(&true);
+        let elem_start = i > 0 && (is_op(i - 1, "{") || matches!(toks[i - 1].kind, Tok::Newline | Tok::Semi));
+        if in_iface && elem_start && t.kind == Tok::Name && is_op(i + 1, "[") {
+            if let Some(r) = closing(i + 1) {
+                if is_op(r + 1, "(") {
+                    let (a, b) = (toks[i + 1].start, toks[r].end);
+                    for c in &mut out[a..b] {
+                        if *c != b'\n' {
+                            *c = b' ';
+                        }
+                    }
+                    fx.iface_tparams.push(a);
+                }
+            }
+        }
+        if t.kind == Tok::Op && t.text == "{" {
+            braces.push(i > 0 && toks[i - 1].kind == Tok::Keyword && toks[i - 1].text == "interface");
+        } else if t.kind == Tok::Op && t.text == "}" {
+            braces.pop();
+        }
+        let decl_start = i == 0 || matches!(toks[i - 1].kind, Tok::Newline | Tok::Semi);
+        if t.kind == Tok::Keyword && t.text == "func" && depth == 0 && decl_start && is_op(i + 1, "(") {
+            // func (recv) Name[
+            if let Some(r) = closing(i + 1) {
+                if toks.get(r + 1).is_some_and(|n| n.kind == Tok::Name) && is_op(r + 2, "[") {
+                    let (a, b) = (toks[i + 1].start, toks[r].end);
+                    for c in &mut out[a..b] {
+                        if *c != b'\n' {
+                            *c = b' ';
+                        }
+                    }
+                    fx.generic_recvs.insert(
+                        t.start,
+                        GenericRecv { func: t.start, recv: (a, b), recv_text: src[a..b].to_string(), lbrack: toks[r + 2].start },
+                    );
+                }
+            }
+        }
+        if t.kind == Tok::Name && t.text == "new" && is_op(i + 1, "(") {
+            let after_dot = i > 0 && (is_op(i - 1, ".") || toks[i - 1].kind == Tok::Keyword && toks[i - 1].text == "func");
+            if !after_dot {
+                if let Some(r) = closing(i + 1) {
+                    let arg = &src[toks[i + 1].end..toks[r].start];
+                    if !parses_as_type(arg) {
+                        out[t.start..t.end].copy_from_slice(b"_nw");
+                        fx.new_calls.insert(t.start);
+                    }
+                }
+            }
+        }
+        if t.kind == Tok::Op {
+            match t.text.as_str() {
+                "(" | "[" | "{" => depth += 1,
+                ")" | "]" | "}" => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    if fx.is_empty() {
+        return None;
+    }
+    Some((String::from_utf8(out).ok()?, fx))
+}
+
+/// Whether `text` alone parses as a type (`type _ = text`).
+fn parses_as_type(text: &str) -> bool {
+    let mut parser = tree_sitter::Parser::new();
+    if parser.set_language(&tree_sitter_go::LANGUAGE.into()).is_err() {
+        return false;
+    }
+    let src = format!("package p\ntype _ = {}\n", text);
+    match parser.parse(&src, None) {
+        Some(tree) => {
+            let root = tree.root_node();
+            // The declaration must cover the whole text (no trailing
+            // tokens parsed as another statement).
+            let decls = kids(root);
+            !root.has_error() && decls.len() == 2 && decls[1].kind() == "type_declaration"
+        }
+        None => false,
+    }
 }
 
 /// Byte ranges of single-line interface/struct type literals that tree-sitter
@@ -157,7 +325,7 @@ fn placeholder(i: usize, len: usize) -> String {
     p
 }
 
-fn parse_with_type_literals(path: &str, src: &str, file_index: u32, ids: &mut NodeIds, lits: &[(usize, usize)]) -> (File, Vec<Diagnostic>) {
+fn parse_with_type_literals(path: &str, src: &str, file_index: u32, ids: &mut NodeIds, lits: &[(usize, usize)], fx: &Fixups) -> (File, Vec<Diagnostic>) {
     let mut text = src.to_string();
     let mut type_lits = std::collections::HashMap::new();
     for (i, &(a, b)) in lits.iter().enumerate() {
@@ -189,7 +357,7 @@ fn parse_with_type_literals(path: &str, src: &str, file_index: u32, ids: &mut No
         sub[ps..ps + 9].copy_from_slice(b"package p");
         sub[ds..ds + 8].copy_from_slice(b"type _ =");
         let sub = String::from_utf8_lossy(&sub).into_owned();
-        let (f, d) = parse_here(path, &sub, file_index, ids);
+        let (f, d) = parse_here(path, &sub, file_index, ids, &Fixups::default());
         let Some(crate::ast::Decl::Type(specs)) = f.decls.first() else { continue };
         if !d.is_empty() || specs.len() != 1 {
             continue;
@@ -203,10 +371,10 @@ fn parse_with_type_literals(path: &str, src: &str, file_index: u32, ids: &mut No
         Err(_) => None,
     };
     let Some(tree) = tree else {
-        return parse_here(path, src, file_index, ids);
+        return parse_here(path, src, file_index, ids, fx);
     };
     let root = tree.root_node();
-    let mut conv = Conv { src: text.as_bytes(), file: file_index, ids, diags: vec![], depth: 0, type_lits };
+    let mut conv = Conv { src: text.as_bytes(), file: file_index, ids, diags: vec![], depth: 0, type_lits, fx: fx.clone() };
     let mut syntax = errors::collect(root, &text, file_index);
     let file = conv.source_file(root, path);
     syntax.append(&mut conv.diags);
@@ -358,6 +526,10 @@ impl<'a> Conv<'a> {
     // ---------------------------------------------------------------- files
 
     fn source_file(&mut self, root: Node, path: &str) -> File {
+        for b in self.fx.iface_tparams.clone() {
+            let p = self.at_byte(b);
+            self.error(p, "interface method must have no type parameters");
+        }
         let items = kids(root);
         let mut package = None;
         let mut imports = vec![];
@@ -549,16 +721,28 @@ impl<'a> Conv<'a> {
 
     fn func_decl(&mut self, n: Node, pragmas: Pragmas) -> FuncDecl {
         let pos = self.pos(n);
-        let recv = match field(n, "receiver") {
-            Some(r) => {
-                let mut fs = self.params(r);
+        let generic_recv = match n.kind() {
+            "function_declaration" => self.fx.generic_recvs.get(&n.start_byte()).cloned(),
+            _ => None,
+        };
+        let recv_fields = match (field(n, "receiver"), generic_recv) {
+            (_, Some(g)) => {
+                let at = self.at_byte(g.recv.0);
+                Some((self.receiver(&g), at))
+            }
+            (Some(r), None) => Some((self.params(r), self.pos(r))),
+            (None, None) => None,
+        };
+        let name_pos = field(n, "name").map(|k| self.pos(k));
+        // gc reports a bad receiver list at the method's name.
+        let recv = match recv_fields {
+            Some((mut fs, p)) => {
+                let p = name_pos.unwrap_or(p);
                 if fs.is_empty() {
-                    let p = self.pos(r);
                     self.error(p, "method has no receiver");
                     None
                 } else {
                     if fs.len() > 1 || fs[0].names.len() > 1 {
-                        let p = self.pos(r);
                         self.error(p, "method has multiple receivers");
                     }
                     Some(fs.swap_remove(0))
@@ -585,6 +769,55 @@ impl<'a> Conv<'a> {
             body,
             pragmas,
         }
+    }
+
+    /// The position of byte offset `b` of the text.
+    fn at_byte(&self, b: usize) -> Pos {
+        let before = &self.src[..b.min(self.src.len())];
+        let line = before.iter().filter(|&&c| c == b'\n').count();
+        let col = before.iter().rev().take_while(|&&c| c != b'\n').count();
+        self.at(line, col)
+    }
+
+    /// The receiver of a generic method, blanked in the text being
+    /// converted: parsed alone as the receiver of `func (recv) Name()`
+    /// written at its place in a copy of the text that is blank up to
+    /// there (newlines kept, so positions are the source's).
+    fn receiver(&mut self, g: &GenericRecv) -> Vec<Field> {
+        let end = g.lbrack.min(self.src.len());
+        let mut sub: Vec<u8> = self.src[..end].iter().map(|&c| if c == b'\n' { c } else { b' ' }).collect();
+        // `func`, the receiver and the name (the text up to `[`).
+        let start = g.func.min(end);
+        sub[start..end].copy_from_slice(&self.src[start..end]);
+        sub[g.recv.0..g.recv.1].copy_from_slice(g.recv_text.as_bytes());
+        sub.extend_from_slice(b"()");
+        let text = String::from_utf8_lossy(&sub).into_owned();
+        let mut parser = tree_sitter::Parser::new();
+        let tree = match parser.set_language(&tree_sitter_go::LANGUAGE.into()) {
+            Ok(()) => parser.parse(&text, None),
+            Err(_) => None,
+        };
+        let Some(tree) = tree else { return vec![] };
+        let root = tree.root_node();
+        if root.has_error() {
+            let mut d = errors::collect(root, &text, self.file);
+            self.diags.append(&mut d);
+        }
+        let Some(m) = kids(root).into_iter().find(|k| k.kind() == "method_declaration") else { return vec![] };
+        let Some(r) = field(m, "receiver") else { return vec![] };
+        let mut sub_conv = Conv {
+            src: text.as_bytes(),
+            file: self.file,
+            ids: &mut *self.ids,
+            diags: vec![],
+            depth: self.depth,
+            type_lits: std::collections::HashMap::new(),
+            fx: Fixups::default(),
+        };
+        let fs = sub_conv.params(r);
+        let mut d = std::mem::take(&mut sub_conv.diags);
+        self.diags.append(&mut d);
+        fs
     }
 
     /// The `parameters` and `result` fields of a func-like node.
@@ -1160,7 +1393,7 @@ impl<'a> Conv<'a> {
         let kind = match n.kind() {
             "identifier" | "type_identifier" | "field_identifier" | "package_identifier"
             | "nil" | "true" | "false" | "iota" | "blank_identifier" => {
-                let name = self.text(n);
+                let name = if self.fx.new_calls.contains(&n.start_byte()) { "new".to_string() } else { self.text(n) };
                 if let Some(t) = self.type_lits.get(&name) {
                     return t.clone();
                 }

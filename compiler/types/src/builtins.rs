@@ -363,12 +363,47 @@ impl<'a> Checker<'a> {
         Operand::value(ids::INT)
     }
 
-    /// new(T).
+    /// new(T), or new(expr) (go 1.26): a variable of expr's type (the
+    /// default type of an untyped constant) initialised to its value.
     fn builtin_new(&mut self, args: &[Expr]) -> Operand {
-        let t = self.type_expr(&args[0]);
-        if t == ids::INVALID {
+        let arg = &args[0];
+        let x = self.expr(arg);
+        if x.is_invalid() {
             return Operand::invalid();
         }
+        let t = match x.mode {
+            Mode::NoValue => {
+                let msg = format!("{} used as value or type", self.operand_string(arg, &x));
+                return self.errorf(arg.pos, msg);
+            }
+            Mode::Builtin => {
+                let msg = format!("{} must be called", self.operand_string(arg, &x));
+                return self.errorf(arg.pos, msg);
+            }
+            Mode::Type => {
+                if self.is_generic_type(x.typ) || self.generic_alias_of(arg).is_some() {
+                    let msg = format!("cannot use generic type {} without instantiation", self.expr_string(arg));
+                    return self.errorf(arg.pos, msg);
+                }
+                x.typ
+            }
+            _ => {
+                let mut x = self.single_value(arg, x);
+                if x.is_invalid() {
+                    return x;
+                }
+                if x.typ == ids::UNTYPED_NIL {
+                    return self.errorf(arg.pos, "use of untyped nil in argument to new");
+                }
+                if self.types.is_untyped(x.typ) {
+                    self.default_untyped_in(&mut x, arg, "argument to new");
+                    if x.is_invalid() {
+                        return x;
+                    }
+                }
+                x.typ
+            }
+        };
         Operand::value(self.types.pointer(t))
     }
 

@@ -16,6 +16,9 @@ impl<'a> Checker<'a> {
             return x;
         }
         let f = self.expr(fun);
+        // The selector generic_call checked was reused (or the call's
+        // function does not contain it after all).
+        self.reuse_operand = None;
         if f.is_invalid() {
             for a in args {
                 self.expr(a);
@@ -260,13 +263,31 @@ impl<'a> Checker<'a> {
         if let Some(x) = self.qualified_ident(e, xe, sel) {
             return x;
         }
+        // A generic method may be named uninstantiated only as the
+        // function of a call or index expression.
+        let allow_generic = std::mem::take(&mut self.gen.allow_generic);
         let x = self.expr(xe);
         if x.is_invalid() {
             return x;
         }
         if x.mode == Mode::Type {
-            return self.method_expr(e, &x, sel);
+            let r = self.method_expr(e, &x, sel);
+            return self.generic_method_check(e, r, allow_generic);
         }
+        let r = self.selector_value(e, xe, sel, x);
+        self.generic_method_check(e, r, allow_generic)
+    }
+
+    /// A generic method selection not instantiated where it must be.
+    fn generic_method_check(&mut self, e: &Expr, r: Operand, allow_generic: bool) -> Operand {
+        if !allow_generic && !r.is_invalid() && self.generic_method_sel(e).is_some() {
+            return self.errorf(e.pos, format!("cannot use generic function {} without instantiation", self.expr_string(e)));
+        }
+        r
+    }
+
+    /// `x.sel` on a value x.
+    fn selector_value(&mut self, e: &Expr, xe: &Expr, sel: &ast::Ident, x: Operand) -> Operand {
         let x = self.single_value(xe, x);
         if x.is_invalid() {
             return x;
@@ -312,7 +333,7 @@ impl<'a> Checker<'a> {
                 if ptr_recv && !indirect && !self.types.is_pointer(x.typ) {
                     if x.mode != Mode::Var {
                         return self.errorf(
-                            e.pos,
+                            sel.pos,
                             format!(
                                 "cannot call pointer method {} on {}",
                                 sel.name,
@@ -377,6 +398,12 @@ impl<'a> Checker<'a> {
                 Operand::invalid()
             }
         }
+    }
+
+    /// Whether `xe` is the name of an imported package (`pkg` of `pkg.Name`).
+    pub(crate) fn is_package_name(&self, xe: &Expr) -> bool {
+        let ExprKind::Ident(n) = &xe.kind else { return false };
+        self.objs.lookup(self.scope, n).is_some_and(|(o, _, _)| matches!(self.objs.get(o).kind, ObjKind::PkgName(_)))
     }
 
     /// `pkg.Name`: an exported member of an imported package (None when

@@ -251,19 +251,19 @@ impl<'a> Checker<'a> {
                 };
                 self.cur_decl = Some(obj);
                 let generic = !fd.type_params.is_empty() || fd.recv.as_ref().is_some_and(|r| has_type_args(&r.typ));
+                let saved = self.scope;
+                self.scope = self.file_scope(fd.pos.file);
                 if generic {
                     // Checked once with its type parameters as types (for
                     // the diagnostics); instances are checked again with
                     // their type arguments (instantiate.rs).
-                    let saved = self.scope;
-                    self.scope = self.pkg_scope;
                     self.open_scope(false);
                     self.declare_generic_tparams(fd, obj, None);
                     self.func_body(fd.recv.as_ref(), &fd.sig, &sig, body);
-                    self.scope = saved;
                 } else {
                     self.func_body(fd.recv.as_ref(), &fd.sig, &sig, body);
                 }
+                self.scope = saved;
                 self.note_variadic_escape(obj, &fd.sig, body);
                 self.cur_decl = None;
             } else if fd.pragmas.linkname.is_none() && self.pkg == "main" {

@@ -52,7 +52,7 @@ impl<'a> Checker<'a> {
         let saved_decl = self.cur_decl;
         let saved_iota = self.iota.take();
         let saved_fctx = std::mem::take(&mut self.fctx);
-        self.scope = self.pkg_scope;
+        self.scope = self.file_scope(self.objs.get(o).pos.file);
         match d {
             DeclRef::Const {
                 idx,
@@ -420,17 +420,26 @@ impl<'a> Checker<'a> {
             }
             let ptr = matches!(strip_paren(&recv.typ).kind, ast::ExprKind::Star(_));
             let saved = self.scope;
-            self.scope = self.pkg_scope;
+            self.scope = self.file_scope(fd.pos.file);
             let mut obj = Object::new(&fd.name.name, ObjKind::Func, ids::INVALID, fd.name.pos, &self.pkg);
             obj.recv_base = Some(named);
             obj.ptr_recv = ptr;
             let o = self.objs.add(obj);
+            let own_tparams = !fd.type_params.is_empty();
+            if generic || own_tparams {
+                self.open_scope(false);
+                self.gen.decls.insert(o, fd);
+            }
             if generic {
                 // The receiver's type parameter names stand for the
                 // type's parameters in the signature.
-                self.open_scope(false);
                 self.declare_generic_tparams(fd, o, None);
-                self.gen.decls.insert(o, fd);
+            }
+            if own_tparams {
+                // A generic method (go 1.27): its own type parameters,
+                // whose constraints may use the receiver's.
+                let tps = self.declare_type_params(&fd.type_params);
+                self.objs.get_mut(o).tparams = tps;
             }
             let t = self.func_type(&fd.sig, None);
             self.scope = saved;

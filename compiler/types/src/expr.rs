@@ -95,6 +95,9 @@ impl<'a> Checker<'a> {
 
     /// As `expr`, with a type hint for elided composite literal types.
     pub(crate) fn expr_hint(&mut self, e: &Expr, hint: Option<TypeId>) -> Operand {
+        if self.reuse_operand.as_ref().is_some_and(|(id, _)| *id == e.id) {
+            return self.reuse_operand.take().expect("reused operand").1;
+        }
         let x = self.expr_inner(e, hint);
         self.record(e.id, x.mode, x.typ, x.val.clone());
         x

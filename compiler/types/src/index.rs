@@ -106,6 +106,9 @@ impl<'a> Checker<'a> {
         if let Some(origin) = self.generic_func_of(xe) {
             return self.func_inst_value(e, origin, indices);
         }
+        if let Some(sel) = self.generic_method_sel(xe) {
+            return self.method_inst_value(e, xe, &sel, indices);
+        }
         let x = self.single_value(xe, x);
         if x.is_invalid() {
             return x;

@@ -248,6 +248,21 @@ impl<'a> Checker<'a> {
             ExprKind::Index { x, indices } => (&**x, Some(indices)),
             _ => (fe, None),
         };
+        // `x.M(...)`, `x.M[T](...)`: a method may be generic. The selector
+        // is checked once here; when it is not a generic method, the call
+        // checks it again through `reuse_operand`.
+        if let ExprKind::Selector { x: sx, .. } = &crate::check::strip_paren(base).kind {
+            if !self.is_package_name(sx) {
+                let f = self.generic_operand(base);
+                if !f.is_invalid() {
+                    if let Some(sel) = self.generic_method_sel(base) {
+                        return Some(self.generic_method_call(e, fun, fe, base, indices, &sel, args, ellipsis));
+                    }
+                }
+                self.reuse_operand = Some((base.id, f));
+                return None;
+            }
+        }
         let simple = match &crate::check::strip_paren(base).kind {
             ExprKind::Ident(_) => true,
             ExprKind::Selector { x, .. } => matches!(crate::check::strip_paren(x).kind, ExprKind::Ident(_)),
@@ -316,7 +331,7 @@ impl<'a> Checker<'a> {
 
     /// Infers the type arguments of a call from its evaluated arguments.
     #[allow(clippy::too_many_arguments)] // the parts of the call being inferred
-    fn infer_call(
+    pub(crate) fn infer_call(
         &mut self,
         e: &rgoc_syntax::Expr,
         fname: &str,

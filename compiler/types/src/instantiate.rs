@@ -47,6 +47,9 @@ pub(crate) struct Generics<'a> {
     pub recv_targs: Vec<TypeId>,
     /// Generic types whose methods are all collected.
     pub ready: HashSet<TypeId>,
+    /// Each file's scope (its imports; the parent is its package's scope)
+    /// by file index, for every package checked so far.
+    pub file_scopes: HashMap<u32, crate::objects::ScopeId>,
 }
 
 impl<'a> Checker<'a> {
@@ -71,9 +74,11 @@ impl<'a> Checker<'a> {
         }
         for (f, mine) in fields.iter().zip(per_field) {
             let c = self.constraint_expr(&f.typ);
+            let implicit = !matches!(strip_paren(&f.typ).kind, ExprKind::InterfaceType { .. }) && !self.types.is_named(c);
             for t in mine {
                 if let Type::TypeParam(i) = self.types.get(t).clone() {
                     self.types.tparams[i as usize].constraint = c;
+                    self.types.tparams[i as usize].implicit = implicit;
                 }
             }
         }
@@ -101,16 +106,18 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The type parameter names of a generic function, or of a method's
-    /// receiver (`func (l *List[T]) ...`), with their declarations.
-    fn tparam_names(fd: &ast::FuncDecl) -> Vec<(String, Pos)> {
+    /// The type parameter names of a method's receiver (`func (l
+    /// *List[T]) ...`), then those of the function or method itself, with
+    /// their declarations.
+    fn tparam_names(fd: &ast::FuncDecl) -> (Vec<(String, Pos)>, Vec<(String, Pos)>) {
+        let mut recv = Vec::new();
         if let Some(r) = &fd.recv {
             let mut e = strip_paren(&r.typ);
             if let ExprKind::Star(x) = &e.kind {
                 e = strip_paren(x);
             }
             if let ExprKind::Index { indices, .. } = &e.kind {
-                return indices
+                recv = indices
                     .iter()
                     .map(|i| match &i.kind {
                         ExprKind::Ident(n) => (n.clone(), i.pos),
@@ -118,21 +125,29 @@ impl<'a> Checker<'a> {
                     })
                     .collect();
             }
-            return Vec::new();
         }
-        fd.type_params.iter().flat_map(|f| f.names.iter()).map(|n| (n.name.clone(), n.pos)).collect()
+        let own = fd.type_params.iter().flat_map(|f| f.names.iter()).map(|n| (n.name.clone(), n.pos)).collect();
+        (recv, own)
     }
 
     /// Declares in the current scope the type parameter names of generic
     /// function or method `fd` (object `obj`), bound to `targs` when an
-    /// instance is checked, else to the declared type parameters.
+    /// instance is checked, else to the declared type parameters (a
+    /// generic method's receiver type parameters come first). Names
+    /// without a type yet (a generic method's own, while its receiver is
+    /// being declared) are left out.
     pub(crate) fn declare_generic_tparams(&mut self, fd: &ast::FuncDecl, obj: ObjId, targs: Option<&[TypeId]>) {
         let own = self.generic_tparams(obj);
         let types = targs.map(|t| t.to_vec()).unwrap_or(own);
+        let (recv_names, own_names) = Self::tparam_names(fd);
+        let nrecv = recv_names.len();
         if fd.recv.is_some() {
-            self.gen.recv_targs = types.clone();
+            self.gen.recv_targs = types[..nrecv.min(types.len())].to_vec();
         }
-        for (i, (name, pos)) in Self::tparam_names(fd).into_iter().enumerate() {
+        for (i, (name, pos)) in recv_names.into_iter().chain(own_names).enumerate() {
+            if i >= nrecv && i >= types.len() {
+                break;
+            }
             let t = types.get(i).copied().unwrap_or(ids::INVALID);
             let mut o = Object::new(&name, ObjKind::TypeName, t, pos, &self.pkg);
             o.used = true;
@@ -144,29 +159,42 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The type parameters of a generic function, or of a generic method's
-    /// receiver base type.
+    /// The type parameters of a generic function; of a method: its
+    /// receiver base type's, then its own.
     pub(crate) fn generic_tparams(&self, obj: ObjId) -> Vec<TypeId> {
         let o = self.objs.get(obj);
-        if !o.tparams.is_empty() {
-            return o.tparams.clone();
-        }
-        match o.recv_base.and_then(|b| self.types.named_info(b)) {
+        let mut out = match o.recv_base.and_then(|b| self.types.named_info(b)) {
             Some(n) => n.tparams.clone(),
             None => Vec::new(),
-        }
+        };
+        out.extend(o.tparams.iter().copied());
+        out
     }
 
     /// Checks type arguments against type parameters' constraints (with
     /// the arguments substituted into the constraints). Reports and
     /// returns false on the first failure.
     pub(crate) fn verify_targs(&mut self, tparams: &[TypeId], targs: &[TypeId], pos: &[Pos]) -> bool {
+        self.verify_targs_from(tparams, targs, pos, 0)
+    }
+
+    /// As `verify_targs`, checking only the parameters from index `skip`
+    /// on (a generic method's own, after its receiver's, which the
+    /// receiver type's instantiation checked); `pos` holds their
+    /// positions.
+    pub(crate) fn verify_targs_from(&mut self, tparams: &[TypeId], targs: &[TypeId], pos: &[Pos], skip: usize) -> bool {
         let m: crate::subst::Subst = tparams.iter().copied().zip(targs.iter().copied()).collect();
-        for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
+        for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate().skip(skip) {
             let c = self.types.tparam_info(tp).map(|x| x.constraint).unwrap_or(ids::INVALID);
+            let implicit = self.types.tparam_info(tp).is_some_and(|x| x.implicit);
             let c = self.types.subst(c, &m);
-            if let Err(msg) = self.satisfies(ta, c) {
-                let p = pos.get(i).or(pos.last()).copied().unwrap_or_default();
+            if let Err(mut msg) = self.satisfies(ta, c) {
+                // An implicit interface is spelled as its terms.
+                let cs = self.tstr(c);
+                if let (true, Some(inner)) = (implicit, cs.strip_prefix("interface{").and_then(|r| r.strip_suffix('}'))) {
+                    msg = msg.replace(&cs, inner);
+                }
+                let p = pos.get(i - skip).or(pos.last()).copied().unwrap_or_default();
                 self.error(p, msg);
                 return false;
             }
@@ -217,8 +245,15 @@ impl<'a> Checker<'a> {
             o.recv_base = Some(inst);
             o.ptr_recv = src.ptr_recv;
             o.used = true;
+            let generic = !src.tparams.is_empty();
+            if generic {
+                // A generic method: instantiated per call with its own
+                // type arguments too (`method_instance`).
+                o.tparams = src.tparams.clone();
+                o.method_origin = Some(om);
+            }
             let id = self.objs.add(o);
-            if concrete {
+            if concrete && !generic {
                 self.new_instance(id, om, targs.clone());
             }
             out.push(id);
@@ -308,7 +343,8 @@ impl<'a> Checker<'a> {
         let saved_info = std::mem::take(&mut self.info);
         let saved_pkg = std::mem::replace(&mut self.pkg, pkg);
         let saved_pkg_scope = std::mem::replace(&mut self.pkg_scope, pkg_scope);
-        let saved_scope = std::mem::replace(&mut self.scope, pkg_scope);
+        let file_scope = self.gen.file_scopes.get(&fd.pos.file).copied().unwrap_or(pkg_scope);
+        let saved_scope = std::mem::replace(&mut self.scope, file_scope);
         let saved_fctx = std::mem::take(&mut self.fctx);
         let saved_ctx = std::mem::take(&mut self.ctx);
         let saved_decl = self.cur_decl.take();
@@ -504,5 +540,231 @@ impl<'a> Checker<'a> {
         let t = self.types.subst(t, &m);
         self.settle_instances();
         t
+    }
+}
+
+/// Generic methods (go 1.27): `func (r *T) M[P any](x P)`. A generic
+/// method has its own type parameters (`Object::tparams`) after those of
+/// its receiver's base type (when that is generic); it is in its type's
+/// method set for selectors only, never for interfaces. A selector
+/// `x.M` names it uninstantiated; a call (with inferred or explicit type
+/// arguments) or an index expression `x.M[int]` instantiates it: an
+/// instance object per (declared method, receiver type arguments + own
+/// type arguments), like a generic function's, whose body is checked with
+/// all of them bound; the selection then names the instance.
+impl<'a> Checker<'a> {
+    /// Whether `o` is a generic method (declared, or of an instance of a
+    /// generic type) not yet instantiated with its own type arguments.
+    pub(crate) fn is_generic_method_obj(&self, o: ObjId) -> bool {
+        let obj = self.objs.get(o);
+        obj.recv_base.is_some() && !obj.tparams.is_empty()
+    }
+
+    /// The declared generic method that method object `m` comes from.
+    pub(crate) fn method_origin(&self, m: ObjId) -> ObjId {
+        self.objs.get(m).method_origin.unwrap_or(m)
+    }
+
+    /// The type parameters of the receiver base type of method `m` and
+    /// the type arguments its receiver gives them (the parameters
+    /// themselves for a method of a generic type not instantiated).
+    pub(crate) fn method_recv_targs(&self, m: ObjId) -> (Vec<TypeId>, Vec<TypeId>) {
+        let Some(b) = self.objs.get(m).recv_base else { return (Vec::new(), Vec::new()) };
+        let Some(n) = self.types.named_info(b) else { return (Vec::new(), Vec::new()) };
+        match n.origin {
+            Some(o) => {
+                let tps = self.types.named_info(o).map(|on| on.tparams.clone()).unwrap_or_default();
+                (tps, n.targs.clone())
+            }
+            None => (n.tparams.clone(), n.tparams.clone()),
+        }
+    }
+
+    /// The instance of generic method `m` (as found by lookup) with its
+    /// own type arguments `targs` (checked by the caller): its object when
+    /// every type argument (the receiver's too) is concrete, and its
+    /// signature.
+    pub(crate) fn method_instance(&mut self, m: ObjId, targs: &[TypeId], pos: Pos) -> (Option<ObjId>, TypeId) {
+        let origin = self.method_origin(m);
+        let (rtps, rtargs) = self.method_recv_targs(m);
+        let mut tps = rtps;
+        tps.extend(self.objs.get(origin).tparams.iter().copied());
+        let mut all = rtargs;
+        all.extend(targs.iter().copied());
+        let subst: crate::subst::Subst = tps.iter().copied().zip(all.iter().copied()).collect();
+        let sig = self.objs.get(origin).typ;
+        let sig = self.types.subst(sig, &subst);
+        self.settle_instances();
+        if !all.iter().all(|&t| self.types.is_concrete(t)) {
+            return (None, sig);
+        }
+        if self.gen.depth >= MAX_INSTANCE_DEPTH {
+            let name = self.objs.get(origin).name.clone();
+            self.error(pos, format!("instantiation cycle in {}", name));
+            return (None, sig);
+        }
+        let key = (origin, all.clone());
+        if let Some(&o) = self.gen.cache.get(&key) {
+            return (Some(o), sig);
+        }
+        let src = self.objs.get(m).clone();
+        let mut o = Object::new(&src.name, ObjKind::Func, sig, src.pos, &src.pkg);
+        o.recv_base = src.recv_base;
+        o.ptr_recv = src.ptr_recv;
+        o.used = true;
+        let id = self.objs.add(o);
+        self.gen.cache.insert(key, id);
+        self.new_instance(id, origin, all);
+        (Some(id), sig)
+    }
+
+    /// The generic method selection of `e` (a selector, parentheses
+    /// aside), if `e` names one not instantiated.
+    pub(crate) fn generic_method_sel(&self, e: &Expr) -> Option<crate::Selection> {
+        let e = strip_paren(e);
+        let s = self.info.selections.get(&e.id)?;
+        let m = s.obj?;
+        (s.iface_index.is_none() && self.is_generic_method_obj(m)).then(|| s.clone())
+    }
+
+    /// Records that the generic method selection `se` (a selector) is
+    /// instantiated as `inst` (None in generic code) with method
+    /// signature `sig`; returns the selection's new type (a method
+    /// expression's takes the receiver first).
+    pub(crate) fn instantiate_selection(&mut self, se: &Expr, sel: &crate::Selection, inst: Option<ObjId>, sig: TypeId) -> TypeId {
+        let se = strip_paren(se);
+        let typ = match sel.kind {
+            crate::SelectionKind::MethodExpr => {
+                let recv = self.types.signature(sel.typ).and_then(|s| s.params.first().copied()).unwrap_or(ids::INVALID);
+                let Some(ms) = self.types.signature(sig).cloned() else { return ids::INVALID };
+                let mut params = vec![recv];
+                params.extend(ms.params.iter().copied());
+                self.types.intern(Type::Func(crate::types::Signature { params, results: ms.results, variadic: ms.variadic }))
+            }
+            _ => sig,
+        };
+        let mut s = sel.clone();
+        if let Some(i) = inst {
+            s.obj = Some(i);
+        }
+        s.typ = typ;
+        self.info.selections.insert(se.id, s);
+        self.record(se.id, crate::Mode::Value, typ, None);
+        typ
+    }
+
+    /// `x.M[int, string]` (or `T.M[int]`) not called: every type argument
+    /// of generic method selection `sel` given.
+    pub(crate) fn method_inst_value(&mut self, e: &Expr, xe: &Expr, sel: &crate::Selection, indices: &[Expr]) -> crate::operand::Operand {
+        use crate::operand::Operand;
+        let Some(m) = sel.obj else { return Operand::invalid() };
+        let origin = self.method_origin(m);
+        let own = self.objs.get(origin).tparams.clone();
+        let Some(targs) = self.type_args(indices) else { return Operand::invalid() };
+        if targs.len() > own.len() {
+            let p = indices[own.len()].pos;
+            return self.errorf(p, format!("got {} type arguments but want {}", targs.len(), own.len()));
+        }
+        if targs.len() < own.len() {
+            let missing = self.tstr(own[targs.len()]);
+            let name = self.expr_string(xe);
+            return self.errorf(e.pos, format!("in call to {}, cannot infer {}", name, missing));
+        }
+        let (rtps, rtargs) = self.method_recv_targs(m);
+        let nrecv = rtps.len();
+        let mut tps = rtps;
+        tps.extend(own.iter().copied());
+        let mut all = rtargs;
+        all.extend(targs.iter().copied());
+        let pos: Vec<Pos> = indices.iter().map(|i| i.pos).collect();
+        if !self.verify_targs_from(&tps, &all, &pos, nrecv) {
+            return Operand::invalid();
+        }
+        let (inst, sig) = self.method_instance(m, &targs, e.pos);
+        let typ = self.instantiate_selection(xe, sel, inst, sig);
+        if xe.id != strip_paren(xe).id {
+            self.record(xe.id, crate::Mode::Value, typ, None);
+        }
+        Operand::value(typ)
+    }
+
+    /// A call of a generic method, `x.M(args)` or `x.M[int](args)`
+    /// (`fe` the function part without parentheses, `base` the selector,
+    /// `indices` the explicit type arguments): infers the missing type
+    /// arguments, instantiates and checks the call.
+    #[allow(clippy::too_many_arguments)] // the parts of the call
+    pub(crate) fn generic_method_call(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        fe: &Expr,
+        base: &Expr,
+        indices: Option<&Vec<Expr>>,
+        sel: &crate::Selection,
+        args: &[Expr],
+        ellipsis: bool,
+    ) -> crate::operand::Operand {
+        use crate::operand::Operand;
+        let Some(m) = sel.obj else { return Operand::invalid() };
+        let origin = self.method_origin(m);
+        let own = self.objs.get(origin).tparams.clone();
+        let explicit = match indices {
+            Some(ix) => match self.type_args(ix) {
+                Some(t) => t,
+                None => {
+                    self.eval_args(args, ellipsis);
+                    return Operand::invalid();
+                }
+            },
+            None => Vec::new(),
+        };
+        if explicit.len() > own.len() {
+            let p = indices.and_then(|ix| ix.get(own.len())).map(|x| x.pos).unwrap_or(e.pos);
+            self.error(p, format!("got {} type arguments but want {}", explicit.len(), own.len()));
+            self.eval_args(args, ellipsis);
+            return Operand::invalid();
+        }
+        let (ops, spread) = self.eval_args(args, ellipsis);
+        if ops.iter().any(|(o, _)| o.is_invalid()) {
+            return Operand::invalid();
+        }
+        let (rtps, rtargs) = self.method_recv_targs(m);
+        let nrecv = rtps.len();
+        let mut tps = rtps;
+        tps.extend(own.iter().copied());
+        let mut pre = rtargs;
+        pre.extend(explicit.iter().copied());
+        let targs = if explicit.len() == own.len() {
+            pre
+        } else {
+            // The declared signature, in terms of the receiver's type
+            // parameters (bound to the receiver's type arguments) and the
+            // method's own; a method expression takes the receiver first.
+            let Some(mut gsig) = self.types.signature(self.objs.get(origin).typ).cloned() else { return Operand::invalid() };
+            if sel.kind == crate::SelectionKind::MethodExpr {
+                let recv = self.types.signature(sel.typ).and_then(|s| s.params.first().copied()).unwrap_or(ids::INVALID);
+                gsig.params.insert(0, recv);
+            }
+            let fname = self.expr_string(base);
+            match self.infer_call(e, &fname, &tps, &pre, &gsig, &ops, ellipsis) {
+                Some(t) => t,
+                None => return Operand::invalid(),
+            }
+        };
+        let mut pos: Vec<Pos> = indices.map(|ix| ix.iter().map(|x| x.pos).collect()).unwrap_or_default();
+        while pos.len() < own.len() {
+            pos.push(crate::infer::call_lparen(fun));
+        }
+        if !self.verify_targs_from(&tps, &targs, &pos, nrecv) {
+            return Operand::invalid();
+        }
+        let (inst, sig) = self.method_instance(m, targs.get(nrecv..).unwrap_or(&[]), e.pos);
+        let typ = self.instantiate_selection(base, sel, inst, sig);
+        for id in [base.id, fe.id, fun.id] {
+            self.record(id, crate::Mode::Value, typ, None);
+        }
+        let Some(sig) = self.types.signature(typ).cloned() else { return Operand::invalid() };
+        self.check_args(e, fun, &sig, ops, spread, args, ellipsis);
+        self.call_result(&sig)
     }
 }

@@ -117,7 +117,10 @@ impl<'a> Checker<'a> {
             Type::Struct(fields) => {
                 if elts.is_empty() {
                 } else if elts[0].key.is_some() {
-                    let mut seen = std::collections::HashSet::new();
+                    // Paths of the fields given, with their names: a field
+                    // promoted through embedded structs may be given too
+                    // (go 1.27), not together with its enclosing field.
+                    let mut seen: Vec<(Vec<usize>, String)> = Vec::new();
                     for el in elts {
                         let Some(k) = &el.key else {
                             self.error(
@@ -136,25 +139,57 @@ impl<'a> Checker<'a> {
                             );
                             continue;
                         };
-                        let Some(fi) = fields.iter().position(|f| &f.name == name) else {
-                            self.error(
-                                k.pos,
-                                format!(
-                                    "unknown field {} in struct literal of type {}",
-                                    name,
-                                    self.tstr(lit_t)
-                                ),
-                            );
-                            self.expr(&el.value);
-                            continue;
+                        let (path, ft) = match fields.iter().position(|f| &f.name == name) {
+                            Some(fi) => (vec![fi], fields[fi].typ),
+                            None => match crate::lookup::lookup_field_or_method(&self.types, &self.objs, lit_t, name) {
+                                crate::LookupResult::Field { typ, path, indirect } => {
+                                    if indirect {
+                                        self.error(k.pos, format!("invalid implicit pointer indirection to reach {}", name));
+                                        self.expr(&el.value);
+                                        continue;
+                                    }
+                                    // Codegen stores through the path.
+                                    self.info.selections.insert(
+                                        k.id,
+                                        crate::Selection {
+                                            kind: crate::SelectionKind::FieldVal,
+                                            obj: None,
+                                            path: path.clone(),
+                                            indirect: false,
+                                            typ,
+                                            iface_index: None,
+                                        },
+                                    );
+                                    (path, typ)
+                                }
+                                _ => {
+                                    self.error(
+                                        k.pos,
+                                        format!(
+                                            "unknown field {} in struct literal of type {}",
+                                            name,
+                                            self.tstr(lit_t)
+                                        ),
+                                    );
+                                    self.expr(&el.value);
+                                    continue;
+                                }
+                            },
                         };
-                        if !seen.insert(fi) {
-                            self.error(
-                                k.pos,
-                                format!("duplicate field name {} in struct literal", name),
-                            );
+                        for (q, qn) in &seen {
+                            let msg = if *q == path {
+                                format!("duplicate field name {} in struct literal", name)
+                            } else if path.starts_with(q) {
+                                format!("cannot specify promoted field {} and enclosing embedded field {}", name, qn)
+                            } else if q.starts_with(&path) {
+                                format!("cannot specify embedded field {} and enclosed promoted field {}", name, qn)
+                            } else {
+                                continue;
+                            };
+                            self.error(k.pos, msg);
+                            break;
                         }
-                        let ft = fields[fi].typ;
+                        seen.push((path, name.clone()));
                         let mut x = self.expr_hint(&el.value, Some(ft));
                         x = self.single_value(&el.value, x);
                         self.assignment(&mut x, &el.value, ft, "struct literal");

@@ -195,7 +195,7 @@ pub fn method_set_contains(
                 };
             }
             let o = objs.get(obj);
-            o.typ == sig && (!o.ptr_recv || indirect || types.is_pointer(t))
+            o.tparams.is_empty() && o.typ == sig && (!o.ptr_recv || indirect || types.is_pointer(t))
         }
         _ => false,
     }
@@ -230,6 +230,11 @@ impl<'a> Checker<'a> {
                     ..
                 } => {
                     let o = self.objs.get(obj).clone();
+                    if !o.tparams.is_empty() {
+                        // A generic method is not in the method set that
+                        // satisfies interfaces.
+                        return Err(format!("{} does not implement {} (wrong type for method {})\n\t\thave {}{}{}\n\t\twant {}{}", vs, ts, m.name, m.name, self.tparam_list_str(&o.tparams), self.sig_str(o.typ), m.name, self.sig_str(m.sig)));
+                    }
                     if o.typ != m.sig {
                         return Err(format!("{} does not implement {} (wrong type for method {})\n\t\thave {}{}\n\t\twant {}{}", vs, ts, m.name, m.name, self.sig_str(o.typ), m.name, self.sig_str(m.sig)));
                     }
@@ -259,6 +264,28 @@ impl<'a> Checker<'a> {
             }
         }
         Ok(())
+    }
+
+    /// A type parameter list as go/types writes it: `[P any]`, `[K
+    /// comparable, V any]`, `[P, Q any]`.
+    pub(crate) fn tparam_list_str(&self, tps: &[TypeId]) -> String {
+        let mut groups: Vec<(Vec<String>, TypeId)> = Vec::new();
+        for &p in tps {
+            let c = self.types.tparam_info(p).map(|i| i.constraint).unwrap_or(crate::types::ids::INVALID);
+            let name = self.tstr(p);
+            match groups.last_mut() {
+                Some((names, gc)) if *gc == c => names.push(name),
+                _ => groups.push((vec![name], c)),
+            }
+        }
+        let parts: Vec<String> = groups
+            .into_iter()
+            .map(|(names, c)| {
+                let cs = if c == crate::types::ids::EMPTY_INTERFACE { "any".to_string() } else { self.tstr(c) };
+                format!("{} {}", names.join(", "), cs)
+            })
+            .collect();
+        format!("[{}]", parts.join(", "))
     }
 
     fn sig_str(&self, sig: TypeId) -> String {

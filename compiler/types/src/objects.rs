@@ -158,8 +158,12 @@ pub struct Object {
     /// codegen must not keep them in registers across calls that could
     /// observe them — it heap-allocates them for now).
     pub escapes: bool,
-    /// For generic functions: the type parameters (TypeParam types).
+    /// For generic functions and generic methods: the type parameters
+    /// (TypeParam types; a generic method's own, not its receiver's).
     pub tparams: Vec<TypeId>,
+    /// For a generic method of an instance of a generic type (`List[int]`'s
+    /// `Map[F any]`): the declared generic method it was made from.
+    pub method_origin: Option<ObjId>,
     /// For instances of generic functions and methods: the index into
     /// `Checked::instances` (codegen emits their bodies).
     pub inst: Option<u32>,
@@ -184,6 +188,7 @@ impl Object {
             ptr_recv: false,
             escapes: false,
             tparams: Vec::new(),
+            method_origin: None,
             inst: None,
             bound_tparam: false,
             noescape_variadic: false,

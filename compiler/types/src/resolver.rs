@@ -33,12 +33,7 @@ impl<'a> Checker<'a> {
             self.dot_import(imp, scope);
             return;
         }
-        if let Some((p, s, _)) = self.objs.lookup(self.pkg_scope, &name) {
-            if s == self.pkg_scope && self.objs.get(p).kind == ObjKind::PkgName(scope) {
-                // Another file of the package imports it too.
-                return;
-            }
-        }
+        // Imports are declared in the file's scope.
         let o = self.objs.add(Object::new(
             &name,
             ObjKind::PkgName(scope),
@@ -46,16 +41,14 @@ impl<'a> Checker<'a> {
             imp.pos,
             &self.pkg,
         ));
-        if self.objs.insert(self.pkg_scope, &name, o).is_some() {
+        if self.objs.insert(self.scope, &name, o).is_some() {
             self.error(imp.pos, format!("{} redeclared in this block", name));
         }
         self.imports.push((o, imp.path.clone(), imp.path_pos));
     }
 
-    /// `import . "p"`: p's exported objects are declared in the package
-    /// scope (rgoc has no file scopes: a dot import is visible in the
-    /// package's other files too, which only accepts more programs, and
-    /// two files dot-importing packages that export the same name collide).
+    /// `import . "p"`: p's exported objects are declared in the file's
+    /// scope.
     fn dot_import(&mut self, imp: &ast::ImportSpec, scope: ScopeId) {
         let mut names: Vec<(String, ObjId)> = self
             .objs
@@ -68,7 +61,7 @@ impl<'a> Checker<'a> {
         names.sort();
         let mut objs = Vec::new();
         for (n, o) in names {
-            if let Some(prev) = self.objs.insert(self.pkg_scope, &n, o) {
+            if let Some(prev) = self.objs.insert(self.scope, &n, o) {
                 if prev != o {
                     self.error(imp.pos, format!("{} redeclared in this block", n));
                 }
@@ -124,9 +117,15 @@ impl<'a> Checker<'a> {
         let mut order: Vec<ObjId> = Vec::new();
         let mut funcs: Vec<&'a ast::FuncDecl> = Vec::new();
         for f in files {
+            // Each file's imports go in a scope of its own (go/types'
+            // file scopes) between the package scope and its functions.
+            let fs = self.objs.new_scope(Some(self.pkg_scope), false);
+            self.gen.file_scopes.insert(f.file_index, fs);
+            let saved = std::mem::replace(&mut self.scope, fs);
             for imp in &f.imports {
                 self.import(imp);
             }
+            self.scope = saved;
             for d in &f.decls {
                 match d {
                     ast::Decl::Func(fd) => {
@@ -256,6 +255,27 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
+            }
+        }
+        // A package-level name may not also be a file's import.
+        for f in files {
+            let fs = self.file_scope(f.file_index);
+            let mut names: Vec<(String, ObjId)> = self.objs.scope(fs).names.iter().map(|(n, &o)| (n.clone(), o)).collect();
+            names.sort();
+            for (n, imp) in names {
+                let Some(&o) = self.objs.scope(self.pkg_scope).names.get(&n) else { continue };
+                let ObjKind::PkgName(_) = self.objs.get(imp).kind else { continue };
+                let path = self.imports.iter().find(|(i, _, _)| *i == imp).map(|(_, p, _)| p.clone()).unwrap_or_default();
+                let (pos, ipos) = (self.objs.get(o).pos, self.objs.get(imp).pos);
+                let msg = format!(
+                    "{} already declared through import of package {} ({:?})\n\t{}: other declaration of {}",
+                    n,
+                    self.packages.get(&path).map(|(_, pn)| pn.clone()).unwrap_or_else(|| path.clone()),
+                    path,
+                    self.pos_str(ipos),
+                    n
+                );
+                self.error(pos, msg);
             }
         }
         if self.objs.scope(self.pkg_scope).names.get("main").is_none() && self.pkg == "main" {

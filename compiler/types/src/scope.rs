@@ -12,6 +12,12 @@ impl<'a> Checker<'a> {
         self.scope = self.objs.new_scope(Some(self.scope), func_boundary);
     }
 
+    /// The scope of file `file` of the package being checked (imports),
+    /// whose parent is the package scope.
+    pub(crate) fn file_scope(&self, file: u32) -> ScopeId {
+        self.gen.file_scopes.get(&file).copied().unwrap_or(self.pkg_scope)
+    }
+
     pub fn close_scope(&mut self) {
         self.scope = self
             .objs

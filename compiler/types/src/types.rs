@@ -263,6 +263,10 @@ pub struct TypeParamInfo {
     pub constraint: TypeId,
     /// Position in its type parameter list.
     pub index: usize,
+    /// The constraint was written as a type or union (`[P ~int | ~uint]`,
+    /// `[P *F]`), an implicit interface that messages spell without
+    /// `interface{...}`.
+    pub implicit: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -400,6 +404,7 @@ impl TypeTable {
             obj,
             constraint: ids::INVALID,
             index,
+            implicit: false,
         });
         let id = TypeId(self.types.len() as u32);
         self.types.push(Type::TypeParam(idx));
