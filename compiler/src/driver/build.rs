@@ -677,9 +677,8 @@ fn undefined_go_symbols(exe: &Path) -> Result<(), u8> {
     missing.sort();
     missing.dedup();
     let _ = std::fs::remove_file(exe);
-    eprintln!("rgoc: link failed:");
     for m in missing {
-        eprintln!("undefined reference to `{m}'");
+        eprintln!("rgoc: link failed: undefined reference to `{m}'");
     }
     Err(1)
 }
