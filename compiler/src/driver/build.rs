@@ -475,6 +475,7 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
             if opts.x && !u.show.starts_with("rgoc-") {
                 eprintln!("# cache hit: {} ({})", u.show, c.display());
             }
+            super::cache::mark_used(c);
             objs.push(c.clone());
             continue;
         }
@@ -520,6 +521,7 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
                 eprintln!("# cache hit: link ({})", c.display());
                 eprintln!("cp {} {}", c.display(), out.display());
             }
+            super::cache::mark_used(c);
             return copy_exe(c, out);
         }
         if opts.x {
@@ -535,11 +537,14 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
             })?;
         }
         if let Some(c) = &cached_exe {
-            store_in_cache(out, c);
+            super::cache::store(out, c);
         }
         Ok(())
     })();
     let _ = std::fs::remove_dir_all(&tmp);
+    if let Some(d) = &cache {
+        super::cache::maybe_trim(d);
+    }
     r
 }
 
@@ -572,7 +577,7 @@ fn compile_units(prog: &Program, checked: &rgoc_types::Checked, todo: &mut Vec<(
                 match codegen::compile(&prog.files, checked, &codegen::Unit { package: *pi }, obj, opts) {
                     Ok(()) => {
                         if let Some(c) = cached {
-                            store_in_cache(obj, c);
+                            super::cache::store(obj, c);
                         }
                     }
                     Err(d) => failures.lock().unwrap_or_else(|e| e.into_inner()).extend(d),
@@ -593,15 +598,6 @@ fn compile_units(prog: &Program, checked: &rgoc_types::Checked, todo: &mut Vec<(
         return Err(1);
     }
     Ok(())
-}
-
-/// Copies a file into the cache atomically (write + rename), so that a
-/// concurrent build never sees a partial file.
-fn store_in_cache(obj: &Path, dest: &Path) {
-    let tmp = dest.with_extension(format!("tmp{}", std::process::id()));
-    if std::fs::copy(obj, &tmp).is_ok() && std::fs::rename(&tmp, dest).is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
 }
 
 pub fn tempdir() -> PathBuf {

@@ -4,6 +4,7 @@
 //! `test.rs` generates, runs and reports test binaries.
 
 mod build;
+mod cache;
 mod load;
 mod modfile;
 mod test;
