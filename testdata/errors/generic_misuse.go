@@ -23,6 +23,8 @@ type Ord interface{ ~int | ~string }
 
 func Less[T Ord](a, b T) bool { return a < b }
 
+func apply(f func(int) int) int { return f(1) }
+
 func Bad[T any](a, b T) bool { return a == b } // ERROR "incomparable types in type set"
 
 func Add[T any](a, b T) T { return a + b } // ERROR "operator \+ not defined on a \(variable of type T constrained by any\)"
@@ -36,5 +38,6 @@ func main() {
 	_ = Less(1.5, 2.5) // ERROR "float64 does not satisfy Ord"
 	_ = Pair[int, int, int] // ERROR "got 3 type arguments but want 2"
 	Pair(1, 2)
+	_ = apply(Zero) // ERROR "in call to apply, type func\[T any\]\(\) T of Zero does not match func\(int\) int"
 	_, _, _ = f, l, m
 }

@@ -7,7 +7,7 @@ use rgoc_syntax::{ast, Expr, ExprKind};
 use crate::check::Checker;
 use crate::objects::{ObjId, ObjKind, ScopeId};
 use crate::operand::Operand;
-use crate::types::{ids, Signature, Type};
+use crate::types::{ids, Signature, Type, TypeId};
 use crate::{Mode, Selection, SelectionKind};
 
 impl<'a> Checker<'a> {
@@ -80,7 +80,7 @@ impl<'a> Checker<'a> {
         let mut ops: Vec<(Operand, &Expr)> = Vec::new();
         let mut spread = false;
         if args.len() == 1 && !ellipsis {
-            let x = self.expr(&args[0]);
+            let x = if self.is_generic_func_name(&args[0]) { self.generic_operand(&args[0]) } else { self.expr(&args[0]) };
             if let Type::Tuple(ts) = self.types.get(x.typ).clone() {
                 if !ts.is_empty() && x.mode != Mode::Type {
                     spread = true;
@@ -95,11 +95,83 @@ impl<'a> Checker<'a> {
             }
         } else {
             for a in args {
-                let x = self.value(a);
+                let x = if self.is_generic_func_name(a) { self.generic_operand(a) } else { self.value(a) };
                 ops.push((x, a));
             }
         }
         (ops, spread)
+    }
+
+    /// Whether argument `a` is a name (`F`, `pkg.F`) that may denote a
+    /// generic function: such an argument may stand uninstantiated, its
+    /// type arguments inferred from the parameter's type (go 1.21's
+    /// reverse type inference: `slices.SortFunc(s, slices.Compare)`).
+    fn is_generic_func_name(&self, a: &Expr) -> bool {
+        match &crate::check::strip_paren(a).kind {
+            ExprKind::Ident(_) => true,
+            ExprKind::Selector { x, .. } => self.is_package_name(x),
+            _ => false,
+        }
+    }
+
+    /// The generic function an evaluated argument still denotes
+    /// uninstantiated, if any.
+    pub(crate) fn pending_generic_arg(&self, x: &Operand, a: &Expr) -> Option<ObjId> {
+        let o = self.generic_func_of(a)?;
+        (x.typ == self.objs.get(o).typ && x.mode != Mode::Type).then_some(o)
+    }
+
+    /// Instantiates the generic function `origin` named by argument `a` for
+    /// parameter type `t`: its type arguments are inferred by unifying its
+    /// signature with `t` (then from its constraints).
+    fn instantiate_generic_arg(&mut self, x: &mut Operand, a: &Expr, origin: ObjId, t: TypeId, fname: &str) {
+        let tparams = self.objs.get(origin).tparams.clone();
+        let gsig = self.objs.get(origin).typ;
+        let name = self.expr_string(a);
+        let mut b = crate::infer::Bindings::new(&tparams);
+        let fits = self.types.signature(self.types.underlying(t)).is_some() && self.unify(&mut b, gsig, t);
+        if !fits {
+            let ps: Vec<String> = tparams
+                .iter()
+                .map(|&p| {
+                    let c = self.types.tparam_info(p).map(|i| i.constraint).unwrap_or(ids::INVALID);
+                    let cs = if c == ids::EMPTY_INTERFACE { "any".to_string() } else { self.tstr(c) };
+                    format!("{} {}", self.tstr(p), cs)
+                })
+                .collect();
+            let gs = self.tstr(gsig);
+            let gs = format!("func[{}]{}", ps.join(", "), gs.strip_prefix("func").unwrap_or(&gs));
+            let msg = format!("in call to {}, type {} of {} does not match {}", fname, gs, name, self.tstr(t));
+            *x = self.errorf(a.pos, msg);
+            return;
+        }
+        self.infer_from_constraints(&mut b);
+        let resolved = self.resolve_bindings(&b);
+        let mut targs = Vec::new();
+        for (p, r) in tparams.iter().zip(resolved) {
+            match r {
+                Some(t) if self.types.is_concrete(t) => targs.push(t),
+                _ => {
+                    let msg = format!("in call to {}, cannot infer {}", name, self.tstr(*p));
+                    *x = self.errorf(a.pos, msg);
+                    return;
+                }
+            }
+        }
+        let pos = vec![a.pos; targs.len()];
+        if !self.verify_targs(&tparams, &targs, &pos) {
+            *x = Operand::invalid();
+            return;
+        }
+        let (inst, sig_t) = self.func_instance(origin, &targs, a.pos);
+        let inner = crate::check::strip_paren(a);
+        self.record(inner.id, Mode::Value, sig_t, None);
+        self.record(a.id, Mode::Value, sig_t, None);
+        if let Some(i) = inst {
+            self.info.instances.insert(inner.id, i);
+            self.info.instances.insert(a.id, i);
+        }
+        *x = Operand::value(sig_t);
     }
 
     /// Checks evaluated arguments against a signature.
@@ -136,6 +208,12 @@ impl<'a> Checker<'a> {
             }
             for (i, (x, a)) in ops.iter_mut().enumerate() {
                 let t = sig.params[i];
+                if let Some(o) = self.pending_generic_arg(x, a) {
+                    self.instantiate_generic_arg(x, a, o, t, &fname);
+                    if x.is_invalid() {
+                        continue;
+                    }
+                }
                 self.assignment(x, a, t, "argument");
             }
             return;
@@ -174,6 +252,12 @@ impl<'a> Checker<'a> {
                 }
                 let _ = &mut y;
             } else {
+                if let Some(o) = self.pending_generic_arg(x, a) {
+                    self.instantiate_generic_arg(x, a, o, t, &fname);
+                    if x.is_invalid() {
+                        continue;
+                    }
+                }
                 let ctx = format!("argument to {}", fname);
                 self.assignment(x, a, t, &ctx);
             }

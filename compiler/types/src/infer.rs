@@ -363,6 +363,12 @@ impl<'a> Checker<'a> {
             if p == ids::INVALID || self.types.is_concrete(p) {
                 continue;
             }
+            // A generic function argument is instantiated for its
+            // parameter's type once the call's own type arguments are
+            // known (check_args).
+            if self.pending_generic_arg(x, a).is_some() {
+                continue;
+            }
             if self.types.is_untyped(x.typ) {
                 untyped.push((p, x.typ));
                 continue;
