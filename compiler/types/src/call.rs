@@ -106,7 +106,7 @@ impl<'a> Checker<'a> {
     /// generic function: such an argument may stand uninstantiated, its
     /// type arguments inferred from the parameter's type (go 1.21's
     /// reverse type inference: `slices.SortFunc(s, slices.Compare)`).
-    fn is_generic_func_name(&self, a: &Expr) -> bool {
+    pub(crate) fn is_generic_func_name(&self, a: &Expr) -> bool {
         match &crate::check::strip_paren(a).kind {
             ExprKind::Ident(_) => true,
             ExprKind::Selector { x, .. } => self.is_package_name(x),
@@ -122,15 +122,20 @@ impl<'a> Checker<'a> {
     }
 
     /// Instantiates the generic function `origin` named by argument `a` for
-    /// parameter type `t`: its type arguments are inferred by unifying its
-    /// signature with `t` (then from its constraints).
-    fn instantiate_generic_arg(&mut self, x: &mut Operand, a: &Expr, origin: ObjId, t: TypeId, fname: &str) {
+    /// parameter type `t` (of a call of `fname`; None: of an assignment):
+    /// its type arguments are inferred by unifying its signature with `t`
+    /// (then from its constraints).
+    pub(crate) fn instantiate_generic_arg(&mut self, x: &mut Operand, a: &Expr, origin: ObjId, t: TypeId, fname: Option<&str>) {
         let tparams = self.objs.get(origin).tparams.clone();
         let gsig = self.objs.get(origin).typ;
         let name = self.expr_string(a);
         let mut b = crate::infer::Bindings::new(&tparams);
         let fits = self.types.signature(self.types.underlying(t)).is_some() && self.unify(&mut b, gsig, t);
         if !fits {
+            let Some(fname) = fname else {
+                *x = self.errorf(a.pos, format!("cannot use generic function {} without instantiation", name));
+                return;
+            };
             let ps: Vec<String> = tparams
                 .iter()
                 .map(|&p| {
@@ -209,7 +214,7 @@ impl<'a> Checker<'a> {
             for (i, (x, a)) in ops.iter_mut().enumerate() {
                 let t = sig.params[i];
                 if let Some(o) = self.pending_generic_arg(x, a) {
-                    self.instantiate_generic_arg(x, a, o, t, &fname);
+                    self.instantiate_generic_arg(x, a, o, t, Some(&fname));
                     if x.is_invalid() {
                         continue;
                     }
@@ -253,7 +258,7 @@ impl<'a> Checker<'a> {
                 let _ = &mut y;
             } else {
                 if let Some(o) = self.pending_generic_arg(x, a) {
-                    self.instantiate_generic_arg(x, a, o, t, &fname);
+                    self.instantiate_generic_arg(x, a, o, t, Some(&fname));
                     if x.is_invalid() {
                         continue;
                     }

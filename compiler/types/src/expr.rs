@@ -98,6 +98,15 @@ impl<'a> Checker<'a> {
         if self.reuse_operand.as_ref().is_some_and(|(id, _)| *id == e.id) {
             return self.reuse_operand.take().expect("reused operand").1;
         }
+        // A generic function assigned to a variable, field, element or
+        // result of function type: instantiated for that type (go 1.21).
+        if let Some(t) = hint.filter(|&t| self.is_generic_func_name(e) && self.types.signature(self.types.underlying(t)).is_some()) {
+            let mut x = self.generic_operand(e);
+            if let Some(o) = self.pending_generic_arg(&x, e) {
+                self.instantiate_generic_arg(&mut x, e, o, t, None);
+            }
+            return x;
+        }
         let x = self.expr_inner(e, hint);
         self.record(e.id, x.mode, x.typ, x.val.clone());
         x
