@@ -221,8 +221,15 @@ func packEface(v Value) any {
 	if v.typ.directIface() {
 		return makeEface(v.typ, *(*unsafe.Pointer)(v.ptr))
 	}
-	// Small integers and bools share the runtime's static values (as the
-	// compiler's own boxing does); other values get a private copy.
+	// A value that is not addressable is a copy no one changes (an
+	// interface's boxed value, a part of one, a call's result): the
+	// interface shares it, as gc's packEface does. An addressable one may
+	// change after this, so small integers and bools take the runtime's
+	// static values (as the compiler's own boxing does) and other values
+	// a private copy.
+	if v.flag&flagAddr == 0 {
+		return makeEface(v.typ, v.ptr)
+	}
 	switch v.typ.Kind() {
 	case Bool, Int8, Uint8, Int16, Uint16, Int32, Uint32, Int, Int64, Uint, Uint64, Uintptr:
 		bits := loadBits(v.ptr, v.typ.size)

@@ -1,10 +1,14 @@
 //! Calls the compiler expands inline, as gc does for the same functions:
 //! math's hardware operations and bit reinterpretations, math/bits'
-//! counting operations, crypto/internal/constanttime's boolToUint8. The Go definitions in stdlib stay (they are what
+//! counting operations, crypto/internal/constanttime's boolToUint8, and
+//! the runtime's word atomics (`runtime.atomicCas32` & co, which
+//! sync/atomic binds: LLVM atomic instructions, sequentially consistent
+//! as runtime/src/atomic.rs's; the pointer stores keep their calls, which
+//! run the write barrier). The Go definitions in stdlib stay (they are what
 //! function values and other compilers use) and give the same results.
 
 use inkwell::intrinsics::Intrinsic;
-use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum};
+use inkwell::values::{BasicMetadataValueEnum, BasicValue, BasicValueEnum};
 use rgoc_syntax::Expr;
 use rgoc_types::{ObjKind, TypeId};
 
@@ -21,6 +25,15 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         let o = self.info.obj_of(f.id)?;
         let obj = self.c.objs.get(o);
+        if obj.kind == ObjKind::Func {
+            // A body-less function bound to one of the runtime's word atomics.
+            let sym = self.funcs.get(&o).filter(|fv| fv.count_basic_blocks() == 0).map(|fv| fv.get_name().to_string_lossy().into_owned());
+            if let Some(op) = sym.as_deref().and_then(|s| s.strip_prefix("runtime.atomic")) {
+                if let Some(v) = self.atomic_op(op, args) {
+                    return v;
+                }
+            }
+        }
         if obj.kind != ObjKind::Func || !matches!(obj.pkg.as_str(), "math" | "math/bits" | "crypto/internal/constanttime") {
             return None;
         }
@@ -102,5 +115,74 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             _ => None,
         }
+    }
+}
+
+impl<'ctx, 'a> Gen<'ctx, 'a> {
+    /// `runtime.atomic<op>` inline: Some(result) when `op` is one of the
+    /// word operations (Load, Store, Xadd, Xchg, Cas, And, Or on 32 or 64
+    /// bits, Loadp), None when it is not (the call is made).
+    fn atomic_op(&mut self, op: &str, args: &[Expr]) -> Option<Option<BasicValueEnum<'ctx>>> {
+        use inkwell::{AtomicOrdering::SequentiallyConsistent as SC, AtomicRMWBinOp};
+        use rgoc_types::ids;
+        let (kind, bits) = if let Some(k) = op.strip_suffix("32") {
+            (k, 32)
+        } else if let Some(k) = op.strip_suffix("64") {
+            (k, 64)
+        } else if op == "Loadp" {
+            ("Loadp", 64)
+        } else {
+            return None;
+        };
+        if !matches!(kind, "Load" | "Store" | "Xadd" | "Xchg" | "Cas" | "And" | "Or" | "Loadp") {
+            return None;
+        }
+        let it = if bits == 32 { self.ctx.i32_type() } else { self.ctx.i64_type() };
+        let wt = if bits == 32 { ids::UINT32 } else { ids::UINT64 };
+        let align = bits / 8;
+        let p = self.expr(&args[0]);
+        let Some(p) = p else { return Some(None) };
+        let p = p.into_pointer_value();
+        let val = |g: &mut Self, i: usize| g.expr_to(&args[i], wt).map(|v| v.into_int_value());
+        let b = &self.builder;
+        Some(match kind {
+            "Load" | "Loadp" => {
+                let ty: inkwell::types::BasicTypeEnum = if kind == "Loadp" { self.ctx.ptr_type(Default::default()).into() } else { it.into() };
+                let v = b.build_load(ty, p, "").expect("load");
+                let inst = v.as_instruction_value().expect("load instruction");
+                inst.set_atomic_ordering(SC).expect("atomic load");
+                inst.set_alignment(align).expect("alignment");
+                Some(v)
+            }
+            "Store" => {
+                let Some(v) = val(self, 1) else { return Some(None) };
+                let inst = self.builder.build_store(p, v).expect("store");
+                inst.set_atomic_ordering(SC).expect("atomic store");
+                inst.set_alignment(align).expect("alignment");
+                // A call with no results: any value serves.
+                Some(self.ctx.i8_type().const_zero().into())
+            }
+            "Cas" => {
+                let (Some(old), Some(new)) = (val(self, 1), val(self, 2)) else { return Some(None) };
+                let r = self.builder.build_cmpxchg(p, old, new, SC, SC).expect("cmpxchg");
+                self.builder.build_extract_value(r, 1, "").ok()
+            }
+            _ => {
+                let Some(v) = val(self, 1) else { return Some(None) };
+                let opk = match kind {
+                    "Xadd" => AtomicRMWBinOp::Add,
+                    "Xchg" => AtomicRMWBinOp::Xchg,
+                    "And" => AtomicRMWBinOp::And,
+                    _ => AtomicRMWBinOp::Or,
+                };
+                let old = self.builder.build_atomicrmw(opk, p, v, SC).expect("atomicrmw");
+                if kind == "Xadd" {
+                    // The runtime's Xadd returns the new value.
+                    Some(self.builder.build_int_add(old, v, "").expect("add").into())
+                } else {
+                    Some(old.into())
+                }
+            }
+        })
     }
 }
