@@ -143,7 +143,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let s = self.expr(x)?;
                     let i = self.index_int(&indices[0])?;
                     let (ptr, len) = self.string_parts(s);
-                    self.bounds_check(i, len);
+                    self.bounds_check(i, len, self.unsigned_index(&indices[0]));
                     let p = unsafe {
                         self.builder
                             .build_gep(self.ctx.i8_type(), ptr, &[i], "")
@@ -279,8 +279,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .expect("br");
         self.builder.position_at_end(bad);
         let shape: Vec<R> = match f {
-            "runtime.panicSlice" => vec![R::I64, R::I64, R::I64],
-            "runtime.panicIndex" => vec![R::I64, R::I64],
+            "runtime.panicSlice" | "runtime.panicSliceU" => vec![R::I64, R::I64, R::I64],
+            "runtime.panicIndex" | "runtime.panicIndexU" => vec![R::I64, R::I64],
             "runtime.panicRuntimeError" | "runtime.panicPlain" => vec![R::Ptr, R::I64],
             _ => vec![],
         };

@@ -47,7 +47,7 @@ pub(crate) enum LValue<'ctx> {
     /// `*p`: the pointer.
     Deref(PointerValue<'ctx>),
     /// `s[i]` of a slice: data pointer, length, index, element type.
-    SliceElem(PointerValue<'ctx>, inkwell::values::IntValue<'ctx>, inkwell::values::IntValue<'ctx>, TypeId),
+    SliceElem(PointerValue<'ctx>, inkwell::values::IntValue<'ctx>, inkwell::values::IntValue<'ctx>, TypeId, bool),
     /// `p.f` with `p` a pointer: p, its element type, the field path.
     Field(PointerValue<'ctx>, TypeId, Vec<usize>),
 }
@@ -1169,7 +1169,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         let Some(sv) = self.expr(x) else { return LValue::None };
                         let Some(i) = self.index_int(&indices[0]) else { return LValue::None };
                         let (ptr, len, _) = self.slice_parts(sv);
-                        return LValue::SliceElem(ptr, len, i, et);
+                        return LValue::SliceElem(ptr, len, i, et, self.unsigned_index(&indices[0]));
                     }
                     _ => {}
                 }
@@ -1208,8 +1208,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 self.nil_check(p);
                 LValue::Ptr(p)
             }
-            LValue::SliceElem(ptr, len, i, et) => {
-                self.bounds_check(i, len);
+            LValue::SliceElem(ptr, len, i, et, idx) => {
+                self.bounds_check(i, len, idx);
                 self.elem_ptr(ptr, et, i, pos).map_or(LValue::None, LValue::Ptr)
             }
             LValue::Field(p, t, path) => {

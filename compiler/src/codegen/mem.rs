@@ -211,7 +211,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     Type::Array(n, et) => {
                         let p = self.addr_or_temp(x)?;
                         let i = self.index_int(&indices[0])?;
-                        self.bounds_check(i, self.i64c(n));
+                        self.bounds_check(i, self.i64c(n), self.unsigned_index(&indices[0]));
                         self.elem_ptr(p, et, i, e.pos)
                     }
                     Type::Pointer(at) => {
@@ -221,7 +221,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         let p = self.expr(x)?.into_pointer_value();
                         self.nil_check(p);
                         let i = self.index_int(&indices[0])?;
-                        self.bounds_check(i, self.i64c(n));
+                        self.bounds_check(i, self.i64c(n), self.unsigned_index(&indices[0]));
                         self.elem_ptr(p, et, i, e.pos)
                     }
                     Type::Slice(et) => {
@@ -237,7 +237,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                             .build_extract_value(s, 1, "")
                             .expect("extract")
                             .into_int_value();
-                        self.bounds_check(i, len);
+                        self.bounds_check(i, len, self.unsigned_index(&indices[0]));
                         self.elem_ptr(ptr, et, i, e.pos)
                     }
                     Type::Map(..) => {
@@ -389,18 +389,28 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     /// Panics with an index error unless 0 <= i < len (unsigned compare).
-    pub fn bounds_check(&mut self, i: IntValue<'ctx>, len: IntValue<'ctx>) {
+    /// An index of unsigned type (`unsigned_index`) is reported unsigned
+    /// (gc's panicIndexU: `[18446744073709551615]`, not `[-1]`).
+    pub fn bounds_check(&mut self, i: IntValue<'ctx>, len: IntValue<'ctx>, unsigned: bool) {
         let bad = self
             .builder
             .build_int_compare(IntPredicate::UGE, i, len, "")
             .expect("cmp");
-        self.panic_if(bad, "runtime.panicIndex", &[i.into(), len.into()]);
+        let f = if unsigned { "runtime.panicIndexU" } else { "runtime.panicIndex" };
+        self.panic_if(bad, f, &[i.into(), len.into()]);
     }
 
-    /// gc's slice bounds check: panics with boundsError `code` unless a <= b.
-    fn slice_check(&mut self, a: IntValue<'ctx>, b: IntValue<'ctx>, code: u64) {
+    /// Whether index expression `idx` has an unsigned type.
+    pub fn unsigned_index(&self, idx: &Expr) -> bool {
+        self.c.types.is_unsigned(self.info.type_of(idx))
+    }
+
+    /// gc's slice bounds check: panics with boundsError `code` unless a <= b
+    /// (`a` reported unsigned when its expression has an unsigned type).
+    fn slice_check(&mut self, a: IntValue<'ctx>, b: IntValue<'ctx>, code: u64, a_expr: Option<&Expr>) {
         let bad = self.builder.build_int_compare(IntPredicate::UGT, a, b, "").expect("cmp");
-        self.panic_if(bad, "runtime.panicSlice", &[self.i64c(code).into(), a.into(), b.into()]);
+        let f = if a_expr.is_some_and(|x| self.unsigned_index(x)) { "runtime.panicSliceU" } else { "runtime.panicSlice" };
+        self.panic_if(bad, f, &[self.i64c(code).into(), a.into(), b.into()]);
     }
 
     /// Builds a slice value.
@@ -484,10 +494,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         // gc's checks, outermost first: max <= cap, hi <= max, lo <= hi.
         let (hi_v, max_v) = match max_v {
             Some(m) => {
-                self.slice_check(m, cap, if is_slice { 5 } else { 4 });
+                self.slice_check(m, cap, if is_slice { 5 } else { 4 }, max);
                 let h = hi_v.expect("3-index slice has hi");
-                self.slice_check(h, m, 6);
-                self.slice_check(lo_v, h, 7);
+                self.slice_check(h, m, 6, hi);
+                self.slice_check(lo_v, h, 7, lo);
                 (h, m)
             }
             None => {
@@ -498,12 +508,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         } else {
                             (cap, 2)
                         };
-                        self.slice_check(h, bound, code);
+                        self.slice_check(h, bound, code, hi);
                         h
                     }
                     None => len,
                 };
-                self.slice_check(lo_v, h, 3);
+                self.slice_check(lo_v, h, 3, lo);
                 (h, cap)
             }
         };

@@ -207,12 +207,11 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if self.is_direct_iface(t) {
             tflag |= TFLAG_DIRECT_IFACE;
         }
-        let pkgpath = self
-            .c
-            .types
-            .named_info(t)
-            .map(|n| n.pkg.clone())
-            .unwrap_or_default();
+        let pkgpath = match self.c.types.get(t) {
+            // The predeclared unsafe.Pointer is named in package unsafe.
+            Type::Basic(BasicKind::UnsafePointer) => "unsafe".to_string(),
+            _ => self.c.types.named_info(t).map(|n| n.pkg.clone()).unwrap_or_default(),
+        };
         let hash = name
             .bytes()
             .fold(2166136261u32, |h, b| (h ^ b as u32).wrapping_mul(16777619));
