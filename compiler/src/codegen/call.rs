@@ -757,6 +757,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     caps.push((xs.id, Preset::Addr(p)));
                 } else {
                     let v = self.expr(x)?;
+                    if self.c.types.is_interface(xt) {
+                        // The method value of a nil interface panics now,
+                        // at the defer or go statement, not at the call.
+                        let tw = self.builder.build_extract_value(v.into_struct_value(), 0, "").expect("extract");
+                        self.nil_check(tw.into_pointer_value());
+                    }
                     let v = self.persist(v, xt, x.pos);
                     caps.push((xs.id, Preset::Value(v)));
                 }

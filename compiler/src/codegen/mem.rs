@@ -611,6 +611,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         None => k,
                     };
                     let v = self.expr_to(&el.value, fields[i].typ)?;
+                    if fields[i].name == "_" {
+                        // Evaluated, not stored: a blank field stays zero.
+                        continue;
+                    }
                     if tmp.is_none() && (!v.is_const() || self.is_big(fields[i].typ) || self.is_big(t)) {
                         tmp = Some(self.literal_temporary(ty, t, &fields, std::mem::take(&mut vals), e.pos));
                     }
