@@ -13,7 +13,9 @@ use super::rt::R;
 use super::Gen;
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
-    pub fn setup_defer_frame(&mut self) {
+    /// Sets up the function's defer frame; `end` is its closing brace,
+    /// where a recovered panic returns (gc runs deferreturn there).
+    pub fn setup_defer_frame(&mut self, end: rgoc_syntax::Pos) {
         let results = self.fs().results.clone();
         let i64t = self.ctx.i64_type();
         let fty = i64t.array_type(8 + results.len() as u32);
@@ -59,7 +61,12 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .build_conditional_branch(c, recovered, body)
             .expect("br");
         self.builder.position_at_end(recovered);
+        let here = self.builder.get_current_debug_location();
+        self.dbg_at(end);
         self.gen_return_from_slots();
+        if let Some(l) = here {
+            self.builder.set_current_debug_location(l);
+        }
         self.builder.position_at_end(body);
     }
 

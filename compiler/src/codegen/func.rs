@@ -408,10 +408,13 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
         self.fsm().results = results;
         if rgoc_syntax::visit::has_defer(&body.stmts) {
-            self.setup_defer_frame();
+            self.setup_defer_frame(body.rbrace);
         }
         self.block(&body.stmts);
         if !self.terminated() {
+            // Falling off the end returns at the closing brace, as gc
+            // places it (runtime.Caller in a deferred call reports it).
+            self.dbg_at(body.rbrace);
             self.gen_return_from_slots();
         }
         self.leave_fn(outer);
