@@ -1,6 +1,6 @@
-//! Escape analysis of address-taken local variables over one package's
-//! function bodies (issue 16): which of them may stay in their function's
-//! stack frame instead of getting a heap box.
+//! Escape analysis of address-taken local variables and `&T{...}`
+//! objects over one package's function bodies (issue 16): which of them
+//! may stay in their function's stack frame instead of the heap.
 //!
 //! The checker marks a variable `escapes` when its address is taken (`&v`,
 //! a pointer-method call on it, slicing it as an array) or a closure
@@ -17,8 +17,10 @@
 //! the analysis does not know all go to the heap. Values whose type holds
 //! no pointers flow nowhere.
 //!
-//! A candidate (an address-taken local declared in the body, not in a
-//! closure, at most 64 KiB) stays in the frame unless:
+//! A candidate (an address-taken local declared in the body, or the object
+//! of a `&T{...}` there, an allocation site treated as a variable declared
+//! where the literal is; not in a closure, at most 64 KiB) stays in the
+//! frame unless:
 //! - walking the graph backwards from the heap reaches it with derefs -1
 //!   (its address is stored in the heap); boxed variables (non-candidates
 //!   and candidates found escaping) count as heap: what flows into them
@@ -63,6 +65,21 @@ pub(crate) const MAX_STACK_VAR: u64 = 64 << 10;
 
 /// Dereference counts above this are all "some dereference".
 const MAX_DEREFS: i32 = 4;
+
+/// Allocation sites `&T{...}` are locations too, named by an ObjId with
+/// this bit set over the literal's NodeId (unique in the program; no
+/// checker object has an id this large).
+const ALLOC_SITE: u32 = 1 << 31;
+
+/// The location of the object `&T{...}` allocates, for literal node `id`.
+pub(crate) fn alloc_site(id: rgoc_syntax::NodeId) -> ObjId {
+    ObjId(ALLOC_SITE | id.0)
+}
+
+/// Whether `o` is an allocation site rather than a variable.
+pub(crate) fn is_alloc_site(o: ObjId) -> bool {
+    o.0 & ALLOC_SITE != 0
+}
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Loc {
@@ -316,7 +333,7 @@ impl<'w, 'a> Walk<'w, 'a> {
         let mut boxed: HashSet<ObjId> = seen
             .iter()
             .copied()
-            .filter(|&v| self.c.objs.get(v).escapes && !self.candidates.contains(&v))
+            .filter(|&v| (is_alloc_site(v) || self.c.objs.get(v).escapes) && !self.candidates.contains(&v))
             .collect();
         let roots: Vec<ObjId> = {
             let mut r: Vec<ObjId> =
@@ -588,7 +605,19 @@ impl<'w, 'a> Walk<'w, 'a> {
                 }
             }
             ExprKind::Star(x) => self.expr(x, k),
-            // `&T{...}` and anything else: a heap object.
+            // `&T{...}`: an object that may stay in the frame like a
+            // variable declared here (not in a closure: what a closure
+            // references is in the heap).
+            ExprKind::CompositeLit { .. } if self.depth == 0 => {
+                let a = alloc_site(e.id);
+                self.locals.insert(a, self.loop_depth);
+                if !(self.big)(self.info.type_of(e)) {
+                    self.candidates.insert(a);
+                }
+                self.expr(e, Hole { loc: Loc::Var(a), derefs: 0 });
+                self.flow(k.addr(), a);
+            }
+            // Anything else: a heap object.
             _ => self.expr(e, HEAP),
         }
     }

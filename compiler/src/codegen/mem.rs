@@ -255,7 +255,14 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             ExprKind::CompositeLit { .. } => {
                 let t = self.info.type_of(e);
                 let v = self.expr(e)?;
-                let p = self.new_object(t, e.pos);
+                // In the frame when escape analysis says the object does
+                // not outlive it (escape.rs: allocation sites).
+                let p = if self.stack_vars.contains(&super::escape::alloc_site(e.id)) {
+                    let ty = self.llvm_type(t, e.pos)?;
+                    self.alloca(ty, "lit.obj")
+                } else {
+                    self.new_object(t, e.pos)
+                };
                 self.store_val(p, v, t);
                 Some(p)
             }

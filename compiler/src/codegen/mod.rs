@@ -296,7 +296,7 @@ pub fn compile(
             g.size_of(t, rgoc_syntax::Pos::default()) > escape::MAX_STACK_VAR
         });
         if std::env::var_os("RGOC_ESCAPE_DEBUG").is_some() {
-            let mut v: Vec<_> = sv.iter().map(|&o| c.objs.get(o)).map(|o| (o.pos, o.name.clone())).collect();
+            let mut v: Vec<_> = sv.iter().filter(|&&o| !escape::is_alloc_site(o)).map(|&o| c.objs.get(o)).map(|o| (o.pos, o.name.clone())).collect();
             v.sort_by_key(|(p, _)| *p);
             for (p, n) in v {
                 eprintln!("escape: {}: {}:{}: {} stays in its frame", c.packages[unit.package].path, p.line, p.col, n);
