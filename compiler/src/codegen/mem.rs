@@ -562,6 +562,19 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// The zeroed temporary of a struct literal of type `t` (LLVM type
     /// `ty`), holding the constant fields `vals` gathered so far.
+    /// Where a composite literal of type `t` is built: a frame slot, or a
+    /// heap object when `t` is larger than gc lets an implicit stack
+    /// variable be (64 KiB), so that `*p = T{...}` of a 1 MiB struct does
+    /// not need a 1 MiB frame (fixedbugs issue18636 limits the stack to
+    /// 64 KiB).
+    fn literal_slot(&mut self, ty: inkwell::types::BasicTypeEnum<'ctx>, t: TypeId, pos: rgoc_syntax::Pos) -> PointerValue<'ctx> {
+        if self.size_of(t, pos) > super::escape::MAX_STACK_VAR {
+            self.new_object(t, pos)
+        } else {
+            self.alloca(ty, "lit")
+        }
+    }
+
     fn literal_temporary(
         &mut self,
         ty: inkwell::types::BasicTypeEnum<'ctx>,
@@ -570,7 +583,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         vals: Vec<(usize, BasicValueEnum<'ctx>)>,
         pos: rgoc_syntax::Pos,
     ) -> PointerValue<'ctx> {
-        let p = self.alloca(ty, "lit");
+        let p = self.literal_slot(ty, t, pos);
         self.zero_store(p, t, pos);
         for (j, c) in vals {
             let fp = self.builder.build_struct_gep(ty.into_struct_type(), p, j as u32, "").expect("gep");
@@ -636,7 +649,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                 let Some(tmp) = tmp else {
                     if self.is_big(t) {
                         // No fields given: a zeroed temporary.
-                        let p = self.alloca(ty, "lit");
+                        let p = self.literal_slot(ty, t, e.pos);
                         self.zero_store(p, t, e.pos);
                         return Some(p.into());
                     }
@@ -655,7 +668,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             }
             Type::Array(n, et) => {
                 let ty = self.llvm_type(t, e.pos)?;
-                let tmp = self.alloca(ty, "lit");
+                let tmp = self.literal_slot(ty, t, e.pos);
                 self.zero_store(tmp, t, e.pos);
                 self.store_elements(tmp, et, elts, e.pos)?;
                 let _ = n;
