@@ -833,6 +833,18 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if !self.terminated() {
             self.builder.build_return(None).expect("ret");
         }
+        // The thunk is a wrapper, which recover's frame walk skips: the
+        // deferred function must keep a frame of its own, or a recover in
+        // a function it calls would look like its own (recover.go's
+        // withoutRecover).
+        let noinline = inkwell::attributes::Attribute::get_named_enum_kind_id("noinline");
+        for bb in thunk.get_basic_blocks() {
+            for inst in bb.get_instructions() {
+                if let Ok(cs) = inkwell::values::CallSiteValue::try_from(inst) {
+                    cs.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(noinline, 0));
+                }
+            }
+        }
         self.leave_fn(outer);
         Some(obj)
     }
