@@ -114,13 +114,6 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
 
     /// `recover()`.
     pub fn recover(&mut self) -> Option<BasicValueEnum<'ctx>> {
-        // recover identifies its caller by frame: a function calling it must
-        // not be inlined (else a helper's recover acts as the deferred call's).
-        let noinline = inkwell::attributes::Attribute::get_named_enum_kind_id("noinline");
-        self.fs().func.add_attribute(
-            inkwell::attributes::AttributeLoc::Function,
-            self.ctx.create_enum_attribute(noinline, 0),
-        );
         let fa = inkwell::intrinsics::Intrinsic::find("llvm.frameaddress").expect("frameaddress");
         let decl = fa
             .get_declaration(&self.module, &[self.ptr_type().into()])
@@ -131,8 +124,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             .expect("call")
             .try_as_basic_value()
             .basic()?;
-        // The caller of recover must keep its own frame: no inlining into
-        // other functions, no tail call (the runtime checks frame pointers).
+        // recover identifies its caller by frame: the caller must keep its
+        // own frame (no inlining into other functions, else a helper's
+        // recover acts as the deferred call's; no tail call: the runtime
+        // checks frame pointers).
         let f = self.fs().func;
         let noinline = inkwell::attributes::Attribute::get_named_enum_kind_id("noinline");
         f.add_attribute(
