@@ -41,6 +41,7 @@ pub mod mgc;
 pub mod mgcmark;
 pub mod mgcsweep;
 pub mod mheap;
+pub mod netpoll;
 pub mod ostime;
 pub mod panic;
 pub mod print;

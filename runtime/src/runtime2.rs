@@ -153,6 +153,9 @@ pub struct M {
     /// after the parked goroutine's registers are saved.
     pub waitunlockf: AtomicUsize,
     pub waitlock: AtomicPtr<u8>,
+    /// gopark_commit's function: decides on the system stack whether the
+    /// goroutine stays parked (gc's park_m with a bool unlockf).
+    pub waitcommitf: AtomicUsize,
     /// Random state for steal order.
     pub fastrand: AtomicU64,
 }
@@ -175,6 +178,7 @@ impl M {
             lockedext: AtomicU32::new(0),
             waitunlockf: AtomicUsize::new(0),
             waitlock: AtomicPtr::new(core::ptr::null_mut()),
+            waitcommitf: AtomicUsize::new(0),
             fastrand: AtomicU64::new(0),
         }
     }
@@ -276,6 +280,10 @@ pub enum WaitReason {
     Sleep,
     /// The cleanup goroutine waits for work (mcleanup.rs).
     CleanupWait,
+    /// Waiting for a file descriptor (netpoll.rs).
+    IOWait,
+    /// internal/poll's fd mutex (runtime_Semacquire).
+    Semacquire,
 }
 
 impl WaitReason {
@@ -295,6 +303,8 @@ impl WaitReason {
             12 => b"finalizer wait",
             13 => b"sleep",
             14 => b"cleanup wait",
+            15 => b"IO wait",
+            16 => b"semacquire",
             _ => b"",
         }
     }

@@ -608,6 +608,17 @@ fn findrunnable() -> &'static G {
         if let Some(g) = globrunqget(p) {
             return g;
         }
+        // Goroutines whose file descriptors are ready (gc: a non-blocking
+        // netpoll before stealing, unless an M is blocked in netpoll).
+        if crate::netpoll::any_waiters() && crate::netpoll::LASTPOLL.load(SeqCst) != 0 {
+            let list = crate::netpoll::netpoll(0);
+            if !list.is_empty() {
+                inject(&list);
+                if let Some(g) = runqget(p) {
+                    return g;
+                }
+            }
+        }
         let n = gomaxprocs();
         let busy = n as i64 - NPIDLE.load(SeqCst);
         if m.spinning.load(Relaxed) != 0 || 2 * NMSPINNING.load(SeqCst) < busy {
@@ -680,7 +691,44 @@ fn findrunnable() -> &'static G {
                 }
             }
         }
+        // Block in the network poller until a descriptor is ready, the
+        // next timer is due or netpollBreak (one M at a time: gc's
+        // sched.lastpoll is 0 while an M polls).
+        if crate::netpoll::any_waiters() && crate::netpoll::LASTPOLL.swap(0, SeqCst) != 0 {
+            let delay = match crate::timer::until_next() {
+                Some(ns) => ns.max(0),
+                None => -1,
+            };
+            crate::netpoll::POLL_UNTIL.store(
+                if delay < 0 { i64::MAX } else { crate::ostime::nanotime() + delay },
+                SeqCst,
+            );
+            let list = crate::netpoll::netpoll(delay);
+            crate::netpoll::POLL_UNTIL.store(0, SeqCst);
+            crate::netpoll::LASTPOLL.store(crate::ostime::nanotime(), SeqCst);
+            SCHED_LOCK.lock();
+            let np = pidleget();
+            SCHED_LOCK.unlock();
+            match np {
+                Some(np) => {
+                    acquirep(np);
+                    // Onto the P's queue: findrunnable finds them there.
+                    inject(&list);
+                    continue 'top;
+                }
+                // Onto the global queue, for the Ms that run.
+                None => inject(&list),
+            }
+        }
         stopm();
+    }
+}
+
+/// Make the goroutines the network poller returned runnable (gc's
+/// injectglist): onto this M's P, or the global queue without one.
+fn inject(list: &[&'static G]) {
+    for &g in list {
+        goready(g);
     }
 }
 
@@ -829,6 +877,20 @@ pub fn gopark(reason: WaitReason, unlockf: Option<unsafe fn(*mut u8)>, lock: *mu
     mcall(park_m);
 }
 
+/// gopark whose `commitf(g, arg)`, run on the system stack once the
+/// goroutine is parked, may refuse the park by returning false: the
+/// goroutine then runs on at once (gc's park_m with an unlockf that
+/// fails; the network poller's netpollblockcommit).
+pub fn gopark_commit(reason: WaitReason, commitf: fn(&'static G, *mut u8) -> bool, arg: *mut u8) {
+    let g = getg();
+    let m = getm();
+    m.waitunlockf.store(0, Relaxed);
+    m.waitcommitf.store(commitf as usize, Relaxed);
+    m.waitlock.store(arg, Relaxed);
+    g.waitreason.store(reason as u32, Relaxed);
+    mcall(park_m);
+}
+
 extern "C" fn park_m(gp: &'static G) -> ! {
     let m = on_g0();
     gp.status.store(G_WAITING, Release);
@@ -840,6 +902,16 @@ extern "C" fn park_m(gp: &'static G) -> ! {
         unsafe {
             let f: unsafe fn(*mut u8) = core::mem::transmute(f);
             f(m.waitlock.swap(null_mut(), Relaxed));
+        }
+    }
+    let c = m.waitcommitf.swap(0, Relaxed);
+    if c != 0 {
+        // SAFETY: gopark_commit stored a `fn(&G, *mut u8) -> bool`.
+        let c: fn(&'static G, *mut u8) -> bool = unsafe { core::mem::transmute(c) };
+        if !c(gp, m.waitlock.swap(null_mut(), Relaxed)) {
+            gp.waitreason.store(WaitReason::Zero as u32, Relaxed);
+            gp.status.store(G_RUNNABLE, Release);
+            execute(gp);
         }
     }
     schedule()
@@ -1184,6 +1256,24 @@ fn sysmon() {
             idle = 0;
         }
         let now = crate::ostime::nanotime();
+        // Poll the network if nobody has for 10 ms (every P busy, or no M
+        // blocked in netpoll), so ready I/O is not starved (gc's sysmon).
+        let lastpoll = crate::netpoll::LASTPOLL.load(SeqCst);
+        if crate::netpoll::any_waiters()
+            && lastpoll != 0
+            && lastpoll + 10_000_000 < now
+            && crate::netpoll::LASTPOLL
+                .compare_exchange(lastpoll, now, SeqCst, Relaxed)
+                .is_ok()
+        {
+            let list = crate::netpoll::netpoll(0);
+            if !list.is_empty() {
+                // goready from here (no P) queues them globally and wakes
+                // an idle P.
+                inject(&list);
+                idle = 0;
+            }
+        }
         let st = SCHEDTRACE_MS.load(Relaxed);
         if st > 0 && (lasttrace == 0 || lasttrace + st * 1_000_000 <= now) {
             lasttrace = now;
@@ -1305,8 +1395,9 @@ fn schedtrace(now: i64) {
 // deadlock
 
 /// Called with SCHED_LOCK held when an M goes idle: if no M is running
-/// any more, nothing can ever make a goroutine runnable (no timers or
-/// network poller here; a goroutine in a system call keeps its M running):
+/// any more, nothing can ever make a goroutine runnable (a goroutine in a
+/// system call keeps its M running, and so does an M blocked in the
+/// network poller, where the last M goes while goroutines wait for I/O):
 /// gc's checkdead report, exit status 2.
 fn checkdead() {
     let s = sched();

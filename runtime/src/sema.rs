@@ -83,6 +83,7 @@ fn reason_of(r: i64) -> WaitReason {
         3 => WaitReason::SyncRWMutexLock,
         4 => WaitReason::SyncWaitGroupWait,
         5 => WaitReason::SyncCondWait,
+        6 => WaitReason::Semacquire,
         _ => WaitReason::Zero,
     }
 }

@@ -17,6 +17,13 @@
 //!
 //! Deadlock detection (sched.rs checkdead) counts a pending timer as a
 //! goroutine that will run again.
+//!
+//! Besides sleepers the heap holds function timers ([`add_func`]): the
+//! network poller's read and write deadlines (netpoll.rs). They are never
+//! removed: their owner invalidates one by bumping the sequence number it
+//! gave (gc's pd.rseq/wseq), and the function ignores a stale call. Such a
+//! timer counts as pending (checkdead) from `add_func` until its owner
+//! says it is gone ([`forget_func`]: stopped, or fired and handled).
 
 use crate::runtime2::G;
 use crate::runtime2::WaitReason;
@@ -26,8 +33,15 @@ use core::cmp::Reverse;
 use core::sync::atomic::{AtomicI64, AtomicUsize, Ordering::*};
 use std::collections::BinaryHeap;
 
+/// A heap entry: (when, seq, what, arg, fseq). `what` is a sleeping G
+/// when `arg` is 0, else a [`TimerFunc`] called with (arg, fseq).
+type Entry = (i64, u64, usize, usize, usize);
+
+/// A function timer's body: (arg, seq), outside the timer lock.
+pub type TimerFunc = fn(usize, usize);
+
 struct Timers {
-    heap: BinaryHeap<Reverse<(i64, u64, usize)>>,
+    heap: BinaryHeap<Reverse<Entry>>,
     seq: u64,
 }
 
@@ -68,13 +82,40 @@ pub extern "C" fn time_sleep(ns: i64) {
     TIMER_LOCK.lock();
     let t = timers();
     t.seq += 1;
-    t.heap.push(Reverse((when, t.seq, g)));
+    t.heap.push(Reverse((when, t.seq, g, 0, 0)));
     NTIMERS.fetch_add(1, SeqCst);
     if when < NEXT_WHEN.load(Relaxed) {
         NEXT_WHEN.store(when, SeqCst);
         crate::sched::sysmon_wake_by(when);
+        crate::netpoll::wake_by(when);
     }
     gopark(WaitReason::Sleep, Some(unlock_timers), core::ptr::null_mut());
+}
+
+/// Call `f(arg, fseq)` at `when` (nanotime), from the scheduler or sysmon,
+/// outside the timer lock; `arg` must not be 0. Counts as pending until
+/// [`forget_func`].
+pub fn add_func(when: i64, f: TimerFunc, arg: usize, fseq: usize) {
+    TIMER_LOCK.lock();
+    let t = timers();
+    t.seq += 1;
+    t.heap.push(Reverse((when, t.seq, f as usize, arg, fseq)));
+    NTIMERS.fetch_add(1, SeqCst);
+    let earlier = when < NEXT_WHEN.load(Relaxed);
+    if earlier {
+        NEXT_WHEN.store(when, SeqCst);
+    }
+    TIMER_LOCK.unlock();
+    if earlier {
+        crate::sched::sysmon_wake_by(when);
+        crate::netpoll::wake_by(when);
+    }
+}
+
+/// A function timer added by [`add_func`] was stopped or has done its
+/// work: it no longer counts as pending.
+pub fn forget_func() {
+    NTIMERS.fetch_sub(1, SeqCst);
 }
 
 /// Whether a timer's time has come.
@@ -101,20 +142,26 @@ pub fn check_timers() -> usize {
         return 0;
     }
     let now = crate::ostime::nanotime();
-    let mut due: Vec<usize> = Vec::new();
+    let mut due: Vec<(usize, usize, usize)> = Vec::new();
     TIMER_LOCK.lock();
     let t = timers();
-    while let Some(&Reverse((when, _, g))) = t.heap.peek() {
+    while let Some(&Reverse((when, _, g, arg, fseq))) = t.heap.peek() {
         if when > now {
             break;
         }
         t.heap.pop();
-        due.push(g);
+        due.push((g, arg, fseq));
     }
     let next = t.heap.peek().map_or(i64::MAX, |r| r.0 .0);
     NEXT_WHEN.store(next, SeqCst);
     TIMER_LOCK.unlock();
-    for &g in &due {
+    for &(g, arg, fseq) in &due {
+        if arg != 0 {
+            // SAFETY: add_func stored a TimerFunc.
+            let f: TimerFunc = unsafe { core::mem::transmute::<usize, TimerFunc>(g) };
+            f(arg, fseq);
+            continue;
+        }
         // SAFETY: a parked goroutine (its timer was pushed before it parked
         // and the lock kept us from seeing it earlier); Gs are never freed.
         goready(unsafe { &*(g as *const G) });

@@ -450,3 +450,58 @@ func isync_fatal(s string) { fatal(s) }
 //
 //go:linkname debug_modinfo runtime/debug.modinfo
 func debug_modinfo() string { return "" }
+
+// internal/poll's network poller (gc: runtime/netpoll.go): the Rust
+// runtime's epoll poller (runtime/src/netpoll.rs). A pollDesc is an
+// off-heap record whose address internal/poll keeps as a uintptr.
+func pollServerInit()
+func pollOpen(fd uintptr) uintptr // the pollDesc, or an errno below 4096
+func pollClose(pd uintptr)
+func pollReset(pd uintptr, mode int) int
+func pollWait(pd uintptr, mode int) int
+func pollWaitCanceled(pd uintptr, mode int)
+func pollSetDeadline(pd uintptr, d int64, mode int)
+func pollUnblock(pd uintptr)
+func isPollServerDescriptor(fd uintptr) bool
+
+//go:linkname poll_runtime_pollServerInit internal/poll.runtime_pollServerInit
+func poll_runtime_pollServerInit() { pollServerInit() }
+
+//go:linkname poll_runtime_pollOpen internal/poll.runtime_pollOpen
+func poll_runtime_pollOpen(fd uintptr) (uintptr, int) {
+	pd := pollOpen(fd)
+	if pd < 4096 {
+		return 0, int(pd)
+	}
+	return pd, 0
+}
+
+//go:linkname poll_runtime_pollClose internal/poll.runtime_pollClose
+func poll_runtime_pollClose(ctx uintptr) { pollClose(ctx) }
+
+//go:linkname poll_runtime_pollReset internal/poll.runtime_pollReset
+func poll_runtime_pollReset(ctx uintptr, mode int) int { return pollReset(ctx, mode) }
+
+//go:linkname poll_runtime_pollWait internal/poll.runtime_pollWait
+func poll_runtime_pollWait(ctx uintptr, mode int) int { return pollWait(ctx, mode) }
+
+//go:linkname poll_runtime_pollWaitCanceled internal/poll.runtime_pollWaitCanceled
+func poll_runtime_pollWaitCanceled(ctx uintptr, mode int) { pollWaitCanceled(ctx, mode) }
+
+//go:linkname poll_runtime_pollSetDeadline internal/poll.runtime_pollSetDeadline
+func poll_runtime_pollSetDeadline(ctx uintptr, d int64, mode int) { pollSetDeadline(ctx, d, mode) }
+
+//go:linkname poll_runtime_pollUnblock internal/poll.runtime_pollUnblock
+func poll_runtime_pollUnblock(ctx uintptr) { pollUnblock(ctx) }
+
+//go:linkname poll_runtime_isPollServerDescriptor internal/poll.runtime_isPollServerDescriptor
+func poll_runtime_isPollServerDescriptor(fd uintptr) bool { return isPollServerDescriptor(fd) }
+
+// internal/poll's fd mutex: the runtime's semaphores (wait reason
+// "semacquire").
+
+//go:linkname poll_runtime_Semacquire internal/poll.runtime_Semacquire
+func poll_runtime_Semacquire(sema *uint32) { semacquire(sema, 6) }
+
+//go:linkname poll_runtime_Semrelease internal/poll.runtime_Semrelease
+func poll_runtime_Semrelease(sema *uint32) { semrelease(sema) }

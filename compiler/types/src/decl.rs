@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rgoc_syntax::{ast, Expr, Pos};
+use rgoc_syntax::{ast, Expr, ExprKind, Pos};
 
 use crate::check::{strip_paren, Checker, Color, DeclRef};
 use crate::constant::Value;
@@ -24,7 +24,11 @@ impl<'a> Checker<'a> {
                 // constants and variables may not.
                 let obj = self.objs.get(o).clone();
                 match obj.kind {
-                    ObjKind::TypeName => {}
+                    ObjKind::TypeName => {
+                        if obj.typ == ids::INVALID {
+                            self.alias_forward(o);
+                        }
+                    }
                     ObjKind::Func => {}
                     _ => {
                         if obj.typ == ids::INVALID {
@@ -179,6 +183,34 @@ impl<'a> Checker<'a> {
                 });
             }
         }
+    }
+
+    /// A reference to alias `o` while its right-hand side is being
+    /// resolved: a cycle through a defined type (`type A = B` where B's
+    /// declaration refers back to A, e.g. through a field's interface
+    /// method), which go/types accepts. When the right-hand side names a
+    /// package-level defined type whose declaration has begun (its named
+    /// type exists), the alias denotes it already.
+    fn alias_forward(&mut self, o: ObjId) {
+        let Some(DeclRef::Type(spec)) = self.decls.get(&o).copied() else {
+            return;
+        };
+        if !spec.alias || !spec.type_params.is_empty() {
+            return;
+        }
+        let ExprKind::Ident(name) = &strip_paren(&spec.typ).kind else {
+            return;
+        };
+        let scope = self.file_scope(self.objs.get(o).pos.file);
+        let Some((b, _, _)) = self.objs.lookup(scope, name) else {
+            return;
+        };
+        let bo = self.objs.get(b);
+        if bo.kind != ObjKind::TypeName || bo.typ == ids::INVALID || self.types.named_info(bo.typ).is_none() {
+            return;
+        }
+        let t = bo.typ;
+        self.objs.get_mut(o).typ = t;
     }
 
     /// The right-hand side of defined type `named`'s declaration, in the
