@@ -156,6 +156,8 @@ type common struct {
 
 	tempDir    string
 	tempDirSeq int
+	// ArtifactDir's directory, made at its first call.
+	artifactDir string
 	at         string
 	pending    string
 }
@@ -210,6 +212,7 @@ type TB interface {
 	Skipf(format string, args ...any)
 	Skipped() bool
 	TempDir() string
+	ArtifactDir() string
 	RgocAt(pos string) *common
 	RgocAtHelper(pos string) *common
 	RgocPending(pos string)
@@ -443,6 +446,17 @@ func (c *common) TempDir() string {
 		c.Fatalf("TempDir: %v", err)
 	}
 	return dir
+}
+
+// ArtifactDir returns a directory in which the test should store output
+// files; repeated calls in the same test return the same directory. rgoc
+// test has no -artifacts flag, so it is a temporary directory, removed as
+// TempDir's are (gc's behaviour without the flag).
+func (c *common) ArtifactDir() string {
+	if c.artifactDir == "" {
+		c.artifactDir = c.TempDir()
+	}
+	return c.artifactDir
 }
 
 // Setenv calls os.Setenv(key, value) and uses Cleanup to restore the
