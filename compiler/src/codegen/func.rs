@@ -326,6 +326,33 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let name = f.get_name().to_string_lossy().into_owned();
         let body = fd.body.as_ref().expect("body");
         self.gen_body(f, name, fd.recv.as_ref(), &fd.sig, &sig, body, &[]);
+        if fd.pragmas.uintptrescapes {
+            self.keep_uintptr_params(f, &sig, fd.recv.is_some());
+        }
+    }
+
+    /// `//go:uintptrescapes` (syscall.Syscall & co): the uintptr
+    /// parameters are stored in the frame at entry with volatile stores,
+    /// so the conservative stack scan sees the objects they point to for
+    /// the whole call (gc keeps them alive at the call site).
+    fn keep_uintptr_params(&mut self, f: FunctionValue<'ctx>, sig: &rgoc_types::Signature, has_recv: bool) {
+        let Some(entry) = f.get_first_basic_block() else { return };
+        let Some(first) = entry.get_first_instruction() else { return };
+        let here = self.builder.get_insert_block();
+        self.builder.position_before(&first);
+        let skip = has_recv as u32;
+        for (i, &t) in sig.params.iter().enumerate() {
+            if !matches!(self.c.types.get(t), Type::Basic(rgoc_types::BasicKind::Uintptr)) {
+                continue;
+            }
+            let Some(v) = f.get_nth_param(i as u32 + skip) else { continue };
+            let slot = self.builder.build_alloca(v.get_type(), "uintptr.keep").expect("alloca");
+            let st = self.builder.build_store(slot, v).expect("store");
+            st.set_volatile(true).expect("volatile");
+        }
+        if let Some(b) = here {
+            self.builder.position_at_end(b);
+        }
     }
 
     /// Generates a function body into `f`. With `captures` non-empty or a

@@ -102,6 +102,9 @@ pub struct Pragmas {
     /// through it as through gc's WRAPPER functions (reflect's MakeFunc
     /// handler).
     pub wrapper: bool,
+    /// `//go:uintptrescapes`: pointers passed as uintptr arguments stay
+    /// alive until the call returns.
+    pub uintptrescapes: bool,
     /// `//go:linkname local remote`
     pub linkname: Option<(String, String)>,
 }

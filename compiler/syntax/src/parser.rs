@@ -701,6 +701,7 @@ impl<'a> Conv<'a> {
                     Some("nowritebarrier") => pr.nowritebarrier = true,
                     Some("systemstack") => pr.systemstack = true,
                     Some("wrapper") => pr.wrapper = true,
+                    Some("uintptrescapes") => pr.uintptrescapes = true,
                     // gc's std-only spelling `linknamestd` binds the same way.
                     Some("linkname") | Some("linknamestd") if pr.linkname.is_none() => {
                         let local = w.next().unwrap_or("").to_string();
