@@ -50,6 +50,11 @@ pub(crate) struct Generics<'a> {
     /// Each file's scope (its imports; the parent is its package's scope)
     /// by file index, for every package checked so far.
     pub file_scopes: HashMap<u32, crate::objects::ScopeId>,
+    /// While a type parameter list's constraints are being read: the
+    /// instantiations in them, verified once every constraint is set
+    /// (`[W wrap[T], T Word]` checks T against wrap's constraint with T's
+    /// constraint Word, declared after it; go/types' check.later).
+    pub pending_verify: Option<Vec<(Vec<TypeId>, Vec<TypeId>, Vec<Pos>)>>,
 }
 
 impl<'a> Checker<'a> {
@@ -72,6 +77,7 @@ impl<'a> Checker<'a> {
             }
             per_field.push(mine);
         }
+        let outer_pending = self.gen.pending_verify.replace(Vec::new());
         for (f, mine) in fields.iter().zip(per_field) {
             let c = self.constraint_expr(&f.typ);
             let implicit = !matches!(strip_paren(&f.typ).kind, ExprKind::InterfaceType { .. }) && !self.types.is_named(c);
@@ -81,6 +87,10 @@ impl<'a> Checker<'a> {
                     self.types.tparams[i as usize].implicit = implicit;
                 }
             }
+        }
+        let pending = std::mem::replace(&mut self.gen.pending_verify, outer_pending).unwrap_or_default();
+        for (params, targs, pos) in pending {
+            self.verify_targs(&params, &targs, &pos);
         }
         tps
     }
@@ -403,7 +413,9 @@ impl<'a> Checker<'a> {
             return ids::INVALID;
         }
         let pos: Vec<Pos> = indices.iter().map(|i| i.pos).collect();
-        if !self.verify_targs(&tps, &targs, &pos) {
+        if let Some(p) = self.gen.pending_verify.as_mut() {
+            p.push((tps, targs.clone(), pos));
+        } else if !self.verify_targs(&tps, &targs, &pos) {
             return ids::INVALID;
         }
         self.instantiate_type(origin, &targs)
