@@ -136,16 +136,8 @@ impl<'a> Checker<'a> {
                 *x = self.errorf(a.pos, format!("cannot use generic function {} without instantiation", name));
                 return;
             };
-            let ps: Vec<String> = tparams
-                .iter()
-                .map(|&p| {
-                    let c = self.types.tparam_info(p).map(|i| i.constraint).unwrap_or(ids::INVALID);
-                    let cs = if c == ids::EMPTY_INTERFACE { "any".to_string() } else { self.tstr(c) };
-                    format!("{} {}", self.tstr(p), cs)
-                })
-                .collect();
             let gs = self.tstr(gsig);
-            let gs = format!("func[{}]{}", ps.join(", "), gs.strip_prefix("func").unwrap_or(&gs));
+            let gs = format!("func[{}]{}", self.tparam_list_string(&tparams), gs.strip_prefix("func").unwrap_or(&gs));
             let msg = format!("in call to {}, type {} of {} does not match {}", fname, gs, name, self.tstr(t));
             *x = self.errorf(a.pos, msg);
             return;

@@ -432,8 +432,12 @@ impl<'a> Checker<'a> {
     /// `List[T any]`, as gc names a generic type in messages.
     pub(crate) fn generic_type_string(&self, t: TypeId) -> String {
         let Some(n) = self.types.named_info(t) else { return String::new() };
-        let params: Vec<String> = n
-            .tparams
+        format!("{}[{}]", self.tstr(t), self.tparam_list_string(&n.tparams))
+    }
+
+    /// `T any, U comparable`: a type parameter list as gc prints it.
+    pub(crate) fn tparam_list_string(&self, tparams: &[TypeId]) -> String {
+        let params: Vec<String> = tparams
             .iter()
             .map(|&p| {
                 let c = self.types.tparam_info(p).map(|i| i.constraint).unwrap_or(ids::INVALID);
@@ -441,7 +445,7 @@ impl<'a> Checker<'a> {
                 format!("{} {}", self.tstr(p), cs)
             })
             .collect();
-        format!("{}[{}]", self.tstr(t), params.join(", "))
+        params.join(", ")
     }
 }
 
