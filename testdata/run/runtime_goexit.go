@@ -30,7 +30,11 @@ func main() {
 		<-fin
 		fmt.Println("last goroutine ends")
 	}()
-	defer fmt.Println("main's deferred call")
-	defer close(fin)
+	// The goroutine is released only after main's deferred call has
+	// printed, so the order of the two lines is fixed.
+	defer func() {
+		fmt.Println("main's deferred call")
+		close(fin)
+	}()
 	runtime.Goexit()
 }
