@@ -34,7 +34,7 @@
 use crate::print::{gwrite, Buf};
 use crate::proc::{getg, getm, gotraceback};
 use crate::types::{kind, Eface, Type};
-use core::sync::atomic::{AtomicU32, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 /// Signal details for the `[signal ...]` line of a fault report.
 #[derive(Clone, Copy)]
@@ -173,8 +173,50 @@ pub fn fatal_str(msg: &[u8]) -> ! {
     dopanic(None, false, false)
 }
 
+/// A Rust panic inside the runtime (a bug of the runtime, never of the Go
+/// program): gc's throw, `fatal error: rgo runtime: <message> at
+/// <file>:<line>`, then the goroutines, exit 2.
+///
+/// The link (compiler/src/driver/build.rs) routes core's calls of std's
+/// panic handler (`rust_begin_unwind`) here with `--wrap`, so executables
+/// carry neither std's panic hook nor the backtrace symbolizer it reaches
+/// (gimli, addr2line, rustc-demangle, miniz_oxide: ~200 KB of text, most of
+/// it resident at start-up because the kernel maps text in 64 KiB
+/// windows). The signature is the panic handler's: Rust ABI, `&PanicInfo`.
+#[no_mangle]
+pub fn rgo_rust_panic(info: &core::panic::PanicInfo<'_>) -> ! {
+    use core::fmt::Write;
+    static NESTED: AtomicBool = AtomicBool::new(false);
+    if NESTED.swap(true, Ordering::Relaxed) {
+        // Formatting the first message panicked: say so and stop.
+        gwrite(b"fatal error: rgo runtime: panic while reporting a panic\n");
+        crash_abort()
+    }
+    struct W(Buf<512>);
+    impl Write for W {
+        fn write_str(&mut self, s: &str) -> core::fmt::Result {
+            self.0.push(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut w = W(Buf::new());
+    let _ = write!(w, "rgo runtime: {}", info.message());
+    if let Some(l) = info.location() {
+        let _ = write!(w, " at {}:{}", l.file(), l.line());
+    }
+    throw_str(w.0.as_bytes())
+}
+
+/// An allocation failure of Rust code inside the runtime (std's
+/// `__rust_alloc_error_handler`, wrapped as rgo_rust_panic is): gc's
+/// `fatal error: out of memory`.
+#[no_mangle]
+pub fn rgo_rust_oom(_size: usize, _align: usize) -> ! {
+    throw_str(b"out of memory")
+}
+
 /// Set by fatal_str: dopanic prints every goroutine.
-static FATAL_USER: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+static FATAL_USER: AtomicBool = AtomicBool::new(false);
 
 #[export_name = "runtime.throw"]
 pub extern "C" fn throw(p: *const u8, n: isize) -> ! {

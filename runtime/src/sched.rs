@@ -360,16 +360,38 @@ fn newm(p: &'static P, spinning: bool) {
     sched().allm.push(m);
     SCHED_LOCK.unlock();
     extern "C" fn spawn(arg: *mut u8) {
-        // SAFETY: arg is the &'static M passed below.
-        let m: &'static M = unsafe { &*(arg as *const M) };
-        let r = std::thread::Builder::new()
-            .stack_size(64 << 10)
-            .spawn(move || mstart(m));
-        if r.is_err() {
+        extern "C" fn start(arg: *mut libc::c_void) -> *mut libc::c_void {
+            // SAFETY: arg is the &'static M newm passed.
+            mstart(unsafe { &*(arg as *const M) });
+            null_mut()
+        }
+        if !newosproc(64 << 10, start, arg as *mut libc::c_void) {
             crate::panic::throw_str(b"newosproc");
         }
     }
     crate::stack::systemstack(m as *const M as *mut u8, spawn);
+}
+
+/// Start a detached OS thread running `start(arg)` on a pthread stack of
+/// `stack` bytes plus room for glibc's static TLS block, which it carves
+/// from the same mapping (gc's newosproc). pthreads directly, not
+/// std::thread: std's spawn links its thread handles and its stack-overflow
+/// handler (which parses /proc/self/maps with sscanf) into every program.
+fn newosproc(stack: usize, start: extern "C" fn(*mut libc::c_void) -> *mut libc::c_void, arg: *mut libc::c_void) -> bool {
+    // SAFETY: the attribute object lives for the calls below and is
+    // destroyed after pthread_create copied it.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = core::mem::zeroed();
+        if libc::pthread_attr_init(&mut attr) != 0 {
+            return false;
+        }
+        libc::pthread_attr_setstacksize(&mut attr, stack + (64 << 10));
+        libc::pthread_attr_setdetachstate(&mut attr, libc::PTHREAD_CREATE_DETACHED);
+        let mut t: libc::pthread_t = core::mem::zeroed();
+        let r = libc::pthread_create(&mut t, &attr, start, arg);
+        libc::pthread_attr_destroy(&mut attr);
+        r == 0
+    }
 }
 
 /// A new M's thread: make it an M and enter the scheduler on its system
@@ -840,10 +862,11 @@ pub fn schedinit() {
     unsafe { (*ALLGS.0.get()).push(GPtr(&G1)) };
     ALLG_LOCK.unlock();
     STARTED.store(1, Relaxed);
-    let r = std::thread::Builder::new()
-        .stack_size(256 << 10)
-        .spawn(sysmon);
-    if r.is_err() {
+    extern "C" fn sysmon_start(_: *mut libc::c_void) -> *mut libc::c_void {
+        sysmon();
+        null_mut()
+    }
+    if !newosproc(256 << 10, sysmon_start, null_mut()) {
         crate::panic::throw_str(b"cannot start sysmon");
     }
 }

@@ -626,7 +626,7 @@ fn link(objs: &[PathBuf], out: &Path) -> Result<(), u8> {
         return Err(1);
     };
     let mut cmd = Command::new("cc");
-    cmd.arg("-o").arg(out).args(objs).arg(rt);
+    cmd.arg("-o").arg(out).args(objs).arg(&rt);
     // ld.bfd, not gold: gold rewrites split-stack prologues. A position-
     // dependent executable, as gc links on linux/amd64: text at 0x400000
     // and data right after it (programs such as the suite's nilptr.go rely
@@ -637,7 +637,18 @@ fn link(objs: &[PathBuf], out: &Path) -> Result<(), u8> {
     // getpwuid_r in static programs concern Rust std code rgoc's runtime
     // never calls; printing them (which reads std's line tables) took
     // 0.07 s of each link, so warnings are off.
-    cmd.args(["-fuse-ld=bfd", "-no-pie", "-static", "-Wl,--gc-sections", "-Wl,--no-warnings", "-lutil", "-lrt", "-lpthread", "-lm", "-ldl", "-lc"]);
+    cmd.args(["-fuse-ld=bfd", "-no-pie", "-static", "-Wl,--gc-sections", "-Wl,--no-warnings"]);
+    // A Rust panic or allocation failure inside the runtime goes to the
+    // runtime's own handler (runtime/src/panic.rs: rgo_rust_panic and
+    // rgo_rust_oom, gc's throw) rather than std's: core's and alloc's calls
+    // of std's handlers are wrapped, so std's panic hook and the backtrace
+    // symbolizer behind it (~200 KB, most of it resident at start-up) are
+    // not linked. A symbol not found (another toolchain's naming) keeps
+    // std's handler.
+    for (sym, ours) in runtime_wrapped_symbols(&rt) {
+        cmd.arg(format!("-Wl,--wrap={sym},--defsym=__wrap_{sym}={ours},--undefined={ours}"));
+    }
+    cmd.args(["-lutil", "-lrt", "-lpthread", "-lm", "-ldl", "-lc"]);
     match cmd.output() {
         Ok(o) if o.status.success() => undefined_go_symbols(out),
         Ok(o) => {
@@ -649,6 +660,39 @@ fn link(objs: &[PathBuf], out: &Path) -> Result<(), u8> {
             Err(1)
         }
     }
+}
+
+/// The runtime's replacements for std's handlers, paired with the mangled
+/// names of std's (panic: `rust_begin_unwind`; allocation failure:
+/// `__rust_alloc_error_handler`) as the runtime archive's symbol index
+/// spells them: the first member of a System V / GNU `ar` archive, a
+/// big-endian count, that many member offsets, then the NUL-terminated
+/// names (`/SYM64/` uses 64-bit numbers).
+fn runtime_wrapped_symbols(archive: &Path) -> Vec<(String, &'static str)> {
+    use std::io::Read;
+    const OURS: [(&str, &str); 2] = [("rust_begin_unwind", "rgo_rust_panic"), ("__rust_alloc_error_handler", "rgo_rust_oom")];
+    let index = || -> Option<Vec<u8>> {
+        let mut f = std::fs::File::open(archive).ok()?;
+        let mut head = [0u8; 68];
+        f.read_exact(&mut head).ok()?;
+        let word = match &head[8..15] {
+            _ if &head[..8] != b"!<arch>\n" => return None,
+            b"/SYM64/" => 8,
+            [b'/', b' ', ..] => 4,
+            _ => return None,
+        };
+        let size: usize = std::str::from_utf8(&head[56..66]).ok()?.trim().parse().ok()?;
+        let mut index = vec![0u8; size];
+        f.read_exact(&mut index).ok()?;
+        let count = index.get(..word)?.iter().fold(0usize, |n, &b| n << 8 | b as usize);
+        index.drain(..word + count.checked_mul(word)?.min(size - word));
+        Some(index)
+    };
+    let Some(names) = index() else { return Vec::new() };
+    let names: Vec<&str> = names.split(|&b| b == 0).filter_map(|n| std::str::from_utf8(n).ok()).collect();
+    OURS.iter()
+        .filter_map(|&(std_name, ours)| names.iter().find(|n| n.ends_with(std_name)).map(|n| (n.to_string(), ours)))
+        .collect()
 }
 
 /// ld.bfd 2.40 with `--no-warnings` (set above) silences undefined
