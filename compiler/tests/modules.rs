@@ -162,6 +162,41 @@ fn package_cache_rebuilds_dependents_only() {
     let _ = fs::remove_dir_all(&tmp);
 }
 
+/// Instances of generic code that involve nothing of the main package
+/// (here `slices.Index[[]string,string]`) are compiled in a module of
+/// their own, cached across edits of the main package; a new instance
+/// recompiles that module.
+#[test]
+fn shared_instances_survive_main_edits() {
+    let tmp = env::temp_dir().join(format!("rgoc-shared-inst-test-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    fs::create_dir_all(&tmp).unwrap();
+    let cache = env::var_os("RGOC_CACHE").map(PathBuf::from).unwrap_or_else(|| tmp.join("cache"));
+    let main = tmp.join("main.go");
+    let build = |extra: &str| -> (String, String) {
+        let src = format!(
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"slices\"\n)\n\nfunc first[T any](s []T) T {{ return s[0] }}\n\nfunc main() {{\n\ts := []string{{\"a\", \"b\"}}\n\tfmt.Println(slices.Index(s, \"b\"), first(s))\n{extra}}}\n"
+        );
+        fs::write(&main, src).unwrap();
+        let exe = tmp.join("prog");
+        let out = Command::new(rgoc()).args(["build", "-x", "-o"]).arg(&exe).arg(&main).env("RGOC_CACHE", &cache).output().unwrap();
+        let log = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{log}");
+        let run = Command::new(&exe).output().unwrap();
+        (log, String::from_utf8_lossy(&run.stdout).into_owned())
+    };
+    let (_, out) = build("");
+    assert_eq!(out, "1 a\n");
+    let (log, out) = build("\t// edited\n");
+    assert_eq!(out, "1 a\n");
+    assert!(log.contains("rgoc compile -p main -o"), "main not recompiled:\n{log}");
+    assert!(log.contains("# cache hit: shared instances"), "shared instances recompiled after an edit of main:\n{log}");
+    let (log, out) = build("\tfmt.Println(slices.Contains([]complex64{3}, 3), first([]int{7}))\n");
+    assert_eq!(out, "1 a\ntrue 7\n");
+    assert!(log.contains("-shared-instances -o"), "a new instance did not recompile the shared instances:\n{log}");
+    let _ = fs::remove_dir_all(&tmp);
+}
+
 #[test]
 fn race_is_rejected() {
     let out = Command::new(rgoc()).args(["build", "-race", "."]).current_dir(modules_dir().join("basic")).output().unwrap();

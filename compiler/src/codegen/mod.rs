@@ -59,10 +59,93 @@ pub struct Options {
     pub inline_foreign: bool,
 }
 
-/// Which package of the checked program a compilation emits.
+/// Which package of the checked program a compilation emits, and which
+/// part of it.
 pub struct Unit {
     /// Index into `Checked::packages`.
     pub package: usize,
+    pub part: Part,
+}
+
+/// Instances of generic code are compiled with the main package (once per
+/// program, so cached packages never hold them). Those that involve
+/// nothing of the main package (`slices.Index[[]string]`, instances that
+/// encoding/json's code needs) go to a module of their own, cached by
+/// their symbols and the keys of the packages they come from: editing the
+/// main package recompiles only its own code and the instances that
+/// involve it (an encoding/json program's main module carried ~1,500
+/// functions and took 2.3 s to compile after each edit).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Part {
+    /// The package's own code; for the main package, also the instances
+    /// that involve it, plus small shared ones `available_externally` for
+    /// LLVM to inline.
+    Package,
+    /// Only the shared instances (`Unit::package` is the main package).
+    SharedInstances,
+}
+
+/// Whether an instance involves nothing declared in the main package (the
+/// last one): neither the generic code nor any type argument.
+pub fn is_shared_instance(c: &Checked, inst: &rgoc_types::Instance) -> bool {
+    let main = &c.packages[c.packages.len() - 1].path;
+    let obj = c.objs.get(inst.obj);
+    let origin_pkg = match obj.recv_base.and_then(|b| c.types.named_info(b)) {
+        Some(n) => &n.pkg,
+        None => &obj.pkg,
+    };
+    origin_pkg != main && !inst.targs.iter().any(|&t| mentions_package(c, t, main, 0))
+}
+
+/// Whether type `t` is or is built from a named type of package `pkg`.
+fn mentions_package(c: &Checked, t: TypeId, pkg: &str, depth: usize) -> bool {
+    if depth > 64 {
+        return true;
+    }
+    let m = |x: TypeId| mentions_package(c, x, pkg, depth + 1);
+    match c.types.get(t) {
+        Type::Named(_) => c.types.named_info(t).is_some_and(|n| n.pkg == pkg || n.targs.iter().any(|&a| m(a))),
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => m(*e),
+        Type::Map(k, v) => m(*k) || m(*v),
+        Type::Struct(fs) => fs.iter().any(|f| m(f.typ)),
+        Type::Func(sig) => sig.params.iter().chain(&sig.results).any(|&x| m(x)),
+        Type::Interface(ms) => ms.iter().any(|x| m(x.sig)),
+        Type::Tuple(es) => es.iter().any(|&x| m(x)),
+        Type::Basic(_) | Type::TypeParam(_) | Type::Constraint { .. } => false,
+    }
+}
+
+/// The symbols of the program's shared instances, sorted: with the keys
+/// of the packages, what the `SharedInstances` module's cache key covers.
+pub fn shared_instance_symbols(c: &Checked) -> Vec<String> {
+    let mut v: Vec<String> = c.instances.iter().filter(|i| is_shared_instance(c, i)).map(|i| instance_symbol(c, i)).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// The symbol of a function or method instance: gc's name with the type
+/// arguments spelled out (`main.Map[int,string]`, `main.(*List[int]).Push`).
+fn instance_symbol(c: &Checked, inst: &rgoc_types::Instance) -> String {
+    let obj = c.objs.get(inst.obj);
+    let types = &c.types;
+    let args = |targs: &[TypeId]| targs.iter().map(|&t| types.symbol_type_string(t)).collect::<Vec<_>>().join(",");
+    match obj.recv_base {
+        Some(b) => {
+            let n = types.named_info(b).expect("instance receiver is named");
+            let base = if n.targs.is_empty() { n.name.clone() } else { format!("{}[{}]", n.name, args(&n.targs)) };
+            // A generic method's own type arguments follow the
+            // receiver's: `main.(*List[int]).Map[string]`.
+            let own = inst.targs.get(n.targs.len()..).unwrap_or(&[]);
+            let own = if own.is_empty() { String::new() } else { format!("[{}]", args(own)) };
+            if obj.ptr_recv {
+                format!("{}.(*{}).{}{}", n.pkg, base, obj.name, own)
+            } else {
+                format!("{}.{}.{}{}", n.pkg, base, obj.name, own)
+            }
+        }
+        None => format!("{}.{}[{}]", obj.pkg, obj.name, args(&inst.targs)),
+    }
 }
 
 pub(crate) struct Gen<'ctx, 'a> {
@@ -106,6 +189,8 @@ pub(crate) struct Gen<'ctx, 'a> {
     pub stack_vars: std::collections::HashSet<ObjId>,
     /// Give the module other packages' small functions (xinline.rs).
     pub inline_foreign: bool,
+    /// What of the package the module holds.
+    pub part: Part,
 }
 
 impl<'ctx, 'a> Gen<'ctx, 'a> {
@@ -149,40 +234,20 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.c.objs.get(o).recv_base.and_then(|b| self.c.types.named_info(b)).is_some_and(|n| !n.tparams.is_empty())
     }
 
-    /// The symbol of a function or method instance: gc's name with the
-    /// type arguments spelled out (`main.Map[int,string]`,
-    /// `main.(*List[int]).Push`).
-    fn instance_symbol(&self, inst: &rgoc_types::Instance) -> String {
-        let obj = self.c.objs.get(inst.obj);
-        let types = &self.c.types;
-        let args = |targs: &[TypeId]| targs.iter().map(|&t| types.symbol_type_string(t)).collect::<Vec<_>>().join(",");
-        match obj.recv_base {
-            Some(b) => {
-                let n = types.named_info(b).expect("instance receiver is named");
-                let base = if n.targs.is_empty() { n.name.clone() } else { format!("{}[{}]", n.name, args(&n.targs)) };
-                // A generic method's own type arguments follow the
-                // receiver's: `main.(*List[int]).Map[string]`.
-                let own = inst.targs.get(n.targs.len()..).unwrap_or(&[]);
-                let own = if own.is_empty() { String::new() } else { format!("[{}]", args(own)) };
-                if obj.ptr_recv {
-                    format!("{}.(*{}).{}{}", n.pkg, base, obj.name, own)
-                } else {
-                    format!("{}.{}.{}{}", n.pkg, base, obj.name, own)
-                }
-            }
-            None => format!("{}.{}[{}]", obj.pkg, obj.name, args(&inst.targs)),
-        }
-    }
-
     /// Declares every instance of a generic function or method (any
-    /// package's code may call one) and, in the main package's module,
-    /// generates their bodies: instances are compiled once per program,
-    /// with the main package, so cached packages never hold them.
+    /// package's code may call one) and returns those whose bodies this
+    /// module generates: instances are compiled once per program, with the
+    /// main package, so cached packages never hold them; the main
+    /// package's module has those that involve it, the `SharedInstances`
+    /// module the others (see `Part`). The second list: small shared
+    /// instances whose bodies the main package's module carries
+    /// `available_externally`, for LLVM to inline into its code.
     #[allow(clippy::type_complexity)] // (instance, its declaration, its function)
-    fn declare_instances(&mut self) -> Vec<(&'a rgoc_types::Instance, &'a ast::FuncDecl, FunctionValue<'ctx>)> {
+    fn declare_instances(&mut self) -> (Vec<(&'a rgoc_types::Instance, &'a ast::FuncDecl, FunctionValue<'ctx>)>, Vec<(&'a rgoc_types::Instance, &'a ast::FuncDecl, FunctionValue<'ctx>, usize)>) {
         let mut bodies = Vec::new();
+        let mut inline = Vec::new();
         if self.c.instances.is_empty() {
-            return bodies;
+            return (bodies, inline);
         }
         let mut decls: HashMap<rgoc_syntax::NodeId, &'a ast::FuncDecl> = HashMap::new();
         for f in self.files {
@@ -197,27 +262,51 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         let c: &'a Checked = self.c;
         for inst in &c.instances {
             let Some(&fd) = decls.get(&inst.decl) else { continue };
-            let sym = self.instance_symbol(inst);
+            let sym = instance_symbol(self.c, inst);
             self.info = &inst.info;
             if let Some(f) = self.declare_func(inst.obj, fd, &sym) {
                 self.funcs.insert(inst.obj, f);
                 if is_main && fd.body.is_some() {
-                    bodies.push((inst, fd, f));
+                    let shared = is_shared_instance(c, inst);
+                    if shared == (self.part == Part::SharedInstances) {
+                        bodies.push((inst, fd, f));
+                    } else if self.inline_foreign && inline.len() < xinline::MAX_BODIES {
+                        let pkg = &c.objs.get(inst.origin).pkg;
+                        if let Some(size) = xinline::inlinable_instance(c, &inst.info, fd, pkg) {
+                            inline.push((inst, fd, f, size));
+                        }
+                    }
                 }
             }
             self.info = outer_info;
         }
-        bodies
+        (bodies, inline)
     }
 
     #[allow(clippy::type_complexity)] // as declare_instances returns them
-    fn gen_instance_bodies(&mut self, bodies: Vec<(&'a rgoc_types::Instance, &'a ast::FuncDecl, FunctionValue<'ctx>)>) {
+    fn gen_instance_bodies(&mut self, bodies: Vec<(&'a rgoc_types::Instance, &'a ast::FuncDecl, FunctionValue<'ctx>)>, inline: Vec<(&'a rgoc_types::Instance, &'a ast::FuncDecl, FunctionValue<'ctx>, usize)>) {
         let outer_info = self.info;
         for (inst, fd, f) in bodies {
             self.info = &inst.info;
             self.gen_func(fd, f);
             self.info = outer_info;
         }
+        for (inst, fd, f, size) in inline {
+            self.info = &inst.info;
+            self.gen_func(fd, f);
+            self.info = outer_info;
+            self.available_externally(f, size);
+        }
+    }
+
+    /// Makes `f`, a body another module defines, a copy for LLVM to
+    /// inline (always when at most `xinline::ALWAYS` nodes, else hinted)
+    /// and then drop.
+    fn available_externally(&self, f: FunctionValue<'ctx>, size: usize) {
+        f.set_linkage(Linkage::AvailableExternally);
+        let attr = if size <= xinline::ALWAYS { "alwaysinline" } else { "inlinehint" };
+        let kind = inkwell::attributes::Attribute::get_named_enum_kind_id(attr);
+        f.add_attribute(inkwell::attributes::AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
     }
 }
 
@@ -287,6 +376,7 @@ pub fn compile(
         dbg: None,
         stack_vars: Default::default(),
         inline_foreign: opts.opt && opts.inline_foreign,
+        part: unit.part,
     };
     let first = files.get(c.packages[unit.package].files.start);
     g.dbg = Some(debuginfo::Dbg::new(&g.module, first));
@@ -499,6 +589,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
     }
 
     fn gen_package(&mut self) {
+        // The SharedInstances module defines none of the package's own
+        // functions, variables or init.
+        let own_code = self.part == Part::Package;
         // Globals of every package.
         let globals: Vec<(usize, ObjId)> = self
             .c
@@ -556,7 +649,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     g
                 }
             };
-            if pi == self.target {
+            if pi == self.target && own_code {
                 gv.set_initializer(&ty.const_zero());
                 if matches!(link, Some((_, false))) {
                     gv.set_linkage(Linkage::WeakAny);
@@ -609,7 +702,7 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                         decls.insert(o, (pi, fd));
                     }
                     self.funcs.insert(o, fnv);
-                    if fd.body.is_some() && pi == self.target {
+                    if fd.body.is_some() && pi == self.target && own_code {
                         bodies.push((fd, fnv));
                     }
                 }
@@ -630,20 +723,23 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
             let fnv = self.funcs[&o];
             if fnv.count_basic_blocks() == 0 {
                 self.gen_func(fd, fnv);
-                fnv.set_linkage(Linkage::AvailableExternally);
-                let attr = if size <= xinline::ALWAYS { "alwaysinline" } else { "inlinehint" };
-                let kind = inkwell::attributes::Attribute::get_named_enum_kind_id(attr);
-                fnv.add_attribute(inkwell::attributes::AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
+                self.available_externally(fnv, size);
             }
         }
-        self.gen_instance_bodies(inst_bodies);
-        let roots = self.gen_roots();
-        let deps: Vec<String> = self.c.packages[..self.target].iter().map(|p| p.path.clone()).collect();
-        let own: Vec<FunctionValue<'ctx>> = init_fns.iter().filter(|(pi, _)| *pi == self.target).map(|(_, f)| *f).collect();
-        // The main package's init runs the other packages' inits first, in
-        // dependency order.
-        let is_main = self.target + 1 == self.c.packages.len();
-        self.gen_init(if is_main { &deps } else { &[] }, &own);
+        let (inst_bodies, inst_inline) = inst_bodies;
+        self.gen_instance_bodies(inst_bodies, inst_inline);
+        let roots = if own_code {
+            let roots = self.gen_roots();
+            let deps: Vec<String> = self.c.packages[..self.target].iter().map(|p| p.path.clone()).collect();
+            let own: Vec<FunctionValue<'ctx>> = init_fns.iter().filter(|(pi, _)| *pi == self.target).map(|(_, f)| *f).collect();
+            // The main package's init runs the other packages' inits
+            // first, in dependency order.
+            let is_main = self.target + 1 == self.c.packages.len();
+            self.gen_init(if is_main { &deps } else { &[] }, &own);
+            roots
+        } else {
+            None
+        };
         let links = self.gen_typelinks();
         let used: Vec<GlobalValue<'ctx>> = roots.into_iter().chain(links).collect();
         self.keep_used(&used);

@@ -31,7 +31,7 @@ use std::collections::{HashMap, HashSet};
 
 use rgoc_syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 use rgoc_syntax::visit::{self, Visitor};
-use rgoc_types::{Builtin, Checked, ObjId, ObjKind, SelectionKind};
+use rgoc_types::{Builtin, Checked, Info, ObjId, ObjKind, SelectionKind};
 
 use super::mem::strip;
 
@@ -42,7 +42,7 @@ const BUDGET: usize = 60;
 pub(crate) const ALWAYS: usize = 30;
 const DEPTH: usize = 3;
 /// At most this many foreign bodies per module (compile time).
-const MAX_BODIES: usize = 400;
+pub(crate) const MAX_BODIES: usize = 400;
 
 /// Functions and methods called statically from `stmts` (checked with
 /// `c.info`): callees by object.
@@ -84,6 +84,7 @@ fn static_callee(c: &Checked, fun: &Expr) -> Option<ObjId> {
 /// Counts a body's nodes and looks for what disqualifies it.
 struct Scan<'c> {
     c: &'c Checked,
+    info: &'c Info,
     nodes: usize,
     bad: bool,
 }
@@ -96,7 +97,7 @@ impl<'a, 'c> Visitor<'a> for Scan<'c> {
                 self.bad = true;
             }
             StmtKind::Decl(ast::Decl::Type(_)) => self.bad = true,
-            StmtKind::Range { x, .. } if self.c.info.range_rewrites.contains_key(&x.id) => self.bad = true,
+            StmtKind::Range { x, .. } if self.info.range_rewrites.contains_key(&x.id) => self.bad = true,
             _ => {}
         }
         if !self.bad && self.nodes <= BUDGET {
@@ -108,7 +109,7 @@ impl<'a, 'c> Visitor<'a> for Scan<'c> {
         match &e.kind {
             ExprKind::FuncLit { .. } => self.bad = true,
             ExprKind::Ident(_) => {
-                if let Some(&o) = self.c.info.uses.get(&e.id) {
+                if let Some(&o) = self.info.uses.get(&e.id) {
                     let obj = self.c.objs.get(o);
                     match obj.kind {
                         ObjKind::Builtin(Builtin::Recover) => self.bad = true,
@@ -128,11 +129,24 @@ impl<'a, 'c> Visitor<'a> for Scan<'c> {
 /// The body's size in syntax nodes if it qualifies (see the module
 /// comment).
 fn inlinable(c: &Checked, fd: &ast::FuncDecl, pkg: &str) -> Option<usize> {
+    if !fd.type_params.is_empty() {
+        return None;
+    }
+    inlinable_body(c, &c.info, fd, pkg)
+}
+
+/// As `inlinable`, for an instance of generic code checked into `info`
+/// (codegen/mod.rs: small shared instances in the main package's module).
+pub(crate) fn inlinable_instance(c: &Checked, info: &Info, fd: &ast::FuncDecl, pkg: &str) -> Option<usize> {
+    inlinable_body(c, info, fd, pkg)
+}
+
+fn inlinable_body(c: &Checked, info: &Info, fd: &ast::FuncDecl, pkg: &str) -> Option<usize> {
     let p = &fd.pragmas;
     if p.noinline || p.norace || p.nowritebarrier || p.systemstack || p.wrapper || p.linkname.is_some() {
         return None;
     }
-    if !fd.type_params.is_empty() || pkg == "runtime" || pkg.starts_with("runtime/") || pkg == "reflect" {
+    if pkg == "runtime" || pkg.starts_with("runtime/") || pkg == "reflect" {
         return None;
     }
     let body = fd.body.as_ref()?;
@@ -140,12 +154,12 @@ fn inlinable(c: &Checked, fd: &ast::FuncDecl, pkg: &str) -> Option<usize> {
     let params = fd.recv.iter().chain(fd.sig.params.iter()).chain(fd.sig.results.iter());
     for f in params {
         for n in &f.names {
-            if c.info.defs.get(&n.id).is_some_and(|&o| c.objs.get(o).escapes) {
+            if info.defs.get(&n.id).is_some_and(|&o| c.objs.get(o).escapes) {
                 return None;
             }
         }
     }
-    let mut s = Scan { c, nodes: 0, bad: false };
+    let mut s = Scan { c, info, nodes: 0, bad: false };
     visit::walk_stmts(&mut s, &body.stmts);
     (!s.bad && s.nodes <= BUDGET).then_some(s.nodes)
 }

@@ -462,8 +462,8 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
     let last = units.len() - 1;
     let mut objs = Vec::new();
     let mut objkeys = Vec::new();
-    // Packages to compile: (index, object, cache path).
-    let mut todo: Vec<(usize, PathBuf, Option<PathBuf>)> = Vec::new();
+    // Packages to compile: (index, part, object, cache path).
+    let mut todo: Vec<Todo> = Vec::new();
     let tmp = tempdir();
     for (pi, u) in units.iter().enumerate() {
         let key = package_key(&compiler_id, u, &srcs[pi], &keys, pi == last, opts);
@@ -471,17 +471,32 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
         keys.insert(u.show.clone(), key.clone());
         objkeys.push(key.clone());
         let cached = cache.as_ref().map(|d| d.join(format!("{}.o", key)));
-        if let Some(c) = cached.as_ref().filter(|c| c.exists() && !opts.a) {
+        // The last package's object goes with the shared instances' (see
+        // codegen::Part): `KEY.inst` names their key, empty without any.
+        let shared = match (&cache, pi == last) {
+            (Some(d), true) => match std::fs::read_to_string(d.join(format!("{key}.inst"))) {
+                Ok(k) if k.is_empty() => Some(None),
+                Ok(k) => Some(Some(d.join(format!("{k}.o")))).filter(|p| p.as_ref().is_some_and(|p| p.exists())),
+                Err(_) => None,
+            },
+            _ => Some(None),
+        };
+        if let (Some(c), Some(shared)) = (cached.as_ref().filter(|c| c.exists() && !opts.a), shared) {
             if opts.x && !u.show.starts_with("rgoc-") {
                 eprintln!("# cache hit: {} ({})", u.show, c.display());
             }
             super::cache::mark_used(c);
             objs.push(c.clone());
+            if let Some(s) = shared {
+                super::cache::mark_used(&s);
+                objkeys.push(s.file_stem().map(|k| k.to_string_lossy().into_owned()).unwrap_or_default());
+                objs.push(s);
+            }
             continue;
         }
         let obj = tmp.join(format!("pkg{}.o", pi));
         objs.push(obj.clone());
-        todo.push((pi, obj, cached));
+        todo.push((pi, codegen::Part::Package, obj, cached));
     }
     let r = (|| {
         if !todo.is_empty() {
@@ -492,7 +507,7 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
                 return Err(1);
             }
             // -v lists packages as they compile, dependencies first.
-            for (pi, _, _) in &todo {
+            for (pi, _, _, _) in &todo {
                 if opts.v && !prog.shows[*pi].starts_with("rgoc-") {
                     eprintln!("{}", prog.shows[*pi]);
                 }
@@ -501,7 +516,50 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
                     eprintln!("rgoc compile -p {} -o {} {}", prog.pkgs[*pi].0, objs[*pi].display(), files.join(" "));
                 }
             }
+            // The last package's shared instances: a module of their own,
+            // keyed by their symbols and every other package's key.
+            let recompiled_last = todo.iter().any(|t| t.0 == last);
+            let mut shared_key = String::new();
+            if recompiled_last {
+                let syms = codegen::shared_instance_symbols(&checked);
+                if !syms.is_empty() {
+                    let mut h = Fnv128::new();
+                    h.write(b"shared instances");
+                    h.write(compiler_id.as_bytes());
+                    for k in &objkeys[..last] {
+                        h.write(k.as_bytes());
+                        h.write(b"\n");
+                    }
+                    for s in &syms {
+                        h.write(s.as_bytes());
+                        h.write(b"\n");
+                    }
+                    shared_key = h.hex();
+                    objkeys.push(shared_key.clone());
+                    let cached = cache.as_ref().map(|d| d.join(format!("{shared_key}.o")));
+                    match cached.as_ref().filter(|c| c.exists() && !opts.a) {
+                        Some(c) => {
+                            if opts.x {
+                                eprintln!("# cache hit: shared instances ({})", c.display());
+                            }
+                            super::cache::mark_used(c);
+                            objs.push(c.clone());
+                        }
+                        None => {
+                            let obj = tmp.join("shared-instances.o");
+                            if opts.x {
+                                eprintln!("rgoc compile -p {} -shared-instances -o {}", prog.pkgs[last].0, obj.display());
+                            }
+                            objs.push(obj.clone());
+                            todo.push((last, codegen::Part::SharedInstances, obj, cached));
+                        }
+                    }
+                }
+            }
             compile_units(&prog, &checked, &mut todo, &copts)?;
+            if let (true, Some(d)) = (recompiled_last, &cache) {
+                let _ = std::fs::write(d.join(format!("{}.inst", objkeys[last])), &shared_key);
+            }
         }
         let Some(out) = out else { return Ok(()) };
         // The link is cached too: same objects and flags, same executable.
@@ -559,10 +617,13 @@ fn copy_exe(from: &Path, to: &Path) -> Result<(), u8> {
     }
 }
 
-fn compile_units(prog: &Program, checked: &rgoc_types::Checked, todo: &mut Vec<(usize, PathBuf, Option<PathBuf>)>, opts: &codegen::Options) -> Result<(), u8> {
+/// A module to compile: package index, part, object, cache path.
+type Todo = (usize, codegen::Part, PathBuf, Option<PathBuf>);
+
+fn compile_units(prog: &Program, checked: &rgoc_types::Checked, todo: &mut [Todo], opts: &codegen::Options) -> Result<(), u8> {
     // Packages compile independently (other packages are external
     // declarations): spread them over the CPUs, largest first.
-    todo.sort_by_key(|(pi, _, _)| std::cmp::Reverse(prog.pkgs[*pi].1.len()));
+    todo.sort_by_key(|(pi, _, _, _)| std::cmp::Reverse(prog.pkgs[*pi].1.len()));
     let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(todo.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let failures: std::sync::Mutex<Vec<Diagnostic>> = std::sync::Mutex::new(Vec::new());
@@ -573,8 +634,8 @@ fn compile_units(prog: &Program, checked: &rgoc_types::Checked, todo: &mut Vec<(
             // Deeply nested code recurses deeply in codegen: big stacks.
             let spawned = std::thread::Builder::new().stack_size(256 << 20).spawn_scoped(sc, || loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some((pi, obj, cached)) = todo.get(i) else { break };
-                match codegen::compile(&prog.files, checked, &codegen::Unit { package: *pi }, obj, opts) {
+                let Some((pi, part, obj, cached)) = todo.get(i) else { break };
+                match codegen::compile(&prog.files, checked, &codegen::Unit { package: *pi, part: *part }, obj, opts) {
                     Ok(()) => {
                         if let Some(c) = cached {
                             super::cache::store(obj, c);

@@ -73,7 +73,7 @@ pub fn trim(dir: &Path, now: SystemTime, limit: u64) -> u64 {
         let p = e.path();
         let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
         // Entries, and temporaries of copies that did not finish.
-        if !(ext == "o" || ext == "exe" || ext.starts_with("tmp")) {
+        if !(ext == "o" || ext == "exe" || ext == "inst" || ext.starts_with("tmp")) {
             continue;
         }
         let Ok(m) = e.metadata() else { continue };
