@@ -244,18 +244,19 @@ pub fn parse_units(l: &Loader, units: &[Unit], opts: &Opts) -> Result<Program, u
 }
 
 fn parse_sources(units: &[Unit], all: Sources, opts: &Opts) -> Result<Program, u8> {
-    let mut ids = NodeIds::default();
     let mut prog = Program { files: Vec::new(), paths: Vec::new(), sources: Vec::new(), pkgs: Vec::new(), shows: Vec::new() };
+    let jobs: Vec<(usize, String, Vec<u8>)> = units.iter().enumerate().zip(all).flat_map(|((ui, _), srcs)| srcs.into_iter().map(move |(d, s)| (ui, d, s))).collect();
+    let (parsed, mut ids) = parse_parallel(&jobs);
     let mut diags = Vec::new();
-    for (u, srcs) in units.iter().zip(all) {
+    let mut parsed = parsed.into_iter();
+    let mut jobs = jobs.into_iter().peekable();
+    for (ui, u) in units.iter().enumerate() {
         let start = prog.files.len();
-        for (disp, src) in srcs {
-            let text = String::from_utf8_lossy(&src).into_owned();
-            let index = prog.paths.len() as u32;
-            prog.paths.push(disp.clone());
-            prog.sources.push(src);
-            let (mut file, d) = rgoc_syntax::parse_file(&disp, &text, index, &mut ids);
+        while let Some((_, disp, src)) = jobs.next_if(|j| j.0 == ui) {
+            let (mut file, d) = parsed.next().expect("one parse per file");
             diags.extend(d);
+            prog.paths.push(disp);
+            prog.sources.push(src);
             if u.show == "runtime" {
                 let v = [
                     ("runtime".to_string(), "buildVersion".to_string(), build_version().to_string()),
@@ -274,6 +275,66 @@ fn parse_sources(units: &[Unit], all: Sources, opts: &Opts) -> Result<Program, u
         return Err(1);
     }
     Ok(prog)
+}
+
+/// Parses the files (file index = position) on every CPU. Node ids stay
+/// unique and deterministic: file i numbers its nodes from a base that
+/// depends only on the sizes of the files before it, leaving room for
+/// one node per source byte plus `SLACK` (Go's syntax has fewer nodes
+/// than bytes); a file that needs more is parsed again afterwards, past
+/// every range. Returns the files and the ids to continue from.
+fn parse_parallel(jobs: &[(usize, String, Vec<u8>)]) -> (Vec<(rgoc_syntax::ast::File, Vec<Diagnostic>)>, NodeIds) {
+    const SLACK: u32 = 1024;
+    parse_parallel_within(jobs, |len| u32::try_from(len).unwrap_or(u32::MAX).saturating_add(SLACK))
+}
+
+/// `parse_parallel` with the ids a file of `len` bytes may use.
+fn parse_parallel_within(jobs: &[(usize, String, Vec<u8>)], budget: impl Fn(usize) -> u32) -> (Vec<(rgoc_syntax::ast::File, Vec<Diagnostic>)>, NodeIds) {
+    let mut bases = Vec::with_capacity(jobs.len());
+    let mut next: u32 = 0;
+    for (_, _, src) in jobs {
+        bases.push(next);
+        next = next.saturating_add(budget(src.len()));
+    }
+    let parse_one = |i: usize, ids: &mut NodeIds| {
+        let (_, disp, src) = &jobs[i];
+        rgoc_syntax::parse_file(disp, &String::from_utf8_lossy(src), i as u32, ids)
+    };
+    let slots: Vec<std::sync::OnceLock<(rgoc_syntax::ast::File, Vec<Diagnostic>, u32)>> = jobs.iter().map(|_| std::sync::OnceLock::new()).collect();
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(jobs.len()).max(1);
+    // The largest files first, so that the CPUs finish together.
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(jobs[i].2.len()));
+    let counter = std::sync::atomic::AtomicUsize::new(0);
+    let work = || loop {
+        let Some(&i) = order.get(counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) else { break };
+        let mut ids = NodeIds::starting_at(bases[i]);
+        let (f, d) = parse_one(i, &mut ids);
+        let _ = slots[i].set((f, d, ids.last()));
+    };
+    std::thread::scope(|sc| {
+        // Deeply nested code recurses deeply in the parser: big stacks.
+        for _ in 1..workers {
+            let _ = std::thread::Builder::new().stack_size(256 << 20).spawn_scoped(sc, work);
+        }
+        work();
+    });
+    // Past every range (and overflowing ids saturate there too).
+    let mut ids = NodeIds::starting_at(next.max(1));
+    let files = slots
+        .into_iter()
+        .enumerate()
+        .map(|(i, slot)| {
+            let (f, d, last) = slot.into_inner().expect("every file parsed");
+            let end = bases.get(i + 1).copied().unwrap_or(next);
+            if last < end {
+                (f, d)
+            } else {
+                parse_one(i, &mut ids)
+            }
+        })
+        .collect();
+    (files, ids)
 }
 
 /// `-ldflags=-X path.name=value`: the string variable's initialiser
@@ -803,3 +864,43 @@ pub fn loader(opts: &Opts) -> Result<Loader, String> {
     Loader::new(stdlib_root(), goroot(), super::load::BuildCtx { tags: opts.tags.clone() }, opts.mod_flag.as_deref())
 }
 
+
+#[cfg(test)]
+mod tests {
+    use rgoc_syntax::ast::{Expr, NodeId};
+    use rgoc_syntax::visit::{self, Visitor};
+
+    struct Ids(Vec<NodeId>);
+    impl<'a> Visitor<'a> for Ids {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            self.0.push(e.id);
+            visit::walk_expr(self, e)
+        }
+    }
+
+    /// Files parsed in parallel have disjoint node ids, whether they fit
+    /// their ranges or are parsed again past them.
+    #[test]
+    fn parallel_parse_ids_are_unique() {
+        let src = |i: usize| format!("package p\n\nfunc f{i}(a, b int) int {{ return a*b + a - b + {i} }}\n").into_bytes();
+        let jobs: Vec<(usize, String, Vec<u8>)> = (0..8).map(|i| (0, format!("f{i}.go"), src(i))).collect();
+        for budget in [usize::MAX, 2] {
+            let (files, ids) = super::parse_parallel_within(&jobs, |n| if budget == 2 { 2 } else { n as u32 + 1024 });
+            let mut all = Ids(Vec::new());
+            for (i, (f, d)) in files.iter().enumerate() {
+                assert!(d.is_empty(), "{d:?}");
+                assert_eq!(f.file_index as usize, i);
+                let before = all.0.len();
+                for decl in &f.decls {
+                    all.visit_decl(decl);
+                }
+                assert!(all.0.len() > before + 5, "file {i}: {} expression ids", all.0.len() - before);
+            }
+            let n = all.0.len();
+            assert!(all.0.iter().all(|id| id.0 <= ids.last()), "ids to continue from are past every file's");
+            all.0.sort();
+            all.0.dedup();
+            assert_eq!(all.0.len(), n, "duplicate node ids (budget {budget})");
+        }
+    }
+}

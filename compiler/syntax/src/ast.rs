@@ -34,13 +34,22 @@ impl fmt::Debug for Pos {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default)]
 pub struct NodeId(pub u32);
 
-/// Hands out `NodeId`s; one per program, threaded through every file's parse.
+/// Hands out `NodeId`s, unique in a program: threaded through files'
+/// parses, or one per file over disjoint ranges (driver/build.rs).
 #[derive(Default, Debug)]
 pub struct NodeIds {
     next: u32,
 }
 
 impl NodeIds {
+    /// Ids after `next` (files parsed in parallel each get a range).
+    pub fn starting_at(next: u32) -> NodeIds {
+        NodeIds { next }
+    }
+    /// The last id handed out (`next` of `starting_at` when none was).
+    pub fn last(&self) -> u32 {
+        self.next
+    }
     pub fn fresh(&mut self) -> NodeId {
         self.next += 1;
         NodeId(self.next)
