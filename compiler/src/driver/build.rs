@@ -619,7 +619,11 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
             }
             compile_units(&prog, &checked, &mut todo, &copts)?;
             if let (true, Some(d)) = (recompiled_last, &cache) {
-                let _ = std::fs::write(d.join(format!("{}.inst", objkeys[last])), &shared_key);
+                // Written whole or not at all: another build may read it.
+                let rec = tmp.join("shared-instances.key");
+                if std::fs::write(&rec, &shared_key).is_ok() {
+                    super::cache::store(&rec, &d.join(format!("{}.inst", objkeys[last])));
+                }
             }
         }
         let Some(out) = out else { return Ok(()) };
