@@ -34,6 +34,7 @@
 //! while it waits for work (deadlock reports and NumGoroutine leave it
 //! out, as gc's isSystemGoroutine).
 
+use crate::mfinal::{unlock_heap, StaticClosure};
 use crate::mgcmark::Marker;
 use crate::runtime2::G;
 use core::cell::UnsafeCell;
@@ -155,15 +156,6 @@ pub fn wake() {
         // HEAP_LOCK after parking it).
         crate::sched::goready(unsafe { &*g });
     }
-}
-
-unsafe fn unlock_heap(_: *mut u8) {
-    crate::malloc::HEAP_LOCK.unlock();
-}
-
-#[repr(C)]
-struct StaticClosure {
-    code: extern "C" fn(*mut u8),
 }
 
 static CLEANUP_CLOSURE: StaticClosure = StaticClosure { code: runcleanups };

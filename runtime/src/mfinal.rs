@@ -163,14 +163,16 @@ pub fn wake_fing() {
     crate::mcleanup::wake();
 }
 
-/// gopark's unlock function for the finalizer goroutine.
-unsafe fn unlock_heap(_: *mut u8) {
+/// gopark's unlock function for the finalizer and cleanup goroutines.
+pub(crate) unsafe fn unlock_heap(_: *mut u8) {
     crate::malloc::HEAP_LOCK.unlock();
 }
 
+/// A Go func value with no captured variables, for starting the
+/// finalizer and cleanup goroutines.
 #[repr(C)]
-struct StaticClosure {
-    code: extern "C" fn(*mut u8),
+pub(crate) struct StaticClosure {
+    pub code: extern "C" fn(*mut u8),
 }
 
 static FING_CLOSURE: StaticClosure = StaticClosure { code: runfinq };

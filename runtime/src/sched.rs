@@ -316,10 +316,15 @@ fn stopm() {
     sched().nmidle += 1;
     checkdead();
     SCHED_LOCK.unlock();
+    sleep_for_p(m);
+}
+
+/// Sleep until startm or startlockedm hands `m` a P, and take it.
+fn sleep_for_p(m: &'static M) {
     m.park.sleep();
     m.park.clear();
     let p = m.nextp.swap(null_mut(), Relaxed);
-    // SAFETY: startm hands over a leaked P.
+    // SAFETY: startm and startlockedm hand over a leaked P.
     acquirep(unsafe { &*p });
 }
 
@@ -795,11 +800,7 @@ fn stoplockedm() {
     checkdead();
     SCHED_LOCK.unlock();
     // startlockedm took us off the idle-locked count before waking us.
-    m.park.sleep();
-    m.park.clear();
-    let p = m.nextp.swap(null_mut(), Relaxed);
-    // SAFETY: startlockedm hands over a leaked P.
-    acquirep(unsafe { &*p });
+    sleep_for_p(m);
 }
 
 /// `gp` is runnable but wired to `lm`: hand our P to it and idle.
