@@ -560,8 +560,6 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         self.composite_of(e, t, elts)
     }
 
-    /// The zeroed temporary of a struct literal of type `t` (LLVM type
-    /// `ty`), holding the constant fields `vals` gathered so far.
     /// Where a composite literal of type `t` is built: a frame slot, or a
     /// heap object when `t` is larger than gc lets an implicit stack
     /// variable be (64 KiB), so that `*p = T{...}` of a 1 MiB struct does
@@ -575,6 +573,8 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         }
     }
 
+    /// The zeroed temporary of a struct literal of type `t` (LLVM type
+    /// `ty`), holding the constant fields `vals` gathered so far.
     fn literal_temporary(
         &mut self,
         ty: inkwell::types::BasicTypeEnum<'ctx>,

@@ -94,25 +94,7 @@ pub fn is_shared_instance(c: &Checked, inst: &rgoc_types::Instance) -> bool {
         Some(n) => &n.pkg,
         None => &obj.pkg,
     };
-    origin_pkg != main && !inst.targs.iter().any(|&t| mentions_package(c, t, main, 0))
-}
-
-/// Whether type `t` is or is built from a named type of package `pkg`.
-fn mentions_package(c: &Checked, t: TypeId, pkg: &str, depth: usize) -> bool {
-    if depth > 64 {
-        return true;
-    }
-    let m = |x: TypeId| mentions_package(c, x, pkg, depth + 1);
-    match c.types.get(t) {
-        Type::Named(_) => c.types.named_info(t).is_some_and(|n| n.pkg == pkg || n.targs.iter().any(|&a| m(a))),
-        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => m(*e),
-        Type::Map(k, v) => m(*k) || m(*v),
-        Type::Struct(fs) => fs.iter().any(|f| m(f.typ)),
-        Type::Func(sig) => sig.params.iter().chain(&sig.results).any(|&x| m(x)),
-        Type::Interface(ms) => ms.iter().any(|x| m(x.sig)),
-        Type::Tuple(es) => es.iter().any(|&x| m(x)),
-        Type::Basic(_) | Type::TypeParam(_) | Type::Constraint { .. } => false,
-    }
+    origin_pkg != main && !inst.targs.iter().any(|&t| c.types.any_named(t, &mut |n| (&n.pkg == main).then_some(true)))
 }
 
 /// The symbols of the program's shared instances, sorted: with the keys
@@ -270,9 +252,9 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
                     let shared = is_shared_instance(c, inst);
                     if shared == (self.part == Part::SharedInstances) {
                         bodies.push((inst, fd, f));
-                    } else if self.inline_foreign && inline.len() < xinline::MAX_BODIES {
+                    } else if self.part == Part::Package && self.inline_foreign && inline.len() < xinline::MAX_BODIES {
                         let pkg = &c.objs.get(inst.origin).pkg;
-                        if let Some(size) = xinline::inlinable_instance(c, &inst.info, fd, pkg) {
+                        if let Some(size) = xinline::inlinable_body(c, &inst.info, fd, pkg) {
                             inline.push((inst, fd, f, size));
                         }
                     }
@@ -380,7 +362,8 @@ pub fn compile(
     };
     let first = files.get(c.packages[unit.package].files.start);
     g.dbg = Some(debuginfo::Dbg::new(&g.module, first));
-    if opts.escape {
+    // (The SharedInstances module has no bodies of the package's own.)
+    if opts.escape && unit.part == Part::Package {
         let own = &files[c.packages[unit.package].files.clone()];
         let sv = escape::stack_vars(c, &c.info, own, &mut |t| {
             g.size_of(t, rgoc_syntax::Pos::default()) > escape::MAX_STACK_VAR
@@ -483,17 +466,10 @@ impl<'ctx, 'a> Gen<'ctx, 'a> {
         if let Some(&b) = self.local_cache.get(&t) {
             return b;
         }
-        self.local_cache.insert(t, false);
-        let r = match self.c.types.get(t).clone() {
-            Type::Named(_) => self.c.types.named_info(t).and_then(|n| n.obj).is_some_and(|o| !self.pkg_types.contains(&o) && !self.c.objs.get(o).pkg.is_empty()),
-            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => self.is_local_type(e),
-            Type::Map(k, v) => self.is_local_type(k) || self.is_local_type(v),
-            Type::Struct(fs) => fs.iter().any(|f| self.is_local_type(f.typ)),
-            Type::Func(sig) => sig.params.iter().chain(&sig.results).any(|x| self.is_local_type(*x)),
-            Type::Interface(ms) => ms.iter().any(|m| self.is_local_type(m.sig)),
-            Type::Tuple(es) => es.iter().any(|x| self.is_local_type(*x)),
-            Type::Basic(_) | Type::TypeParam(_) | Type::Constraint { .. } => false,
-        };
+        // A named type decides on its own (its type arguments are not
+        // looked at).
+        let (pkg_types, objs) = (&self.pkg_types, &self.c.objs);
+        let r = self.c.types.any_named(t, &mut |n| Some(n.obj.is_some_and(|o| !pkg_types.contains(&o) && !objs.get(o).pkg.is_empty())));
         self.local_cache.insert(t, r);
         r
     }

@@ -135,13 +135,10 @@ fn inlinable(c: &Checked, fd: &ast::FuncDecl, pkg: &str) -> Option<usize> {
     inlinable_body(c, &c.info, fd, pkg)
 }
 
-/// As `inlinable`, for an instance of generic code checked into `info`
-/// (codegen/mod.rs: small shared instances in the main package's module).
-pub(crate) fn inlinable_instance(c: &Checked, info: &Info, fd: &ast::FuncDecl, pkg: &str) -> Option<usize> {
-    inlinable_body(c, info, fd, pkg)
-}
-
-fn inlinable_body(c: &Checked, info: &Info, fd: &ast::FuncDecl, pkg: &str) -> Option<usize> {
+/// As `inlinable`, for a body checked into `info` (also an instance of
+/// generic code: codegen/mod.rs puts small shared instances in the main
+/// package's module).
+pub(crate) fn inlinable_body(c: &Checked, info: &Info, fd: &ast::FuncDecl, pkg: &str) -> Option<usize> {
     let p = &fd.pragmas;
     if p.noinline || p.norace || p.nowritebarrier || p.systemstack || p.wrapper || p.linkname.is_some() {
         return None;

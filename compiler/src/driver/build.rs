@@ -532,14 +532,9 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
         keys.insert(u.show.clone(), key.clone());
         objkeys.push(key.clone());
         let cached = cache.as_ref().map(|d| d.join(format!("{}.o", key)));
-        // The last package's object goes with the shared instances' (see
-        // codegen::Part): `KEY.inst` names their key, empty without any.
-        let shared = match (&cache, pi == last) {
-            (Some(d), true) => match std::fs::read_to_string(d.join(format!("{key}.inst"))) {
-                Ok(k) if k.is_empty() => Some(None),
-                Ok(k) => Some(Some(d.join(format!("{k}.o")))).filter(|p| p.as_ref().is_some_and(|p| p.exists())),
-                Err(_) => None,
-            },
+        // The last package's object goes with the shared instances'.
+        let shared = match &cache {
+            Some(d) if pi == last => shared_instances_entry(d, &key),
             _ => Some(None),
         };
         if let (Some(c), Some(shared)) = (cached.as_ref().filter(|c| c.exists() && !opts.a), shared) {
@@ -548,10 +543,10 @@ pub fn compile_and_link(l: &Loader, units: &[Unit], out: Option<&Path>, opts: &O
             }
             super::cache::mark_used(c);
             objs.push(c.clone());
-            if let Some(s) = shared {
-                super::cache::mark_used(&s);
-                objkeys.push(s.file_stem().map(|k| k.to_string_lossy().into_owned()).unwrap_or_default());
-                objs.push(s);
+            if let Some((k, o)) = shared {
+                super::cache::mark_used(&o);
+                objkeys.push(k);
+                objs.push(o);
             }
             continue;
         }
@@ -680,6 +675,19 @@ fn copy_exe(from: &Path, to: &Path) -> Result<(), u8> {
             Err(1)
         }
     }
+}
+
+/// What the cache entry of the last package (key `key`) records of its
+/// shared instances (codegen::Part) in `KEY.inst`: Some(None) when it has
+/// none (the file is empty), Some((their key, their cached object)), or
+/// None when the record or that object is missing.
+fn shared_instances_entry(cache: &Path, key: &str) -> Option<Option<(String, PathBuf)>> {
+    let k = std::fs::read_to_string(cache.join(format!("{key}.inst"))).ok()?;
+    if k.is_empty() {
+        return Some(None);
+    }
+    let o = cache.join(format!("{k}.o"));
+    o.exists().then_some(Some((k, o)))
 }
 
 /// A module to compile: package index, part, object, cache path.

@@ -499,6 +499,30 @@ impl TypeTable {
         }
     }
 
+    /// Whether `named` holds for a named type `t` is built from: through
+    /// elements, keys, fields, parameters, results, method signatures,
+    /// tuple members and a named type's type arguments (when `named`
+    /// returns None for it), never a named type's underlying type.
+    pub fn any_named(&self, t: TypeId, named: &mut dyn FnMut(&NamedInfo) -> Option<bool>) -> bool {
+        let parts: Vec<TypeId> = match self.get(t) {
+            Type::Named(_) => match self.named_info(t) {
+                Some(n) => match named(n) {
+                    Some(b) => return b,
+                    None => n.targs.clone(),
+                },
+                None => return false,
+            },
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => vec![*e],
+            Type::Map(k, v) => vec![*k, *v],
+            Type::Struct(fs) => fs.iter().map(|f| f.typ).collect(),
+            Type::Func(sig) => sig.params.iter().chain(&sig.results).copied().collect(),
+            Type::Interface(ms) => ms.iter().map(|x| x.sig).collect(),
+            Type::Tuple(es) => es.clone(),
+            Type::Basic(_) | Type::TypeParam(_) | Type::Constraint { .. } => return false,
+        };
+        parts.into_iter().any(|x| self.any_named(x, named))
+    }
+
     /// Whether `pred` holds for `t`, or for a type parameter, for every
     /// type of its type set (false when the set is not restricted by
     /// type terms): go/types' `allX` predicates.
