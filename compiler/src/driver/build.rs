@@ -680,14 +680,22 @@ fn copy_exe(from: &Path, to: &Path) -> Result<(), u8> {
 /// What the cache entry of the last package (key `key`) records of its
 /// shared instances (codegen::Part) in `KEY.inst`: Some(None) when it has
 /// none (the file is empty), Some((their key, their cached object)), or
-/// None when the record or that object is missing.
+/// None when the record or that object is missing. A usable record is
+/// marked used, as the objects are (the cache trims by last use).
 fn shared_instances_entry(cache: &Path, key: &str) -> Option<Option<(String, PathBuf)>> {
-    let k = std::fs::read_to_string(cache.join(format!("{key}.inst"))).ok()?;
-    if k.is_empty() {
-        return Some(None);
-    }
-    let o = cache.join(format!("{k}.o"));
-    o.exists().then_some(Some((k, o)))
+    let rec = cache.join(format!("{key}.inst"));
+    let k = std::fs::read_to_string(&rec).ok()?;
+    let entry = if k.is_empty() {
+        None
+    } else {
+        let o = cache.join(format!("{k}.o"));
+        if !o.exists() {
+            return None;
+        }
+        Some((k, o))
+    };
+    super::cache::mark_used(&rec);
+    Some(entry)
 }
 
 /// A module to compile: package index, part, object, cache path.
